@@ -1,0 +1,17 @@
+package com.aftercare.domain.mail;
+
+/**
+ * The one way mail leaves Aftercare. Call it inside the transaction that decided to send the
+ * mail: the mail is stored with that transaction and sent later by the dispatcher, so a
+ * rollback sends nothing and a crash loses nothing.
+ */
+public interface MailOutbox {
+
+    /**
+     * Stores the mail for sending at or after its due time.
+     *
+     * @return true if the mail was enqueued, false if a mail with the same dedup key already
+     *     existed (the call is then a no-op)
+     */
+    boolean enqueue(OutgoingMail mail);
+}
