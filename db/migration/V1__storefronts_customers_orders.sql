@@ -113,6 +113,8 @@ create table inbound_event (
     body_sha256   bytea       not null,
     payload       jsonb       not null,
     occurred_at   timestamptz not null,
+    carrier       text,
+    tracking_no   text,
     received_at   timestamptz not null default now(),
     applied_at    timestamptz,
     outcome       text,

@@ -1,0 +1,4 @@
+package com.aftercare.domain.customer;
+
+/** Typed id of a {@link Customer}. */
+public record CustomerId(long value) {}

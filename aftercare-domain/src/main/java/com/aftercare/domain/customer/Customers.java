@@ -1,0 +1,66 @@
+package com.aftercare.domain.customer;
+
+import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Recognises customers across storefronts and keeps what we know about them current. */
+@Service
+public class Customers {
+
+    private final CustomerRepository customers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Customers(CustomerRepository customers, JdbcClient jdbc, Clock clock) {
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer with this email, created or updated with the given details. Two storefronts
+     * placing orders for the same new person at the same moment still make one customer: the
+     * email is serialised with a transaction-scoped advisory lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer recognise(EmailAddress email, PersonalDetails details, StorefrontId storefront, String externalId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('customer:' || :email, 0))")
+                .param("email", email.normalized())
+                .query()
+                .singleValue();
+        Customer customer = customers
+                .findByEmailNormalized(email.normalized())
+                .map(existing -> {
+                    existing.learn(details, clock.instant());
+                    return existing;
+                })
+                .orElseGet(() -> customers.save(new Customer(email, details, clock.instant())));
+        if (externalId != null && !externalId.isBlank()) {
+            jdbc.sql(
+                            """
+                            insert into customer_external_id (customer_id, storefront_id, external_id)
+                            values (:customer, :storefront, :external) on conflict do nothing
+                            """)
+                    .param("customer", customer.id().value())
+                    .param("storefront", storefront.value())
+                    .param("external", externalId.strip())
+                    .update();
+        }
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(CustomerId id) {
+        return customers.findById(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findVisibleTo(StorefrontId storefront, EmailAddress email) {
+        return customers.findVisibleTo(email.normalized(), storefront.value());
+    }
+}

@@ -1,0 +1,106 @@
+package com.aftercare.domain.ingest;
+
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.customer.PersonalDetails;
+import com.aftercare.domain.order.LineItem;
+import com.aftercare.domain.order.Milestone;
+import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.order.Shipping;
+import com.aftercare.domain.shared.InvalidValue;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One event a storefront sent, already checked and turned into domain values.
+ *
+ * @param id the storefront's own event id: the idempotency key
+ * @param occurredAt when it happened at the storefront (not when it reached us)
+ */
+public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
+
+    public StorefrontEvent {
+        if (id == null || id.isBlank() || id.length() > 200) {
+            throw new InvalidValue("id", "must be 1-200 characters");
+        }
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    public String type() {
+        return payload.type();
+    }
+
+    /** What the event says, by type. */
+    public sealed interface Payload permits OrderPlaced, OrderProgressed, CustomerRegistered {
+        String type();
+    }
+
+    /** The customer as a storefront describes them. */
+    public record Customer(EmailAddress email, PersonalDetails details, String externalId) {
+        public Customer {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(details, "details");
+        }
+    }
+
+    public record OrderPlaced(
+            OrderNumber number,
+            Customer customer,
+            Currency currency,
+            List<LineItem> lines,
+            long shippingFee,
+            long discount,
+            String paymentMethod,
+            Shipping shipping)
+            implements Payload {
+
+        public OrderPlaced {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(currency, "currency");
+            if (lines == null || lines.isEmpty()) {
+                throw new InvalidValue("order.lines", "must hold at least one line");
+            }
+            if (shippingFee < 0) {
+                throw new InvalidValue("order.shippingFee", "must not be negative");
+            }
+            if (discount < 0) {
+                throw new InvalidValue("order.discount", "must not be negative");
+            }
+            lines = List.copyOf(lines);
+        }
+
+        @Override
+        public String type() {
+            return "order.placed";
+        }
+    }
+
+    public record OrderProgressed(OrderNumber number, Milestone milestone, String carrier, String trackingNumber)
+            implements Payload {
+
+        public OrderProgressed {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(milestone, "milestone");
+        }
+
+        @Override
+        public String type() {
+            return milestone.eventType();
+        }
+    }
+
+    public record CustomerRegistered(Customer customer) implements Payload {
+
+        public CustomerRegistered {
+            Objects.requireNonNull(customer, "customer");
+        }
+
+        @Override
+        public String type() {
+            return "customer.registered";
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.aftercare.domain.order;
+
+import com.aftercare.domain.shared.InvalidValue;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount in a currency's minor units (yen have none, so 1800 means ¥1,800).
+ * Never floating point.
+ */
+public record Money(long minor, Currency currency) {
+
+    public static final Currency JPY = Currency.getInstance("JPY");
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money yen(long amount) {
+        return new Money(amount, JPY);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    public static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidValue("currency", "is not an ISO 4217 currency code");
+        }
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    public Money times(int quantity) {
+        return new Money(Math.multiplyExact(minor, quantity), currency);
+    }
+
+    /** As customers read it: ¥1,800 for yen, the code and decimals otherwise (USD 12.50). */
+    public String formatted() {
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (JPY.equals(currency)) {
+            return String.format(java.util.Locale.ROOT, "¥%,d", minor);
+        }
+        java.math.BigDecimal major = java.math.BigDecimal.valueOf(minor, digits);
+        return currency.getCurrencyCode() + " " + String.format(java.util.Locale.ROOT, "%,." + digits + "f", major);
+    }
+
+    public boolean isNegative() {
+        return minor < 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("Cannot combine " + currency + " and " + other.currency);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.aftercare.domain.shared;
+
+/** The thing asked for does not exist, or is not the caller's to see (both answer the same). */
+public class NotFound extends DomainException {
+
+    private NotFound(String message) {
+        super(message);
+    }
+
+    public static NotFound order(String orderNumber) {
+        return new NotFound("No order " + orderNumber + " for this storefront");
+    }
+
+    public static NotFound customer() {
+        return new NotFound("No customer with that email for this storefront");
+    }
+}

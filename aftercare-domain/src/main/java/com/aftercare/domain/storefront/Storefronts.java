@@ -1,0 +1,134 @@
+package com.aftercare.domain.storefront;
+
+import com.aftercare.domain.shared.InvalidValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Storefronts and their API keys. A key is shown once when it is issued and stored only as its
+ * SHA-256: keys are 256-bit random secrets, so a slow password hash would add cost per request
+ * without adding safety.
+ */
+@Service
+public class Storefronts {
+
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    private static final int MIN_KEY_LENGTH = 24;
+
+    private final StorefrontRepository storefronts;
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Storefronts(StorefrontRepository storefronts, ApiKeyRepository keys, Clock clock) {
+        this.storefronts = storefronts;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** What a storefront looks like to the console and API. */
+    public record StorefrontView(StorefrontId id, String code, String name) {}
+
+    /** A key as the console lists it: never the secret. */
+    public record ApiKeyView(long id, StorefrontId storefront, String prefix, String label, java.time.Instant createdAt, java.time.Instant revokedAt) {}
+
+    /** A freshly issued key: the only moment its secret is known. */
+    public record IssuedKey(long id, String secret) {}
+
+    @Transactional
+    public StorefrontView ensure(String code, String name) {
+        requireCode(code);
+        Storefront storefront = storefronts.findByCode(code).orElseGet(() -> storefronts.save(new Storefront(code, name)));
+        return view(storefront);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StorefrontView> all() {
+        return storefronts.findAllByOrderByCode().stream().map(Storefronts::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StorefrontView> find(StorefrontId id) {
+        return storefronts.findById(id.value()).map(Storefronts::view);
+    }
+
+    @Transactional
+    public IssuedKey issueKey(StorefrontId storefront, String label) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = "ak_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey saved = keys.save(new ApiKey(storefront, prefixOf(key), sha256(key), label));
+        return new IssuedKey(saved.id(), key);
+    }
+
+    /**
+     * Makes sure the given key (from the environment, for automation) opens the storefront.
+     * Idempotent: starting twice with the same key changes nothing.
+     */
+    @Transactional
+    public void ensureKey(StorefrontId storefront, String key, String label) {
+        if (key == null || key.length() < MIN_KEY_LENGTH || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new InvalidValue("apiKey", "must be at least " + MIN_KEY_LENGTH + " printable ASCII characters");
+        }
+        Optional<ApiKey> existing = keys.findByKeyHash(sha256(key));
+        if (existing.isPresent()) {
+            if (!existing.get().storefront().equals(storefront)) {
+                throw new InvalidValue("apiKey", "is already in use by another storefront");
+            }
+            return;
+        }
+        keys.save(new ApiKey(storefront, prefixOf(key), sha256(key), label));
+    }
+
+    /** The storefront a presented key opens, if the key exists and is not revoked. */
+    @Transactional(readOnly = true)
+    public Optional<StorefrontId> authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 512) {
+            return Optional.empty();
+        }
+        return keys.findByKeyHash(sha256(presentedKey)).filter(ApiKey::isActive).map(ApiKey::storefront);
+    }
+
+    @Transactional
+    public void revokeKey(long keyId) {
+        keys.findById(keyId).ifPresent(key -> key.revoke(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiKeyView> keysOf(StorefrontId storefront) {
+        return keys.findByStorefrontIdOrderByCreatedAtDesc(storefront.value()).stream()
+                .map(k -> new ApiKeyView(k.id(), k.storefront(), k.keyPrefix(), k.label(), k.createdAt(), k.revokedAt()))
+                .toList();
+    }
+
+    private static void requireCode(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new InvalidValue("code", "must be 2-63 lower-case letters, digits or dashes");
+        }
+    }
+
+    private static String prefixOf(String key) {
+        return key.substring(0, Math.min(key.length(), 10));
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static StorefrontView view(Storefront s) {
+        return new StorefrontView(s.id(), s.code(), s.name());
+    }
+}

@@ -1,0 +1,82 @@
+package com.aftercare.web.api;
+
+import com.aftercare.domain.ingest.EventIdConflict;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure of the REST API as an RFC 9457 problem. Field problems carry an {@code errors}
+ * list of {@code {field, reason}} so a storefront developer can fix the payload without guessing.
+ */
+@RestControllerAdvice(basePackages = "com.aftercare.web.api")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest e) {
+        return fieldProblem(e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(InvalidValue.class)
+    ProblemDetail invalidValue(InvalidValue e) {
+        return fieldProblem(e.field() + ": " + e.getMessage(), List.of(new InvalidRequest.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(EventIdConflict.class)
+    ProblemDetail conflict(EventIdConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Event id reused");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodyLimitFilter.isTooLarge(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.DETAIL);
+            problem.setTitle("Body too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        ProblemDetail problem = fieldProblem("body: is missing or unreadable",
+                List.of(new InvalidRequest.FieldError("body", "is missing or unreadable")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Last resort: a bug of ours. Logged in full, answered without internals. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        log.error("Unexpected failure in the API", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static ProblemDetail fieldProblem(String detail, List<InvalidRequest.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+        return problem;
+    }
+}

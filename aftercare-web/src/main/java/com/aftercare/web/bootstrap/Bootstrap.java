@@ -1,0 +1,60 @@
+package com.aftercare.web.bootstrap;
+
+import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.storefront.Storefronts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure, at every start, that the storefront, API key and admin login named in the
+ * environment exist. Idempotent, so it is safe in every instance and on every restart.
+ */
+@Component
+@Order(0)
+@EnableConfigurationProperties(BootstrapProperties.class)
+class Bootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final BootstrapProperties properties;
+    private final Storefronts storefronts;
+    private final Operators operators;
+    private final PasswordEncoder passwords;
+
+    Bootstrap(BootstrapProperties properties, Storefronts storefronts, Operators operators, PasswordEncoder passwords) {
+        this.properties = properties;
+        this.storefronts = storefronts;
+        this.operators = operators;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (hasText(properties.storefront())) {
+            Storefronts.StorefrontView storefront = storefronts.ensure(properties.storefront(), properties.storefront());
+            if (hasText(properties.apiKey())) {
+                storefronts.ensureKey(storefront.id(), properties.apiKey(), "bootstrap");
+            }
+            log.info("Bootstrap storefront '{}' is ready", storefront.code());
+        } else if (hasText(properties.apiKey())) {
+            throw new IllegalStateException("AFTERCARE_BOOTSTRAP_API_KEY needs AFTERCARE_BOOTSTRAP_STOREFRONT to say whose key it is");
+        }
+        if (hasText(properties.adminPassword())) {
+            if (properties.adminPassword().length() < 8) {
+                throw new IllegalStateException("AFTERCARE_BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters");
+            }
+            operators.ensure("admin", passwords.encode(properties.adminPassword()), "管理者", Operators.Role.ADMIN);
+            log.info("Bootstrap console user 'admin' is ready");
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,10 @@
+package com.aftercare.web.bootstrap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What automation asks for at start (env {@code AFTERCARE_BOOTSTRAP_STOREFRONT},
+ * {@code AFTERCARE_BOOTSTRAP_API_KEY}, {@code AFTERCARE_BOOTSTRAP_ADMIN_PASSWORD}).
+ */
+@ConfigurationProperties("aftercare.bootstrap")
+record BootstrapProperties(String storefront, String apiKey, String adminPassword) {}

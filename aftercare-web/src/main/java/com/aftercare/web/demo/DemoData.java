@@ -1,0 +1,126 @@
+package com.aftercare.web.demo;
+
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.customer.PersonalDetails;
+import com.aftercare.domain.ingest.EventIngestion;
+import com.aftercare.domain.ingest.StorefrontEvent;
+import com.aftercare.domain.order.LineItem;
+import com.aftercare.domain.order.Milestone;
+import com.aftercare.domain.order.Money;
+import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.order.Shipping;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only: a demo shop with Japanese customers and orders in several states, fed through
+ * the same event ingestion a storefront uses (so the thank-you mails really go out, to the
+ * catcher), then the credentials to try it. Seeding is keyed by event id, so restarts add nothing.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "aftercare.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Storefronts storefronts;
+    private final EventIngestion ingestion;
+    private final Clock clock;
+    private final Environment environment;
+
+    DemoData(Storefronts storefronts, EventIngestion ingestion, Clock clock, Environment environment) {
+        this.storefronts = storefronts;
+        this.ingestion = ingestion;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    private record DemoCustomer(String email, String name, String kana, String phone) {}
+
+    @Override
+    public void run(ApplicationArguments args) {
+        StorefrontId shop = storefronts.ensure("demo-shop", "デモショップ本店").id();
+        Instant now = clock.instant();
+        List<DemoCustomer> customers = List.of(
+                new DemoCustomer("hanako.yamada@example.jp", "山田 花子", "ヤマダ ハナコ", "090-1111-2222"),
+                new DemoCustomer("taro.sato@example.jp", "佐藤 太郎", "サトウ タロウ", "080-3333-4444"),
+                new DemoCustomer("yuki.suzuki@example.jp", "鈴木 由紀", "スズキ ユキ", "070-5555-6666"));
+        place(shop, "DEMO-1001", customers.get(0), false, now.minus(Duration.ofDays(10)),
+                new LineItem("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "apparel", 2, 1800),
+                new LineItem("MUG-02", "有田焼マグカップ", "kitchen", 1, 2400));
+        progress(shop, "DEMO-1001", Milestone.PAID, now.minus(Duration.ofDays(10)));
+        progress(shop, "DEMO-1001", Milestone.SHIPPED, now.minus(Duration.ofDays(9)));
+        progress(shop, "DEMO-1001", Milestone.DELIVERED, now.minus(Duration.ofDays(8)));
+        place(shop, "DEMO-1002", customers.get(1), false, now.minus(Duration.ofDays(2)),
+                new LineItem("KETTLE-05", "電気ケトル 1.0L ホワイト", "appliance", 1, 6980));
+        progress(shop, "DEMO-1002", Milestone.PAID, now.minus(Duration.ofDays(2)));
+        progress(shop, "DEMO-1002", Milestone.SHIPPED, now.minus(Duration.ofDays(1)));
+        place(shop, "DEMO-1003", customers.get(2), true, now.minus(Duration.ofHours(5)),
+                new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
+        log.info("""
+
+                ================================================================
+                 Aftercare demo is running.
+                   API:      http://{}:{}/api/v1  (Swagger UI: /swagger-ui.html)
+                   API key:  {}   (storefront demo-shop)
+                   Console:  http://{}:{}/console  user: admin  password: {}
+                   Mail:     nothing leaves this machine; every mail is logged as "Caught demo mail"
+                ================================================================
+                """,
+                host(), port(), environment.getProperty("aftercare.bootstrap.api-key"),
+                host(), port(), environment.getProperty("aftercare.bootstrap.admin-password"));
+    }
+
+    private void place(StorefrontId shop, String number, DemoCustomer c, boolean discreet, Instant at, LineItem... lines) {
+        ingest(shop, "demo-" + number + "-placed", at, new StorefrontEvent.OrderPlaced(
+                new OrderNumber(number),
+                new StorefrontEvent.Customer(EmailAddress.of(c.email()), new PersonalDetails(c.name(), c.kana(), c.phone()), null),
+                Money.JPY, List.of(lines), 550, 0, "CARD",
+                new Shipping(c.name(), "150-0001", "東京都", "渋谷区神宮前1-2-3", c.phone(), discreet)));
+    }
+
+    private void progress(StorefrontId shop, String number, Milestone milestone, Instant at) {
+        ingest(shop, "demo-" + number + "-" + milestone.name().toLowerCase(), at,
+                new StorefrontEvent.OrderProgressed(new OrderNumber(number), milestone,
+                        milestone == Milestone.SHIPPED ? "yamato" : null,
+                        milestone == Milestone.SHIPPED ? "4000-1234-" + number.substring(5) : null));
+    }
+
+    private void ingest(StorefrontId shop, String eventId, Instant at, StorefrontEvent.Payload payload) {
+        String canonical = "demo:" + eventId;
+        ingestion.ingest(shop, new StorefrontEvent(eventId, at, payload), sha256(canonical),
+                "{\"demo\":\"" + eventId + "\"}");
+    }
+
+    private String host() {
+        return environment.getProperty("server.address", "localhost");
+    }
+
+    private String port() {
+        return environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.aftercare.web.security;
+
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.web.api.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors: the storefront API, stateless behind per-storefront API keys, and everything a
+ * person uses (console, portal), behind a session with CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Storefronts storefronts, ProblemWriter problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No cookies are ever honoured here, so there is no session to forge a request into.
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(storefronts), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("STOREFRONT"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                "Send a valid, unrevoked storefront API key as 'Authorization: Bearer <key>'"))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Forbidden", "This key may not do that")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain people(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/portal/**", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico", "/error", "/login")
+                        .permitAll()
+                        .requestMatchers("/console/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/console/**").hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

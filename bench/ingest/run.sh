@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Order-event ingestion benchmark: POST /api/v1/events (order.placed) through the real app,
+# compared with the same writes issued as plain SQL by pgbench (one-event.sql).
+#
+#   ./mvnw -B -DskipTests package && bash bench/ingest/run.sh
+#
+# Settings (environment):
+#   CONCURRENCY="1 4 16"   client counts to measure      DURATION=20   seconds per measurement
+#   WARMUP=10              seconds of API warm-up        BENCH_PORT=18080  first port to try
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres         BENCH_DB=aftercare_bench
+#   BENCH_JAVA_OPTS="-Xms512m -Xmx2g"                    BENCH_OUT=/tmp/aftercare-bench-<time>
+#   APP_JAR=aftercare-web/target/aftercare.jar
+#
+# Honesty note: wrk, the app and PostgreSQL share the same cores (2 on the reference machine),
+# and wrk's own CPU is taken from the app. The pgbench run has the same problem but pgbench is
+# far lighter than wrk + Lua. So "API events/s" and the API/SQL ratio are a lower bound for
+# what the app does with its own machine.
+#
+# The database aftercare_bench is dropped and recreated at the start of every run and left in
+# place afterwards for inspection. The app is stopped on exit (trap).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+CONCURRENCY=${CONCURRENCY:-"1 4 16"}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+BENCH_PORT=${BENCH_PORT:-18080}
+BENCH_DB=${BENCH_DB:-aftercare_bench}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms512m -Xmx2g"}
+APP_JAR=${APP_JAR:-$ROOT/aftercare-web/target/aftercare.jar}
+BENCH_OUT=${BENCH_OUT:-/tmp/aftercare-bench-$(date +%Y%m%d-%H%M%S)}
+STOREFRONT=bench-shop
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+min2() { if [ "$1" -lt 2 ]; then echo "$1"; else echo 2; fi; }
+
+# --- (a) tools ---------------------------------------------------------------
+missing=()
+for t in wrk pgbench psql curl; do command -v "$t" >/dev/null 2>&1 || missing+=("$t"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        log "installing wrk postgresql-client (missing: ${missing[*]})"
+        DEBIAN_FRONTEND=noninteractive apt-get update -q
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql-client curl
+    else
+        echo "missing tools: ${missing[*]}" >&2
+        echo "install them with: apt-get install -y wrk postgresql-client curl" >&2
+        exit 1
+    fi
+fi
+command -v java >/dev/null 2>&1 || die "java (17+) not found"
+[ -f "$APP_JAR" ] || die "$APP_JAR not found: build it first with ./mvnw -B -DskipTests package"
+pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
+mkdir -p "$BENCH_OUT"
+log "output in $BENCH_OUT"
+
+# --- (b) fresh database ------------------------------------------------------
+log "recreating database $BENCH_DB"
+psql -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "drop database if exists $BENCH_DB with (force)" \
+    -c "create database $BENCH_DB encoding 'UTF8' template template0" 2>&1 | grep -v NOTICE >&2 || true
+psql -d "$BENCH_DB" -Atqc 'select 1' >/dev/null || die "could not create $BENCH_DB"
+
+# --- (c) start the app ---------------------------------------------------------
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=$BENCH_PORT
+while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+API_KEY=${BENCH_API_KEY:-bench-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
+BASE=http://127.0.0.1:$PORT
+
+APP_PID=""
+cleanup() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping the app (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting $APP_JAR on port $PORT (log: $BENCH_OUT/app.log)"
+# shellcheck disable=SC2086
+env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
+    SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+    SERVER_PORT="$PORT" \
+    AFTERCARE_BOOTSTRAP_STOREFRONT="$STOREFRONT" \
+    AFTERCARE_BOOTSTRAP_API_KEY="$API_KEY" \
+    AFTERCARE_MAIL_DISPATCHER_ENABLED=false \
+    SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1025 \
+    MANAGEMENT_HEALTH_MAIL_ENABLED=false \
+    java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$BENCH_OUT/app.log" 2>&1 </dev/null &
+APP_PID=$!
+
+deadline=$((SECONDS + 90))
+until curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$BENCH_OUT/app.log" >&2; die "the app exited during start-up"; }
+    if [ "$SECONDS" -ge "$deadline" ]; then
+        tail -40 "$BENCH_OUT/app.log" >&2
+        die "the app did not report UP on $BASE/actuator/health within 90 s"
+    fi
+    sleep 1
+done
+log "app is UP"
+STOREFRONT_ID=$(psql -d "$BENCH_DB" -Atqc "select id from storefront where code = '$STOREFRONT'")
+[ -n "$STOREFRONT_ID" ] || die "storefront $STOREFRONT was not created by the app's bootstrap"
+
+# --- (d) measure -------------------------------------------------------------
+run_wrk() { # conns seconds outfile
+    BENCH_API_KEY="$API_KEY" BENCH_RUN_ID="$(date +%s%N)-c$1" \
+        wrk -t"$(min2 "$1")" -c"$1" -d"$2"s --latency -s "$HERE/order-placed.lua" "$BASE" >"$3" 2>&1
+}
+field() { # key file  -> value from the BENCH_RESULT line
+    sed -n "s/.*BENCH_RESULT.* $1=\([^ ]*\).*/\1/p" "$2" | tail -1
+}
+
+log "warm-up: wrk ${WARMUP}s, 4 connections"
+run_wrk 4 "$WARMUP" "$BENCH_OUT/wrk-warmup.txt"
+grep -E 'BENCH_RESULT|non-2xx' "$BENCH_OUT/wrk-warmup.txt" >&2 || true
+
+declare -a ROWS=()
+for c in $CONCURRENCY; do
+    log "API: wrk -t$(min2 "$c") -c$c -d${DURATION}s --latency -s order-placed.lua"
+    run_wrk "$c" "$DURATION" "$BENCH_OUT/wrk-c$c.txt"
+    rps=$(field rps "$BENCH_OUT/wrk-c$c.txt"); p50=$(field p50_ms "$BENCH_OUT/wrk-c$c.txt")
+    p99=$(field p99_ms "$BENCH_OUT/wrk-c$c.txt"); bad=$(field non2xx "$BENCH_OUT/wrk-c$c.txt")
+    serr=$(field socket_errors "$BENCH_OUT/wrk-c$c.txt")
+    [ -n "$rps" ] || { cat "$BENCH_OUT/wrk-c$c.txt" >&2; die "wrk printed no result"; }
+
+    log "SQL: pgbench -n -c $c -j $(min2 "$c") -T $DURATION -f one-event.sql"
+    pgbench -n -c "$c" -j "$(min2 "$c")" -T "$DURATION" -f "$HERE/one-event.sql" \
+        -D storefront_id="$STOREFRONT_ID" "$BENCH_DB" >"$BENCH_OUT/pgbench-c$c.txt" 2>&1 \
+        || { cat "$BENCH_OUT/pgbench-c$c.txt" >&2; die "pgbench failed"; }
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_OUT/pgbench-c$c.txt" | tail -1)
+    tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
+    lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$BENCH_OUT/pgbench-c$c.txt" | tail -1)
+    ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio")
+done
+
+# --- (e) report --------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+pgver=$(psql -d "$BENCH_DB" -Atqc 'show server_version')
+synccommit=$(psql -d "$BENCH_DB" -Atqc 'show synchronous_commit')
+javaver=$(java -version 2>&1 | head -1)
+counts=$(psql -d "$BENCH_DB" -Atqc "select
+    (select count(*) from inbound_event where event_id like 'evt-%'),
+    (select count(*) from inbound_event where event_id like 'evt-%' and applied_at is not null),
+    (select count(*) from inbound_event where event_id like 'pgb-%'),
+    (select count(*) from customer_order)")
+
+{
+    echo
+    echo "## Order-event ingestion, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "machine: $(nproc) CPUs, $cpu, $mem; PostgreSQL $pgver (synchronous_commit=$synccommit); $javaver"
+    echo "each point: ${DURATION}s; wrk -t min(c,2); pgbench -j min(c,2); app, wrk and PostgreSQL share the CPUs"
+    echo
+    echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for r in "${ROWS[@]}"; do
+        IFS='|' read -r c rps p50 p99 bad serr tps lat ratio <<<"$r"
+        echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio |"
+    done
+    echo
+    IFS='|' read -r api_events api_applied sql_events orders <<<"$counts"
+    echo "rows written: $api_events API events ($api_applied applied), $sql_events SQL-only events, $orders orders in all"
+} | tee "$BENCH_OUT/results.md"
+
+for r in "${ROWS[@]}"; do
+    IFS='|' read -r c _ _ _ bad serr _ _ _ <<<"$r"
+    if [ "${bad:-0}" != "0" ] || [ "${serr:-0}" != "0" ]; then
+        echo "WARNING: c=$c had $bad non-2xx responses and $serr socket errors: see $BENCH_OUT/wrk-c$c.txt" >&2
+    fi
+done
+log "raw output and app log in $BENCH_OUT; database $BENCH_DB left for inspection"
