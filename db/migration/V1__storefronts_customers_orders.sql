@@ -49,7 +49,7 @@ create table customer_order (
     order_number        text        not null,
     customer_id         bigint      not null references customer (id),
     status              text        not null check (status in ('PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED')),
-    currency            char(3)     not null,
+    currency            text        not null check (currency ~ '^[A-Z]{3}$'),
     subtotal_minor      bigint      not null check (subtotal_minor >= 0),
     shipping_fee_minor  bigint      not null default 0 check (shipping_fee_minor >= 0),
     discount_minor      bigint      not null default 0 check (discount_minor >= 0),

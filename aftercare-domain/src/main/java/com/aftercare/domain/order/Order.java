@@ -49,7 +49,7 @@ public class Order {
     @Column(nullable = false)
     private OrderStatus status;
 
-    @Column(nullable = false, length = 3)
+    @Column(nullable = false)
     private String currency;
 
     @Column(name = "subtotal_minor", nullable = false)

@@ -1,4 +1,4 @@
-package com.aftercare.web;
+package com.aftercare;
 
 import com.aftercare.web.demo.DemoMode;
 import java.util.Map;
@@ -7,8 +7,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The Aftercare platform: one Spring Boot application serving the API, console and portal. */
-@SpringBootApplication(scanBasePackages = "com.aftercare")
+/**
+ * The Aftercare platform: one Spring Boot application serving the API, console and portal. It
+ * sits in the root package so that component, entity and repository scanning cover every module.
+ */
+@SpringBootApplication
 @EnableScheduling
 @EnableAsync
 public class AftercareApplication {

@@ -1,0 +1,76 @@
+package com.aftercare.web.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A storefront's view of the API over real HTTP: a base URL and, usually, an API key. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final String key;
+
+    public Api(int port, String key) {
+        this.base = "http://127.0.0.1:" + port;
+        this.key = key;
+    }
+
+    public Api withKey(String otherKey) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
+    }
+
+    /** An answer with its body parsed when it is JSON. */
+    public record Answer(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    public Answer postEvent(String json) {
+        return send(request("/api/v1/events").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Answer post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(request(path).header("Content-Type", contentType).POST(body));
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
