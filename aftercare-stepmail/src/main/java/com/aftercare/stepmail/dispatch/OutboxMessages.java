@@ -25,11 +25,7 @@ final class OutboxMessages {
     private final String idDomain;
 
     OutboxMessages(String from) {
-        try {
-            this.from = new InternetAddress(from, true);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException("aftercare.mail.from is not a mail address: " + from, e);
-        }
+        this.from = parseSender(from);
         String address = this.from.getAddress();
         this.idDomain = address.substring(address.indexOf('@') + 1);
     }
@@ -57,6 +53,21 @@ final class OutboxMessages {
         // Content-Transfer-Encoding and our Message-ID would be missing
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * Parses {@code aftercare.mail.from} and rebuilds it so a Japanese display name
+     * ({@code ショップ名 <noreply@…>}) is RFC 2047 encoded instead of raw bytes in the header.
+     */
+    private static InternetAddress parseSender(String from) {
+        try {
+            InternetAddress parsed = new InternetAddress(from, true);
+            return parsed.getPersonal() == null
+                    ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), UTF_8);
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("aftercare.mail.from is not a mail address: " + from, e);
+        }
     }
 
     // non-ASCII header values (a Japanese List-Unsubscribe comment) as RFC 2047 encoded words

@@ -29,20 +29,25 @@ class OutboxRows {
 
     /**
      * Claims due mails, and mails whose claim ran out before they were handed to SMTP, in one
-     * statement. SKIP LOCKED lets several dispatchers claim side by side without waiting.
+     * statement, oldest due first. SKIP LOCKED lets several dispatchers claim side by side without
+     * waiting for each other.
      */
     List<ClaimedMail> claim(String me, Duration lease, int limit) {
+        // the CTE only puts the claimed rows in due order: RETURNING alone has no order
         return jdbc.sql("""
-                        update outbound_mail
-                           set status = 'CLAIMED', claimed_by = :me,
-                               lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
-                         where id in (select id from outbound_mail
-                                       where (status = 'PENDING' and next_attempt_at <= now())
-                                          or (status = 'CLAIMED' and lease_until < now())
-                                       order by next_attempt_at
-                                       limit :limit
-                                       for update skip locked)
-                        returning id, to_address, subject, text_body, html_body, headers::text as headers, attempts
+                        with claimed as (
+                            update outbound_mail
+                               set status = 'CLAIMED', claimed_by = :me,
+                                   lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
+                             where id in (select id from outbound_mail
+                                           where (status = 'PENDING' and next_attempt_at <= now())
+                                              or (status = 'CLAIMED' and lease_until < now())
+                                           order by next_attempt_at
+                                           limit :limit
+                                           for update skip locked)
+                            returning id, to_address, subject, text_body, html_body, headers::text as headers,
+                                      attempts, next_attempt_at)
+                        select * from claimed order by next_attempt_at, id
                         """)
                 .param("me", me)
                 .param("leaseMillis", lease.toMillis())
