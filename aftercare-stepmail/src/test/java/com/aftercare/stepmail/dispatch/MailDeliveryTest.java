@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -208,9 +209,14 @@ class MailDeliveryTest extends OutboxTestSupport {
                 List.of(dispatcher("instance-a", port, 20), dispatcher("instance-b", port, 20));
 
         ExecutorService pool = Executors.newFixedThreadPool(dispatchers.size());
+        // both start together, so their claims really overlap
+        CyclicBarrier start = new CyclicBarrier(dispatchers.size());
         try {
             List<Callable<Integer>> drains = dispatchers.stream()
-                    .<Callable<Integer>>map(d -> () -> drain(d))
+                    .<Callable<Integer>>map(d -> () -> {
+                        start.await();
+                        return drain(d);
+                    })
                     .toList();
             int handled = 0;
             for (Future<Integer> drained : pool.invokeAll(drains)) {
@@ -229,6 +235,10 @@ class MailDeliveryTest extends OutboxTestSupport {
         assertThat(receivedPerRecipient.values()).allMatch(count -> count == 1L);
         assertThat(jdbc.sql("select count(*) from outbound_mail where to_address like :d and status = 'SENT'")
                 .param("d", "%@" + domain).query(Long.class).single()).isEqualTo((long) mails);
+        assertThat(jdbc.sql("select distinct claimed_by from outbound_mail where to_address like :d")
+                        .param("d", "%@" + domain).query(String.class).list())
+                .as("both dispatchers took part")
+                .containsExactlyInAnyOrder("instance-a", "instance-b");
     }
 
     /** Dispatches until a round finds nothing left for this instance. */
