@@ -1,0 +1,51 @@
+package com.aftercare.domain.mail;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores mails in {@code outbound_mail}. It opens no transaction of its own: {@link JdbcClient}
+ * takes the connection bound to the caller's transaction (also under the JPA transaction
+ * manager), so the mail commits or rolls back together with whatever decided to send it.
+ */
+@Repository
+class JdbcMailOutbox implements MailOutbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    JdbcMailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean enqueue(OutgoingMail mail) {
+        MailSafety.requireSafe(mail);
+        // pgjdbc binds OffsetDateTime as timestamptz; it has no mapping for Instant
+        OffsetDateTime due = mail.dueAt().atOffset(ZoneOffset.UTC);
+        int inserted = jdbc.sql("""
+                        insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, to_address,
+                                                   subject, text_body, html_body, headers, due_at, next_attempt_at)
+                        values (:dedupKey, :kind, :template, :customerId, :orderId, :to,
+                                :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due)
+                        on conflict (dedup_key) do nothing
+                        """)
+                .param("dedupKey", mail.dedupKey())
+                .param("kind", mail.kind().name())
+                .param("template", mail.template())
+                .param("customerId", mail.customerId())
+                .param("orderId", mail.orderId())
+                .param("to", mail.to())
+                .param("subject", mail.subject())
+                .param("textBody", mail.textBody())
+                .param("htmlBody", mail.htmlBody())
+                .param("headers", JSON.writeValueAsString(mail.headers()))
+                .param("due", due)
+                .update();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,175 @@
+package com.aftercare.stepmail.dispatch;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dispatcher's state changes on {@code outbound_mail}, one autocommitted statement each.
+ * Every change to a claimed mail is guarded by {@code claimed_by = :me}: a dispatcher that stalled
+ * past its lease and was taken over then changes nothing.
+ */
+@Repository
+class OutboxRows {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final JdbcClient jdbc;
+
+    OutboxRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims due mails, and mails whose claim ran out before they were handed to SMTP, in one
+     * statement, oldest due first. SKIP LOCKED lets several dispatchers claim side by side without
+     * waiting for each other.
+     */
+    List<ClaimedMail> claim(String me, Duration lease, int limit) {
+        // the CTE only puts the claimed rows in due order: RETURNING alone has no order
+        return jdbc.sql("""
+                        with claimed as (
+                            update outbound_mail
+                               set status = 'CLAIMED', claimed_by = :me,
+                                   lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
+                             where id in (select id from outbound_mail
+                                           where (status = 'PENDING' and next_attempt_at <= now())
+                                              or (status = 'CLAIMED' and lease_until < now())
+                                           order by next_attempt_at
+                                           limit :limit
+                                           for update skip locked)
+                            returning id, to_address, subject, text_body, html_body, headers::text as headers,
+                                      attempts, next_attempt_at)
+                        select * from claimed order by next_attempt_at, id
+                        """)
+                .param("me", me)
+                .param("leaseMillis", lease.toMillis())
+                .param("limit", limit)
+                .query((rs, row) -> new ClaimedMail(
+                        rs.getLong("id"),
+                        rs.getString("to_address"),
+                        rs.getString("subject"),
+                        rs.getString("text_body"),
+                        rs.getString("html_body"),
+                        JSON.readValue(rs.getString("headers"), HEADERS),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /**
+     * Parks mails whose dispatcher vanished while handing them to SMTP. Whether the server took
+     * them is unknown, so they wait for an operator instead of being sent again.
+     */
+    int parkAbandonedInFlight() {
+        return jdbc.sql("""
+                        update outbound_mail
+                           set status = 'UNKNOWN', attempts = attempts + 1, updated_at = now(),
+                               last_error = 'lease of ' || claimed_by || ' ran out while handing the mail to SMTP'
+                         where status = 'IN_FLIGHT' and lease_until < now()
+                        """)
+                .update();
+    }
+
+    /** Marks the mail as being handed over now; false if another dispatcher took it over. */
+    boolean markInFlight(long id, String me, Duration lease) {
+        return jdbc.sql("""
+                        update outbound_mail
+                           set status = 'IN_FLIGHT',
+                               lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
+                         where id = :id and claimed_by = :me and status = 'CLAIMED'
+                        """)
+                .param("id", id)
+                .param("me", me)
+                .param("leaseMillis", lease.toMillis())
+                .update() == 1;
+    }
+
+    /**
+     * Records the server's acceptance. UNKNOWN is accepted too: if our lease ran out during a slow
+     * hand-over and another dispatcher parked the mail, the 250 reply we did get is the truth.
+     */
+    boolean markSent(long id, String me, String messageId) {
+        return jdbc.sql("""
+                        update outbound_mail
+                           set status = 'SENT', message_id = :messageId, sent_at = now(), lease_until = null,
+                               last_error = null, updated_at = now()
+                         where id = :id and claimed_by = :me and status in ('IN_FLIGHT', 'UNKNOWN')
+                        """)
+                .param("id", id)
+                .param("me", me)
+                .param("messageId", messageId)
+                .update() == 1;
+    }
+
+    /** A temporary failure: back to PENDING after {@code delay}. */
+    void retryLater(long id, String me, String error, Duration delay) {
+        jdbc.sql("""
+                        update outbound_mail
+                           set status = 'PENDING', attempts = attempts + 1, last_error = :error,
+                               next_attempt_at = now() + :delayMillis * interval '1 millisecond',
+                               claimed_by = null, lease_until = null, updated_at = now()
+                         where id = :id and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
+                        """)
+                .param("id", id)
+                .param("me", me)
+                .param("error", truncate(error))
+                .param("delayMillis", delay.toMillis())
+                .update();
+    }
+
+    /** Refused for good, or out of attempts. */
+    void fail(long id, String me, String error) {
+        finish(id, me, "FAILED", error);
+    }
+
+    /** Handed over but no reply: parked for an operator. */
+    void park(long id, String me, String error) {
+        finish(id, me, "UNKNOWN", error);
+    }
+
+    private void finish(long id, String me, String status, String error) {
+        jdbc.sql("""
+                        update outbound_mail
+                           set status = :status, attempts = attempts + 1, last_error = :error,
+                               lease_until = null, updated_at = now()
+                         where id = :id and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
+                        """)
+                .param("id", id)
+                .param("me", me)
+                .param("status", status)
+                .param("error", truncate(error))
+                .update();
+    }
+
+    /**
+     * Gives back mails that never reached the server (the connection broke before their turn):
+     * PENDING again, due as before, no attempt counted.
+     */
+    void giveBack(Collection<Long> ids, String me) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update outbound_mail
+                           set status = 'PENDING', claimed_by = null, lease_until = null, updated_at = now()
+                         where id in (:ids) and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
+                        """)
+                .param("ids", ids)
+                .param("me", me)
+                .update();
+    }
+
+    private static String truncate(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+}
