@@ -2,6 +2,7 @@ package com.aftercare.stepmail.thanks;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -12,7 +13,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class ThanksTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    // SpEL, not OGNL: Spring's engine is the one whose expression language is on the classpath.
+    private final TemplateEngine engine = new SpringTemplateEngine();
 
     ThanksTemplates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();

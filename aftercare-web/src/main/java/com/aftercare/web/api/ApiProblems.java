@@ -21,8 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every failure of the REST API as an RFC 9457 problem. Field problems carry an {@code errors}
  * list of {@code {field, reason}} so a storefront developer can fix the payload without guessing.
+ *
+ * <p>Not limited to the API's package: MVC's own failures (415, 405, no such path) happen before
+ * any controller is chosen, and this handler replaces Boot's default problem handler.
  */
-@RestControllerAdvice(basePackages = "com.aftercare.web.api")
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -121,7 +121,7 @@ class BadInputTest {
                 HttpRequest.BodyPublishers.ofString(Events.placed(Events.unique("evt"), Events.unique("A"), "ct@example.jp")));
 
         assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.isProblem()).as(answer.contentType() + " " + answer.body()).isTrue();
     }
 
     @Test
