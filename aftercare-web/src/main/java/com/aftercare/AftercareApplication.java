@@ -21,7 +21,15 @@ public class AftercareApplication {
         Map<String, String> env = System.getenv();
         if (DemoMode.wanted(args, env)) {
             try {
-                application.setDefaultProperties(DemoMode.start(env));
+                DemoMode.Running demo = DemoMode.start(env);
+                application.setDefaultProperties(demo.properties());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        demo.servers().close();
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }, "demo-servers-stop"));
             } catch (DemoMode.DemoModeUnavailable e) {
                 System.err.println(e.getMessage());
                 System.exit(1);

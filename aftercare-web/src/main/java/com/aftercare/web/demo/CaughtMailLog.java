@@ -17,7 +17,8 @@ final class CaughtMailLog {
 
     private CaughtMailLog() {}
 
-    static void watch(GreenMail smtp) {
+    /** @return stops the watching */
+    static AutoCloseable watch(GreenMail smtp) {
         AtomicInteger seen = new AtomicInteger();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "demo-mail-log");
@@ -38,5 +39,6 @@ final class CaughtMailLog {
                 log.warn("Could not read a caught demo mail", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
+        return poller::shutdownNow;
     }
 }

@@ -33,12 +33,15 @@ public final class DemoMode {
         return !inArgs && (fromEnv == null || fromEnv.isBlank()) && System.getProperty("spring.datasource.url") == null;
     }
 
+    /** The embedded servers, the properties that point Aftercare at them, and how to stop them. */
+    public record Running(Map<String, Object> properties, AutoCloseable servers) {}
+
     /**
      * Starts the embedded servers and returns the properties that point Aftercare at them.
      *
      * @throws DemoModeUnavailable with the reason and the way out when something cannot start
      */
-    public static Map<String, Object> start(Map<String, String> env) {
+    public static Running start(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("AFTERCARE_DEMO_DATA_DIR", "data")).toAbsolutePath();
         Path pgData = dataDir.resolve("postgres");
         EmbeddedPostgres postgres;
@@ -53,14 +56,6 @@ public final class DemoMode {
             throw new DemoModeUnavailable("the embedded PostgreSQL could not start in " + pgData + " (" + rootMessage(e) + ")"
                     + (Files.exists(pgData.resolve("postmaster.pid")) ? "; another Aftercare may be using that directory" : ""), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // shutting down anyway
-            }
-        }, "demo-postgres-stop"));
-
         GreenMail smtp;
         int smtpPort;
         try {
@@ -68,12 +63,23 @@ public final class DemoMode {
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         } catch (IOException | RuntimeException e) {
+            closeQuietly(postgres);
             throw new DemoModeUnavailable("the demo SMTP catcher could not start (" + rootMessage(e) + ")", e);
         }
-        CaughtMailLog.watch(smtp);
-        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop, "demo-smtp-stop"));
+        AutoCloseable mailLog = CaughtMailLog.watch(smtp);
+        AutoCloseable servers = () -> {
+            mailLog.close();
+            smtp.stop();
+            closeQuietly(postgres);
+        };
 
-        Credentials credentials = Credentials.loadOrCreate(dataDir.resolve("demo-credentials.properties"));
+        Credentials credentials;
+        try {
+            credentials = Credentials.loadOrCreate(dataDir.resolve("demo-credentials.properties"));
+        } catch (DemoModeUnavailable e) {
+            closeQuietly(servers);
+            throw e;
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("spring.datasource.username", "postgres");
@@ -86,7 +92,15 @@ public final class DemoMode {
         properties.put("aftercare.bootstrap.storefront", "demo-shop");
         properties.put("aftercare.bootstrap.api-key", credentials.apiKey());
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
-        return properties;
+        return new Running(Map.copyOf(properties), servers);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // best effort while giving up or shutting down
+        }
     }
 
     private static int freePort() throws IOException {

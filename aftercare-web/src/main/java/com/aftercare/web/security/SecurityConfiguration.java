@@ -45,7 +45,7 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/portal/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error", "/login")
+                                "/favicon.ico", "/error", "/login", "/")
                         .permitAll()
                         .requestMatchers("/console/admin/**").hasRole("ADMIN")
                         .requestMatchers("/console/**").hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
