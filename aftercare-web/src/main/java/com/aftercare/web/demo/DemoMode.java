@@ -50,6 +50,11 @@ public final class DemoMode {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // Whoever started it stops it, after the app: see AftercareApplication.
+                    .setRegisterShutdownHook(false)
+                    // Japanese text needs UTF-8; the process locale (often C/POSIX) would give SQL_ASCII.
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C")
                     .setPort(freePort())
                     .start();
         } catch (IOException | RuntimeException e) {
