@@ -1,0 +1,39 @@
+package com.aftercare.domain.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TextTest {
+
+    // A method source rather than a CSV table: CSV would trim or split on the very characters under test.
+    static Stream<Arguments> texts() {
+        return Stream.of(
+                Arguments.of("plain ASCII", "hello", false, false),
+                Arguments.of("Japanese and full-width", "山田 花子\u3000ＡＢＣ", false, false),
+                Arguments.of("empty", "", false, false),
+                Arguments.of("tab is allowed everywhere", "a\tb", false, false),
+                Arguments.of("LF only in multi-line", "a\nb", true, false),
+                Arguments.of("CR only in multi-line", "a\rb", true, false),
+                Arguments.of("CRLF only in multi-line", "a\r\nb", true, false),
+                Arguments.of("NUL", "a\u0000b", true, true),
+                Arguments.of("bell", "a\u0007b", true, true),
+                Arguments.of("escape", "a\u001bb", true, true),
+                Arguments.of("vertical tab", "a\u000bb", true, true),
+                Arguments.of("DEL", "a\u007fb", true, true),
+                Arguments.of("C1 control NEL", "a\u0085b", true, true),
+                Arguments.of("line separator", "a\u2028b", true, true),
+                Arguments.of("paragraph separator", "a\u2029b", true, true),
+                Arguments.of("control character at the very end", "abc\u0001", true, true));
+    }
+
+    @ParameterizedTest(name = "{0}: single-line {2}, multi-line {3}")
+    @MethodSource("texts")
+    void shouldFindControlCharactersOtherThanAllowedWhitespace(String why, String value, boolean singleLine, boolean multiLine) {
+        assertThat(Text.hasControlCharacters(value, false)).as("single-line").isEqualTo(singleLine);
+        assertThat(Text.hasControlCharacters(value, true)).as("multi-line").isEqualTo(multiLine);
+    }
+}
