@@ -50,7 +50,7 @@ public record Money(long minor, Currency currency) {
     public String formatted() {
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         if (JPY.equals(currency)) {
-            return String.format(java.util.Locale.ROOT, "¥%,d", minor);
+            return (minor < 0 ? "-" : "") + String.format(java.util.Locale.ROOT, "¥%,d", Math.abs(minor));
         }
         java.math.BigDecimal major = java.math.BigDecimal.valueOf(minor, digits);
         return currency.getCurrencyCode() + " " + String.format(java.util.Locale.ROOT, "%,." + digits + "f", major);

@@ -1,6 +1,7 @@
 package com.aftercare.domain.order;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -146,6 +147,15 @@ public class Order {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(placedAt, "placedAt");
+            if (lines == null || lines.isEmpty()) {
+                throw new InvalidValue("order.lines", "must hold at least one line");
+            }
+            if (shippingFee < 0) {
+                throw new InvalidValue("order.shippingFee", "must not be negative");
+            }
+            if (discount < 0) {
+                throw new InvalidValue("order.discount", "must not be negative");
+            }
             lines = List.copyOf(lines);
             shipping = shipping == null ? Shipping.none() : shipping;
         }
@@ -165,7 +175,7 @@ public class Order {
         order.subtotalMinor = order.lines.stream().mapToLong(OrderLine::amountMinor).reduce(0, Math::addExact);
         order.shippingFeeMinor = placement.shippingFee();
         order.discountMinor = placement.discount();
-        order.totalMinor = Math.max(0, Math.addExact(order.subtotalMinor, order.shippingFeeMinor) - order.discountMinor);
+        order.totalMinor = Math.max(0, Math.subtractExact(Math.addExact(order.subtotalMinor, order.shippingFeeMinor), order.discountMinor));
         order.paymentMethod = placement.paymentMethod();
         Shipping shipping = placement.shipping();
         order.shipRecipientName = shipping.recipientName();
@@ -191,6 +201,8 @@ public class Order {
      * order cannot be cancelled: taking it back is a return, not a cancellation.
      */
     public Progress record(Milestone milestone, String eventId, Instant occurredAt, Instant now, String carrier, String trackingNumber) {
+        Objects.requireNonNull(milestone, "milestone");
+        Objects.requireNonNull(occurredAt, "occurredAt");
         OrderStatus before = status;
         switch (milestone) {
             case PAID -> paidAt = earliest(paidAt, occurredAt);

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * The domain events of an order's life, published in the transaction that changed the order
  * and delivered durably (Spring Modulith's event publication registry) to the feature modules.
- * Each is published once, when the order first reaches that status.
+ * Each is published once, when the order moves to that status. An order that skips a status
+ * (a storefront reports delivery before shipment) never publishes the skipped one, not even when
+ * its late event arrives: a shipping notice after delivery would only confuse the customer.
  */
 public final class OrderEvents {
 

@@ -44,7 +44,7 @@ class PersonalDetailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345", "090-1234-567a", "090.1234.5678", "++81 90 1234 5678", "81+90", "0000000000000000000000000000000"})
+    @ValueSource(strings = {"12345", "------", "((((((", "090-1234-567a", "090.1234.5678", "++81 90 1234 5678", "81+90", "0000000000000000000000000000000"})
     void shouldRejectPhoneNumbersOfAnyOtherShape(String phone) {
         assertThatThrownBy(() -> new PersonalDetails("花子", null, phone))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.phone"));
@@ -64,6 +64,11 @@ class PersonalDetailsTest {
 
         assertThatThrownBy(() -> new PersonalDetails(name, kana, phone))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void shouldAcceptFullWidthDigitsAsTypedOnAJapaneseKeyboard() {
+        assertThat(new PersonalDetails("山田 花子", null, "０９０－１２３４－５６７８").phone()).isEqualTo("090-1234-5678");
     }
 
     @Test

@@ -27,7 +27,11 @@ class TextTest {
                 Arguments.of("C1 control NEL", "a\u0085b", true, true),
                 Arguments.of("line separator", "a\u2028b", true, true),
                 Arguments.of("paragraph separator", "a\u2029b", true, true),
-                Arguments.of("control character at the very end", "abc\u0001", true, true));
+                Arguments.of("control character at the very end", "abc\u0001", true, true),
+                Arguments.of("right-to-left override disguising a name", "abc\u202Etxt.exe", true, true),
+                Arguments.of("zero-width space", "山田\u200B花子", true, true),
+                Arguments.of("bidi isolate", "a\u2066b", true, true),
+                Arguments.of("byte order mark inside text", "a\uFEFFb", true, true));
     }
 
     @ParameterizedTest(name = "{0}: single-line {2}, multi-line {3}")
