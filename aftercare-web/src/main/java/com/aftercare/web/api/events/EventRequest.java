@@ -29,7 +29,7 @@ record EventRequest(
             @Schema(description = "The storefront's order number", example = "R-20261123-0001") @NotBlank String number,
             @Schema(description = "Required for order.placed") @Valid CustomerPayload customer,
             @Schema(description = "ISO 4217 code; default JPY", example = "JPY") String currency,
-            @Schema(description = "Required for order.placed, at least one line") @Valid List<@NotNull @Valid LinePayload> lines,
+            @Schema(description = "Required for order.placed, at least one line") List<@NotNull @Valid LinePayload> lines,
             @Schema(description = "Shipping fee in minor units (yen)", example = "550") @PositiveOrZero Long shippingFee,
             @Schema(description = "Discount in minor units (yen)", example = "0") @PositiveOrZero Long discount,
             @Schema(description = "How the customer paid", allowableValues = {"CARD", "ONLINE", "COD", "KONBINI", "BANK_TRANSFER", "OTHER"}) String paymentMethod,
