@@ -4,6 +4,7 @@ import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.order.LineItem;
 import com.aftercare.domain.order.Milestone;
+import com.aftercare.domain.order.Order;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.InvalidValue;
@@ -60,15 +61,7 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(currency, "currency");
-            if (lines == null || lines.isEmpty()) {
-                throw new InvalidValue("order.lines", "must hold at least one line");
-            }
-            if (shippingFee < 0) {
-                throw new InvalidValue("order.shippingFee", "must not be negative");
-            }
-            if (discount < 0) {
-                throw new InvalidValue("order.discount", "must not be negative");
-            }
+            Order.requireSaneAmounts(lines, shippingFee, discount);
             lines = List.copyOf(lines);
         }
 

@@ -147,17 +147,22 @@ public class Order {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(placedAt, "placedAt");
-            if (lines == null || lines.isEmpty()) {
-                throw new InvalidValue("order.lines", "must hold at least one line");
-            }
-            if (shippingFee < 0) {
-                throw new InvalidValue("order.shippingFee", "must not be negative");
-            }
-            if (discount < 0) {
-                throw new InvalidValue("order.discount", "must not be negative");
-            }
+            requireSaneAmounts(lines, shippingFee, discount);
             lines = List.copyOf(lines);
             shipping = shipping == null ? Shipping.none() : shipping;
+        }
+    }
+
+    /** The rules every order's lines and amounts keep, wherever an order is described. */
+    public static void requireSaneAmounts(List<LineItem> lines, long shippingFee, long discount) {
+        if (lines == null || lines.isEmpty()) {
+            throw new InvalidValue("order.lines", "must hold at least one line");
+        }
+        if (shippingFee < 0) {
+            throw new InvalidValue("order.shippingFee", "must not be negative");
+        }
+        if (discount < 0) {
+            throw new InvalidValue("order.discount", "must not be negative");
         }
     }
 
