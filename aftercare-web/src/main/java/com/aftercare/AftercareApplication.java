@@ -39,16 +39,19 @@ public class AftercareApplication {
         application.setRegisterShutdownHook(false);
         AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
         application.addInitializers(context::set);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (context.get() != null) {
-                context.get().close();
-            }
-            try {
-                demo.servers().close();
-            } catch (Exception ignored) {
-                // the JVM is going away
-            }
-        }, "aftercare-demo-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (context.get() != null) {
+                                context.get().close();
+                            }
+                            try {
+                                demo.servers().close();
+                            } catch (Exception ignored) {
+                                // the JVM is going away
+                            }
+                        },
+                        "aftercare-demo-stop"));
         application.run(args);
     }
 }

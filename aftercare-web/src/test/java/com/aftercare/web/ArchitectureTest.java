@@ -46,8 +46,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDependsOnNoFeatureModuleNorOnWeb = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(INQUIRY, RETURNS, STEPMAIL, WEB)
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INQUIRY, RETURNS, STEPMAIL, WEB)
             .because("the domain is what every feature module shares; it must not know who uses it");
 
     // inquiry holds only its package-info today. Maven's compiler plugin emits a package-info.class
@@ -55,48 +58,69 @@ class ArchitectureTest {
     // legitimately empty until the first one lands, and from then on the rule bites.
     @ArchTest
     static final ArchRule inquiryDependsOnNoOtherFeatureModuleNorOnWeb = noClasses()
-            .that().resideInAPackage(INQUIRY).and().doNotHaveSimpleName(PACKAGE_INFO)
-            .should().dependOnClassesThat().resideInAnyPackage(RETURNS, STEPMAIL, WEB)
+            .that()
+            .resideInAPackage(INQUIRY)
+            .and()
+            .doNotHaveSimpleName(PACKAGE_INFO)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(RETURNS, STEPMAIL, WEB)
             .because("feature modules talk to each other only through domain events")
             .allowEmptyShould(true);
 
     // returns holds only its package-info today: legitimately empty subject, see inquiry above.
     @ArchTest
     static final ArchRule returnsDependsOnNoOtherFeatureModuleNorOnWeb = noClasses()
-            .that().resideInAPackage(RETURNS).and().doNotHaveSimpleName(PACKAGE_INFO)
-            .should().dependOnClassesThat().resideInAnyPackage(INQUIRY, STEPMAIL, WEB)
+            .that()
+            .resideInAPackage(RETURNS)
+            .and()
+            .doNotHaveSimpleName(PACKAGE_INFO)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INQUIRY, STEPMAIL, WEB)
             .because("feature modules talk to each other only through domain events")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule stepmailDependsOnNoOtherFeatureModuleNorOnWeb = noClasses()
-            .that().resideInAPackage(STEPMAIL)
-            .should().dependOnClassesThat().resideInAnyPackage(INQUIRY, RETURNS, WEB)
+            .that()
+            .resideInAPackage(STEPMAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INQUIRY, RETURNS, WEB)
             .because("feature modules talk to each other only through domain events");
 
     @ArchTest
-    static final ArchRule modulesAreFreeOfCycles = slices()
-            .matching(ROOT + ".(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule modulesAreFreeOfCycles = slices().matching(ROOT + ".(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a cycle between modules makes them one module in disguise");
 
     @ArchTest
     static final ArchRule controllersLiveOnlyInWeb = classes()
-            .that().areAnnotatedWith(RestController.class)
-            .or().areMetaAnnotatedWith(Controller.class)
-            .should().resideInAPackage(WEB)
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areMetaAnnotatedWith(Controller.class)
+            .should()
+            .resideInAPackage(WEB)
             .because("HTTP is the web module's business; feature modules expose facades and records");
 
     @ArchTest
     static final ArchRule entitiesLiveOnlyInTheDomainOrAFeatureModule = classes()
-            .that().areAnnotatedWith(Entity.class)
-            .should().resideInAnyPackage(DOMAIN, INQUIRY, RETURNS, STEPMAIL)
+            .that()
+            .areAnnotatedWith(Entity.class)
+            .should()
+            .resideInAnyPackage(DOMAIN, INQUIRY, RETURNS, STEPMAIL)
             .because("the web module works with commands, views and DTO records, never its own tables");
 
     @ArchTest
     static final ArchRule restControllersDoNotUseEntities = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Entity.class)
             .because("entities are never bound to JSON: input is a command record, output a view or DTO record");
 
     // The rule above sees only direct dependencies of the controller class. These two close its
@@ -104,36 +128,42 @@ class ArchitectureTest {
     // and an entity held by a request or response record (nested in a controller or not).
     @ArchTest
     static final ArchRule controllerMethodsNeitherTakeNorReturnEntities = methods()
-            .that().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
+            .that()
+            .areDeclaredInClassesThat()
+            .areMetaAnnotatedWith(Controller.class)
             .should(new ArchCondition<JavaMethod>("neither take nor return an @Entity") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
                     List<JavaType> types = new ArrayList<>(method.getParameterTypes());
                     types.add(method.getReturnType());
                     List<String> entities = entitiesIn(types);
-                    events.add(new SimpleConditionEvent(method, entities.isEmpty(),
-                            method.getFullName() + " binds entities " + entities));
+                    events.add(new SimpleConditionEvent(
+                            method, entities.isEmpty(), method.getFullName() + " binds entities " + entities));
                 }
             })
             .because("entities are never bound to JSON: input is a command record, output a view or DTO record");
 
     @ArchTest
-    static final ArchRule webFieldsNeverHoldEntities = fields()
-            .that().areDeclaredInClassesThat().resideInAPackage(WEB)
+    static final ArchRule webFieldsNeverHoldEntities = fields().that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(WEB)
             .should(new ArchCondition<JavaField>("not hold an @Entity") {
                 @Override
                 public void check(JavaField field, ConditionEvents events) {
                     List<String> entities = entitiesIn(List.of(field.getType()));
-                    events.add(new SimpleConditionEvent(field, entities.isEmpty(),
-                            field.getFullName() + " holds entities " + entities));
+                    events.add(new SimpleConditionEvent(
+                            field, entities.isEmpty(), field.getFullName() + " holds entities " + entities));
                 }
             })
             .because("a request or response record holding an entity binds it to JSON all the same");
 
     @ArchTest
     static final ArchRule onlyTheDispatcherTalksSmtp = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".stepmail.dispatch..", ROOT + ".web.demo..")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideOutsideOfPackages(ROOT + ".stepmail.dispatch..", ROOT + ".web.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "org.springframework.mail..", "jakarta.mail..", "org.eclipse.angus.mail..", "com.sun.mail..")
             .because("every outgoing mail goes through the one durable outbox and its dispatcher; "
                     + "only the demo SMTP catcher (web.demo) may touch mail classes besides it");

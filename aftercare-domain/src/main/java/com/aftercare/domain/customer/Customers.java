@@ -41,8 +41,7 @@ public class Customers {
                 })
                 .orElseGet(() -> customers.save(new Customer(email, details, clock.instant())));
         if (externalId != null && !externalId.isBlank()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into customer_external_id (customer_id, storefront_id, external_id)
                             values (:customer, :storefront, :external) on conflict do nothing
                             """)

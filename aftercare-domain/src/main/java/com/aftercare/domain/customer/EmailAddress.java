@@ -14,15 +14,17 @@ import java.util.regex.Pattern;
 public record EmailAddress(String value) {
 
     // Deliberately simple: full RFC 5322 parsing accepts addresses no shop can deliver to.
-    private static final Pattern SHAPE =
-            Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    private static final Pattern SHAPE = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
     public EmailAddress {
         if (value == null || value.isBlank()) {
             throw new InvalidValue("email", "must not be blank");
         }
         value = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
-        if (Text.hasControlCharacters(value, false) || value.length() > 254 || !SHAPE.matcher(value).matches()) {
+        if (Text.hasControlCharacters(value, false)
+                || value.length() > 254
+                || !SHAPE.matcher(value).matches()) {
             throw new InvalidValue("email", "is not a valid email address");
         }
     }

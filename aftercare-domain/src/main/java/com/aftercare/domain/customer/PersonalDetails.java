@@ -15,8 +15,12 @@ public record PersonalDetails(String name, String nameKana, String phone) {
         nameKana = clean("customer.nameKana", nameKana, 200);
         // NFKC first: a full-width ０９０-１２３４-５６７８ typed on a Japanese keyboard is a fine number.
         phone = clean("customer.phone", phone == null ? null : Normalizer.normalize(phone, Normalizer.Form.NFKC), 30);
-        if (phone != null && (!phone.matches("^\\+?[0-9()\\- ]{6,30}$") || phone.chars().filter(Character::isDigit).count() < 6)) {
-            throw new InvalidValue("customer.phone", "must be at least 6 digits, with spaces, dashes or parentheses, optionally starting with +");
+        if (phone != null
+                && (!phone.matches("^\\+?[0-9()\\- ]{6,30}$")
+                        || phone.chars().filter(Character::isDigit).count() < 6)) {
+            throw new InvalidValue(
+                    "customer.phone",
+                    "must be at least 6 digits, with spaces, dashes or parentheses, optionally starting with +");
         }
     }
 

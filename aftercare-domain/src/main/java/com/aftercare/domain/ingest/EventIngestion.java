@@ -58,7 +58,8 @@ public class EventIngestion {
      */
     @Transactional
     public IngestOutcome ingest(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson) {
-        String orderNumber = orderNumberOf(event.payload()).map(OrderNumber::value).orElse(null);
+        String orderNumber =
+                orderNumberOf(event.payload()).map(OrderNumber::value).orElse(null);
         if (orderNumber != null) {
             // Taken before the idempotency record so that events of one order queue up here.
             jdbc.sql("select pg_advisory_xact_lock(:storefront::int, hashtext(:number))")
@@ -91,13 +92,26 @@ public class EventIngestion {
             return outcome(event, Result.IGNORED, existing.get());
         }
         Customer customer = customers.recognise(
-                placed.customer().email(), placed.customer().details(), storefront, placed.customer().externalId());
+                placed.customer().email(),
+                placed.customer().details(),
+                storefront,
+                placed.customer().externalId());
         Order order = orders.add(Order.place(
-                new Order.Placement(storefront, placed.number(), customer.id(), placed.currency(), placed.lines(),
-                        placed.shippingFee(), placed.discount(), placed.paymentMethod(), placed.shipping(),
-                        event.id(), event.occurredAt()),
+                new Order.Placement(
+                        storefront,
+                        placed.number(),
+                        customer.id(),
+                        placed.currency(),
+                        placed.lines(),
+                        placed.shippingFee(),
+                        placed.discount(),
+                        placed.paymentMethod(),
+                        placed.shipping(),
+                        event.id(),
+                        event.occurredAt()),
                 now));
-        events.publishEvent(new OrderEvents.OrderPlaced(order.id(), storefront, order.number().value(), customer.id(), order.placedAt()));
+        events.publishEvent(new OrderEvents.OrderPlaced(
+                order.id(), storefront, order.number().value(), customer.id(), order.placedAt()));
         applyParkedEvents(storefront, order);
         return outcome(event, Result.APPLIED, order);
     }
@@ -105,27 +119,40 @@ public class EventIngestion {
     private IngestOutcome progress(StorefrontId storefront, StorefrontEvent event, OrderProgressed progressed) {
         Optional<Order> order = orders.load(storefront, progressed.number());
         if (order.isEmpty()) {
-            return new IngestOutcome(event.id(), Result.PENDING_ORDER, progressed.number().value(), null, false);
+            return new IngestOutcome(
+                    event.id(), Result.PENDING_ORDER, progressed.number().value(), null, false);
         }
-        apply(order.get(), progressed.milestone(), event.id(), event.occurredAt(), progressed.carrier(), progressed.trackingNumber());
+        apply(
+                order.get(),
+                progressed.milestone(),
+                event.id(),
+                event.occurredAt(),
+                progressed.carrier(),
+                progressed.trackingNumber());
         return outcome(event, Result.APPLIED, order.get());
     }
 
     private IngestOutcome register(StorefrontId storefront, StorefrontEvent event, CustomerRegistered registered) {
         Customer customer = customers.recognise(
-                registered.customer().email(), registered.customer().details(), storefront, registered.customer().externalId());
+                registered.customer().email(),
+                registered.customer().details(),
+                storefront,
+                registered.customer().externalId());
         events.publishEvent(new OrderEvents.CustomerRegistered(customer.id(), storefront, event.occurredAt()));
         return new IngestOutcome(event.id(), Result.APPLIED, null, null, false);
     }
 
-    private void apply(Order order, Milestone milestone, String eventId, Instant occurredAt, String carrier, String tracking) {
+    private void apply(
+            Order order, Milestone milestone, String eventId, Instant occurredAt, String carrier, String tracking) {
         Order.Progress progress = order.record(milestone, eventId, occurredAt, clock.instant(), carrier, tracking);
         if (!progress.moved()) {
             return;
         }
         Object domainEvent = switch (progress.to()) {
             case PAID -> new OrderEvents.OrderPaid(order.id(), order.customer(), order.paidAt());
-            case SHIPPED -> new OrderEvents.OrderShipped(order.id(), order.customer(), order.shippedAt(), order.carrier(), order.trackingNumber());
+            case SHIPPED ->
+                new OrderEvents.OrderShipped(
+                        order.id(), order.customer(), order.shippedAt(), order.carrier(), order.trackingNumber());
             case DELIVERED -> new OrderEvents.OrderDelivered(order.id(), order.customer(), order.deliveredAt());
             case CANCELLED -> new OrderEvents.OrderCancelled(order.id(), order.customer(), order.cancelledAt());
             case PLACED -> throw new IllegalStateException("An order never moves back to PLACED");
@@ -133,12 +160,12 @@ public class EventIngestion {
         events.publishEvent(domainEvent);
     }
 
-    private record Parked(String eventId, String eventType, Instant occurredAt, String carrier, String trackingNumber) {}
+    private record Parked(
+            String eventId, String eventType, Instant occurredAt, String carrier, String trackingNumber) {}
 
     /** Events that arrived before their order, applied in the order they happened. */
     private void applyParkedEvents(StorefrontId storefront, Order order) {
-        List<Parked> parked = jdbc.sql(
-                        """
+        List<Parked> parked = jdbc.sql("""
                         select event_id, event_type, occurred_at, carrier, tracking_no from inbound_event
                         where storefront_id = :storefront and order_number = :number
                           and applied_at is null and event_type <> 'order.placed'
@@ -146,7 +173,12 @@ public class EventIngestion {
                         """)
                 .param("storefront", storefront.value())
                 .param("number", order.number().value())
-                .query((rs, i) -> new Parked(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)))
+                .query((rs, i) -> new Parked(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
         for (Parked event : parked) {
             Milestone milestone = Arrays.stream(Milestone.values())
@@ -159,35 +191,38 @@ public class EventIngestion {
     }
 
     /** @return true when this is the first time the event id is seen */
-    private boolean record(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson, String orderNumber) {
+    private boolean record(
+            StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson, String orderNumber) {
         String carrier = null;
         String tracking = null;
         if (event.payload() instanceof OrderProgressed progressed) {
             carrier = progressed.carrier();
             tracking = progressed.trackingNumber();
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into inbound_event (storefront_id, event_id, event_type, order_number, body_sha256, payload,
                                                    occurred_at, carrier, tracking_no, outcome)
                         values (:storefront, :id, :type, :number, :hash, cast(:payload as jsonb), :occurredAt, :carrier, :tracking, 'PENDING_ORDER')
                         on conflict (storefront_id, event_id) do nothing
                         """)
-                .param("storefront", storefront.value())
-                .param("id", event.id())
-                .param("type", event.type())
-                .param("number", orderNumber)
-                .param("hash", bodySha256)
-                .param("payload", payloadJson)
-                .param("occurredAt", Timestamp.from(event.occurredAt()))
-                .param("carrier", carrier)
-                .param("tracking", tracking)
-                .update() == 1;
+                        .param("storefront", storefront.value())
+                        .param("id", event.id())
+                        .param("type", event.type())
+                        .param("number", orderNumber)
+                        .param("hash", bodySha256)
+                        .param("payload", payloadJson)
+                        .param("occurredAt", Timestamp.from(event.occurredAt()))
+                        .param("carrier", carrier)
+                        .param("tracking", tracking)
+                        .update()
+                == 1;
     }
 
-    private IngestOutcome previousOutcome(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String orderNumber) {
+    private IngestOutcome previousOutcome(
+            StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String orderNumber) {
         record Previous(byte[] hash, String outcome) {}
-        Previous previous = jdbc.sql("select body_sha256, outcome from inbound_event where storefront_id = :storefront and event_id = :id")
+        Previous previous = jdbc.sql(
+                        "select body_sha256, outcome from inbound_event where storefront_id = :storefront and event_id = :id")
                 .param("storefront", storefront.value())
                 .param("id", event.id())
                 .query((rs, i) -> new Previous(rs.getBytes(1), rs.getString(2)))
@@ -197,13 +232,14 @@ public class EventIngestion {
         }
         OrderStatus status = orderNumber == null
                 ? null
-                : orders.load(storefront, new OrderNumber(orderNumber)).map(Order::status).orElse(null);
+                : orders.load(storefront, new OrderNumber(orderNumber))
+                        .map(Order::status)
+                        .orElse(null);
         return new IngestOutcome(event.id(), Result.valueOf(previous.outcome()), orderNumber, status, true);
     }
 
     private void markDone(StorefrontId storefront, String eventId, Result result) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update inbound_event set outcome = :outcome,
                                applied_at = case when :outcome = 'PENDING_ORDER' then null else now() end
                         where storefront_id = :storefront and event_id = :id

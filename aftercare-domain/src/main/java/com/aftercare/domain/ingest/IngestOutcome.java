@@ -9,7 +9,8 @@ import com.aftercare.domain.order.OrderStatus;
  * @param orderStatus the order's status after it, when the event concerns a known order
  * @param duplicate true when this is a retry of an event already taken (same id, same body)
  */
-public record IngestOutcome(String eventId, Result result, String orderNumber, OrderStatus orderStatus, boolean duplicate) {
+public record IngestOutcome(
+        String eventId, Result result, String orderNumber, OrderStatus orderStatus, boolean duplicate) {
 
     public enum Result {
         /** Applied to the order or customer. */

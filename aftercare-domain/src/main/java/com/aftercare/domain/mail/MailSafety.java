@@ -15,8 +15,8 @@ final class MailSafety {
     private static final String NOT_SPECIAL = "[^\\s\\p{Cntrl}@<>()\\[\\],;:\"\\\\";
 
     /** One address: one @, a local part, a domain with at least one dot. */
-    private static final Pattern ADDRESS = Pattern.compile(
-            NOT_SPECIAL + "]+@" + NOT_SPECIAL + ".]+(\\." + NOT_SPECIAL + ".]+)+");
+    private static final Pattern ADDRESS =
+            Pattern.compile(NOT_SPECIAL + "]+@" + NOT_SPECIAL + ".]+(\\." + NOT_SPECIAL + ".]+)+");
 
     /** RFC 5322 field name: printable US-ASCII except colon. */
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]+");
@@ -26,8 +26,18 @@ final class MailSafety {
      * SMTP sends to every address the message names.
      */
     private static final Set<String> RESERVED_HEADERS = Set.of(
-            "from", "sender", "to", "cc", "bcc", "subject", "date", "message-id",
-            "mime-version", "content-type", "content-transfer-encoding", "return-path");
+            "from",
+            "sender",
+            "to",
+            "cc",
+            "bcc",
+            "subject",
+            "date",
+            "message-id",
+            "mime-version",
+            "content-type",
+            "content-transfer-encoding",
+            "return-path");
 
     /** RFC 5321 limits a forward path to 256 octets, so 254 characters for the address. */
     private static final int MAX_ADDRESS_LENGTH = 254;

@@ -17,7 +17,14 @@ public class Operators {
     }
 
     /** An operator as the login sees them. */
-    public record Account(long id, String username, String passwordHash, String displayName, Role role, boolean enabled, java.time.Instant lockedUntil) {}
+    public record Account(
+            long id,
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            boolean enabled,
+            java.time.Instant lockedUntil) {}
 
     private final JdbcClient jdbc;
 
@@ -27,10 +34,16 @@ public class Operators {
 
     @Transactional(readOnly = true)
     public Optional<Account> find(String username) {
-        return jdbc.sql("select id, username, password_hash, display_name, role, enabled, locked_until from operator where username = :u")
+        return jdbc.sql(
+                        "select id, username, password_hash, display_name, role, enabled, locked_until from operator where username = :u")
                 .param("u", username)
-                .query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Role.valueOf(rs.getString(5)), rs.getBoolean(6),
+                .query((rs, i) -> new Account(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Role.valueOf(rs.getString(5)),
+                        rs.getBoolean(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
                 .optional();
     }
@@ -41,8 +54,7 @@ public class Operators {
      */
     @Transactional
     public void ensure(String username, String passwordHash, String displayName, Role role) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into operator (username, password_hash, display_name, role)
                         values (:u, :p, :d, :r)
                         on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role,

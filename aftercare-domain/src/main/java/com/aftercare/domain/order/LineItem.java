@@ -9,7 +9,8 @@ public record LineItem(String sku, String name, String category, int quantity, l
     public LineItem {
         requireText("sku", sku, 64);
         requireText("name", name, 300);
-        if (category != null && (category.isBlank() || category.length() > 100 || Text.hasControlCharacters(category, false))) {
+        if (category != null
+                && (category.isBlank() || category.length() > 100 || Text.hasControlCharacters(category, false))) {
             throw new InvalidValue("category", "must be 1-100 characters without control characters");
         }
         if (quantity <= 0) {

@@ -177,10 +177,12 @@ public class Order {
         for (LineItem item : placement.lines()) {
             order.lines.add(new OrderLine(lineNo++, item));
         }
-        order.subtotalMinor = order.lines.stream().mapToLong(OrderLine::amountMinor).reduce(0, Math::addExact);
+        order.subtotalMinor =
+                order.lines.stream().mapToLong(OrderLine::amountMinor).reduce(0, Math::addExact);
         order.shippingFeeMinor = placement.shippingFee();
         order.discountMinor = placement.discount();
-        order.totalMinor = Math.max(0, Math.subtractExact(Math.addExact(order.subtotalMinor, order.shippingFeeMinor), order.discountMinor));
+        order.totalMinor = Math.max(
+                0, Math.subtractExact(Math.addExact(order.subtotalMinor, order.shippingFeeMinor), order.discountMinor));
         order.paymentMethod = placement.paymentMethod();
         Shipping shipping = placement.shipping();
         order.shipRecipientName = shipping.recipientName();
@@ -205,7 +207,13 @@ public class Order {
      * the status moves only forward, and not at all once the order is cancelled. A delivered
      * order cannot be cancelled: taking it back is a return, not a cancellation.
      */
-    public Progress record(Milestone milestone, String eventId, Instant occurredAt, Instant now, String carrier, String trackingNumber) {
+    public Progress record(
+            Milestone milestone,
+            String eventId,
+            Instant occurredAt,
+            Instant now,
+            String carrier,
+            String trackingNumber) {
         Objects.requireNonNull(milestone, "milestone");
         Objects.requireNonNull(occurredAt, "occurredAt");
         OrderStatus before = status;

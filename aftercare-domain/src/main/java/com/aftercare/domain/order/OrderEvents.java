@@ -15,11 +15,13 @@ public final class OrderEvents {
 
     private OrderEvents() {}
 
-    public record OrderPlaced(OrderId order, StorefrontId storefront, String orderNumber, CustomerId customer, Instant placedAt) {}
+    public record OrderPlaced(
+            OrderId order, StorefrontId storefront, String orderNumber, CustomerId customer, Instant placedAt) {}
 
     public record OrderPaid(OrderId order, CustomerId customer, Instant paidAt) {}
 
-    public record OrderShipped(OrderId order, CustomerId customer, Instant shippedAt, String carrier, String trackingNumber) {}
+    public record OrderShipped(
+            OrderId order, CustomerId customer, Instant shippedAt, String carrier, String trackingNumber) {}
 
     public record OrderDelivered(OrderId order, CustomerId customer, Instant deliveredAt) {}
 

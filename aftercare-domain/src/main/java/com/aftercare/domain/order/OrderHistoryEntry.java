@@ -43,7 +43,14 @@ public class OrderHistoryEntry {
 
     protected OrderHistoryEntry() {}
 
-    OrderHistoryEntry(String eventId, String eventType, Instant occurredAt, Instant recordedAt, OrderStatus from, OrderStatus to, String note) {
+    OrderHistoryEntry(
+            String eventId,
+            String eventType,
+            Instant occurredAt,
+            Instant recordedAt,
+            OrderStatus from,
+            OrderStatus to,
+            String note) {
         this.eventId = eventId;
         this.eventType = eventType;
         this.occurredAt = occurredAt;

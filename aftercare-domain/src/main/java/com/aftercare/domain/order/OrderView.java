@@ -28,22 +28,60 @@ public record OrderView(
         List<Line> lines,
         List<HistoryEntry> history) {
 
-    public record Line(int lineNo, String sku, String name, String category, int quantity, Money unitPrice, Money amount) {}
+    public record Line(
+            int lineNo, String sku, String name, String category, int quantity, Money unitPrice, Money amount) {}
 
-    public record HistoryEntry(String eventId, String eventType, Instant occurredAt, Instant recordedAt, OrderStatus from, OrderStatus to, String note) {}
+    public record HistoryEntry(
+            String eventId,
+            String eventType,
+            Instant occurredAt,
+            Instant recordedAt,
+            OrderStatus from,
+            OrderStatus to,
+            String note) {}
 
     static OrderView of(Order order) {
         List<Line> lines = order.lines().stream()
-                .map(l -> new Line(l.lineNo(), l.sku(), l.productName(), l.category(), l.quantity(),
-                        new Money(l.unitPriceMinor(), order.currency()), new Money(l.amountMinor(), order.currency())))
+                .map(l -> new Line(
+                        l.lineNo(),
+                        l.sku(),
+                        l.productName(),
+                        l.category(),
+                        l.quantity(),
+                        new Money(l.unitPriceMinor(), order.currency()),
+                        new Money(l.amountMinor(), order.currency())))
                 .toList();
         List<HistoryEntry> history = order.history().stream()
-                .map(h -> new HistoryEntry(h.eventId(), h.eventType(), h.occurredAt(), h.recordedAt(), h.statusFrom(), h.statusTo(), h.note()))
+                .map(h -> new HistoryEntry(
+                        h.eventId(),
+                        h.eventType(),
+                        h.occurredAt(),
+                        h.recordedAt(),
+                        h.statusFrom(),
+                        h.statusTo(),
+                        h.note()))
                 .toList();
-        return new OrderView(order.id(), order.storefront(), order.number().value(), order.customer(), order.status(),
-                order.subtotal(), order.shippingFee(), order.discount(), order.total(), order.paymentMethod(),
-                order.shipping(), order.carrier(), order.trackingNumber(), order.placedAt(), order.paidAt(),
-                order.shippedAt(), order.deliveredAt(), order.cancelledAt(), lines, history);
+        return new OrderView(
+                order.id(),
+                order.storefront(),
+                order.number().value(),
+                order.customer(),
+                order.status(),
+                order.subtotal(),
+                order.shippingFee(),
+                order.discount(),
+                order.total(),
+                order.paymentMethod(),
+                order.shipping(),
+                order.carrier(),
+                order.trackingNumber(),
+                order.placedAt(),
+                order.paidAt(),
+                order.shippedAt(),
+                order.deliveredAt(),
+                order.cancelledAt(),
+                lines,
+                history);
     }
 
     public boolean isDiscreet() {

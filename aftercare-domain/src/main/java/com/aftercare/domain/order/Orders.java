@@ -19,7 +19,8 @@ public class Orders {
     /** The storefront's order with that number; another storefront's order is simply not found. */
     @Transactional(readOnly = true)
     public Optional<OrderView> find(StorefrontId storefront, OrderNumber number) {
-        return orders.findByStorefrontIdAndOrderNumber(storefront.value(), number.value()).map(OrderView::of);
+        return orders.findByStorefrontIdAndOrderNumber(storefront.value(), number.value())
+                .map(OrderView::of);
     }
 
     @Transactional(readOnly = true)

@@ -7,12 +7,7 @@ package com.aftercare.domain.order;
  *     (家族にもばれたくない): no product name in any mail subject, body or packing insert
  */
 public record Shipping(
-        String recipientName,
-        String postalCode,
-        String prefecture,
-        String address,
-        String phone,
-        boolean discreet) {
+        String recipientName, String postalCode, String prefecture, String address, String phone, boolean discreet) {
 
     public static Shipping none() {
         return new Shipping(null, null, null, null, null, false);

@@ -23,7 +23,8 @@ public final class Text {
     }
 
     private static boolean isInvisibleFormatting(char c) {
-        return c == '\u2028' || c == '\u2029' // line and paragraph separators
+        return c == '\u2028'
+                || c == '\u2029' // line and paragraph separators
                 || (c >= '\u200B' && c <= '\u200F') // zero-width space/joiners, LRM, RLM
                 || (c >= '\u202A' && c <= '\u202E') // bidi embeddings and overrides
                 || (c >= '\u2066' && c <= '\u2069') // bidi isolates

@@ -39,7 +39,13 @@ public class Storefronts {
     public record StorefrontView(StorefrontId id, String code, String name) {}
 
     /** A key as the console lists it: never the secret. */
-    public record ApiKeyView(long id, StorefrontId storefront, String prefix, String label, java.time.Instant createdAt, java.time.Instant revokedAt) {}
+    public record ApiKeyView(
+            long id,
+            StorefrontId storefront,
+            String prefix,
+            String label,
+            java.time.Instant createdAt,
+            java.time.Instant revokedAt) {}
 
     /** A freshly issued key: the only moment its secret is known. */
     public record IssuedKey(long id, String secret) {}
@@ -47,13 +53,16 @@ public class Storefronts {
     @Transactional
     public StorefrontView ensure(String code, String name) {
         requireCode(code);
-        Storefront storefront = storefronts.findByCode(code).orElseGet(() -> storefronts.save(new Storefront(code, name)));
+        Storefront storefront =
+                storefronts.findByCode(code).orElseGet(() -> storefronts.save(new Storefront(code, name)));
         return view(storefront);
     }
 
     @Transactional(readOnly = true)
     public List<StorefrontView> all() {
-        return storefronts.findAllByOrderByCode().stream().map(Storefronts::view).toList();
+        return storefronts.findAllByOrderByCode().stream()
+                .map(Storefronts::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -106,7 +115,8 @@ public class Storefronts {
     @Transactional(readOnly = true)
     public List<ApiKeyView> keysOf(StorefrontId storefront) {
         return keys.findByStorefrontIdOrderByCreatedAtDesc(storefront.value()).stream()
-                .map(k -> new ApiKeyView(k.id(), k.storefront(), k.keyPrefix(), k.label(), k.createdAt(), k.revokedAt()))
+                .map(k ->
+                        new ApiKeyView(k.id(), k.storefront(), k.keyPrefix(), k.label(), k.createdAt(), k.revokedAt()))
                 .toList();
     }
 

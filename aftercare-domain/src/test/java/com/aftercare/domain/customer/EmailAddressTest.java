@@ -37,14 +37,29 @@ class EmailAddressTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        " ", "\u3000", "hanako", "hanako@", "@example.jp", "hanako@localhost", "hanako@example.", "hanako@.jp",
-        "han ako@example.jp", "hanako@exa_mple.jp", "hanako@example.jp\u0000", "hanako\u0007@example.jp",
-        "hanako@example.jp\r\nBcc: all@example.jp", "a@b@example.jp", "はなこ@example.jp", "hanako@-example.jp"
-    })
+    @ValueSource(
+            strings = {
+                " ",
+                "\u3000",
+                "hanako",
+                "hanako@",
+                "@example.jp",
+                "hanako@localhost",
+                "hanako@example.",
+                "hanako@.jp",
+                "han ako@example.jp",
+                "hanako@exa_mple.jp",
+                "hanako@example.jp\u0000",
+                "hanako\u0007@example.jp",
+                "hanako@example.jp\r\nBcc: all@example.jp",
+                "a@b@example.jp",
+                "はなこ@example.jp",
+                "hanako@-example.jp"
+            })
     void shouldRejectWhatIsNotADeliverableAddress(String value) {
         assertThatThrownBy(() -> new EmailAddress(value))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test
@@ -55,7 +70,8 @@ class EmailAddressTest {
 
         assertThat(new EmailAddress(fits).value()).hasSize(254);
         assertThatThrownBy(() -> new EmailAddress(tooLong))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -34,7 +34,8 @@ class PersonalDetailsTest {
     @ValueSource(strings = {"  ", "\t"})
     void shouldRequireAName(String name) {
         assertThatThrownBy(() -> new PersonalDetails(name, null, null))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.name"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.name"));
     }
 
     @ParameterizedTest
@@ -44,10 +45,21 @@ class PersonalDetailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345", "------", "((((((", "090-1234-567a", "090.1234.5678", "++81 90 1234 5678", "81+90", "0000000000000000000000000000000"})
+    @ValueSource(
+            strings = {
+                "12345",
+                "------",
+                "((((((",
+                "090-1234-567a",
+                "090.1234.5678",
+                "++81 90 1234 5678",
+                "81+90",
+                "0000000000000000000000000000000"
+            })
     void shouldRejectPhoneNumbersOfAnyOtherShape(String phone) {
         assertThatThrownBy(() -> new PersonalDetails("花子", null, phone))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.phone"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.phone"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,7 +75,8 @@ class PersonalDetailsTest {
         String phone = field.equals("customer.phone") ? "0312\u0000345678" : null;
 
         assertThatThrownBy(() -> new PersonalDetails(name, kana, phone))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -75,6 +88,7 @@ class PersonalDetailsTest {
     void shouldLimitTheNameToTwoHundredCharacters() {
         assertThat(new PersonalDetails("名".repeat(200), null, null).name()).hasSize(200);
         assertThatThrownBy(() -> new PersonalDetails("名".repeat(201), null, null))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.name"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("customer.name"));
     }
 }

@@ -41,8 +41,11 @@ class StorefrontEventTest {
 
     @Test
     void shouldTakeItsTypeFromThePayload() {
-        assertThat(new StorefrontEvent("e-1", OCCURRED_AT, placed(oneLine(), 0, 0)).type()).isEqualTo("order.placed");
-        assertThat(new StorefrontEvent("e-2", OCCURRED_AT, new OrderProgressed(NUMBER, Milestone.SHIPPED, "yamato", "1")).type())
+        assertThat(new StorefrontEvent("e-1", OCCURRED_AT, placed(oneLine(), 0, 0)).type())
+                .isEqualTo("order.placed");
+        assertThat(new StorefrontEvent(
+                                "e-2", OCCURRED_AT, new OrderProgressed(NUMBER, Milestone.SHIPPED, "yamato", "1"))
+                        .type())
                 .isEqualTo("order.shipped");
         assertThat(new StorefrontEvent("e-3", OCCURRED_AT, new CustomerRegistered(customer())).type())
                 .isEqualTo("customer.registered");
@@ -53,38 +56,47 @@ class StorefrontEventTest {
     @ValueSource(strings = {" ", "\t"})
     void shouldRequireAnEventId(String id) {
         assertThatThrownBy(() -> new StorefrontEvent(id, OCCURRED_AT, placed(oneLine(), 0, 0)))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("id"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("id"));
     }
 
     @Test
     void shouldAcceptEventIdsUpToTwoHundredCharacters() {
-        assertThat(new StorefrontEvent("e".repeat(200), OCCURRED_AT, placed(oneLine(), 0, 0)).id()).hasSize(200);
+        assertThat(new StorefrontEvent("e".repeat(200), OCCURRED_AT, placed(oneLine(), 0, 0)).id())
+                .hasSize(200);
         assertThatThrownBy(() -> new StorefrontEvent("e".repeat(201), OCCURRED_AT, placed(oneLine(), 0, 0)))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("id"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("id"));
     }
 
     @Test
     void shouldRequireWhenItHappenedAndWhatItSays() {
         assertThatThrownBy(() -> new StorefrontEvent("e-1", null, placed(oneLine(), 0, 0)))
-                .isInstanceOf(NullPointerException.class).hasMessage("occurredAt");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("occurredAt");
         assertThatThrownBy(() -> new StorefrontEvent("e-1", OCCURRED_AT, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("payload");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("payload");
     }
 
     @Test
     void shouldRequireAtLeastOneLineToPlaceAnOrder() {
         assertThatThrownBy(() -> placed(List.of(), 0, 0))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines"));
         assertThatThrownBy(() -> placed(null, 0, 0))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines"));
     }
 
     @Test
     void shouldRejectNegativeShippingFeesAndDiscounts() {
         assertThatThrownBy(() -> placed(oneLine(), -1, 0))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.shippingFee"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.shippingFee"));
         assertThatThrownBy(() -> placed(oneLine(), 0, -1))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.discount"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.discount"));
     }
 
     @Test
@@ -101,28 +113,36 @@ class StorefrontEventTest {
     @Test
     void shouldRequireTheOrderNumberCustomerAndCurrencyOfAPlacedOrder() {
         assertThatThrownBy(() -> new OrderPlaced(null, customer(), Money.JPY, oneLine(), 0, 0, null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("number");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("number");
         assertThatThrownBy(() -> new OrderPlaced(NUMBER, null, Money.JPY, oneLine(), 0, 0, null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("customer");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("customer");
         assertThatThrownBy(() -> new OrderPlaced(NUMBER, customer(), null, oneLine(), 0, 0, null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("currency");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("currency");
     }
 
     @Test
     void shouldRequireTheOrderNumberAndMilestoneOfAProgressEvent() {
         assertThatThrownBy(() -> new OrderProgressed(null, Milestone.PAID, null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("number");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("number");
         assertThatThrownBy(() -> new OrderProgressed(NUMBER, null, null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("milestone");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("milestone");
     }
 
     @Test
     void shouldRequireTheCustomersEmailAndDetails() {
         assertThatThrownBy(() -> new Customer(null, new PersonalDetails("花子", null, null), null))
-                .isInstanceOf(NullPointerException.class).hasMessage("email");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("email");
         assertThatThrownBy(() -> new Customer(EmailAddress.of("hanako@example.jp"), null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("details");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("details");
         assertThatThrownBy(() -> new CustomerRegistered(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("customer");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("customer");
     }
 }

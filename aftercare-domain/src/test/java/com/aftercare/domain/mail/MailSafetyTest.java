@@ -17,10 +17,18 @@ class MailSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "victim@example.com\r\nBcc: everyone@example.com", "a@example.com\n", "no-at-sign", "a@b@example.com",
-        "two words@example.com", "a@localhost", "Hanako <hanako@example.jp>", "a@example.com, b@example.com", "@example.com"
-    })
+    @ValueSource(
+            strings = {
+                "victim@example.com\r\nBcc: everyone@example.com",
+                "a@example.com\n",
+                "no-at-sign",
+                "a@b@example.com",
+                "two words@example.com",
+                "a@localhost",
+                "Hanako <hanako@example.jp>",
+                "a@example.com, b@example.com",
+                "@example.com"
+            })
     void shouldRejectAnythingThatIsNotOneSafeAddress(String address) {
         assertThatThrownBy(() -> MailSafety.requireSafe(mailTo(address, Map.of())))
                 .isInstanceOf(InvalidMailAddress.class);
@@ -41,6 +49,7 @@ class MailSafetyTest {
     }
 
     private static OutgoingMail mailTo(String to, Map<String, String> headers) {
-        return new OutgoingMail("k", MailKind.TRANSACTIONAL, "t", null, null, to, "s", "b", null, headers, Instant.now());
+        return new OutgoingMail(
+                "k", MailKind.TRANSACTIONAL, "t", null, null, to, "s", "b", null, headers, Instant.now());
     }
 }

@@ -43,9 +43,10 @@ class LineItemTest {
 
     @ParameterizedTest(name = "{0} -> {6}")
     @MethodSource("invalidLines")
-    void shouldNameTheFieldThatIsWrong(String why, String sku, String name, String category, int quantity, long unitPrice,
-            String field) {
+    void shouldNameTheFieldThatIsWrong(
+            String why, String sku, String name, String category, int quantity, long unitPrice, String field) {
         assertThatThrownBy(() -> new LineItem(sku, name, category, quantity, unitPrice))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -16,17 +16,19 @@ class MoneyTest {
     private static final Currency USD = Currency.getInstance("USD");
 
     @ParameterizedTest(name = "{0} {1} reads {2}")
-    @CsvSource(delimiter = '|', value = {
-        "JPY |       0 | ¥0",
-        "JPY |    1800 | ¥1,800",
-        "JPY | 1234567 | ¥1,234,567",
-        "JPY |   -1800 | -¥1,800",
-        "USD |    1250 | USD 12.50",
-        "USD |       5 | USD 0.05",
-        "USD | 1234500 | USD 12,345.00",
-        "EUR |     999 | EUR 9.99",
-        "BHD |   12345 | BHD 12.345",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JPY |       0 | ¥0",
+                "JPY |    1800 | ¥1,800",
+                "JPY | 1234567 | ¥1,234,567",
+                "JPY |   -1800 | -¥1,800",
+                "USD |    1250 | USD 12.50",
+                "USD |       5 | USD 0.05",
+                "USD | 1234500 | USD 12,345.00",
+                "EUR |     999 | EUR 9.99",
+                "BHD |   12345 | BHD 12.345",
+            })
     void shouldFormatAsCustomersReadIt(String currency, long minor, String expected) {
         assertThat(new Money(minor, Currency.getInstance(currency)).formatted()).isEqualTo(expected);
     }
@@ -88,6 +90,7 @@ class MoneyTest {
     @ValueSource(strings = {"YEN", "jpy", "XYZ1"})
     void shouldRejectWhatIsNotAnIsoCurrencyCode(String code) {
         assertThatThrownBy(() -> Money.currency(code))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("currency"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("currency"));
     }
 }

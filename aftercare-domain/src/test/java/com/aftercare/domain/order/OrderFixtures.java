@@ -27,10 +27,18 @@ final class OrderFixtures {
     }
 
     static Order.Placement placement(List<LineItem> lines, long shippingFee, long discount) {
-        return new Order.Placement(new StorefrontId(7), new OrderNumber("R-2026-0001"), new CustomerId(42), Money.JPY,
-                lines, shippingFee, discount, "credit_card",
+        return new Order.Placement(
+                new StorefrontId(7),
+                new OrderNumber("R-2026-0001"),
+                new CustomerId(42),
+                Money.JPY,
+                lines,
+                shippingFee,
+                discount,
+                "credit_card",
                 new Shipping("山田 花子", "150-0001", "東京都", "渋谷区神宮前1-1-1", "03-1234-5678", false),
-                "evt-placed", PLACED_AT);
+                "evt-placed",
+                PLACED_AT);
     }
 
     static Order placed() {
@@ -45,7 +53,8 @@ final class OrderFixtures {
 
     static Order shipped() {
         Order order = paid();
-        order.record(Milestone.SHIPPED, "evt-shipped", SHIPPED_AT, SHIPPED_AT.plusSeconds(5), "yamato", "1234-5678-9012");
+        order.record(
+                Milestone.SHIPPED, "evt-shipped", SHIPPED_AT, SHIPPED_AT.plusSeconds(5), "yamato", "1234-5678-9012");
         return order;
     }
 

@@ -22,7 +22,8 @@ class OrderNumberTest {
     @ValueSource(strings = {" ", "-starts-with-dash", ".dot", "has space", "注文123", "R-1\n", "R-1;drop", "１２３"})
     void shouldRejectOrderNumbersOfAnyOtherShape(String value) {
         assertThatThrownBy(() -> new OrderNumber(value))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.number"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.number"));
     }
 
     @org.junit.jupiter.api.Test

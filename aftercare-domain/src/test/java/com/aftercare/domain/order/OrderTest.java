@@ -27,8 +27,13 @@ class OrderTest {
         assertThat(order.placedAt()).isEqualTo(PLACED_AT);
         assertThat(order.paidAt()).isNull();
         assertThat(order.history())
-                .extracting(OrderHistoryEntry::eventId, OrderHistoryEntry::eventType, OrderHistoryEntry::occurredAt,
-                        OrderHistoryEntry::statusFrom, OrderHistoryEntry::statusTo, OrderHistoryEntry::note)
+                .extracting(
+                        OrderHistoryEntry::eventId,
+                        OrderHistoryEntry::eventType,
+                        OrderHistoryEntry::occurredAt,
+                        OrderHistoryEntry::statusFrom,
+                        OrderHistoryEntry::statusTo,
+                        OrderHistoryEntry::note)
                 .containsExactly(tuple("evt-placed", "order.placed", PLACED_AT, null, OrderStatus.PLACED, null));
     }
 
@@ -61,7 +66,8 @@ class OrderTest {
         "   0,   0,    0,    0",
     })
     void shouldNeverTotalBelowZero(long price, long shippingFee, long discount, long total) {
-        Order order = Order.place(OrderFixtures.placement(List.of(line("SKU-1", 1, price)), shippingFee, discount), NOW);
+        Order order =
+                Order.place(OrderFixtures.placement(List.of(line("SKU-1", 1, price)), shippingFee, discount), NOW);
 
         assertThat(order.total()).isEqualTo(Money.yen(total));
     }
@@ -82,10 +88,11 @@ class OrderTest {
         Order.Progress shipped = order.record(Milestone.SHIPPED, "evt-shipped", SHIPPED_AT, NOW, "yamato", "1234");
         Order.Progress delivered = order.record(Milestone.DELIVERED, "evt-delivered", DELIVERED_AT, NOW, null, null);
 
-        assertThat(List.of(paid, shipped, delivered)).containsExactly(
-                new Order.Progress(OrderStatus.PLACED, OrderStatus.PAID, true),
-                new Order.Progress(OrderStatus.PAID, OrderStatus.SHIPPED, true),
-                new Order.Progress(OrderStatus.SHIPPED, OrderStatus.DELIVERED, true));
+        assertThat(List.of(paid, shipped, delivered))
+                .containsExactly(
+                        new Order.Progress(OrderStatus.PLACED, OrderStatus.PAID, true),
+                        new Order.Progress(OrderStatus.PAID, OrderStatus.SHIPPED, true),
+                        new Order.Progress(OrderStatus.SHIPPED, OrderStatus.DELIVERED, true));
         assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(order.paidAt()).isEqualTo(PAID_AT);
         assertThat(order.shippedAt()).isEqualTo(SHIPPED_AT);
@@ -99,8 +106,12 @@ class OrderTest {
         Order order = OrderFixtures.delivered();
 
         assertThat(order.history())
-                .extracting(OrderHistoryEntry::eventId, OrderHistoryEntry::eventType, OrderHistoryEntry::statusFrom,
-                        OrderHistoryEntry::statusTo, OrderHistoryEntry::note)
+                .extracting(
+                        OrderHistoryEntry::eventId,
+                        OrderHistoryEntry::eventType,
+                        OrderHistoryEntry::statusFrom,
+                        OrderHistoryEntry::statusTo,
+                        OrderHistoryEntry::note)
                 .containsExactly(
                         tuple("evt-placed", "order.placed", null, OrderStatus.PLACED, null),
                         tuple("evt-paid", "order.paid", OrderStatus.PLACED, OrderStatus.PAID, null),
@@ -270,8 +281,18 @@ class OrderTest {
     @Test
     void shouldShipWithNoAddressWhenThePlacementHasNone() {
         Order.Placement base = OrderFixtures.placement();
-        Order.Placement withoutShipping = new Order.Placement(base.storefront(), base.number(), base.customer(),
-                base.currency(), base.lines(), 0, 0, null, null, "evt", PLACED_AT);
+        Order.Placement withoutShipping = new Order.Placement(
+                base.storefront(),
+                base.number(),
+                base.customer(),
+                base.currency(),
+                base.lines(),
+                0,
+                0,
+                null,
+                null,
+                "evt",
+                PLACED_AT);
 
         Order order = Order.place(withoutShipping, NOW);
 

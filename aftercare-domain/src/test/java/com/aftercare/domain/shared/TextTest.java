@@ -36,7 +36,8 @@ class TextTest {
 
     @ParameterizedTest(name = "{0}: single-line {2}, multi-line {3}")
     @MethodSource("texts")
-    void shouldFindControlCharactersOtherThanAllowedWhitespace(String why, String value, boolean singleLine, boolean multiLine) {
+    void shouldFindControlCharactersOtherThanAllowedWhitespace(
+            String why, String value, boolean singleLine, boolean multiLine) {
         assertThat(Text.hasControlCharacters(value, false)).as("single-line").isEqualTo(singleLine);
         assertThat(Text.hasControlCharacters(value, true)).as("multi-line").isEqualTo(multiLine);
     }

@@ -65,7 +65,10 @@ public class MailDispatcher {
             for (int i = 0; i < batch.size(); i++) {
                 if (!deliverOne(connection, batch.get(i))) {
                     // the connection is gone: whatever was not handed over goes back untouched
-                    rows.giveBack(batch.subList(i, batch.size()).stream().map(ClaimedMail::id).toList(),
+                    rows.giveBack(
+                            batch.subList(i, batch.size()).stream()
+                                    .map(ClaimedMail::id)
+                                    .toList(),
                             settings.instanceId());
                     return;
                 }
@@ -102,8 +105,11 @@ public class MailDispatcher {
             return recordFailure(mail, e);
         }
         if (!rows.markSent(mail.id(), me, messageId)) {
-            log.warn("Mail {} was accepted by the SMTP server as {} but its row was no longer ours "
-                    + "(an operator released or dropped it meanwhile)", mail.id(), messageId);
+            log.warn(
+                    "Mail {} was accepted by the SMTP server as {} but its row was no longer ours "
+                            + "(an operator released or dropped it meanwhile)",
+                    mail.id(),
+                    messageId);
         }
         return true;
     }
@@ -126,7 +132,8 @@ public class MailDispatcher {
         if (failedAttempts >= settings.maxAttempts()) {
             rows.fail(mail.id(), settings.instanceId(), "gave up after " + failedAttempts + " attempts: " + error);
         } else {
-            Duration delay = Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
+            Duration delay =
+                    Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
             rows.retryLater(mail.id(), settings.instanceId(), error, delay);
         }
     }

@@ -73,8 +73,7 @@ class OutboxRows {
                            set status = 'UNKNOWN', attempts = attempts + 1, updated_at = now(),
                                last_error = 'lease of ' || claimed_by || ' ran out while handing the mail to SMTP'
                          where status = 'IN_FLIGHT' and lease_until < now()
-                        """)
-                .update();
+                        """).update();
     }
 
     /** Marks the mail as being handed over now; false if another dispatcher took it over. */
@@ -85,10 +84,11 @@ class OutboxRows {
                                lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
                          where id = :id and claimed_by = :me and status = 'CLAIMED'
                         """)
-                .param("id", id)
-                .param("me", me)
-                .param("leaseMillis", lease.toMillis())
-                .update() == 1;
+                        .param("id", id)
+                        .param("me", me)
+                        .param("leaseMillis", lease.toMillis())
+                        .update()
+                == 1;
     }
 
     /**
@@ -102,10 +102,11 @@ class OutboxRows {
                                last_error = null, updated_at = now()
                          where id = :id and claimed_by = :me and status in ('IN_FLIGHT', 'UNKNOWN')
                         """)
-                .param("id", id)
-                .param("me", me)
-                .param("messageId", messageId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("me", me)
+                        .param("messageId", messageId)
+                        .update()
+                == 1;
     }
 
     /** A temporary failure: back to PENDING after {@code delay}. */
@@ -160,10 +161,7 @@ class OutboxRows {
                         update outbound_mail
                            set status = 'PENDING', claimed_by = null, lease_until = null, updated_at = now()
                          where id in (:ids) and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
-                        """)
-                .param("ids", ids)
-                .param("me", me)
-                .update();
+                        """).param("ids", ids).param("me", me).update();
     }
 
     private static String truncate(String error) {

@@ -35,9 +35,7 @@ public class ParkedMails {
                         update outbound_mail set status = 'CANCELLED', claimed_by = null, lease_until = null,
                                                  updated_at = now()
                          where id = :id and status in ('UNKNOWN', 'FAILED', 'PENDING')
-                        """)
-                .param("id", id)
-                .update() == 1;
+                        """).param("id", id).update() == 1;
     }
 
     private boolean backToPending(long id, String from, boolean resetAttempts) {
@@ -47,9 +45,10 @@ public class ParkedMails {
                                attempts = case when :resetAttempts then 0 else attempts end, updated_at = now()
                          where id = :id and status = :from
                         """)
-                .param("id", id)
-                .param("from", from)
-                .param("resetAttempts", resetAttempts)
-                .update() == 1;
+                        .param("id", id)
+                        .param("from", from)
+                        .param("resetAttempts", resetAttempts)
+                        .update()
+                == 1;
     }
 }

@@ -28,7 +28,8 @@ import org.thymeleaf.context.Context;
 class OrderThanksMail {
 
     static final String TEMPLATE = "order-thanks";
-    private static final DateTimeFormatter JAPANESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm", Locale.JAPAN);
+    private static final DateTimeFormatter JAPANESE_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm", Locale.JAPAN);
 
     private final Orders orders;
     private final Customers customers;
@@ -37,7 +38,13 @@ class OrderThanksMail {
     private final ShopProperties shop;
     private final Clock clock;
 
-    OrderThanksMail(Orders orders, Customers customers, MailOutbox outbox, ThanksTemplates templates, ShopProperties shop, Clock clock) {
+    OrderThanksMail(
+            Orders orders,
+            Customers customers,
+            MailOutbox outbox,
+            ThanksTemplates templates,
+            ShopProperties shop,
+            Clock clock) {
         this.orders = orders;
         this.customers = customers;
         this.outbox = outbox;
@@ -48,19 +55,33 @@ class OrderThanksMail {
 
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
-        OrderView order = orders.find(placed.order()).orElseThrow(() -> new IllegalStateException("Order " + placed.order() + " vanished"));
-        Customer customer = customers.find(order.customer()).orElseThrow(() -> new IllegalStateException("Customer " + order.customer() + " vanished"));
+        OrderView order = orders.find(placed.order())
+                .orElseThrow(() -> new IllegalStateException("Order " + placed.order() + " vanished"));
+        Customer customer = customers
+                .find(order.customer())
+                .orElseThrow(() -> new IllegalStateException("Customer " + order.customer() + " vanished"));
         Context context = new Context(Locale.JAPAN);
         context.setVariable("shopName", shop.name());
         context.setVariable("customerName", customer.name());
         context.setVariable("orderNumber", order.number());
-        context.setVariable("placedAt", JAPANESE_DATE_TIME.format(order.placedAt().atZone(shop.zone())));
+        context.setVariable(
+                "placedAt", JAPANESE_DATE_TIME.format(order.placedAt().atZone(shop.zone())));
         context.setVariable("total", order.total().formatted());
         // Discreet shipping (家族にもばれたくない): the mail never names what was bought.
         context.setVariable("discreet", order.isDiscreet());
-        context.setVariable("lines", order.isDiscreet() ? List.of() : order.lines().stream()
-                .map(l -> Map.of("name", l.name(), "quantity", l.quantity(), "amount", l.amount().formatted()))
-                .toList());
+        context.setVariable(
+                "lines",
+                order.isDiscreet()
+                        ? List.of()
+                        : order.lines().stream()
+                                .map(l -> Map.of(
+                                        "name",
+                                        l.name(),
+                                        "quantity",
+                                        l.quantity(),
+                                        "amount",
+                                        l.amount().formatted()))
+                                .toList());
         String subject = "【" + shop.name() + "】ご注文ありがとうございます（注文番号 " + order.number() + "）";
         String text = mailTemplates.process(TEMPLATE, context);
         outbox.enqueue(new OutgoingMail(

@@ -82,8 +82,8 @@ final class FakeSmtpServer implements AutoCloseable {
 
     private void converse(Socket client) {
         try (client) {
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = client.getOutputStream();
             reply(out, "220 fake.test ESMTP");
             for (String line = in.readLine(); line != null; line = in.readLine()) {

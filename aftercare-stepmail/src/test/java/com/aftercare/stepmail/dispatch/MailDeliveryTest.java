@@ -61,8 +61,17 @@ class MailDeliveryTest extends OutboxTestSupport {
         String text = "山田花子様\n\nこの度はご購入いただき、誠にありがとうございました。";
         String html = "<p>山田花子様</p><p>ご購入ありがとうございました。</p>";
         long id = enqueue(new OutgoingMail(
-                "thanks:" + UUID.randomUUID(), MailKind.TRANSACTIONAL, "order-thanks", null, null,
-                to, subject, text, html, Map.of("X-Aftercare-Template", "order-thanks"), Instant.now()));
+                "thanks:" + UUID.randomUUID(),
+                MailKind.TRANSACTIONAL,
+                "order-thanks",
+                null,
+                null,
+                to,
+                subject,
+                text,
+                html,
+                Map.of("X-Aftercare-Template", "order-thanks"),
+                Instant.now()));
 
         dispatcher.dispatchDue();
         dispatcher.dispatchDue();
@@ -86,15 +95,28 @@ class MailDeliveryTest extends OutboxTestSupport {
     void shouldStoreAndSendOneMailWhenTheSameDedupKeyIsEnqueuedTwice() {
         String to = "twice@" + uniqueDomain();
         OutgoingMail first = mail(to, "初回", "一通目");
-        OutgoingMail again = new OutgoingMail(first.dedupKey(), MailKind.TRANSACTIONAL, "test", null, null,
-                to, "二回目", "二通目", null, Map.of(), Instant.now());
+        OutgoingMail again = new OutgoingMail(
+                first.dedupKey(),
+                MailKind.TRANSACTIONAL,
+                "test",
+                null,
+                null,
+                to,
+                "二回目",
+                "二通目",
+                null,
+                Map.of(),
+                Instant.now());
 
         assertThat(outbox.enqueue(first)).isTrue();
         assertThat(outbox.enqueue(again)).isFalse();
         dispatcher.dispatchDue();
 
         assertThat(jdbc.sql("select count(*) from outbound_mail where to_address = :to")
-                .param("to", to).query(Long.class).single()).isEqualTo(1L);
+                        .param("to", to)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
         assertThat(receivedBy(to)).hasSize(1);
     }
 
@@ -111,7 +133,10 @@ class MailDeliveryTest extends OutboxTestSupport {
         dispatcher.dispatchDue();
 
         assertThat(jdbc.sql("select count(*) from outbound_mail where to_address = :to")
-                .param("to", to).query(Long.class).single()).isZero();
+                        .param("to", to)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(receivedBy(to)).isEmpty();
     }
 
@@ -128,7 +153,9 @@ class MailDeliveryTest extends OutboxTestSupport {
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.waiting()).as("next attempt pushed into the future").isTrue();
         assertThat(waiting.lastError()).contains("connect");
-        assertThat(whileDown.dispatchDue()).as("nothing due during the back-off").isZero();
+        assertThat(whileDown.dispatchDue())
+                .as("nothing due during the back-off")
+                .isZero();
 
         makeDue(id);
         dispatcher.dispatchDue();
@@ -145,9 +172,7 @@ class MailDeliveryTest extends OutboxTestSupport {
         jdbc.sql("""
                         update outbound_mail set status = 'CLAIMED', claimed_by = 'crashed-instance',
                                lease_until = now() - interval '1 second' where id = :id
-                        """)
-                .param("id", id)
-                .update();
+                        """).param("id", id).update();
 
         dispatcher.dispatchDue();
 
@@ -164,9 +189,7 @@ class MailDeliveryTest extends OutboxTestSupport {
         jdbc.sql("""
                         update outbound_mail set status = 'CLAIMED', claimed_by = 'busy-instance',
                                lease_until = now() + interval '1 minute' where id = :id
-                        """)
-                .param("id", id)
-                .update();
+                        """).param("id", id).update();
 
         dispatcher.dispatchDue();
 
@@ -181,9 +204,7 @@ class MailDeliveryTest extends OutboxTestSupport {
         jdbc.sql("""
                         update outbound_mail set status = 'IN_FLIGHT', claimed_by = 'crashed-instance',
                                lease_until = now() - interval '1 second' where id = :id
-                        """)
-                .param("id", id)
-                .update();
+                        """).param("id", id).update();
 
         dispatcher.dispatchDue();
         dispatcher.dispatchDue();
@@ -234,9 +255,14 @@ class MailDeliveryTest extends OutboxTestSupport {
         assertThat(receivedPerRecipient.keySet()).containsExactlyInAnyOrderElementsOf(recipients);
         assertThat(receivedPerRecipient.values()).allMatch(count -> count == 1L);
         assertThat(jdbc.sql("select count(*) from outbound_mail where to_address like :d and status = 'SENT'")
-                .param("d", "%@" + domain).query(Long.class).single()).isEqualTo((long) mails);
+                        .param("d", "%@" + domain)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo((long) mails);
         assertThat(jdbc.sql("select distinct claimed_by from outbound_mail where to_address like :d")
-                        .param("d", "%@" + domain).query(String.class).list())
+                        .param("d", "%@" + domain)
+                        .query(String.class)
+                        .list())
                 .as("both dispatchers took part")
                 .containsExactlyInAnyOrder("instance-a", "instance-b");
     }

@@ -35,7 +35,8 @@ class MailDispatchScheduleTest {
         assertThat(dispatcher.batchSize()).isEqualTo(100);
         assertThat(dispatcher.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(dispatcher.maxAttempts()).isEqualTo(10);
-        assertThat(dispatcher.instanceId()).contains(":" + ProcessHandle.current().pid() + ":");
+        assertThat(dispatcher.instanceId())
+                .contains(":" + ProcessHandle.current().pid() + ":");
     }
 
     @Test

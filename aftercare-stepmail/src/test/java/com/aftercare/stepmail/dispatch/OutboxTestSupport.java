@@ -63,9 +63,7 @@ abstract class OutboxTestSupport {
         jdbc.sql("""
                         update outbound_mail set status = 'CANCELLED'
                          where status in ('PENDING', 'CLAIMED', 'IN_FLIGHT') and to_address like :suffix
-                        """)
-                .param("suffix", "%" + TEST_DOMAIN_SUFFIX)
-                .update();
+                        """).param("suffix", "%" + TEST_DOMAIN_SUFFIX).update();
     }
 
     /** A recipient domain no other test uses. */
@@ -75,8 +73,17 @@ abstract class OutboxTestSupport {
 
     static OutgoingMail mail(String to, String subject, String text) {
         return new OutgoingMail(
-                "test:" + UUID.randomUUID(), MailKind.TRANSACTIONAL, "test", null, null,
-                to, subject, text, null, Map.of(), Instant.now());
+                "test:" + UUID.randomUUID(),
+                MailKind.TRANSACTIONAL,
+                "test",
+                null,
+                null,
+                to,
+                subject,
+                text,
+                null,
+                Map.of(),
+                Instant.now());
     }
 
     long enqueue(OutgoingMail mail) {
@@ -97,15 +104,14 @@ abstract class OutboxTestSupport {
         return jdbc.sql("""
                         select status, attempts, next_attempt_at > now() as waiting, last_error, message_id, claimed_by
                           from outbound_mail where id = :id
-                        """)
-                .param("id", id)
-                .query(Row.class)
-                .single();
+                        """).param("id", id).query(Row.class).single();
     }
 
     /** Makes a waiting mail due now, as if its back-off had passed. */
     void makeDue(long id) {
-        jdbc.sql("update outbound_mail set next_attempt_at = now() where id = :id").param("id", id).update();
+        jdbc.sql("update outbound_mail set next_attempt_at = now() where id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** A dispatcher of its own, for example a second instance or one pointed at a fake server. */

@@ -54,7 +54,9 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
             assertThat(row(id).status()).isEqualTo("UNKNOWN");
 
             dispatcher.dispatchDue();
-            assertThat(server.messagesRead()).as("not handed over a second time").isEqualTo(1);
+            assertThat(server.messagesRead())
+                    .as("not handed over a second time")
+                    .isEqualTo(1);
             assertThat(row(id).status()).isEqualTo("UNKNOWN");
 
             assertThat(parkedMails.release(id)).isTrue();
@@ -113,7 +115,9 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
         try (FakeSmtpServer server = FakeSmtpServer.refusing("RCPT", "550 5.1.1 no such user")) {
             long id = enqueue(mail("fixed@" + uniqueDomain(), "再試行", "本文"));
             dispatcher("operator", server.port(), 10).dispatchDue();
-            assertThat(parkedMails.release(id)).as("release is for UNKNOWN only").isFalse();
+            assertThat(parkedMails.release(id))
+                    .as("release is for UNKNOWN only")
+                    .isFalse();
 
             assertThat(parkedMails.retry(id)).isTrue();
             Row retried = row(id);

@@ -18,7 +18,8 @@ class ApiConfiguration {
     /** Before security, so an oversized body costs nothing more than its headers. */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ProblemWriter problems) {
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(problems));
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -30,8 +31,7 @@ class ApiConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -40,13 +40,18 @@ class ApiConfiguration {
     @Bean
     OpenAPI aftercareOpenApi() {
         return new OpenAPI()
-                .info(new Info()
-                        .title("Aftercare storefront API")
-                        .version("v1")
-                        .description("Order and customer events in, orders and customers out. Every error is an RFC 9457 problem."))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .description("The storefront's API key: `Authorization: Bearer <key>`")));
+                .info(
+                        new Info()
+                                .title("Aftercare storefront API")
+                                .version("v1")
+                                .description(
+                                        "Order and customer events in, orders and customers out. Every error is an RFC 9457 problem."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("The storefront's API key: `Authorization: Bearer <key>`")));
     }
 }

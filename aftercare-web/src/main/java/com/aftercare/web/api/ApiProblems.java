@@ -37,7 +37,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalidValue(InvalidValue e) {
-        return fieldProblem(e.field() + ": " + e.getMessage(), List.of(new InvalidRequest.FieldError(e.field(), e.getMessage())));
+        return fieldProblem(
+                e.field() + ": " + e.getMessage(), List.of(new InvalidRequest.FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(NotFound.class)
@@ -58,11 +59,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (BodyLimitFilter.isTooLarge(e)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.DETAIL);
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.DETAIL);
             problem.setTitle("Body too large");
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
         }
-        ProblemDetail problem = fieldProblem("body: is missing or unreadable",
+        ProblemDetail problem = fieldProblem(
+                "body: is missing or unreadable",
                 List.of(new InvalidRequest.FieldError("body", "is missing or unreadable")));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -71,7 +74,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected failure in the API", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
         problem.setTitle("Internal error");
         return problem;
     }
@@ -79,7 +83,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static ProblemDetail fieldProblem(String detail, List<InvalidRequest.FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "reason", e.reason()))
+                        .toList());
         return problem;
     }
 }

@@ -56,7 +56,11 @@ public class JsonBodies {
                 .toList();
         if (!errors.isEmpty()) {
             throw new InvalidRequest(
-                    errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElseThrow(), errors);
+                    errors.stream()
+                            .map(e -> e.field() + ": " + e.reason())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElseThrow(),
+                    errors);
         }
         return new Parsed<>(value, tree);
     }

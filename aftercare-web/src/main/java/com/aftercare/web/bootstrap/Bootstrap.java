@@ -37,13 +37,15 @@ class Bootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (hasText(properties.storefront())) {
-            Storefronts.StorefrontView storefront = storefronts.ensure(properties.storefront(), properties.storefront());
+            Storefronts.StorefrontView storefront =
+                    storefronts.ensure(properties.storefront(), properties.storefront());
             if (hasText(properties.apiKey())) {
                 storefronts.ensureKey(storefront.id(), properties.apiKey(), "bootstrap");
             }
             log.info("Bootstrap storefront '{}' is ready", storefront.code());
         } else if (hasText(properties.apiKey())) {
-            throw new IllegalStateException("AFTERCARE_BOOTSTRAP_API_KEY needs AFTERCARE_BOOTSTRAP_STOREFRONT to say whose key it is");
+            throw new IllegalStateException(
+                    "AFTERCARE_BOOTSTRAP_API_KEY needs AFTERCARE_BOOTSTRAP_STOREFRONT to say whose key it is");
         }
         if (hasText(properties.adminPassword())) {
             if (properties.adminPassword().length() < 8) {

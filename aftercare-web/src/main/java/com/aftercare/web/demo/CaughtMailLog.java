@@ -44,20 +44,28 @@ final class CaughtMailLog {
             thread.setDaemon(true);
             return thread;
         });
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                MimeMessage[] received = smtp.getReceivedMessages();
-                for (int i = seen.get(); i < received.length; i++) {
-                    MimeMessage mail = received[i];
-                    log.info("Caught demo mail #{}\nTo: {}\nSubject: {}\n\n{}", i + 1,
-                            String.join(", ", mail.getHeader("To") == null ? new String[0] : mail.getHeader("To")),
-                            mail.getSubject(), readableBody(mail));
-                }
-                seen.set(received.length);
-            } catch (Exception e) {
-                log.warn("Could not read a caught demo mail", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        MimeMessage[] received = smtp.getReceivedMessages();
+                        for (int i = seen.get(); i < received.length; i++) {
+                            MimeMessage mail = received[i];
+                            log.info(
+                                    "Caught demo mail #{}\nTo: {}\nSubject: {}\n\n{}",
+                                    i + 1,
+                                    String.join(
+                                            ", ", mail.getHeader("To") == null ? new String[0] : mail.getHeader("To")),
+                                    mail.getSubject(),
+                                    readableBody(mail));
+                        }
+                        seen.set(received.length);
+                    } catch (Exception e) {
+                        log.warn("Could not read a caught demo mail", e);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
         return poller::shutdownNow;
     }
 }

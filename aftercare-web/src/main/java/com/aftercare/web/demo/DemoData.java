@@ -61,19 +61,35 @@ class DemoData implements ApplicationRunner {
                 new DemoCustomer("hanako.yamada@example.jp", "山田 花子", "ヤマダ ハナコ", "090-1111-2222"),
                 new DemoCustomer("taro.sato@example.jp", "佐藤 太郎", "サトウ タロウ", "080-3333-4444"),
                 new DemoCustomer("yuki.suzuki@example.jp", "鈴木 由紀", "スズキ ユキ", "070-5555-6666"));
-        place(shop, "DEMO-1001", customers.get(0), false, now.minus(Duration.ofDays(10)),
+        place(
+                shop,
+                "DEMO-1001",
+                customers.get(0),
+                false,
+                now.minus(Duration.ofDays(10)),
                 new LineItem("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "apparel", 2, 1800),
                 new LineItem("MUG-02", "有田焼マグカップ", "kitchen", 1, 2400));
         progress(shop, "DEMO-1001", Milestone.PAID, now.minus(Duration.ofDays(10)));
         progress(shop, "DEMO-1001", Milestone.SHIPPED, now.minus(Duration.ofDays(9)));
         progress(shop, "DEMO-1001", Milestone.DELIVERED, now.minus(Duration.ofDays(8)));
-        place(shop, "DEMO-1002", customers.get(1), false, now.minus(Duration.ofDays(2)),
+        place(
+                shop,
+                "DEMO-1002",
+                customers.get(1),
+                false,
+                now.minus(Duration.ofDays(2)),
                 new LineItem("KETTLE-05", "電気ケトル 1.0L ホワイト", "appliance", 1, 6980));
         progress(shop, "DEMO-1002", Milestone.PAID, now.minus(Duration.ofDays(2)));
         progress(shop, "DEMO-1002", Milestone.SHIPPED, now.minus(Duration.ofDays(1)));
-        place(shop, "DEMO-1003", customers.get(2), true, now.minus(Duration.ofHours(5)),
+        place(
+                shop,
+                "DEMO-1003",
+                customers.get(2),
+                true,
+                now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
-        log.info("""
+        log.info(
+                """
 
                 ================================================================
                  Aftercare demo is running.
@@ -83,29 +99,48 @@ class DemoData implements ApplicationRunner {
                    Mail:     nothing leaves this machine; every mail is logged as "Caught demo mail"
                 ================================================================
                 """,
-                host(), port(), environment.getProperty("aftercare.bootstrap.api-key"),
-                host(), port(), environment.getProperty("aftercare.bootstrap.admin-password"));
+                host(),
+                port(),
+                environment.getProperty("aftercare.bootstrap.api-key"),
+                host(),
+                port(),
+                environment.getProperty("aftercare.bootstrap.admin-password"));
     }
 
-    private void place(StorefrontId shop, String number, DemoCustomer c, boolean discreet, Instant at, LineItem... lines) {
-        ingest(shop, "demo-" + number + "-placed", at, new StorefrontEvent.OrderPlaced(
-                new OrderNumber(number),
-                new StorefrontEvent.Customer(EmailAddress.of(c.email()), new PersonalDetails(c.name(), c.kana(), c.phone()), null),
-                Money.JPY, List.of(lines), 550, 0, "CARD",
-                new Shipping(c.name(), "150-0001", "東京都", "渋谷区神宮前1-2-3", c.phone(), discreet)));
+    private void place(
+            StorefrontId shop, String number, DemoCustomer c, boolean discreet, Instant at, LineItem... lines) {
+        ingest(
+                shop,
+                "demo-" + number + "-placed",
+                at,
+                new StorefrontEvent.OrderPlaced(
+                        new OrderNumber(number),
+                        new StorefrontEvent.Customer(
+                                EmailAddress.of(c.email()), new PersonalDetails(c.name(), c.kana(), c.phone()), null),
+                        Money.JPY,
+                        List.of(lines),
+                        550,
+                        0,
+                        "CARD",
+                        new Shipping(c.name(), "150-0001", "東京都", "渋谷区神宮前1-2-3", c.phone(), discreet)));
     }
 
     private void progress(StorefrontId shop, String number, Milestone milestone, Instant at) {
-        ingest(shop, "demo-" + number + "-" + milestone.name().toLowerCase(), at,
-                new StorefrontEvent.OrderProgressed(new OrderNumber(number), milestone,
+        ingest(
+                shop,
+                "demo-" + number + "-" + milestone.name().toLowerCase(),
+                at,
+                new StorefrontEvent.OrderProgressed(
+                        new OrderNumber(number),
+                        milestone,
                         milestone == Milestone.SHIPPED ? "yamato" : null,
                         milestone == Milestone.SHIPPED ? "4000-1234-" + number.substring(5) : null));
     }
 
     private void ingest(StorefrontId shop, String eventId, Instant at, StorefrontEvent.Payload payload) {
         String canonical = "demo:" + eventId;
-        ingestion.ingest(shop, new StorefrontEvent(eventId, at, payload), sha256(canonical),
-                "{\"demo\":\"" + eventId + "\"}");
+        ingestion.ingest(
+                shop, new StorefrontEvent(eventId, at, payload), sha256(canonical), "{\"demo\":\"" + eventId + "\"}");
     }
 
     private String host() {

@@ -42,7 +42,8 @@ public final class DemoMode {
      * @throws DemoModeUnavailable with the reason and the way out when something cannot start
      */
     public static Running start(Map<String, String> env) {
-        Path dataDir = Path.of(env.getOrDefault("AFTERCARE_DEMO_DATA_DIR", "data")).toAbsolutePath();
+        Path dataDir =
+                Path.of(env.getOrDefault("AFTERCARE_DEMO_DATA_DIR", "data")).toAbsolutePath();
         Path pgData = dataDir.resolve("postgres");
         EmbeddedPostgres postgres;
         try {
@@ -58,8 +59,12 @@ public final class DemoMode {
                     .setPort(freePort())
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new DemoModeUnavailable("the embedded PostgreSQL could not start in " + pgData + " (" + rootMessage(e) + ")"
-                    + (Files.exists(pgData.resolve("postmaster.pid")) ? "; another Aftercare may be using that directory" : ""), e);
+            throw new DemoModeUnavailable(
+                    "the embedded PostgreSQL could not start in " + pgData + " (" + rootMessage(e) + ")"
+                            + (Files.exists(pgData.resolve("postmaster.pid"))
+                                    ? "; another Aftercare may be using that directory"
+                                    : ""),
+                    e);
         }
         GreenMail smtp;
         int smtpPort;
@@ -125,10 +130,11 @@ public final class DemoMode {
     /** Demo mode could not start; the message says why and what to do instead. */
     public static final class DemoModeUnavailable extends RuntimeException {
         DemoModeUnavailable(String reason, Throwable cause) {
-            super("Aftercare demo mode cannot start: " + reason + ".\n"
-                    + "Either point Aftercare at a PostgreSQL 15+ database with SPRING_DATASOURCE_URL "
-                    + "(and SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD), or run the production shape with "
-                    + "`docker compose up`. To keep demo mode, free the directory or set AFTERCARE_DEMO_DATA_DIR to another one.",
+            super(
+                    "Aftercare demo mode cannot start: " + reason + ".\n"
+                            + "Either point Aftercare at a PostgreSQL 15+ database with SPRING_DATASOURCE_URL "
+                            + "(and SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD), or run the production shape with "
+                            + "`docker compose up`. To keep demo mode, free the directory or set AFTERCARE_DEMO_DATA_DIR to another one.",
                     cause);
         }
     }
@@ -153,7 +159,8 @@ public final class DemoMode {
                     }
                 }
             } catch (IOException e) {
-                throw new DemoModeUnavailable("cannot keep demo credentials in " + file + " (" + e.getMessage() + ")", e);
+                throw new DemoModeUnavailable(
+                        "cannot keep demo credentials in " + file + " (" + e.getMessage() + ")", e);
             }
             return new Credentials(properties.getProperty("apiKey"), properties.getProperty("adminPassword"));
         }

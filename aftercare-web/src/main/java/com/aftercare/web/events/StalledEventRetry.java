@@ -25,12 +25,16 @@ class StalledEventRetry {
     private final IncompleteEventPublications incomplete;
     private final Duration olderThan;
 
-    StalledEventRetry(IncompleteEventPublications incomplete, @Value("${aftercare.events.retry.older-than:5m}") Duration olderThan) {
+    StalledEventRetry(
+            IncompleteEventPublications incomplete,
+            @Value("${aftercare.events.retry.older-than:5m}") Duration olderThan) {
         this.incomplete = incomplete;
         this.olderThan = olderThan;
     }
 
-    @Scheduled(fixedDelayString = "${aftercare.events.retry.interval:1m}", initialDelayString = "${aftercare.events.retry.interval:1m}")
+    @Scheduled(
+            fixedDelayString = "${aftercare.events.retry.interval:1m}",
+            initialDelayString = "${aftercare.events.retry.interval:1m}")
     void resubmit() {
         try {
             incomplete.resubmitIncompletePublicationsOlderThan(olderThan);

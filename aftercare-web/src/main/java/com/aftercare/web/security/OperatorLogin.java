@@ -27,7 +27,8 @@ class OperatorLogin implements UserDetailsService {
         boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(clock.instant());
         return User.withUsername(account.username())
                 .password(account.passwordHash())
-                .authorities(AuthorityUtils.createAuthorityList("ROLE_" + account.role().name()))
+                .authorities(AuthorityUtils.createAuthorityList(
+                        "ROLE_" + account.role().name()))
                 .disabled(!account.enabled())
                 .accountLocked(locked)
                 .build();

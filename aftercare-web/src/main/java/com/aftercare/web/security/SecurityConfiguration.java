@@ -30,26 +30,42 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(storefronts), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("STOREFRONT"))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "Unauthorized",
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Unauthorized",
                                 "Send a valid, unrevoked storefront API key as 'Authorization: Bearer <key>'"))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "Forbidden", "This key may not do that")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                request, response, HttpStatus.FORBIDDEN, "Forbidden", "This key may not do that")))
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain people(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/portal/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/error", "/login", "/")
+        return http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/portal/**",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/login",
+                                "/")
                         .permitAll()
-                        .requestMatchers("/console/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/console/**").hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
-                        .anyRequest().denyAll())
+                        .requestMatchers("/console/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/console/**")
+                        .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
+                        .anyRequest()
+                        .denyAll())
                 .formLogin(form -> form.defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();

@@ -67,7 +67,10 @@ class BadInputTest {
                 .replace("\"EMAIL\"", "\"" + Events.unique("b") + "@example.jp\"")
                 .replace("\"ORDER\"", "\"" + Events.unique("A") + "\"");
         String fromResolved = from.replace("EVENT", eventId);
-        String body = valid.contains(fromResolved) ? valid.replaceFirst(java.util.regex.Pattern.quote(fromResolved), java.util.regex.Matcher.quoteReplacement(to.replace("EVENT", eventId)))
+        String body = valid.contains(fromResolved)
+                ? valid.replaceFirst(
+                        java.util.regex.Pattern.quote(fromResolved),
+                        java.util.regex.Matcher.quoteReplacement(to.replace("EVENT", eventId)))
                 : rewriteTemplate(valid, from, to);
 
         Api.Answer answer = api.postEvent(body);
@@ -75,7 +78,8 @@ class BadInputTest {
         assertThat(answer.status()).as(body).isEqualTo(400);
         assertThat(answer.isProblem()).isTrue();
         assertThat(StreamSupport.stream(answer.json().get("errors").spliterator(), false)
-                        .anyMatch(e -> e.get("field").asString().equals(field) && e.get("reason").asString().contains(reason)))
+                        .anyMatch(e -> e.get("field").asString().equals(field)
+                                && e.get("reason").asString().contains(reason)))
                 .as(answer.body())
                 .isTrue();
         assertNothingWritten(eventId);
@@ -117,11 +121,16 @@ class BadInputTest {
 
     @Test
     void shouldRefuseTheWrongContentType() {
-        Api.Answer answer = api.post("/api/v1/events", "text/plain",
-                HttpRequest.BodyPublishers.ofString(Events.placed(Events.unique("evt"), Events.unique("A"), "ct@example.jp")));
+        Api.Answer answer = api.post(
+                "/api/v1/events",
+                "text/plain",
+                HttpRequest.BodyPublishers.ofString(
+                        Events.placed(Events.unique("evt"), Events.unique("A"), "ct@example.jp")));
 
         assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.isProblem()).as(answer.contentType() + " " + answer.body()).isTrue();
+        assertThat(answer.isProblem())
+                .as(answer.contentType() + " " + answer.body())
+                .isTrue();
     }
 
     @Test
@@ -168,7 +177,10 @@ class BadInputTest {
     }
 
     private void assertNothingWritten(String eventId) {
-        assertThat(jdbc.sql("select count(*) from inbound_event where event_id = :id").param("id", eventId).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from inbound_event where event_id = :id")
+                        .param("id", eventId)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 }

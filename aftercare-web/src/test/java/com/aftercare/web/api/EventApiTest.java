@@ -46,7 +46,8 @@ class EventApiTest {
     @Test
     void shouldApplyPlacedOrderAndServeItWithLinesAndHistory() {
         String number = Events.unique("A");
-        Api.Answer placed = api.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("hanako") + "@example.jp"));
+        Api.Answer placed =
+                api.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("hanako") + "@example.jp"));
 
         assertThat(placed.status()).isEqualTo(200);
         assertThat(placed.json().get("result").asString()).isEqualTo("APPLIED");
@@ -98,7 +99,8 @@ class EventApiTest {
         String number = Events.unique("A");
         api.postEvent(Events.progressed(eventId, "order.paid", number, "2026-11-23T10:00:00+09:00"));
 
-        Api.Answer conflict = api.postEvent(Events.progressed(eventId, "order.paid", number, "2026-11-23T11:00:00+09:00"));
+        Api.Answer conflict =
+                api.postEvent(Events.progressed(eventId, "order.paid", number, "2026-11-23T11:00:00+09:00"));
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.isProblem()).isTrue();
@@ -111,7 +113,8 @@ class EventApiTest {
         api.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("late") + "@example.jp"));
         api.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, "2026-11-25T11:00:00+09:00"));
 
-        Api.Answer lateShipment = api.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T15:00:00+09:00", "1234-5678"));
+        Api.Answer lateShipment =
+                api.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T15:00:00+09:00", "1234-5678"));
 
         assertThat(lateShipment.status()).isEqualTo(200);
         assertThat(lateShipment.json().get("orderStatus").asString()).isEqualTo("DELIVERED");
@@ -131,15 +134,18 @@ class EventApiTest {
     @Test
     void shouldKeepEventsForAnUnknownOrderAndApplyThemWhenItArrives() {
         String number = Events.unique("A");
-        Api.Answer paidFirst = api.postEvent(Events.progressed(Events.unique("evt"), "order.paid", number, "2026-11-23T10:20:00+09:00"));
-        Api.Answer shippedSecond = api.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T09:00:00+09:00", "9999"));
+        Api.Answer paidFirst = api.postEvent(
+                Events.progressed(Events.unique("evt"), "order.paid", number, "2026-11-23T10:20:00+09:00"));
+        Api.Answer shippedSecond =
+                api.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T09:00:00+09:00", "9999"));
 
         assertThat(paidFirst.status()).isEqualTo(202);
         assertThat(paidFirst.json().get("result").asString()).isEqualTo("PENDING_ORDER");
         assertThat(shippedSecond.status()).isEqualTo(202);
         assertThat(api.get("/api/v1/orders/" + number).status()).isEqualTo(404);
 
-        Api.Answer placed = api.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("early") + "@example.jp"));
+        Api.Answer placed =
+                api.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("early") + "@example.jp"));
 
         assertThat(placed.json().get("orderStatus").asString()).isEqualTo("SHIPPED");
         JsonNode order = api.get("/api/v1/orders/" + number).json();
@@ -152,15 +158,20 @@ class EventApiTest {
     void shouldNeverUncancelOrCancelADeliveredOrder() {
         String cancelled = Events.unique("A");
         api.postEvent(Events.placed(Events.unique("evt"), cancelled, Events.unique("c") + "@example.jp"));
-        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", cancelled, "2026-11-23T11:00:00+09:00"));
+        api.postEvent(
+                Events.progressed(Events.unique("evt"), "order.cancelled", cancelled, "2026-11-23T11:00:00+09:00"));
         api.postEvent(Events.progressed(Events.unique("evt"), "order.paid", cancelled, "2026-11-23T10:30:00+09:00"));
-        assertThat(api.get("/api/v1/orders/" + cancelled).json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api.get("/api/v1/orders/" + cancelled).json().get("status").asString())
+                .isEqualTo("CANCELLED");
 
         String delivered = Events.unique("A");
         api.postEvent(Events.placed(Events.unique("evt"), delivered, Events.unique("d") + "@example.jp"));
-        api.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", delivered, "2026-11-25T11:00:00+09:00"));
-        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", delivered, "2026-11-26T11:00:00+09:00"));
-        assertThat(api.get("/api/v1/orders/" + delivered).json().get("status").asString()).isEqualTo("DELIVERED");
+        api.postEvent(
+                Events.progressed(Events.unique("evt"), "order.delivered", delivered, "2026-11-25T11:00:00+09:00"));
+        api.postEvent(
+                Events.progressed(Events.unique("evt"), "order.cancelled", delivered, "2026-11-26T11:00:00+09:00"));
+        assertThat(api.get("/api/v1/orders/" + delivered).json().get("status").asString())
+                .isEqualTo("DELIVERED");
     }
 
     @Test
@@ -191,10 +202,13 @@ class EventApiTest {
         api.postEvent(Events.placed(Events.unique("evt"), Events.unique("A"), local + "@example.jp"));
         TestStorefront other = TestStorefronts.create(storefronts);
         Api otherApi = new Api(port, other.key());
-        otherApi.postEvent(Events.placed(Events.unique("evt"), Events.unique("B"), local.toUpperCase() + "@EXAMPLE.JP"));
+        otherApi.postEvent(
+                Events.placed(Events.unique("evt"), Events.unique("B"), local.toUpperCase() + "@EXAMPLE.JP"));
 
         Long customers = jdbc.sql("select count(*) from customer where email_normalized = :e")
-                .param("e", local.toLowerCase() + "@example.jp").query(Long.class).single();
+                .param("e", local.toLowerCase() + "@example.jp")
+                .query(Long.class)
+                .single();
         assertThat(customers).isEqualTo(1);
     }
 

@@ -51,12 +51,15 @@ class StorefrontIsolationTest {
     @Test
     void shouldAnswer401ForAnUnknownKeyAndWriteNothing() {
         String eventId = Events.unique("evt");
-        Api.Answer answer = apiA.withKey("ak_not-a-real-key-at-all-000000000").postEvent(
-                Events.placed(eventId, Events.unique("A"), Events.unique("x") + "@example.jp"));
+        Api.Answer answer = apiA.withKey("ak_not-a-real-key-at-all-000000000")
+                .postEvent(Events.placed(eventId, Events.unique("A"), Events.unique("x") + "@example.jp"));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.isProblem()).isTrue();
-        assertThat(jdbc.sql("select count(*) from inbound_event where event_id = :id").param("id", eventId).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from inbound_event where event_id = :id")
+                        .param("id", eventId)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -71,7 +74,8 @@ class StorefrontIsolationTest {
 
     @Test
     void shouldStoreOnlyAHashOfTheKey() {
-        Long plain = jdbc.sql("select count(*) from api_key where key_prefix = :p and encode(key_hash, 'escape') like :k")
+        Long plain = jdbc.sql(
+                        "select count(*) from api_key where key_prefix = :p and encode(key_hash, 'escape') like :k")
                 .param("p", a.key().substring(0, 10))
                 .param("k", "%" + a.key().substring(10) + "%")
                 .query(Long.class)
@@ -98,10 +102,12 @@ class StorefrontIsolationTest {
         String number = Events.unique("A");
         apiA.postEvent(Events.placed(Events.unique("evt"), number, Events.unique("iso") + "@example.jp"));
 
-        Api.Answer cancelFromB = apiB.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2026-11-23T12:00:00+09:00"));
+        Api.Answer cancelFromB = apiB.postEvent(
+                Events.progressed(Events.unique("evt"), "order.cancelled", number, "2026-11-23T12:00:00+09:00"));
 
         assertThat(cancelFromB.status()).isEqualTo(202);
-        assertThat(apiA.get("/api/v1/orders/" + number).json().get("status").asString()).isEqualTo("PLACED");
+        assertThat(apiA.get("/api/v1/orders/" + number).json().get("status").asString())
+                .isEqualTo("PLACED");
     }
 
     @Test

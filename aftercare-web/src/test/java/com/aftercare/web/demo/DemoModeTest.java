@@ -23,8 +23,10 @@ class DemoModeTest {
     @Test
     void shouldStartOnlyWhenNoDatabaseIsConfigured() {
         assertThat(DemoMode.wanted(new String[0], Map.of())).isTrue();
-        assertThat(DemoMode.wanted(new String[0], Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/aftercare"))).isFalse();
-        assertThat(DemoMode.wanted(new String[] {"--spring.datasource.url=jdbc:postgresql://db/x"}, Map.of())).isFalse();
+        assertThat(DemoMode.wanted(new String[0], Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/aftercare")))
+                .isFalse();
+        assertThat(DemoMode.wanted(new String[] {"--spring.datasource.url=jdbc:postgresql://db/x"}, Map.of()))
+                .isFalse();
     }
 
     @Test
@@ -33,7 +35,8 @@ class DemoModeTest {
         Map<String, Object> first;
         try (AutoCloseable servers = started(env)) {
             first = lastStarted.properties();
-            try (Connection db = connect(first); Statement sql = db.createStatement()) {
+            try (Connection db = connect(first);
+                    Statement sql = db.createStatement()) {
                 sql.execute("create table survives (word text)");
                 sql.execute("insert into survives values ('残る')");
             }
@@ -43,13 +46,15 @@ class DemoModeTest {
         }
         try (AutoCloseable servers = started(env)) {
             Map<String, Object> second = lastStarted.properties();
-            try (Connection db = connect(second); Statement sql = db.createStatement();
+            try (Connection db = connect(second);
+                    Statement sql = db.createStatement();
                     ResultSet rows = sql.executeQuery("select word from survives")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("残る");
             }
             assertThat(second.get("aftercare.bootstrap.api-key")).isEqualTo(first.get("aftercare.bootstrap.api-key"));
-            assertThat(second.get("aftercare.bootstrap.admin-password")).isEqualTo(first.get("aftercare.bootstrap.admin-password"));
+            assertThat(second.get("aftercare.bootstrap.admin-password"))
+                    .isEqualTo(first.get("aftercare.bootstrap.admin-password"));
             assertThat(second.get("server.address")).isEqualTo("127.0.0.1");
         }
     }
@@ -83,7 +88,9 @@ class DemoModeTest {
     }
 
     private static Connection connect(Map<String, Object> properties) throws Exception {
-        return DriverManager.getConnection((String) properties.get("spring.datasource.url"),
-                (String) properties.get("spring.datasource.username"), (String) properties.get("spring.datasource.password"));
+        return DriverManager.getConnection(
+                (String) properties.get("spring.datasource.url"),
+                (String) properties.get("spring.datasource.username"),
+                (String) properties.get("spring.datasource.password"));
     }
 }

@@ -53,9 +53,16 @@ class OrderThanksMailTest {
         MimeMessage mail = deliveredTo(email);
         assertThat(mail.getSubject()).contains("ご注文ありがとうございます").contains(number);
         String text = textOf(mail);
-        assertThat(text).contains("山田 花子 様").contains(number).contains("オーガニックコットンTシャツ").contains("¥6,550");
-        assertThat(mail.getMessageID()).isEqualTo(jdbc.sql("select message_id from outbound_mail where to_address = :to")
-                .param("to", email).query(String.class).single());
+        assertThat(text)
+                .contains("山田 花子 様")
+                .contains(number)
+                .contains("オーガニックコットンTシャツ")
+                .contains("¥6,550");
+        assertThat(mail.getMessageID())
+                .isEqualTo(jdbc.sql("select message_id from outbound_mail where to_address = :to")
+                        .param("to", email)
+                        .query(String.class)
+                        .single());
     }
 
     @Test
@@ -97,8 +104,14 @@ class OrderThanksMailTest {
                         select count(*) from event_publication
                         where completion_date is null and serialized_event like :order
                         """)
-                .param("order", "%\"order\":{\"value\":" + jdbc.sql("select order_id from outbound_mail where to_address = :to")
-                        .param("to", email).query(Long.class).single() + "}%")
+                .param(
+                        "order",
+                        "%\"order\":{\"value\":"
+                                + jdbc.sql("select order_id from outbound_mail where to_address = :to")
+                                        .param("to", email)
+                                        .query(Long.class)
+                                        .single()
+                                + "}%")
                 .query(Long.class)
                 .single();
         assertThat(incomplete).isZero();
@@ -114,9 +127,14 @@ class OrderThanksMailTest {
 
     /** Waits for the after-commit listener to queue the mail, then dispatches like the scheduler would. */
     private MimeMessage deliveredTo(String email) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            dispatcher.dispatchDue();
-            return TestMailServer.receivedBy(email);
-        }, received -> !received.isEmpty()).get(0);
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            dispatcher.dispatchDue();
+                            return TestMailServer.receivedBy(email);
+                        },
+                        received -> !received.isEmpty())
+                .get(0);
     }
 }

@@ -33,7 +33,9 @@ public final class TestMailServer {
     }
 
     public static List<MimeMessage> receivedBy(String address) {
-        return Arrays.stream(get().getReceivedMessages()).filter(m -> isFor(m, address)).toList();
+        return Arrays.stream(get().getReceivedMessages())
+                .filter(m -> isFor(m, address))
+                .toList();
     }
 
     private static boolean isFor(MimeMessage message, String address) {

@@ -26,11 +26,14 @@ class CustomersController {
         this.customers = customers;
     }
 
-    @Operation(summary = "A customer of the calling storefront, by email",
-            description = "Found only when the customer has an order or an account at the calling storefront; otherwise 404.")
+    @Operation(
+            summary = "A customer of the calling storefront, by email",
+            description =
+                    "Found only when the customer has an order or an account at the calling storefront; otherwise 404.")
     @GetMapping(path = "/api/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
     CustomerResponse byEmail(@RequestParam String email, @Parameter(hidden = true) StorefrontAuthentication caller) {
-        return customers.findVisibleTo(caller.storefront(), EmailAddress.of(email))
+        return customers
+                .findVisibleTo(caller.storefront(), EmailAddress.of(email))
                 .map(CustomerResponse::of)
                 .orElseThrow(NotFound::customer);
     }

@@ -49,7 +49,8 @@ final class EventMapping {
                     shipping == null ? null : text("order.shipping.carrier", shipping.carrier(), 50),
                     shipping == null ? null : text("order.shipping.trackingNumber", shipping.trackingNumber(), 64));
         } else if ("customer.registered".equals(request.type())) {
-            payload = new StorefrontEvent.CustomerRegistered(customer("customer", require("customer", request.customer())));
+            payload = new StorefrontEvent.CustomerRegistered(
+                    customer("customer", require("customer", request.customer())));
         } else {
             throw new InvalidValue("type", "must be one of " + String.join(", ", TYPES));
         }
@@ -75,7 +76,11 @@ final class EventMapping {
         }
         String paymentMethod = order.paymentMethod();
         if (paymentMethod != null && !PAYMENT_METHODS.contains(paymentMethod)) {
-            throw new InvalidValue("order.paymentMethod", "must be one of " + String.join(", ", PAYMENT_METHODS.stream().sorted().toList()));
+            throw new InvalidValue(
+                    "order.paymentMethod",
+                    "must be one of "
+                            + String.join(
+                                    ", ", PAYMENT_METHODS.stream().sorted().toList()));
         }
         ShippingPayload s = order.shipping();
         Shipping shipping = s == null

@@ -40,34 +40,63 @@ class EventsController {
                     the same id with a different body is 409. Events may arrive in any order: an older event never moves \
                     an order backwards, and an event for an order not yet known is kept (202, `PENDING_ORDER`) and applied \
                     when its `order.placed` arrives. Bodies over 1 MiB are refused (413).""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    required = true,
-                    content = @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = EventRequest.class),
-                            examples = {
-                                @ExampleObject(name = "order.placed", value = EventExamples.PLACED),
-                                @ExampleObject(name = "order.paid", value = EventExamples.PAID),
-                                @ExampleObject(name = "order.shipped", value = EventExamples.SHIPPED),
-                                @ExampleObject(name = "order.delivered", value = EventExamples.DELIVERED),
-                                @ExampleObject(name = "order.cancelled", value = EventExamples.CANCELLED),
-                                @ExampleObject(name = "customer.registered", value = EventExamples.REGISTERED)
-                            })),
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = EventRequest.class),
+                                            examples = {
+                                                @ExampleObject(name = "order.placed", value = EventExamples.PLACED),
+                                                @ExampleObject(name = "order.paid", value = EventExamples.PAID),
+                                                @ExampleObject(name = "order.shipped", value = EventExamples.SHIPPED),
+                                                @ExampleObject(
+                                                        name = "order.delivered",
+                                                        value = EventExamples.DELIVERED),
+                                                @ExampleObject(
+                                                        name = "order.cancelled",
+                                                        value = EventExamples.CANCELLED),
+                                                @ExampleObject(
+                                                        name = "customer.registered",
+                                                        value = EventExamples.REGISTERED)
+                                            })),
             responses = {
                 @ApiResponse(responseCode = "200", description = "Applied (or a retry of an event already taken)"),
                 @ApiResponse(responseCode = "202", description = "Kept until its order arrives"),
-                @ApiResponse(responseCode = "400", description = "Malformed event; the problem names each field", content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked API key", content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "409", description = "Event id reused with a different body", content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "413", description = "Body over 1 MiB", content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = "application/problem+json"))
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Malformed event; the problem names each field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "Missing, unknown or revoked API key",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "Event id reused with a different body",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "413",
+                        description = "Body over 1 MiB",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "415",
+                        description = "Not application/json",
+                        content = @Content(mediaType = "application/problem+json"))
             })
-    @PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EventReceipt> receive(@RequestBody String body, @Parameter(hidden = true) StorefrontAuthentication caller) {
+    @PostMapping(
+            path = "/api/v1/events",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EventReceipt> receive(
+            @RequestBody String body, @Parameter(hidden = true) StorefrontAuthentication caller) {
         JsonBodies.Parsed<EventRequest> parsed = bodies.read(body, EventRequest.class);
         StorefrontEvent event = EventMapping.toDomain(parsed.value());
-        IngestOutcome outcome = ingestion.ingest(caller.storefront(), event, bodies.canonicalSha256(parsed.tree()), body);
-        HttpStatus status = outcome.result() == IngestOutcome.Result.PENDING_ORDER ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        IngestOutcome outcome =
+                ingestion.ingest(caller.storefront(), event, bodies.canonicalSha256(parsed.tree()), body);
+        HttpStatus status =
+                outcome.result() == IngestOutcome.Result.PENDING_ORDER ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(EventReceipt.of(outcome));
     }
 
@@ -75,13 +104,24 @@ class EventsController {
     @Schema(name = "EventReceipt")
     record EventReceipt(
             String eventId,
-            @Schema(allowableValues = {"APPLIED", "PENDING_ORDER", "IGNORED"}) String result,
-            @Schema(description = "True when this was a retry of an event already taken") boolean duplicate,
+
+            @Schema(allowableValues = {"APPLIED", "PENDING_ORDER", "IGNORED"})
+            String result,
+
+            @Schema(description = "True when this was a retry of an event already taken")
+            boolean duplicate,
+
             String orderNumber,
-            @Schema(description = "The order's status after the event, when the order is known") String orderStatus) {
+
+            @Schema(description = "The order's status after the event, when the order is known")
+            String orderStatus) {
 
         static EventReceipt of(IngestOutcome outcome) {
-            return new EventReceipt(outcome.eventId(), outcome.result().name(), outcome.duplicate(), outcome.orderNumber(),
+            return new EventReceipt(
+                    outcome.eventId(),
+                    outcome.result().name(),
+                    outcome.duplicate(),
+                    outcome.orderNumber(),
                     outcome.orderStatus() == null ? null : outcome.orderStatus().name());
         }
     }

@@ -29,18 +29,24 @@ class OrdersController {
         this.orders = orders;
     }
 
-    @Operation(summary = "An order of the calling storefront, with its lines and status history",
+    @Operation(
+            summary = "An order of the calling storefront, with its lines and status history",
             description = "Another storefront's order number answers 404, exactly as an unknown one.")
     @GetMapping(path = "/api/v1/orders/{orderNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     OrderResponse order(@PathVariable String orderNumber, @Parameter(hidden = true) StorefrontAuthentication caller) {
         OrderNumber number = new OrderNumber(orderNumber);
-        return orders.find(caller.storefront(), number).map(OrderResponse::of).orElseThrow(() -> NotFound.order(orderNumber));
+        return orders.find(caller.storefront(), number)
+                .map(OrderResponse::of)
+                .orElseThrow(() -> NotFound.order(orderNumber));
     }
 
     @Schema(name = "Order")
     record OrderResponse(
             String number,
-            @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"}) String status,
+
+            @Schema(allowableValues = {"PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"})
+            String status,
+
             String currency,
             @Schema(description = "Minor units (yen)") long subtotal,
             long shippingFee,
@@ -60,17 +66,53 @@ class OrdersController {
 
         record Line(int lineNo, String sku, String name, String category, int quantity, long unitPrice, long amount) {}
 
-        record History(String eventId, String type, Instant occurredAt, Instant recordedAt, String statusFrom, String statusTo, String note) {}
+        record History(
+                String eventId,
+                String type,
+                Instant occurredAt,
+                Instant recordedAt,
+                String statusFrom,
+                String statusTo,
+                String note) {}
 
         static OrderResponse of(OrderView o) {
-            return new OrderResponse(o.number(), o.status().name(), o.total().currency().getCurrencyCode(),
-                    minor(o.subtotal()), minor(o.shippingFee()), minor(o.discount()), minor(o.total()), o.paymentMethod(),
-                    o.isDiscreet(), o.carrier(), o.trackingNumber(), o.placedAt(), o.paidAt(), o.shippedAt(),
-                    o.deliveredAt(), o.cancelledAt(),
-                    o.lines().stream().map(l -> new Line(l.lineNo(), l.sku(), l.name(), l.category(), l.quantity(),
-                            minor(l.unitPrice()), minor(l.amount()))).toList(),
-                    o.history().stream().map(h -> new History(h.eventId(), h.eventType(), h.occurredAt(), h.recordedAt(),
-                            h.from() == null ? null : h.from().name(), h.to().name(), h.note())).toList());
+            return new OrderResponse(
+                    o.number(),
+                    o.status().name(),
+                    o.total().currency().getCurrencyCode(),
+                    minor(o.subtotal()),
+                    minor(o.shippingFee()),
+                    minor(o.discount()),
+                    minor(o.total()),
+                    o.paymentMethod(),
+                    o.isDiscreet(),
+                    o.carrier(),
+                    o.trackingNumber(),
+                    o.placedAt(),
+                    o.paidAt(),
+                    o.shippedAt(),
+                    o.deliveredAt(),
+                    o.cancelledAt(),
+                    o.lines().stream()
+                            .map(l -> new Line(
+                                    l.lineNo(),
+                                    l.sku(),
+                                    l.name(),
+                                    l.category(),
+                                    l.quantity(),
+                                    minor(l.unitPrice()),
+                                    minor(l.amount())))
+                            .toList(),
+                    o.history().stream()
+                            .map(h -> new History(
+                                    h.eventId(),
+                                    h.eventType(),
+                                    h.occurredAt(),
+                                    h.recordedAt(),
+                                    h.from() == null ? null : h.from().name(),
+                                    h.to().name(),
+                                    h.note()))
+                            .toList());
         }
 
         private static long minor(Money money) {
