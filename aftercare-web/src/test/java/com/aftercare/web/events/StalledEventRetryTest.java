@@ -1,6 +1,5 @@
 package com.aftercare.web.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.storefront.Storefronts;
@@ -40,29 +39,45 @@ class StalledEventRetryTest {
         new Api(port, TestStorefronts.create(storefronts).key())
                 .postEvent(Events.placed(Events.unique("evt"), Events.unique("C"), email));
         long orderId = await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("select order_id from outbound_mail where to_address = :to")
-                        .param("to", email).query(Long.class).optional(), java.util.Optional::isPresent)
+                .until(
+                        () -> jdbc.sql("select order_id from outbound_mail where to_address = :to")
+                                .param("to", email)
+                                .query(Long.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
         String publication = "%\"order\":{\"value\":" + orderId + "}%";
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                        "select count(*) from event_publication where completion_date is not null and serialized_event like :p")
-                .param("p", publication).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from event_publication where completion_date is not null and serialized_event like :p")
+                                .param("p", publication)
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
-        jdbc.sql("delete from outbound_mail where to_address = :to").param("to", email).update();
+        jdbc.sql("delete from outbound_mail where to_address = :to")
+                .param("to", email)
+                .update();
         jdbc.sql("""
                         update event_publication
                         set completion_date = null, status = 'PUBLISHED', publication_date = now() - interval '10 minutes'
                         where serialized_event like :p
-                        """)
-                .param("p", publication)
-                .update();
+                        """).param("p", publication).update();
 
         retry.resubmit();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from outbound_mail where to_address = :to")
-                .param("to", email).query(Long.class).single() == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                        "select count(*) from event_publication where completion_date is null and serialized_event like :p")
-                .param("p", publication).query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from outbound_mail where to_address = :to")
+                                .param("to", email)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from event_publication where completion_date is null and serialized_event like :p")
+                                .param("p", publication)
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 }
