@@ -1,0 +1,136 @@
+package com.aftercare.stepmail.scenario;
+
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.order.OrderEvents.CustomerRegistered;
+import com.aftercare.domain.order.OrderEvents.OrderCancelled;
+import com.aftercare.domain.order.OrderEvents.OrderDelivered;
+import com.aftercare.domain.order.OrderEvents.OrderPlaced;
+import com.aftercare.domain.order.OrderEvents.OrderShipped;
+import com.aftercare.domain.order.OrderId;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.stepmail.timing.StepDelay;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrols a customer in every scenario whose trigger and audience match a domain event, and
+ * schedules one step mail per step. Idempotent: the database holds one enrolment per (scenario,
+ * customer, order) and one step mail per (enrolment, step), so a republished event adds nothing.
+ * A cancelled order cancels what is still waiting.
+ */
+@Component
+class ScenarioEnrolment {
+
+    private final JdbcClient jdbc;
+    private final ShopProperties shop;
+
+    ScenarioEnrolment(JdbcClient jdbc, ShopProperties shop) {
+        this.jdbc = jdbc;
+        this.shop = shop;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        enrolForOrder("order.placed", event.order(), event.customer(), event.placedAt());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderShipped event) {
+        enrolForOrder("order.shipped", event.order(), event.customer(), event.shippedAt());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderDelivered event) {
+        enrolForOrder("order.delivered", event.order(), event.customer(), event.deliveredAt());
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerRegistered event) {
+        List<Long> scenarios = jdbc.sql("""
+                        select id from scenario
+                         where trigger_event = 'customer.registered' and category is null and sku is null
+                           and (storefront_id is null or storefront_id = :storefront)
+                        """)
+                .param("storefront", event.storefront().value())
+                .query(Long.class)
+                .list();
+        scenarios.forEach(scenario -> enrol(scenario, event.customer(), null, event.registeredAt()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        jdbc.sql("""
+                        update step_mail set status = 'CANCELLED', reason = 'order cancelled', updated_at = now()
+                         where status in ('SCHEDULED', 'HELD')
+                           and enrolment_id in (select id from enrolment where order_id = :order)
+                        """).param("order", event.order().value()).update();
+    }
+
+    private void enrolForOrder(String trigger, OrderId order, CustomerId customer, Instant at) {
+        // The audience: storefront, a bought category or SKU, first or repeat buyer.
+        List<Long> scenarios = jdbc.sql("""
+                        select s.id from scenario s
+                          join customer_order o on o.id = :order
+                         where s.trigger_event = :trigger
+                           and (s.storefront_id is null or s.storefront_id = o.storefront_id)
+                           and (s.category is null or exists (select 1 from order_line l where l.order_id = o.id and l.category = s.category))
+                           and (s.sku is null or exists (select 1 from order_line l where l.order_id = o.id and l.sku = s.sku))
+                           and (s.buyer = 'ANY'
+                                or (s.buyer = 'FIRST') = not exists (select 1 from customer_order p
+                                                                      where p.customer_id = o.customer_id and p.id <> o.id
+                                                                        and p.placed_at < o.placed_at))
+                        """)
+                .param("order", order.value())
+                .param("trigger", trigger)
+                .query(Long.class)
+                .list();
+        scenarios.forEach(scenario -> enrol(scenario, customer, order, at));
+    }
+
+    private record Step(long id, StepDelay delay) {}
+
+    private void enrol(long scenario, CustomerId customer, OrderId order, Instant at) {
+        Long enrolment = jdbc.sql("""
+                        insert into enrolment (scenario_id, customer_id, order_id, triggered_at)
+                        values (:scenario, :customer, :order, :at)
+                        on conflict do nothing
+                        returning id
+                        """)
+                .param("scenario", scenario)
+                .param("customer", customer.value())
+                .param("order", order == null ? null : order.value())
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (enrolment == null) {
+            return; // enrolled before: this is a republished event
+        }
+        List<Step> steps = jdbc.sql("""
+                        select id, delay_amount, delay_unit, at_time from scenario_step where scenario_id = :scenario
+                        """)
+                .param("scenario", scenario)
+                .query((rs, i) -> new Step(
+                        rs.getLong("id"),
+                        new StepDelay(
+                                rs.getInt("delay_amount"),
+                                StepDelay.Unit.valueOf(rs.getString("delay_unit")),
+                                rs.getObject("at_time", LocalTime.class))))
+                .list();
+        for (Step step : steps) {
+            jdbc.sql("""
+                            insert into step_mail (enrolment_id, step_id, due_at) values (:enrolment, :step, :due)
+                            on conflict (enrolment_id, step_id) do nothing
+                            """)
+                    .param("enrolment", enrolment)
+                    .param("step", step.id())
+                    .param("due", Timestamp.from(step.delay().dueAfter(at, shop.zone())))
+                    .update();
+        }
+    }
+}

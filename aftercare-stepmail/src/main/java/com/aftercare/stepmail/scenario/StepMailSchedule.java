@@ -1,0 +1,27 @@
+package com.aftercare.stepmail.scenario;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs the step-mail scheduler on every instance where it is enabled (the default). */
+@Component
+@ConditionalOnProperty(name = "aftercare.stepmail.scheduler-enabled", havingValue = "true", matchIfMissing = true)
+class StepMailSchedule {
+
+    private final StepMailScheduler scheduler;
+    private final StepMailProperties properties;
+
+    StepMailSchedule(StepMailScheduler scheduler, StepMailProperties properties) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${aftercare.stepmail.poll-interval:30s}")
+    void poll() {
+        // keep going while rounds come back full, so a backlog drains without waiting a poll each
+        while (scheduler.runDue() == properties.batchSize()) {
+            // next round
+        }
+    }
+}

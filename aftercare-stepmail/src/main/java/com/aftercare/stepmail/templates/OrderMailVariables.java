@@ -1,0 +1,54 @@
+package com.aftercare.stepmail.templates;
+
+import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.shop.ShopProperties;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables every order mail may use, built in one place so that the discreet-shipping rule
+ * (家族にもばれたくない: no product is ever named) cannot be forgotten by a new mail.
+ */
+@Component
+public class OrderMailVariables {
+
+    private static final DateTimeFormatter JAPANESE_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm", Locale.JAPAN);
+
+    private final ShopProperties shop;
+
+    OrderMailVariables(ShopProperties shop) {
+        this.shop = shop;
+    }
+
+    public Map<String, Object> of(OrderView order, Customer customer) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shopName", shop.name());
+        variables.put("customerName", customer.name());
+        variables.put("orderNumber", order.number());
+        variables.put("placedAt", JAPANESE_DATE_TIME.format(order.placedAt().atZone(shop.zone())));
+        variables.put("total", order.total().formatted());
+        variables.put("discreet", order.isDiscreet());
+        variables.put("carrier", order.carrier() == null ? "" : order.carrier());
+        variables.put("trackingNumber", order.trackingNumber() == null ? "" : order.trackingNumber());
+        variables.put(
+                "lines",
+                order.isDiscreet()
+                        ? List.of()
+                        : order.lines().stream()
+                                .map(l -> Map.of(
+                                        "name",
+                                        l.name(),
+                                        "quantity",
+                                        l.quantity(),
+                                        "amount",
+                                        l.amount().formatted()))
+                                .toList());
+        return variables;
+    }
+}

@@ -1,0 +1,199 @@
+package com.aftercare.web.stepmail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.stepmail.dispatch.MailDispatcher;
+import com.aftercare.stepmail.scenario.StepMailScheduler;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Api;
+import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestMailServer;
+import com.aftercare.web.support.TestStorefronts;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The default follow-up programme on a delivered order, with time driven by a clock the test
+ * controls: the right mails, at the right shop-time, none in quiet hours, none for a cancelled
+ * order, and no promotional mail without consent.
+ *
+ * <p>The test clock stays in the past: the dispatcher compares due times with the database's own
+ * clock (the one clock every instance shares), so a mail "due" in the test's future would wait.
+ */
+@AftercareIntegrationTest
+@Import(TestClock.Configuration.class)
+class StepMailScenarioTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    StepMailScheduler scheduler;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    Api api;
+
+    @BeforeEach
+    void storefront() {
+        api = new Api(port, TestStorefronts.create(storefronts).key());
+    }
+
+    @Test
+    void shouldScheduleTheDefaultStepsInShopTimeAndSendEachOnceAtADecentHour() {
+        String email = Events.unique("steps") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T15:00:00+09:00", "4000-1111-2222"));
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, "2025-11-21T11:00:00+09:00"));
+
+        Map<String, String> due =
+                await().atMost(Duration.ofSeconds(20)).until(() -> dueTimes(email), d -> d.size() == 6);
+        assertThat(due)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "shipping-notice", "2025-11-20T15:00+09:00",
+                        "arrival-check", "2025-11-22T10:00+09:00",
+                        "anything-wrong", "2025-11-24T10:00+09:00",
+                        "usage-tips", "2025-11-28T10:00+09:00",
+                        "review-request", "2025-12-05T10:00+09:00",
+                        "repeat-coupon", "2025-12-21T10:00+09:00"));
+
+        clock.setJst("2025-11-22T09:59");
+        runSchedulerAndDispatcher();
+        assertThat(subjectsTo(email)).anyMatch(s -> s.contains("発送しました")).noneMatch(s -> s.contains("届きましたか"));
+        assertThat(textsTo(email)).anyMatch(t -> t.contains("4000-1111-2222") && t.contains("オーガニックコットンTシャツ"));
+
+        clock.setJst("2025-11-22T10:00");
+        runSchedulerAndDispatcher();
+        assertThat(subjectsTo(email)).anyMatch(s -> s.contains("届きましたか"));
+
+        // due at 10:00 on the 24th, but the scheduler first looks at 22:00: quiet hours hold it till 09:00
+        clock.setJst("2025-11-24T22:00");
+        runSchedulerAndDispatcher();
+        assertThat(subjectsTo(email)).noneMatch(s -> s.contains("気になる点"));
+        assertThat(dueTimes(email).get("anything-wrong")).isEqualTo("2025-11-25T09:00+09:00");
+        clock.setJst("2025-11-25T09:00");
+        runSchedulerAndDispatcher();
+        assertThat(subjectsTo(email)).filteredOn(s -> s.contains("気になる点")).hasSize(1);
+
+        clock.setJst("2025-12-31T12:00");
+        runSchedulerAndDispatcher();
+        runSchedulerAndDispatcher();
+        assertThat(statusOf(email, "review-request")).isEqualTo("SKIPPED");
+        assertThat(statusOf(email, "repeat-coupon")).isEqualTo("SKIPPED");
+        assertThat(subjectsTo(email)).noneMatch(s -> s.contains("ご感想") || s.contains("クーポン"));
+        // thanks + shipping notice + 3 after-delivery service mails, each exactly once
+        assertThat(subjectsTo(email)).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldCancelTheWaitingMailsOfACancelledOrder() {
+        String email = Events.unique("cancel") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T11:00:00+09:00", "4000-0000-0001"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dueTimes(email), d -> d.size() == 1);
+
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T11:30:00+09:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(statusOf(email, "shipping-notice")));
+
+        clock.setJst("2025-11-21T12:00");
+        runSchedulerAndDispatcher();
+        assertThat(subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+    }
+
+    private void runSchedulerAndDispatcher() {
+        while (scheduler.runDue() > 0 && dispatcher.dispatchDue() >= 0) {
+            // drain
+        }
+        while (dispatcher.dispatchDue() > 0) {
+            // drain
+        }
+    }
+
+    private Map<String, String> dueTimes(String email) {
+        return jdbc
+                .sql("""
+                        select st.template, m.due_at from step_mail m
+                          join enrolment e on e.id = m.enrolment_id
+                          join customer c on c.id = e.customer_id
+                          join scenario_step st on st.id = m.step_id
+                         where c.email_normalized = :email
+                        """)
+                .param("email", email)
+                .query((rs, i) -> Map.entry(
+                        rs.getString(1),
+                        OffsetDateTime.ofInstant(rs.getTimestamp(2).toInstant(), java.time.ZoneId.of("Asia/Tokyo"))
+                                .toString()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private String statusOf(String email, String template) {
+        return jdbc.sql("""
+                        select m.status from step_mail m
+                          join enrolment e on e.id = m.enrolment_id
+                          join customer c on c.id = e.customer_id
+                          join scenario_step st on st.id = m.step_id
+                         where c.email_normalized = :email and st.template = :template
+                        """)
+                .param("email", email)
+                .param("template", template)
+                .query(String.class)
+                .single();
+    }
+
+    private static List<String> subjectsTo(String email) {
+        return TestMailServer.receivedBy(email).stream()
+                .map(StepMailScenarioTest::subject)
+                .toList();
+    }
+
+    private static List<String> textsTo(String email) {
+        return TestMailServer.receivedBy(email).stream()
+                .map(StepMailScenarioTest::text)
+                .toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(MimeMessage m) {
+        try {
+            return (String) m.getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
