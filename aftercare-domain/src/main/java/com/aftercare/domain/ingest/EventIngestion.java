@@ -1,5 +1,6 @@
 package com.aftercare.domain.ingest;
 
+import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.ingest.IngestOutcome.Result;
@@ -40,13 +41,21 @@ public class EventIngestion {
     private final JdbcClient jdbc;
     private final Orders orders;
     private final Customers customers;
+    private final MarketingConsent consent;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EventIngestion(JdbcClient jdbc, Orders orders, Customers customers, ApplicationEventPublisher events, Clock clock) {
+    EventIngestion(
+            JdbcClient jdbc,
+            Orders orders,
+            Customers customers,
+            MarketingConsent consent,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
+        this.consent = consent;
         this.events = events;
         this.clock = clock;
     }
@@ -91,11 +100,7 @@ public class EventIngestion {
         if (existing.isPresent()) {
             return outcome(event, Result.IGNORED, existing.get());
         }
-        Customer customer = customers.recognise(
-                placed.customer().email(),
-                placed.customer().details(),
-                storefront,
-                placed.customer().externalId());
+        Customer customer = recognise(storefront, event, placed.customer());
         Order order = orders.add(Order.place(
                 new Order.Placement(
                         storefront,
@@ -133,13 +138,24 @@ public class EventIngestion {
     }
 
     private IngestOutcome register(StorefrontId storefront, StorefrontEvent event, CustomerRegistered registered) {
-        Customer customer = customers.recognise(
-                registered.customer().email(),
-                registered.customer().details(),
-                storefront,
-                registered.customer().externalId());
+        Customer customer = recognise(storefront, event, registered.customer());
         events.publishEvent(new OrderEvents.CustomerRegistered(customer.id(), storefront, event.occurredAt()));
         return new IngestOutcome(event.id(), Result.APPLIED, null, null, false);
+    }
+
+    private Customer recognise(StorefrontId storefront, StorefrontEvent event, StorefrontEvent.Customer described) {
+        Customer customer =
+                customers.recognise(described.email(), described.details(), storefront, described.externalId());
+        StorefrontEvent.ConsentStatement consent = described.marketingConsent();
+        if (consent != null) {
+            String source = "storefront:" + storefront.value() + " event:" + event.id();
+            if (consent.granted()) {
+                this.consent.grant(customer.id(), event.occurredAt(), source, consent.wording());
+            } else {
+                this.consent.withdraw(customer.id(), event.occurredAt(), source);
+            }
+        }
+        return customer;
     }
 
     private void apply(

@@ -38,11 +38,31 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         String type();
     }
 
-    /** The customer as a storefront describes them. */
-    public record Customer(EmailAddress email, PersonalDetails details, String externalId) {
+    /**
+     * The customer as a storefront describes them.
+     *
+     * @param marketingConsent what the customer chose about promotional mail at the storefront, if
+     *     the storefront asked
+     */
+    public record Customer(
+            EmailAddress email, PersonalDetails details, String externalId, ConsentStatement marketingConsent) {
         public Customer {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(details, "details");
+        }
+
+        public Customer(EmailAddress email, PersonalDetails details, String externalId) {
+            this(email, details, externalId, null);
+        }
+    }
+
+    /** A yes or no to promotional mail, with the wording the customer saw when saying yes. */
+    public record ConsentStatement(boolean granted, String wording) {
+        public ConsentStatement {
+            if (granted && (wording == null || wording.isBlank())) {
+                throw new InvalidValue(
+                        "marketingConsent.wording", "must state the consent text the customer agreed to");
+            }
         }
     }
 

@@ -40,7 +40,12 @@ class OutboxRows {
                                set status = 'CLAIMED', claimed_by = :me,
                                    lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
                              where id in (select id from outbound_mail
-                                           where (status = 'PENDING' and next_attempt_at <= now())
+                                           where (status = 'PENDING' and next_attempt_at <= now()
+                                                  -- an opt-out takes effect even for mail already queued
+                                                  and (kind = 'TRANSACTIONAL'
+                                                       or exists (select 1 from customer c
+                                                                   where c.id = outbound_mail.customer_id
+                                                                     and c.promotional_consent)))
                                               or (status = 'CLAIMED' and lease_until < now())
                                            order by next_attempt_at
                                            limit :limit

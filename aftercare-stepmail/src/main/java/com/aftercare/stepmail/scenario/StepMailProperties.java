@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedulerEnabled whether this instance moves due step mails into the outbox
  * @param pollInterval how often it looks
  * @param batchSize how many due step mails one round takes
+ * @param capPerDay promotional mails per customer and shop day, across scenarios and newsletters
+ * @param capPerWeek promotional mails per customer in any seven consecutive shop days
  */
 @ConfigurationProperties("aftercare.stepmail")
 record StepMailProperties(
@@ -20,4 +22,6 @@ record StepMailProperties(
         @DefaultValue("09:00") LocalTime quietEnd,
         @DefaultValue("true") boolean schedulerEnabled,
         @DefaultValue("30s") Duration pollInterval,
-        @DefaultValue("200") int batchSize) {}
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("1") int capPerDay,
+        @DefaultValue("3") int capPerWeek) {}

@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.scenario;
 
+import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.Customers;
@@ -12,13 +13,17 @@ import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.stepmail.templates.OrderMailVariables;
+import com.aftercare.stepmail.timing.FrequencyCap;
 import com.aftercare.stepmail.timing.QuietHours;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code FOR UPDATE SKIP LOCKED}). A mail due in quiet hours is moved to their end instead,
  * unless its step is urgent; a paused scenario's mails simply wait.
  *
- * <p>Promotional steps need the customer's recorded consent (特定電子メール法). Consent records are
- * not built yet, so promotional steps are skipped with that reason rather than sent unlawfully.
+ * <p>Promotional steps go only to customers who consented (特定電子メール法), carry a one-click
+ * opt-out link and {@code List-Unsubscribe} headers, and keep the frequency cap across every
+ * scenario and newsletter: over the cap, a step is postponed to the first shop day with room, or
+ * skipped when its rule says so.
  */
 @Component
 @EnableConfigurationProperties(StepMailProperties.class)
@@ -49,6 +56,9 @@ public class StepMailScheduler {
     private final ShopProperties shop;
     private final StepMailProperties properties;
     private final Clock clock;
+    private final MarketingConsent consent;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final FrequencyCap cap;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -59,7 +69,9 @@ public class StepMailScheduler {
             OrderMailVariables orderVariables,
             ShopProperties shop,
             StepMailProperties properties,
-            Clock clock) {
+            Clock clock,
+            MarketingConsent consent,
+            UnsubscribeLinks unsubscribeLinks) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -69,10 +81,20 @@ public class StepMailScheduler {
         this.shop = shop;
         this.properties = properties;
         this.clock = clock;
+        this.consent = consent;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.cap = new FrequencyCap(properties.capPerDay(), properties.capPerWeek(), shop.zone());
     }
 
     private record Due(
-            long id, Instant dueAt, long customerId, Long orderId, String kind, String template, boolean urgent) {}
+            long id,
+            Instant dueAt,
+            long customerId,
+            Long orderId,
+            MailKind kind,
+            String template,
+            boolean urgent,
+            boolean skipOverCap) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -83,7 +105,8 @@ public class StepMailScheduler {
     public int runDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
-                        select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent
+                        select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
+                               st.over_cap
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -100,9 +123,10 @@ public class StepMailScheduler {
                         rs.getTimestamp("due_at").toInstant(),
                         rs.getLong("customer_id"),
                         (Long) rs.getObject("order_id"),
-                        rs.getString("kind"),
+                        MailKind.valueOf(rs.getString("kind")),
                         rs.getString("template"),
-                        rs.getBoolean("urgent")))
+                        rs.getBoolean("urgent"),
+                        "SKIP".equals(rs.getString("over_cap"))))
                 .list();
         QuietHours quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
         for (Due mail : due) {
@@ -118,11 +142,26 @@ public class StepMailScheduler {
     }
 
     private void handle(Due mail, Instant now, QuietHours quiet) {
-        if (MailKind.valueOf(mail.kind()) == MailKind.PROMOTIONAL) {
-            finish(mail.id(), "SKIPPED", "no consent record for promotional mail", null);
+        CustomerId customerId = new CustomerId(mail.customerId());
+        boolean promotional = mail.kind() == MailKind.PROMOTIONAL;
+        if (promotional && !consent.hasConsented(customerId)) {
+            finish(mail.id(), "SKIPPED", "no consent to promotional mail", null);
             return;
         }
         Instant sendAt = mail.urgent() ? now : quiet.nextAllowed(now);
+        if (promotional) {
+            Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customerId, sendAt));
+            if (laterDay.isPresent()) {
+                if (mail.skipOverCap()) {
+                    finish(mail.id(), "SKIPPED", "over the frequency cap", null);
+                    return;
+                }
+                sendAt = quiet.nextAllowed(laterDay.get()
+                        .atTime(properties.quietEnd())
+                        .atZone(shop.zone())
+                        .toInstant());
+            }
+        }
         if (sendAt.isAfter(now)) {
             jdbc.sql("update step_mail set due_at = :at, updated_at = now() where id = :id")
                     .param("at", Timestamp.from(sendAt))
@@ -131,8 +170,8 @@ public class StepMailScheduler {
             return;
         }
         Customer customer = customers
-                .find(new CustomerId(mail.customerId()))
-                .orElseThrow(() -> new IllegalStateException("Customer " + mail.customerId() + " vanished"));
+                .find(customerId)
+                .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
         Map<String, Object> variables = new HashMap<>();
         if (mail.orderId() != null) {
             OrderView order = orders.find(new OrderId(mail.orderId()))
@@ -142,11 +181,20 @@ public class StepMailScheduler {
             variables.put("shopName", shop.name());
             variables.put("customerName", customer.name());
         }
+        Map<String, String> headers = Map.of();
+        if (promotional) {
+            String unsubscribe = unsubscribeLinks.urlFor(customerId);
+            variables.put("unsubscribeUrl", unsubscribe);
+            variables.put("shopAddress", shop.address());
+            // RFC 8058 one-click unsubscribe, which the mailbox providers show as a button
+            headers = Map.of(
+                    "List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
         String dedupKey = "step:" + mail.id();
         outbox.enqueue(new OutgoingMail(
                 dedupKey,
-                MailKind.TRANSACTIONAL,
+                mail.kind(),
                 mail.template(),
                 customer.id().value(),
                 mail.orderId(),
@@ -154,13 +202,28 @@ public class StepMailScheduler {
                 rendered.subject(),
                 rendered.text(),
                 null,
-                Map.of(),
+                headers,
                 now));
         Long outboundId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
                 .param("key", dedupKey)
                 .query(Long.class)
                 .single();
         finish(mail.id(), "ENQUEUED", null, outboundId);
+    }
+
+    /** The customer's promotional mails, sent or queued, in the two weeks around {@code at}. */
+    private List<Instant> promotionalMailsAround(CustomerId customer, Instant at) {
+        return jdbc.sql("""
+                        select coalesce(sent_at, due_at) from outbound_mail
+                         where customer_id = :customer and kind = 'PROMOTIONAL'
+                           and status not in ('CANCELLED', 'FAILED')
+                           and coalesce(sent_at, due_at) between :from and :to
+                        """)
+                .param("customer", customer.value())
+                .param("from", Timestamp.from(at.minus(Duration.ofDays(8))))
+                .param("to", Timestamp.from(at.plus(Duration.ofDays(8))))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     private void finish(long id, String status, String reason, Long outboundId) {

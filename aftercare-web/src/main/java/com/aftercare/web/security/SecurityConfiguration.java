@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
                         .anyRequest()
                         .denyAll())
+                // One-click opt-out (RFC 8058) comes from mailbox providers without any token of ours;
+                // the signed link is the proof, and no session is involved.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/unsubscribe"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();

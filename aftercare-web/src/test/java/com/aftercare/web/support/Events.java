@@ -28,6 +28,14 @@ public final class Events {
                 """.formatted(eventId, orderNumber, email, discreet);
     }
 
+    /** An order.placed whose customer agreed to promotional mail at the storefront. */
+    public static String placedWithConsent(String eventId, String orderNumber, String email) {
+        return placed(eventId, orderNumber, email)
+                .replace(
+                        "\"phone\": \"090-1234-5678\"}",
+                        "\"phone\": \"090-1234-5678\", \"marketingConsent\": {\"granted\": true, \"wording\": \"お得な情報をメールで受け取る\"}}");
+    }
+
     public static String progressed(String eventId, String type, String orderNumber, String occurredAt) {
         return """
                 {"id": "%s", "type": "%s", "occurredAt": "%s", "order": {"number": "%s"}}

@@ -13,7 +13,8 @@ final class EventExamples {
               "order": {
                 "number": "R-20261123-0001",
                 "currency": "JPY",
-                "customer": {"email": "hanako@example.jp", "name": "山田 花子", "nameKana": "ヤマダ ハナコ", "phone": "090-1234-5678", "id": "C-1001"},
+                "customer": {"email": "hanako@example.jp", "name": "山田 花子", "nameKana": "ヤマダ ハナコ", "phone": "090-1234-5678", "id": "C-1001",
+                             "marketingConsent": {"granted": true, "wording": "ショップからのお得な情報をメールで受け取る"}},
                 "lines": [
                   {"sku": "TS-001-M-NAVY", "name": "オーガニックコットンTシャツ M ネイビー", "category": "apparel", "quantity": 2, "unitPrice": 1800},
                   {"sku": "MUG-02", "name": "有田焼マグカップ", "category": "kitchen", "quantity": 1, "unitPrice": 2400}

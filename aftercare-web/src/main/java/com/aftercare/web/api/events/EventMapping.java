@@ -117,7 +117,15 @@ final class EventMapping {
             return new StorefrontEvent.Customer(
                     EmailAddress.of(customer.email()),
                     new PersonalDetails(customer.name(), customer.nameKana(), customer.phone()),
-                    text("id", customer.id(), 100));
+                    text("id", customer.id(), 100),
+                    customer.marketingConsent() == null
+                            ? null
+                            : new StorefrontEvent.ConsentStatement(
+                                    customer.marketingConsent().granted(),
+                                    text(
+                                            "marketingConsent.wording",
+                                            customer.marketingConsent().wording(),
+                                            2000)));
         } catch (InvalidValue e) {
             throw e.within(field);
         }

@@ -82,7 +82,21 @@ record EventRequest(
             @Schema(example = "090-1234-5678") String phone,
 
             @Schema(description = "The storefront's own customer id", example = "C-1001")
-            String id) {}
+            String id,
+
+            @Schema(description = "What the customer chose about promotional mail (メルマガ) at the storefront, when asked")
+            @Valid
+            ConsentPayload marketingConsent) {}
+
+    @Schema(name = "EventMarketingConsent")
+    record ConsentPayload(
+            @Schema(description = "true: agreed to promotional mail; false: declined or opted out") @NotNull
+            Boolean granted,
+
+            @Schema(
+                    description = "The consent text the customer saw (kept as the legal record); required when granted",
+                    example = "ショップからのお得な情報をメールで受け取る")
+            String wording) {}
 
     @Schema(name = "EventLine")
     record LinePayload(

@@ -1,0 +1,11 @@
+package com.aftercare.web.portal;
+
+/** The customer portal's view names, in one place. */
+final class PortalViews {
+
+    static final String UNSUBSCRIBE = "portal/unsubscribe";
+    static final String UNSUBSCRIBED = "portal/unsubscribed";
+    static final String LINK_INVALID = "portal/link-invalid";
+
+    private PortalViews() {}
+}
