@@ -102,6 +102,7 @@ public final class DemoMode {
         properties.put("aftercare.bootstrap.storefront", "demo-shop");
         properties.put("aftercare.bootstrap.api-key", credentials.apiKey());
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
+        properties.put("aftercare.link-secret", credentials.linkSecret());
         return new Running(Map.copyOf(properties), servers);
     }
 
@@ -140,7 +141,7 @@ public final class DemoMode {
     }
 
     /** Generated once per data directory, so the printed key and password stay the same across restarts. */
-    record Credentials(String apiKey, String adminPassword) {
+    record Credentials(String apiKey, String adminPassword, String linkSecret) {
 
         static Credentials loadOrCreate(Path file) {
             Properties properties = new Properties();
@@ -150,10 +151,13 @@ public final class DemoMode {
                         properties.load(in);
                     }
                 }
-                if (properties.getProperty("apiKey") == null || properties.getProperty("adminPassword") == null) {
+                if (properties.getProperty("apiKey") == null
+                        || properties.getProperty("adminPassword") == null
+                        || properties.getProperty("linkSecret") == null) {
                     SecureRandom random = new SecureRandom();
-                    properties.setProperty("apiKey", "ak_demo_" + token(random, 24));
-                    properties.setProperty("adminPassword", token(random, 12));
+                    properties.putIfAbsent("apiKey", "ak_demo_" + token(random, 24));
+                    properties.putIfAbsent("adminPassword", token(random, 12));
+                    properties.putIfAbsent("linkSecret", token(random, 32));
                     try (OutputStream out = Files.newOutputStream(file)) {
                         properties.store(out, "Aftercare demo credentials (demo mode only)");
                     }
@@ -162,7 +166,10 @@ public final class DemoMode {
                 throw new DemoModeUnavailable(
                         "cannot keep demo credentials in " + file + " (" + e.getMessage() + ")", e);
             }
-            return new Credentials(properties.getProperty("apiKey"), properties.getProperty("adminPassword"));
+            return new Credentials(
+                    properties.getProperty("apiKey"),
+                    properties.getProperty("adminPassword"),
+                    properties.getProperty("linkSecret"));
         }
 
         private static String token(SecureRandom random, int bytes) {

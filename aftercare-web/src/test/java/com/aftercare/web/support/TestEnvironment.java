@@ -1,6 +1,7 @@
 package com.aftercare.web.support;
 
 import com.aftercare.testsupport.TestDatabase;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -8,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points every test context at the suite's one PostgreSQL and one SMTP server. The scheduled
- * mail dispatcher is off: tests dispatch explicitly, so no context steals another's mail.
+ * mail dispatcher and step-mail scheduler are off: tests run them explicitly, so no context
+ * steals another's mail.
  */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,30 +23,19 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestDatabase.Connection db = TestDatabase.get();
-        context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "aftercare-test",
-                        Map.of(
-                                "spring.datasource.url",
-                                db.url(),
-                                "spring.datasource.username",
-                                db.username(),
-                                "spring.datasource.password",
-                                db.password(),
-                                "spring.mail.host",
-                                "127.0.0.1",
-                                "spring.mail.port",
-                                TestMailServer.port(),
-                                "aftercare.mail.dispatcher.enabled",
-                                "false",
-                                "spring.modulith.events.republish-outstanding-events-on-restart",
-                                "false",
-                                "aftercare.bootstrap.storefront",
-                                BOOTSTRAP_STOREFRONT,
-                                "aftercare.bootstrap.api-key",
-                                BOOTSTRAP_API_KEY,
-                                "aftercare.bootstrap.admin-password",
-                                ADMIN_PASSWORD)));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.username());
+        properties.put("spring.datasource.password", db.password());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", TestMailServer.port());
+        properties.put("aftercare.mail.dispatcher.enabled", "false");
+        properties.put("aftercare.stepmail.scheduler-enabled", "false");
+        properties.put("aftercare.link-secret", "test-link-secret-0123456789abcdefghij");
+        properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+        properties.put("aftercare.bootstrap.storefront", BOOTSTRAP_STOREFRONT);
+        properties.put("aftercare.bootstrap.api-key", BOOTSTRAP_API_KEY);
+        properties.put("aftercare.bootstrap.admin-password", ADMIN_PASSWORD);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("aftercare-test", properties));
     }
 }
