@@ -54,12 +54,12 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Customer> find(CustomerId id) {
-        return customers.findById(id.value());
+    public Optional<CustomerView> find(CustomerId id) {
+        return customers.findById(id.value()).map(CustomerView::of);
     }
 
     @Transactional(readOnly = true)
-    public Optional<Customer> findVisibleTo(StorefrontId storefront, EmailAddress email) {
-        return customers.findVisibleTo(email.normalized(), storefront.value());
+    public Optional<CustomerView> findVisibleTo(StorefrontId storefront, EmailAddress email) {
+        return customers.findVisibleTo(email.normalized(), storefront.value()).map(CustomerView::of);
     }
 }

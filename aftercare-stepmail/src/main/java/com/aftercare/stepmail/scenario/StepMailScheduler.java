@@ -1,8 +1,8 @@
 package com.aftercare.stepmail.scenario;
 
 import com.aftercare.domain.consent.MarketingConsent;
-import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.MailOutbox;
@@ -169,7 +169,7 @@ public class StepMailScheduler {
                     .update();
             return;
         }
-        Customer customer = customers
+        CustomerView customer = customers
                 .find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
         Map<String, Object> variables = new HashMap<>();

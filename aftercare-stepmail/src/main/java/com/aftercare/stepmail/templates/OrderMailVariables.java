@@ -1,6 +1,6 @@
 package com.aftercare.stepmail.templates;
 
-import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.shop.ShopProperties;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +26,7 @@ public class OrderMailVariables {
         this.shop = shop;
     }
 
-    public Map<String, Object> of(OrderView order, Customer customer) {
+    public Map<String, Object> of(OrderView order, CustomerView customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shopName", shop.name());
         variables.put("customerName", customer.name());

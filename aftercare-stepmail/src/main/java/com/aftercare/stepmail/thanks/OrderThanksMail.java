@@ -1,6 +1,6 @@
 package com.aftercare.stepmail.thanks;
 
-import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.MailOutbox;
@@ -51,7 +51,7 @@ class OrderThanksMail {
     void on(OrderPlaced placed) {
         OrderView order = orders.find(placed.order())
                 .orElseThrow(() -> new IllegalStateException("Order " + placed.order() + " vanished"));
-        Customer customer = customers
+        CustomerView customer = customers
                 .find(order.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer " + order.customer() + " vanished"));
         MailTemplates.Rendered mail = templates.render(TEMPLATE, variables.of(order, customer));

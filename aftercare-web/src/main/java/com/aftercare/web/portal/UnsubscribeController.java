@@ -1,8 +1,8 @@
 package com.aftercare.web.portal;
 
 import com.aftercare.domain.consent.MarketingConsent;
-import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.stepmail.scenario.UnsubscribeLinks;
@@ -40,7 +40,7 @@ class UnsubscribeController {
 
     @GetMapping
     String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        Optional<Customer> customer = customerOf(token);
+        Optional<CustomerView> customer = customerOf(token);
         if (customer.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return PortalViews.LINK_INVALID;
@@ -52,7 +52,7 @@ class UnsubscribeController {
 
     @PostMapping
     String unsubscribe(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        Optional<Customer> customer = customerOf(token);
+        Optional<CustomerView> customer = customerOf(token);
         if (customer.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return PortalViews.LINK_INVALID;
@@ -62,7 +62,7 @@ class UnsubscribeController {
         return PortalViews.UNSUBSCRIBED;
     }
 
-    private Optional<Customer> customerOf(String token) {
+    private Optional<CustomerView> customerOf(String token) {
         return tokens.verify(UnsubscribeLinks.PURPOSE, token)
                 .flatMap(UnsubscribeController::parseId)
                 .flatMap(id -> customers.find(new CustomerId(id)));

@@ -1,6 +1,6 @@
 package com.aftercare.web.api.customers;
 
-import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.shared.NotFound;
@@ -41,7 +41,7 @@ class CustomersController {
     @Schema(name = "Customer")
     record CustomerResponse(long id, String email, String name, String nameKana, String phone) {
 
-        static CustomerResponse of(Customer c) {
+        static CustomerResponse of(CustomerView c) {
             return new CustomerResponse(c.id().value(), c.email().value(), c.name(), c.nameKana(), c.phone());
         }
     }
