@@ -135,7 +135,7 @@ public class Inquiries {
             CustomerId customer,
             StorefrontId storefront,
             OrderId order,
-            InquiryId followUpOf,
+            String followUpOfReference,
             Long assigneeOperatorId,
             Instant firstResponseDueAt,
             Instant resolutionDueAt,
@@ -149,7 +149,7 @@ public class Inquiries {
             List<MessageView> messages,
             List<TrailView> trail) {
 
-        static InquiryView of(Inquiry i) {
+        static InquiryView of(Inquiry i, String followUpOfReference) {
             return new InquiryView(
                     i.id(),
                     i.reference(),
@@ -161,7 +161,7 @@ public class Inquiries {
                     i.customer(),
                     i.storefront(),
                     i.order(),
-                    i.followUpOf(),
+                    followUpOfReference,
                     i.assigneeOperatorId(),
                     i.firstResponseDueAt(),
                     i.resolutionDueAt(),
@@ -319,7 +319,7 @@ public class Inquiries {
     /** For the console: any inquiry. */
     @Transactional(readOnly = true)
     public Optional<InquiryView> find(String reference) {
-        return inquiries.findByReference(reference).map(InquiryView::of);
+        return inquiries.findByReference(reference).map(this::view);
     }
 
     /** For the API: only inquiries that came through this storefront. */
@@ -327,7 +327,14 @@ public class Inquiries {
     public Optional<InquiryView> find(StorefrontId storefront, String reference) {
         return inquiries
                 .findByReferenceAndStorefrontId(reference, storefront.value())
-                .map(InquiryView::of);
+                .map(this::view);
+    }
+
+    private InquiryView view(Inquiry inquiry) {
+        String followUpOf = inquiry.followUpOf() == null
+                ? null
+                : inquiries.referenceOf(inquiry.followUpOf().value()).orElse(null);
+        return InquiryView.of(inquiry, followUpOf);
     }
 
     // ---- inside ------------------------------------------------------------------------------
@@ -387,8 +394,8 @@ public class Inquiries {
         Optional<Inquiry> found = reference == null
                 ? Optional.empty()
                 : storefront == null
-                        ? inquiries.findByReference(reference)
-                        : inquiries.findByReferenceAndStorefrontId(reference, storefront.value());
+                        ? inquiries.lockByReference(reference)
+                        : inquiries.lockByReferenceAndStorefrontId(reference, storefront.value());
         return found.orElseThrow(() -> NotFound.inquiry(reference));
     }
 
