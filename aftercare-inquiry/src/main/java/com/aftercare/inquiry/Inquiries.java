@@ -46,6 +46,7 @@ public class Inquiries {
     private final Orders orders;
     private final Operators operators;
     private final SlaPolicy sla;
+    private final AssignmentRule assignmentRule;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final ShopProperties shop;
@@ -57,6 +58,7 @@ public class Inquiries {
             Orders orders,
             Operators operators,
             SlaPolicy sla,
+            AssignmentRule assignmentRule,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             ShopProperties shop,
@@ -66,6 +68,7 @@ public class Inquiries {
         this.orders = orders;
         this.operators = operators;
         this.sla = sla;
+        this.assignmentRule = assignmentRule;
         this.jdbc = jdbc;
         this.events = events;
         this.shop = shop;
@@ -282,6 +285,20 @@ public class Inquiries {
     public void take(String reference, String operator) {
         Operators.Account me = activeOperator("operator", operator);
         load(null, reference).assign(me.id(), me.username(), me.username(), clock.instant());
+    }
+
+    /**
+     * Lets the {@link AssignmentRule} choose the assignee ({@code by} is the acting operator or a
+     * job name such as {@code auto-assign}).
+     *
+     * @return the chosen operator's username, or empty when nobody is available (nothing changes)
+     */
+    @Transactional
+    public Optional<String> assignAutomatically(String reference, String by) {
+        Inquiry inquiry = load(null, reference);
+        Optional<Operators.Account> chosen = assignmentRule.choose(view(inquiry));
+        chosen.ifPresent(a -> inquiry.assign(a.id(), a.username(), by, clock.instant()));
+        return chosen.map(Operators.Account::username);
     }
 
     @Transactional

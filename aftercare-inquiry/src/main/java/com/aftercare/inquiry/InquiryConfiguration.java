@@ -1,11 +1,14 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shop.ShopProperties;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InquiryProperties.class)
@@ -31,5 +34,11 @@ class InquiryConfiguration {
                                     : defaults.get(priority).resolution())));
         }
         return new SlaPolicy(hours, targets, properties.sla().firstResponseByChannel());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AssignmentRule.class)
+    AssignmentRule leastLoadedOperatorRule(JdbcClient jdbc, Operators operators) {
+        return new LeastLoadedOperatorRule(jdbc, operators);
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -40,6 +41,9 @@ class InquiryWorkflowTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestStorefront storefront;
     String email;
@@ -163,6 +167,30 @@ class InquiryWorkflowTest {
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("assignee"));
         assertThat(inquiries.find(reference).orElseThrow().assigneeOperatorId()).isNull();
+    }
+
+    @Test
+    void shouldAssignAutomaticallyToAnEnabledOperatorWithTheFewestActiveInquiries() {
+        String reference = open(Priority.NORMAL).reference();
+
+        String chosen = inquiries.assignAutomatically(reference, "auto-assign").orElseThrow();
+
+        Operators.Account account = operators.find(chosen).orElseThrow();
+        assertThat(account.enabled()).isTrue();
+        assertThat(account.role()).isIn(Operators.Role.OPERATOR, Operators.Role.SUPERVISOR);
+        assertThat(inquiries.find(reference).orElseThrow().assigneeOperatorId()).isEqualTo(account.id());
+        long minimumLoadOfOthers =
+                jdbc.sql("""
+                        select coalesce(min((select count(*) from inquiry i where i.assignee_operator_id = o.id
+                                              and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER'))), 0)
+                        from operator o
+                        where o.enabled and o.role in ('OPERATOR', 'SUPERVISOR') and o.id <> :chosen
+                        """).param("chosen", account.id()).query(Long.class).single();
+        long loadBefore =
+                jdbc.sql("""
+                        select count(*) - 1 from inquiry where assignee_operator_id = :chosen
+                        and status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')""").param("chosen", account.id()).query(Long.class).single();
+        assertThat(loadBefore).isLessThanOrEqualTo(minimumLoadOfOthers);
     }
 
     @Test
