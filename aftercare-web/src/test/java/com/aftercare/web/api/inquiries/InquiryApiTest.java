@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The inquiry API over real HTTP: opening, customer messages, and storefront isolation. */
 @AftercareIntegrationTest
@@ -62,7 +72,7 @@ class InquiryApiTest {
     }
 
     static String json(String text) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+        return JsonMapper.builder().build().writeValueAsString(text);
     }
 
     Api.Answer post(Api caller, String path, String body) {
@@ -111,14 +121,14 @@ class InquiryApiTest {
 
     @Test
     void shouldAnswerTheLocationOfTheNewInquiry() throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+        HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries"))
                                 .header("Authorization", "Bearer " + storefront.key())
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(openBody(email, null, "本文")))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location").orElseThrow())
@@ -202,6 +212,26 @@ class InquiryApiTest {
     }
 
     @Test
+    void shouldTakeMessagesSentAtTheSameMomentOneAfterTheOther() throws Exception {
+        String reference = open();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = "{\"body\": \"同時送信 " + i + "\"}";
+                answers.add(pool.submit(() -> post(api, "/api/v1/inquiries/" + reference + "/messages", body)));
+            }
+            for (Future<Api.Answer> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(inquiries.find(reference).orElseThrow().messages()).hasSize(9);
+    }
+
+    @Test
     void shouldReopenAResolvedInquiryWhenTheCustomerWritesAgain() {
         String reference = open();
         String operator = operator();
@@ -258,17 +288,7 @@ class InquiryApiTest {
     @Test
     void shouldAnswer404ForAnInquiryOpenedInTheConsole() {
         Inquiries.Opened opened = inquiries.open(new Inquiries.OpenInquiry(
-                null,
-                com.aftercare.inquiry.Channel.PHONE,
-                email,
-                "山田 花子",
-                null,
-                null,
-                null,
-                null,
-                "電話での問い合わせ",
-                "折り返し希望",
-                operator()));
+                null, Channel.PHONE, email, "山田 花子", null, null, null, null, "電話での問い合わせ", "折り返し希望", operator()));
 
         assertThat(api.get("/api/v1/inquiries/" + opened.reference()).status()).isEqualTo(404);
         assertThat(post(api, "/api/v1/inquiries/" + opened.reference() + "/messages", "{\"body\": \"x\"}")
@@ -301,6 +321,26 @@ class InquiryApiTest {
                 "author",
                 "control characters");
         assertThat(inquiries.find(reference).orElseThrow().messages()).hasSize(1);
+    }
+
+    @Test
+    void shouldDescribeTheInquiryEndpointsInTheOpenApiDocument() {
+        JsonNode docs = new Api(port, null).get("/v3/api-docs").json();
+
+        JsonNode open = docs.at("/paths/~1api~1v1~1inquiries/post");
+        assertThat(open.at("/requestBody/content/application~1json/examples").propertyNames())
+                .containsExactly("web form");
+        assertThat(open.at("/responses").propertyNames()).contains("201", "400", "401");
+        assertThat(docs.at("/paths/~1api~1v1~1inquiries~1{reference}~1messages/post/responses")
+                        .propertyNames())
+                .contains("201", "400", "404");
+        assertThat(docs.at("/paths/~1api~1v1~1inquiries~1{reference}/get").isMissingNode())
+                .isFalse();
+        assertThat(docs.at("/components/schemas/NewInquiry/properties/channel/enum")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
+                .containsExactly("PHONE", "EMAIL", "CHAT", "VISIT", "WEB_FORM");
     }
 
     @Test
