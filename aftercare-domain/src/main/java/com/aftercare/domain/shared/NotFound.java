@@ -11,6 +11,10 @@ public class NotFound extends DomainException {
         return new NotFound("No order " + orderNumber + " for this storefront");
     }
 
+    public static NotFound inquiry(String reference) {
+        return new NotFound("No inquiry " + reference);
+    }
+
     public static NotFound customer() {
         return new NotFound("No customer with that email for this storefront");
     }

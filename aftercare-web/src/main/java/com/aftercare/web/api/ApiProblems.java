@@ -3,6 +3,7 @@ package com.aftercare.web.api;
 import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.InquiryWorkflowViolation;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -52,6 +53,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(EventIdConflict e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Event id reused");
+        return problem;
+    }
+
+    @ExceptionHandler(InquiryWorkflowViolation.class)
+    ProblemDetail inquiryWorkflow(InquiryWorkflowViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the inquiry's current status");
         return problem;
     }
 

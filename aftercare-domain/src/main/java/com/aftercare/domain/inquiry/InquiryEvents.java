@@ -1,0 +1,40 @@
+package com.aftercare.domain.inquiry;
+
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.order.OrderId;
+import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Instant;
+
+/**
+ * What happens to an inquiry, published by the inquiry module inside the transaction that did it
+ * and delivered durably to whoever listens (step mail may hold its mails while a customer has an
+ * open inquiry, the timeline shows them). They live here so listeners never import the inquiry
+ * module. Enumerations travel as their names for the same reason.
+ */
+public final class InquiryEvents {
+
+    private InquiryEvents() {}
+
+    /**
+     * A new inquiry. {@code storefront} and {@code order} are null when unknown; {@code followUpOf}
+     * is the closed inquiry a customer wrote to again, if any.
+     */
+    public record InquiryOpened(
+            InquiryId inquiry,
+            String reference,
+            CustomerId customer,
+            StorefrontId storefront,
+            OrderId order,
+            String channel,
+            String category,
+            InquiryId followUpOf,
+            Instant openedAt) {}
+
+    /** The customer wrote again; {@code reopened} when that took a resolved or waiting inquiry back to OPEN. */
+    public record CustomerReplied(
+            InquiryId inquiry, String reference, CustomerId customer, boolean reopened, Instant repliedAt) {}
+
+    /** An operator resolved the inquiry. */
+    public record InquiryResolved(
+            InquiryId inquiry, String reference, CustomerId customer, String resolvedBy, Instant resolvedAt) {}
+}

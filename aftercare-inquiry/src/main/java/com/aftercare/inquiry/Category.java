@@ -1,0 +1,10 @@
+package com.aftercare.inquiry;
+
+/** What the inquiry is about. */
+public enum Category {
+    SHIPPING,
+    PRODUCT,
+    RETURN,
+    PAYMENT,
+    OTHER
+}

@@ -1,0 +1,10 @@
+package com.aftercare.inquiry;
+
+/** How the customer reached us. */
+public enum Channel {
+    PHONE,
+    EMAIL,
+    CHAT,
+    VISIT,
+    WEB_FORM
+}

@@ -1,0 +1,457 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.customer.PersonalDetails;
+import com.aftercare.domain.inquiry.InquiryEvents.CustomerReplied;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.inquiry.InquiryId;
+import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.order.OrderId;
+import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inquiry desk: the one way into the inquiry module. Commands are records checked here and by
+ * the domain's value objects (a refusal names the field: {@link InvalidValue}); a step the
+ * workflow does not allow throws {@link InquiryWorkflowViolation}; an inquiry the caller may not
+ * see is {@link NotFound}. Each command runs in one transaction and publishes its domain events
+ * ({@link InquiryOpened}, {@link CustomerReplied}, {@link InquiryResolved}) inside it.
+ *
+ * <p>Inquiries are addressed by their reference ({@code INQ-2026-000123}), never by their
+ * numeric id: the reference is what customers quote on the phone, and it is not enumerable.
+ */
+@Service
+public class Inquiries {
+
+    private final InquiryRepository inquiries;
+    private final Customers customers;
+    private final Orders orders;
+    private final Operators operators;
+    private final SlaPolicy sla;
+    private final AssignmentRule assignmentRule;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final ShopProperties shop;
+    private final Clock clock;
+
+    Inquiries(
+            InquiryRepository inquiries,
+            Customers customers,
+            Orders orders,
+            Operators operators,
+            SlaPolicy sla,
+            AssignmentRule assignmentRule,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            ShopProperties shop,
+            Clock clock) {
+        this.inquiries = inquiries;
+        this.customers = customers;
+        this.orders = orders;
+        this.operators = operators;
+        this.sla = sla;
+        this.assignmentRule = assignmentRule;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    /**
+     * A customer's new inquiry, as a storefront (web form, chat widget) or an operator (phone,
+     * visit) takes it down.
+     *
+     * @param storefront the storefront it came through; null when opened in the console
+     * @param orderNumber optional; must be an order of {@code storefront}
+     * @param category optional, default OTHER
+     * @param priority optional, default NORMAL
+     * @param openedBy who took it down: an operator's username, or {@code customer}
+     */
+    public record OpenInquiry(
+            StorefrontId storefront,
+            Channel channel,
+            String customerEmail,
+            String customerName,
+            String customerPhone,
+            String orderNumber,
+            Category category,
+            Priority priority,
+            String subject,
+            String body,
+            String openedBy) {}
+
+    /** The customer wrote again about inquiry {@code reference}, through {@code storefront} (null: the console). */
+    public record AddCustomerMessage(StorefrontId storefront, String reference, String body, String authorName) {}
+
+    /** Operator actions; {@code operator} is the acting operator's username. */
+    public record Reply(String reference, String operator, String body) {}
+
+    public record AddNote(String reference, String operator, String body) {}
+
+    public record Assign(String reference, String assignee, String operator) {}
+
+    // ---- views -------------------------------------------------------------------------------
+
+    /** What the caller needs after opening an inquiry. */
+    public record Opened(InquiryId id, String reference, InquiryStatus status) {}
+
+    /**
+     * Where a customer message went: normally {@code reference} is the inquiry written to; when
+     * that inquiry was CLOSED, a follow-up was opened and {@code reference} is the new one, with
+     * {@code followUpOf} naming the closed one.
+     */
+    public record MessageAdded(long messageId, String reference, InquiryStatus status, String followUpOf) {}
+
+    public record MessageView(
+            long id, String direction, String author, String authorName, String body, Channel channel, Instant at) {}
+
+    public record TrailView(String type, String actor, String detail, Instant at) {}
+
+    public record InquiryView(
+            InquiryId id,
+            String reference,
+            InquiryStatus status,
+            Channel channel,
+            Category category,
+            Priority priority,
+            String subject,
+            CustomerId customer,
+            StorefrontId storefront,
+            OrderId order,
+            String followUpOfReference,
+            Long assigneeOperatorId,
+            Instant firstResponseDueAt,
+            Instant resolutionDueAt,
+            Instant firstRespondedAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            boolean flagged,
+            String flagReason,
+            Instant createdAt,
+            Instant updatedAt,
+            List<MessageView> messages,
+            List<TrailView> trail) {
+
+        static InquiryView of(Inquiry i, String followUpOfReference) {
+            return new InquiryView(
+                    i.id(),
+                    i.reference(),
+                    i.status(),
+                    i.channel(),
+                    i.category(),
+                    i.priority(),
+                    i.subject(),
+                    i.customer(),
+                    i.storefront(),
+                    i.order(),
+                    followUpOfReference,
+                    i.assigneeOperatorId(),
+                    i.firstResponseDueAt(),
+                    i.resolutionDueAt(),
+                    i.firstRespondedAt(),
+                    i.resolvedAt(),
+                    i.closedAt(),
+                    i.flagged(),
+                    i.flagReason(),
+                    i.createdAt(),
+                    i.updatedAt(),
+                    i.messages().stream()
+                            .map(m -> new MessageView(
+                                    m.id(),
+                                    m.direction().name(),
+                                    m.author(),
+                                    m.authorName(),
+                                    m.body(),
+                                    m.channel(),
+                                    m.createdAt()))
+                            .toList(),
+                    i.trail().stream()
+                            .map(t -> new TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))
+                            .toList());
+        }
+    }
+
+    /**
+     * Opens an inquiry: recognises (or creates) the customer by email, links the order when one
+     * is named, computes the SLA due times and publishes {@link InquiryOpened}. Every input is
+     * checked before anything is written; a refusal writes nothing.
+     */
+    @Transactional
+    public Opened open(OpenInquiry command) {
+        if (command.channel() == null) {
+            throw new InvalidValue("channel", "must not be null");
+        }
+        EmailAddress email = email(command.customerEmail());
+        PersonalDetails details = new PersonalDetails(command.customerName(), null, command.customerPhone());
+        // Checked up front so that a bad subject or body never creates or updates a customer.
+        InquiryText.line("subject", command.subject(), InquiryText.MAX_SUBJECT, true);
+        InquiryText.body("body", command.body());
+        OrderId order = findOrder(command.storefront(), command.orderNumber());
+        Customer customer = customers.recognise(email, details, command.storefront(), null);
+        Inquiry inquiry = openFor(
+                command.channel(),
+                command.category(),
+                command.priority(),
+                customer.id(),
+                command.storefront(),
+                order,
+                null,
+                command.subject(),
+                command.body(),
+                null,
+                command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy());
+        return new Opened(inquiry.id(), inquiry.reference(), inquiry.status());
+    }
+
+    /**
+     * The customer wrote again. Reopens a RESOLVED or WAITING_ON_CUSTOMER inquiry; a CLOSED one
+     * stays closed and the message opens a follow-up inquiry (same customer, storefront, order,
+     * channel and category) that points back to it.
+     */
+    @Transactional
+    public MessageAdded addCustomerMessage(AddCustomerMessage command) {
+        Inquiry inquiry = load(command.storefront(), command.reference());
+        Instant now = clock.instant();
+        if (inquiry.status() == InquiryStatus.CLOSED) {
+            Inquiry followUp = openFor(
+                    inquiry.channel(),
+                    inquiry.category(),
+                    inquiry.priority(),
+                    inquiry.customer(),
+                    inquiry.storefront(),
+                    inquiry.order(),
+                    inquiry.id(),
+                    inquiry.subject(),
+                    command.body(),
+                    command.authorName(),
+                    Inquiry.CUSTOMER);
+            return new MessageAdded(
+                    followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
+        }
+        boolean reopened = inquiry.reopenByCustomerReply(command.body(), command.authorName(), now);
+        events.publishEvent(new CustomerReplied(inquiry.id(), inquiry.reference(), inquiry.customer(), reopened, now));
+        // Flush so the new message has its id for the answer (the transaction is still open).
+        InquiryMessage added = flushAndLast(inquiry);
+        return new MessageAdded(added.id(), inquiry.reference(), inquiry.status(), null);
+    }
+
+    @Transactional
+    public long reply(Reply command) {
+        String operator = activeOperator("operator", command.operator()).username();
+        Inquiry inquiry = load(null, command.reference());
+        inquiry.recordReply(operator, command.body(), clock.instant());
+        // TODO(mail): enqueue the reply in the outbox with Message-ID / In-Reply-To (flow 3).
+        return flushAndLast(inquiry).id();
+    }
+
+    @Transactional
+    public long addNote(AddNote command) {
+        String operator = activeOperator("operator", command.operator()).username();
+        Inquiry inquiry = load(null, command.reference());
+        inquiry.addNote(operator, command.body(), clock.instant());
+        return flushAndLast(inquiry).id();
+    }
+
+    /** A supervisor gives the inquiry to {@code assignee}; both must be enabled operators. */
+    @Transactional
+    public void assign(Assign command) {
+        String by = activeOperator("operator", command.operator()).username();
+        Operators.Account assignee = activeOperator("assignee", command.assignee());
+        load(null, command.reference()).assign(assignee.id(), assignee.username(), by, clock.instant());
+    }
+
+    /** The operator takes the inquiry for themselves. */
+    @Transactional
+    public void take(String reference, String operator) {
+        Operators.Account me = activeOperator("operator", operator);
+        load(null, reference).assign(me.id(), me.username(), me.username(), clock.instant());
+    }
+
+    /**
+     * Lets the {@link AssignmentRule} choose the assignee ({@code by} is the acting operator or a
+     * job name such as {@code auto-assign}).
+     *
+     * @return the chosen operator's username, or empty when nobody is available (nothing changes)
+     */
+    @Transactional
+    public Optional<String> assignAutomatically(String reference, String by) {
+        Inquiry inquiry = load(null, reference);
+        Optional<Operators.Account> chosen = assignmentRule.choose(view(inquiry));
+        chosen.ifPresent(a -> inquiry.assign(a.id(), a.username(), by, clock.instant()));
+        return chosen.map(Operators.Account::username);
+    }
+
+    @Transactional
+    public void startWork(String reference, String operator) {
+        load(null, reference).open(activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    @Transactional
+    public void waitOnCustomer(String reference, String operator) {
+        load(null, reference)
+                .waitOnCustomer(activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    @Transactional
+    public void resolve(String reference, String operator) {
+        String by = activeOperator("operator", operator).username();
+        Inquiry inquiry = load(null, reference);
+        Instant now = clock.instant();
+        inquiry.resolve(by, now);
+        events.publishEvent(new InquiryResolved(inquiry.id(), inquiry.reference(), inquiry.customer(), by, now));
+    }
+
+    @Transactional
+    public void close(String reference, String operator) {
+        load(null, reference).close(activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    @Transactional
+    public void flag(String reference, String reason, String operator) {
+        load(null, reference).flag(reason, activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    /** For the console: any inquiry. */
+    @Transactional(readOnly = true)
+    public Optional<InquiryView> find(String reference) {
+        return inquiries.findByReference(reference).map(this::view);
+    }
+
+    /** For the API: only inquiries that came through this storefront. */
+    @Transactional(readOnly = true)
+    public Optional<InquiryView> find(StorefrontId storefront, String reference) {
+        return inquiries
+                .findByReferenceAndStorefrontId(reference, storefront.value())
+                .map(this::view);
+    }
+
+    private InquiryView view(Inquiry inquiry) {
+        String followUpOf = inquiry.followUpOf() == null
+                ? null
+                : inquiries.referenceOf(inquiry.followUpOf().value()).orElse(null);
+        return InquiryView.of(inquiry, followUpOf);
+    }
+
+    // ---- inside ------------------------------------------------------------------------------
+
+    private Inquiry openFor(
+            Channel channel,
+            Category category,
+            Priority priority,
+            CustomerId customer,
+            StorefrontId storefront,
+            OrderId order,
+            InquiryId followUpOf,
+            String subject,
+            String body,
+            String authorName,
+            String openedBy) {
+        Instant now = clock.instant();
+        Priority effective = priority == null ? Priority.NORMAL : priority;
+        Inquiry inquiry = inquiries.save(Inquiry.open(new Inquiry.Opening(
+                nextReference(now),
+                channel,
+                category,
+                effective,
+                customer,
+                storefront,
+                order,
+                followUpOf,
+                subject,
+                body,
+                authorName,
+                openedBy,
+                sla.due(channel, effective, now),
+                now)));
+        flushAndLast(inquiry);
+        events.publishEvent(new InquiryOpened(
+                inquiry.id(),
+                inquiry.reference(),
+                customer,
+                storefront,
+                order,
+                channel.name(),
+                inquiry.category().name(),
+                followUpOf,
+                now));
+        return inquiry;
+    }
+
+    private String nextReference(Instant now) {
+        long number = jdbc.sql("select nextval('inquiry_reference_seq')")
+                .query(Long.class)
+                .single();
+        int year = ZonedDateTime.ofInstant(now, shop.zone()).getYear();
+        return "INQ-%d-%06d".formatted(year, number);
+    }
+
+    private Inquiry load(StorefrontId storefront, String reference) {
+        Optional<Inquiry> found = reference == null
+                ? Optional.empty()
+                : storefront == null
+                        ? inquiries.lockByReference(reference)
+                        : inquiries.lockByReferenceAndStorefrontId(reference, storefront.value());
+        return found.orElseThrow(() -> NotFound.inquiry(reference));
+    }
+
+    private OrderId findOrder(StorefrontId storefront, String orderNumber) {
+        if (orderNumber == null || orderNumber.isBlank()) {
+            return null;
+        }
+        OrderNumber number;
+        try {
+            number = new OrderNumber(orderNumber.strip());
+        } catch (InvalidValue e) {
+            throw new InvalidValue("orderNumber", e.getMessage());
+        }
+        if (storefront == null) {
+            throw new InvalidValue("orderNumber", "needs the storefront the order was placed at");
+        }
+        return orders.find(storefront, number)
+                .map(OrderView::id)
+                .orElseThrow(() -> new InvalidValue("orderNumber", "is not an order of this storefront"));
+    }
+
+    private Operators.Account activeOperator(String field, String username) {
+        return Optional.ofNullable(username)
+                .flatMap(operators::find)
+                .filter(Operators.Account::enabled)
+                .orElseThrow(() -> new InvalidValue(field, "is not an enabled operator"));
+    }
+
+    private static EmailAddress email(String value) {
+        try {
+            return new EmailAddress(value);
+        } catch (InvalidValue e) {
+            throw e.within("customer");
+        }
+    }
+
+    /** Writes now, so the ids of the new rows are known for the answer (the transaction stays open). */
+    private InquiryMessage flushAndLast(Inquiry inquiry) {
+        inquiries.saveAndFlush(inquiry);
+        return inquiry.messages().get(inquiry.messages().size() - 1);
+    }
+}

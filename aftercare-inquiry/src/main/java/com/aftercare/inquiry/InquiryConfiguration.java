@@ -1,0 +1,44 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.shop.ShopProperties;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InquiryProperties.class)
+class InquiryConfiguration {
+
+    @Bean
+    SlaPolicy inquirySlaPolicy(InquiryProperties properties, ShopProperties shop) {
+        InquiryProperties.BusinessHoursSettings settings = properties.businessHours();
+        BusinessHours hours = new BusinessHours(
+                shop.zone(), settings.days(), settings.opens(), settings.closes(), settings.closedDates());
+        Map<Priority, SlaPolicy.Target> targets = new EnumMap<>(Priority.class);
+        Map<Priority, InquiryProperties.Target> configured = properties.sla().targets();
+        if (configured != null) {
+            Map<Priority, SlaPolicy.Target> defaults = SlaPolicy.defaults(hours);
+            configured.forEach((priority, target) -> targets.put(
+                    priority,
+                    new SlaPolicy.Target(
+                            target.firstResponse() != null
+                                    ? target.firstResponse()
+                                    : defaults.get(priority).firstResponse(),
+                            target.resolution() != null
+                                    ? target.resolution()
+                                    : defaults.get(priority).resolution())));
+        }
+        return new SlaPolicy(hours, targets, properties.sla().firstResponseByChannel());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AssignmentRule.class)
+    AssignmentRule leastLoadedOperatorRule(JdbcClient jdbc, Operators operators) {
+        return new LeastLoadedOperatorRule(jdbc, operators);
+    }
+}

@@ -1,0 +1,106 @@
+package com.aftercare.inquiry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message of an inquiry: what the customer wrote, an operator's answer, or an internal note. */
+@Entity
+@Table(name = "inquiry_message")
+class InquiryMessage {
+
+    enum Direction {
+        INBOUND,
+        OUTBOUND,
+        NOTE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Direction direction;
+
+    @Column(nullable = false, updatable = false)
+    private String author;
+
+    @Column(name = "author_name", updatable = false)
+    private String authorName;
+
+    @Column(nullable = false, updatable = false)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel;
+
+    /** Mail threading, filled when mail goes out or comes in (not built yet). */
+    @Column(name = "message_id")
+    private String messageId;
+
+    @Column(name = "in_reply_to")
+    private String inReplyTo;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected InquiryMessage() {}
+
+    private InquiryMessage(
+            Direction direction, String author, String authorName, String body, Channel channel, Instant at) {
+        this.direction = direction;
+        this.author = author;
+        this.authorName = InquiryText.line("author", authorName, InquiryText.MAX_NAME, false);
+        this.body = body;
+        this.channel = channel;
+        this.createdAt = at;
+    }
+
+    static InquiryMessage inbound(String body, String authorName, Channel channel, Instant at) {
+        return new InquiryMessage(Direction.INBOUND, Inquiry.CUSTOMER, authorName, body, channel, at);
+    }
+
+    static InquiryMessage outbound(String operator, String body, Channel channel, Instant at) {
+        return new InquiryMessage(Direction.OUTBOUND, operator, null, body, channel, at);
+    }
+
+    static InquiryMessage note(String operator, String body, Channel channel, Instant at) {
+        return new InquiryMessage(Direction.NOTE, operator, null, body, channel, at);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Direction direction() {
+        return direction;
+    }
+
+    String author() {
+        return author;
+    }
+
+    String authorName() {
+        return authorName;
+    }
+
+    String body() {
+        return body;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,245 @@
+package com.aftercare.web.api.inquiries;
+
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Channel;
+import com.aftercare.inquiry.Inquiries;
+import com.aftercare.web.api.JsonBodies;
+import com.aftercare.web.api.inquiries.InquiryRequests.AddMessageRequest;
+import com.aftercare.web.api.inquiries.InquiryRequests.OpenInquiryRequest;
+import com.aftercare.web.security.StorefrontAuthentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inquiries from a storefront's contact form or chat. An inquiry is addressed by its reference
+ * ({@code INQ-2026-000123}); a storefront sees only the inquiries that came through it, and any
+ * other reference answers 404 exactly like an unknown one.
+ */
+@RestController
+@Tag(name = "Inquiries", description = "Customer inquiries sent by a storefront")
+@SecurityRequirement(name = "apiKey")
+class InquiriesController {
+
+    private static final String PATH = "/api/v1/inquiries";
+
+    private final Inquiries inquiries;
+    private final JsonBodies bodies;
+
+    InquiriesController(Inquiries inquiries, JsonBodies bodies) {
+        this.inquiries = inquiries;
+        this.bodies = bodies;
+    }
+
+    @Operation(
+            summary = "Open an inquiry for a customer",
+            description = """
+                    The customer is recognised by email (created if new). `orderNumber`, when given, must be an order of \
+                    the calling storefront, else 400 on `orderNumber`. The answer's `id` is the inquiry's reference, used \
+                    in every later URL. Not idempotent: a retry after a network error may open a second inquiry.""",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = OpenInquiryRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "web form", value = InquiryExamples.OPEN))),
+            responses = {
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "Opened; Location names the inquiry",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = InquiryCreated.class),
+                                        examples = @ExampleObject(value = InquiryExamples.OPENED))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Missing or malformed field, unknown order; the problem names each field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "Missing, unknown or revoked API key",
+                        content = @Content(mediaType = "application/problem+json"))
+            })
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<InquiryCreated> open(
+            @RequestBody String body, @Parameter(hidden = true) StorefrontAuthentication caller) {
+        OpenInquiryRequest request = bodies.read(body, OpenInquiryRequest.class).value();
+        Inquiries.Opened opened = inquiries.open(new Inquiries.OpenInquiry(
+                caller.storefront(),
+                parse("channel", Channel.class, request.channel()),
+                request.customer().email(),
+                request.customer().name(),
+                request.customer().phone(),
+                request.orderNumber(),
+                request.category() == null ? null : parse("category", Category.class, request.category()),
+                null,
+                request.subject(),
+                request.body(),
+                null));
+        return ResponseEntity.created(URI.create(PATH + "/" + opened.reference()))
+                .body(new InquiryCreated(
+                        opened.reference(), opened.reference(), opened.status().name()));
+    }
+
+    @Operation(
+            summary = "Add the customer's next message to an inquiry",
+            description = """
+                    A resolved inquiry, or one waiting on the customer, goes back to OPEN. A CLOSED inquiry stays closed: \
+                    the message opens a follow-up inquiry instead, named in `inquiry` (and in Location), with `followUpOf` \
+                    naming the closed one.""",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = AddMessageRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "reply", value = InquiryExamples.MESSAGE))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Added"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Missing or malformed field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "No such inquiry for this storefront",
+                        content = @Content(mediaType = "application/problem+json"))
+            })
+    @PostMapping(
+            path = PATH + "/{reference}/messages",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MessageCreated> addMessage(
+            @Parameter(description = "The inquiry's reference", example = "INQ-2026-000123") @PathVariable
+                    String reference,
+            @RequestBody String body,
+            @Parameter(hidden = true) StorefrontAuthentication caller) {
+        // Read the body first: a malformed body is a 400 whatever the reference.
+        AddMessageRequest request = bodies.read(body, AddMessageRequest.class).value();
+        Inquiries.MessageAdded added = inquiries.addCustomerMessage(
+                new Inquiries.AddCustomerMessage(caller.storefront(), reference, request.body(), request.author()));
+        return ResponseEntity.created(URI.create(PATH + "/" + added.reference()))
+                .body(new MessageCreated(
+                        added.messageId(), added.reference(), added.status().name(), added.followUpOf()));
+    }
+
+    @Operation(
+            summary = "An inquiry of the calling storefront, with the messages the customer can see",
+            description =
+                    "Internal notes and operator names are never shown. Another storefront's inquiry answers 404.")
+    @GetMapping(path = PATH + "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    InquiryResponse inquiry(
+            @Parameter(description = "The inquiry's reference", example = "INQ-2026-000123") @PathVariable
+                    String reference,
+            @Parameter(hidden = true) StorefrontAuthentication caller) {
+        return inquiries
+                .find(caller.storefront(), reference)
+                .map(InquiryResponse::of)
+                .orElseThrow(() -> NotFound.inquiry(reference));
+    }
+
+    private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(
+                    field,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Schema(name = "InquiryCreated")
+    record InquiryCreated(
+            @Schema(description = "The inquiry's id in this API: its reference", example = "INQ-2026-000123")
+            String id,
+
+            @Schema(example = "INQ-2026-000123") String reference,
+
+            @Schema(example = "NEW") String status) {}
+
+    @Schema(name = "InquiryMessageCreated")
+    record MessageCreated(
+            long messageId,
+
+            @Schema(description = "The inquiry the message went to (a follow-up when the original was closed)")
+            String inquiry,
+
+            @Schema(allowableValues = {"NEW", "OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"})
+            String status,
+
+            @Schema(description = "The closed inquiry this follow-up continues, else null")
+            String followUpOf) {}
+
+    @Schema(name = "Inquiry")
+    record InquiryResponse(
+            String reference,
+
+            @Schema(allowableValues = {"NEW", "OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"})
+            String status,
+
+            String channel,
+            String category,
+            String subject,
+
+            @Schema(description = "The closed inquiry this one continues, if any")
+            String followUpOf,
+
+            Instant createdAt,
+            Instant resolvedAt,
+            List<Message> messages) {
+
+        record Message(
+                @Schema(
+                        description = "CUSTOMER or SHOP",
+                        allowableValues = {"CUSTOMER", "SHOP"})
+                String from,
+
+                String body,
+                Instant at) {}
+
+        static InquiryResponse of(Inquiries.InquiryView v) {
+            return new InquiryResponse(
+                    v.reference(),
+                    v.status().name(),
+                    v.channel().name(),
+                    v.category().name(),
+                    v.subject(),
+                    v.followUpOfReference(),
+                    v.createdAt(),
+                    v.resolvedAt(),
+                    v.messages().stream()
+                            .filter(m -> !m.direction().equals("NOTE"))
+                            .map(m -> new Message(
+                                    m.direction().equals("INBOUND") ? "CUSTOMER" : "SHOP", m.body(), m.at()))
+                            .toList());
+        }
+    }
+}
