@@ -207,7 +207,8 @@ public class Inquiries {
         InquiryText.line("subject", command.subject(), InquiryText.MAX_SUBJECT, true);
         InquiryText.body("body", command.body());
         OrderId order = findOrder(command.storefront(), command.orderNumber());
-        Customer customer = customers.recognise(email, details, command.storefront(), null);
+        // A contact form is typed by anyone who knows the email: it may complete, never rewrite, a customer.
+        Customer customer = customers.recogniseFromUntrustedSource(email, details, command.storefront());
         Inquiry inquiry = openFor(
                 command.channel(),
                 command.category(),

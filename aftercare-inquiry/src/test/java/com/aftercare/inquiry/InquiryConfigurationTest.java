@@ -15,7 +15,9 @@ class InquiryConfigurationTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(InquiryConfiguration.class)
-            .withBean(ShopProperties.class, () -> new ShopProperties(ZoneId.of("Asia/Tokyo"), "テスト店"))
+            .withBean(
+                    ShopProperties.class,
+                    () -> new ShopProperties(ZoneId.of("Asia/Tokyo"), "テスト店", "東京都", "http://localhost"))
             .withBean(AssignmentRule.class, () -> inquiry -> Optional.empty());
 
     static Instant jst(String localDateTime) {

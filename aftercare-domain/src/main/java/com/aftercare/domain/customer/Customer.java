@@ -54,6 +54,20 @@ public class Customer {
     }
 
     /** The newest details a storefront sent win; blanks never erase what we know. */
+    /**
+     * Only what we do not know yet: for details from a source anyone can type into (a contact
+     * form), which must never rewrite a known customer's name or phone.
+     */
+    void learnMissing(PersonalDetails details, Instant now) {
+        if (nameKana == null && details.nameKana() != null) {
+            this.nameKana = details.nameKana();
+        }
+        if (phone == null && details.phone() != null) {
+            this.phone = details.phone();
+        }
+        this.updatedAt = now;
+    }
+
     void learn(PersonalDetails details, Instant now) {
         this.name = details.name();
         if (details.nameKana() != null) {

@@ -29,6 +29,20 @@ public class Customers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Customer recognise(EmailAddress email, PersonalDetails details, StorefrontId storefront, String externalId) {
+        return recognise(email, details, storefront, externalId, true);
+    }
+
+    /**
+     * The customer with this email, created if new; an existing customer's details are only
+     * completed, never overwritten. For details typed by whoever fills in a contact form.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer recogniseFromUntrustedSource(EmailAddress email, PersonalDetails details, StorefrontId storefront) {
+        return recognise(email, details, storefront, null, false);
+    }
+
+    private Customer recognise(
+            EmailAddress email, PersonalDetails details, StorefrontId storefront, String externalId, boolean trusted) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('customer:' || :email, 0))")
                 .param("email", email.normalized())
                 .query()
@@ -36,7 +50,11 @@ public class Customers {
         Customer customer = customers
                 .findByEmailNormalized(email.normalized())
                 .map(existing -> {
-                    existing.learn(details, clock.instant());
+                    if (trusted) {
+                        existing.learn(details, clock.instant());
+                    } else {
+                        existing.learnMissing(details, clock.instant());
+                    }
                     return existing;
                 })
                 .orElseGet(() -> customers.save(new Customer(email, details, clock.instant())));

@@ -136,6 +136,19 @@ class InquiryApiTest {
     }
 
     @Test
+    void shouldNeverLetAContactFormRewriteAKnownCustomersNameOrPhone() {
+        api.postEvent(Events.placed(Events.unique("evt"), Events.unique("A"), email));
+        String impostor =
+                openBody(email, null, "名前を変えたい").replace("山田 花子", "なりすまし 太郎").replace("090-1234-5678", "080-0000-0000");
+
+        assertThat(post(api, "/api/v1/inquiries", impostor).status()).isEqualTo(201);
+
+        JsonNode customer = api.get("/api/v1/customers?email=" + email).json();
+        assertThat(customer.get("name").asString()).isEqualTo("山田 花子");
+        assertThat(customer.get("phone").asString()).isEqualTo("090-1234-5678");
+    }
+
+    @Test
     void shouldLinkAnOrderOfTheCallingStorefront() {
         String orderNumber = Events.unique("A");
         assertThat(api.postEvent(Events.placed(Events.unique("evt"), orderNumber, email))
