@@ -94,7 +94,8 @@ public class StepMailScheduler {
             MailKind kind,
             String template,
             boolean urgent,
-            boolean skipOverCap) {}
+            boolean skipOverCap,
+            boolean onHold) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -106,7 +107,9 @@ public class StepMailScheduler {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
-                               st.over_cap
+                               st.over_cap, st.hold_while_claim_open
+                               and exists (select 1 from step_mail_hold h
+                                            where h.order_id = e.order_id and h.released_at is null) as on_hold
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -126,7 +129,8 @@ public class StepMailScheduler {
                         MailKind.valueOf(rs.getString("kind")),
                         rs.getString("template"),
                         rs.getBoolean("urgent"),
-                        "SKIP".equals(rs.getString("over_cap"))))
+                        "SKIP".equals(rs.getString("over_cap")),
+                        rs.getBoolean("on_hold")))
                 .list();
         QuietHours quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
         for (Due mail : due) {
@@ -142,6 +146,17 @@ public class StepMailScheduler {
     }
 
     private void handle(Due mail, Instant now, QuietHours quiet) {
+        if (mail.onHold()) {
+            // Re-checked in the statement itself: a hold released since we looked leaves it SCHEDULED.
+            jdbc.sql("""
+                            update step_mail m set status = 'HELD', reason = 'an inquiry or claim about the order is open',
+                                                   updated_at = now()
+                              from enrolment e
+                             where m.id = :id and e.id = m.enrolment_id
+                               and exists (select 1 from step_mail_hold h where h.order_id = e.order_id and h.released_at is null)
+                            """).param("id", mail.id()).update();
+            return;
+        }
         CustomerId customerId = new CustomerId(mail.customerId());
         boolean promotional = mail.kind() == MailKind.PROMOTIONAL;
         if (promotional && !consent.hasConsented(customerId)) {

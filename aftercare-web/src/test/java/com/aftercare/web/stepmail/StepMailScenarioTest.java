@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -13,6 +14,7 @@ import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -54,6 +56,9 @@ class StepMailScenarioTest {
 
     @Autowired
     MailDispatcher dispatcher;
+
+    @Autowired
+    Inquiries inquiries;
 
     Api api;
 
@@ -125,6 +130,47 @@ class StepMailScenarioTest {
         clock.setJst("2025-11-21T12:00");
         runSchedulerAndDispatcher();
         assertThat(subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+    }
+
+    @Test
+    void shouldHoldHowIsTheProductMailWhileAnInquiryAboutTheOrderIsOpenAndResumeAfter() {
+        String email = Events.unique("hold") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, "2025-11-21T11:00:00+09:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dueTimes(email), d -> d.size() == 5);
+        String inquiry = """
+                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"},
+                 "orderNumber": "%s", "category": "PRODUCT", "subject": "商品に傷があります",
+                 "body": "届いたマグカップの縁が欠けていました。"}
+                """.formatted(email, number);
+        String reference = api.post(
+                        "/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString(inquiry))
+                .json()
+                .get("reference")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from step_mail_hold h join customer_order o on o.id = h.order_id"
+                                        + " where o.order_number = :n and h.released_at is null")
+                                .param("n", number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        clock.setJst("2025-11-24T10:00");
+        runSchedulerAndDispatcher();
+        assertThat(statusOf(email, "anything-wrong")).isEqualTo("HELD");
+        assertThat(statusOf(email, "arrival-check"))
+                .as("a step without the hold rule still goes")
+                .isEqualTo("ENQUEUED");
+        assertThat(subjectsTo(email)).noneMatch(s -> s.contains("気になる点"));
+
+        inquiries.resolve(reference, "admin");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SCHEDULED".equals(statusOf(email, "anything-wrong")));
+        runSchedulerAndDispatcher();
+
+        assertThat(subjectsTo(email)).filteredOn(s -> s.contains("気になる点")).hasSize(1);
     }
 
     private void runSchedulerAndDispatcher() {
