@@ -157,15 +157,16 @@ public class Operators {
     public boolean recordFailedLogin(String username, Instant now, int threshold, Duration lockFor) {
         return jdbc.sql("""
                         update operator set
-                            failed_logins = case when locked_until is not null and locked_until <= :now
+                            failed_logins = case when locked_until <= cast(:now as timestamptz)
                                                  then 1 else failed_logins + 1 end,
                             locked_until = case
-                                when locked_until is not null and locked_until <= :now
-                                    then (case when 1 >= :threshold then :until else null end)
-                                when failed_logins + 1 >= :threshold then :until
+                                when (case when locked_until <= cast(:now as timestamptz)
+                                           then 1 else failed_logins + 1 end) >= :threshold
+                                    then cast(:until as timestamptz)
+                                when locked_until <= cast(:now as timestamptz) then null
                                 else locked_until end
                         where username = :u
-                        returning coalesce(locked_until = :until, false)
+                        returning coalesce(locked_until = cast(:until as timestamptz), false)
                         """)
                 .param("u", username)
                 .param("now", Timestamp.from(now))
