@@ -149,6 +149,9 @@ class ConsoleBrowserTest {
         String secret = browser.waitForVisible(By.id("secret")).getAttribute("value");
         assertThat(secret).startsWith("ak_");
         assertThat(browser.text()).contains("このキーは今しか表示されません");
+        browser.driver().get(browser.driver().getCurrentUrl()); // opened again, e.g. from history
+        assertThat(browser.path()).isEqualTo("/console/admin/storefronts");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
 
         Api api = new Api(port, secret);
         assertThat(api.get("/api/v1/orders/X").status()).isEqualTo(404);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,8 +97,11 @@ public final class Browser implements AfterAllCallback {
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
+    /** Waits up to 10 s; an element replaced under our feet (an htmx swap) is looked up again. */
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(condition::apply);
+        new WebDriverWait(driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public WebElement waitForVisible(By locator) {
@@ -139,7 +143,8 @@ public final class Browser implements AfterAllCallback {
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1280,900",
-                "--lang=ja",
+                // An English-speaking browser: the console must still start in Japanese.
+                "--lang=en-US",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

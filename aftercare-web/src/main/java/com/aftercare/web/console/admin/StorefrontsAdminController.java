@@ -116,6 +116,15 @@ class StorefrontsAdminController {
     }
 
     /**
+     * The address of the "key issued" page, reloaded or re-opened (a language switch): the secret
+     * is gone for good, so back to the list.
+     */
+    @GetMapping("/{id}/keys")
+    String afterIssue(@PathVariable long id) {
+        return ConsoleViews.redirect(HERE);
+    }
+
+    /**
      * Revokes a key. From htmx the answer is the key's new table row; from a plain form post, the
      * page again.
      */
