@@ -18,4 +18,16 @@ public class NotFound extends DomainException {
     public static NotFound customer() {
         return new NotFound("No customer with that email for this storefront");
     }
+
+    public static NotFound operator(String username) {
+        return new NotFound("No operator " + username);
+    }
+
+    public static NotFound storefront(long id) {
+        return new NotFound("No storefront " + id);
+    }
+
+    public static NotFound apiKey(long id) {
+        return new NotFound("No API key " + id);
+    }
 }

@@ -1,6 +1,8 @@
 package com.aftercare.domain.storefront;
 
+import com.aftercare.domain.shared.AlreadyExists;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +60,16 @@ public class Storefronts {
         return view(storefront);
     }
 
+    /** Creates a new storefront; unlike {@link #ensure}, refuses a code that is taken. */
+    @Transactional
+    public StorefrontView create(String code, String name) {
+        requireCode(code);
+        if (storefronts.findByCode(code).isPresent()) {
+            throw AlreadyExists.storefront(code);
+        }
+        return view(storefronts.save(new Storefront(code, name)));
+    }
+
     @Transactional(readOnly = true)
     public List<StorefrontView> all() {
         return storefronts.findAllByOrderByCode().stream()
@@ -107,17 +119,23 @@ public class Storefronts {
         return keys.findByKeyHash(sha256(presentedKey)).filter(ApiKey::isActive).map(ApiKey::storefront);
     }
 
+    /** Revokes the key at once; revoking a revoked key changes nothing. */
     @Transactional
-    public void revokeKey(long keyId) {
-        keys.findById(keyId).ifPresent(key -> key.revoke(clock.instant()));
+    public ApiKeyView revokeKey(long keyId) {
+        ApiKey key = keys.findById(keyId).orElseThrow(() -> NotFound.apiKey(keyId));
+        key.revoke(clock.instant());
+        return keyView(key);
     }
 
     @Transactional(readOnly = true)
     public List<ApiKeyView> keysOf(StorefrontId storefront) {
         return keys.findByStorefrontIdOrderByCreatedAtDesc(storefront.value()).stream()
-                .map(k ->
-                        new ApiKeyView(k.id(), k.storefront(), k.keyPrefix(), k.label(), k.createdAt(), k.revokedAt()))
+                .map(Storefronts::keyView)
                 .toList();
+    }
+
+    private static ApiKeyView keyView(ApiKey k) {
+        return new ApiKeyView(k.id(), k.storefront(), k.keyPrefix(), k.label(), k.createdAt(), k.revokedAt());
     }
 
     private static void requireCode(String code) {

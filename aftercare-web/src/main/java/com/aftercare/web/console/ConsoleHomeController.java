@@ -23,6 +23,6 @@ class ConsoleHomeController {
     @GetMapping("/console")
     String home(Model model) {
         model.addAttribute("storefronts", storefronts.all());
-        return "console/home";
+        return ConsoleViews.HOME;
     }
 }

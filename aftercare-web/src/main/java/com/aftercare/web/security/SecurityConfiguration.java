@@ -2,15 +2,19 @@ package com.aftercare.web.security;
 
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.api.ProblemWriter;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -69,9 +73,23 @@ class SecurityConfiguration {
                 // One-click opt-out (RFC 8058) comes from mailbox providers without any token of ours;
                 // the signed link is the proof, and no session is involved.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/unsubscribe"))
-                .formLogin(form -> form.defaultSuccessUrl("/console", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/console", false)
+                        .failureHandler(loginFailures())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * A locked account gets its own message (the person must wait or call an admin); every other
+     * failure, an unknown username included, gets the one "wrong username or password" answer.
+     */
+    private static AuthenticationFailureHandler loginFailures() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
     }
 
     @Bean

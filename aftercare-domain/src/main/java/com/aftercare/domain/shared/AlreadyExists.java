@@ -1,0 +1,24 @@
+package com.aftercare.domain.shared;
+
+/** Something with that unique name exists already; {@link #field()} names the input that clashed. */
+public class AlreadyExists extends DomainException {
+
+    private final String field;
+
+    private AlreadyExists(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public static AlreadyExists operator(String username) {
+        return new AlreadyExists("username", "An operator named " + username + " exists already");
+    }
+
+    public static AlreadyExists storefront(String code) {
+        return new AlreadyExists("code", "A storefront with code " + code + " exists already");
+    }
+
+    public String field() {
+        return field;
+    }
+}

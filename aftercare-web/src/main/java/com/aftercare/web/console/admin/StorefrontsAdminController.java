@@ -1,0 +1,168 @@
+package com.aftercare.web.console.admin;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.AlreadyExists;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Storefronts and their API keys. A key's secret exists only in the answer to "issue": the page
+ * shows it once and the database keeps only its hash. Every change is audited (never the secret).
+ */
+@Controller
+@RequestMapping("/console/admin/storefronts")
+class StorefrontsAdminController {
+
+    private static final String FORM = "newStorefront";
+    private static final String HERE = "/console/admin/storefronts";
+
+    private final Storefronts storefronts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    StorefrontsAdminController(Storefronts storefronts, AuditLog audit, TransactionTemplate transaction) {
+        this.storefronts = storefronts;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** A storefront with its keys, newest key first. */
+    record StorefrontKeys(Storefronts.StorefrontView storefront, List<Storefronts.ApiKeyView> keys) {}
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute(FORM, NewStorefrontForm.empty());
+        return fill(model);
+    }
+
+    @PostMapping
+    String create(
+            @Valid @ModelAttribute(FORM) NewStorefrontForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!errors.hasErrors()) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    Storefronts.StorefrontView created =
+                            storefronts.create(form.code(), form.name().strip());
+                    audit.record(
+                            admin.getName(),
+                            "storefront.created",
+                            "storefront",
+                            String.valueOf(created.id().value()),
+                            Map.of("code", created.code(), "name", created.name()));
+                });
+                redirect.addFlashAttribute("notice", "admin.storefronts.created");
+                return ConsoleViews.redirect(HERE);
+            } catch (AlreadyExists e) {
+                errors.rejectValue(e.field(), "exists");
+            } catch (InvalidValue e) {
+                errors.rejectValue(e.field(), "invalid");
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return fill(model);
+    }
+
+    @PostMapping("/{id}/keys")
+    String issueKey(
+            @PathVariable long id,
+            @Valid @ModelAttribute("newKey") NewKeyForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect) {
+        Storefronts.StorefrontView storefront =
+                storefronts.find(new StorefrontId(id)).orElseThrow(() -> NotFound.storefront(id));
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("problem", "admin.keys.badLabel");
+            return ConsoleViews.redirect(HERE);
+        }
+        Storefronts.IssuedKey issued = transaction.execute(status -> {
+            Storefronts.IssuedKey key = storefronts.issueKey(storefront.id(), form.labelOrDefault());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("storefront", storefront.code());
+            details.put("label", form.labelOrDefault());
+            audit.record(admin.getName(), "apikey.issued", "api_key", String.valueOf(key.id()), details);
+            return key;
+        });
+        model.addAttribute("storefront", storefront);
+        model.addAttribute("secret", issued.secret());
+        return ConsoleViews.ADMIN_KEY_ISSUED;
+    }
+
+    /**
+     * The address of the "key issued" page, reloaded or re-opened (a language switch): the secret
+     * is gone for good, so back to the list.
+     */
+    @GetMapping("/{id}/keys")
+    String afterIssue(@PathVariable long id) {
+        return ConsoleViews.redirect(HERE);
+    }
+
+    /**
+     * Revokes a key. From htmx the answer is the key's new table row; from a plain form post, the
+     * page again.
+     */
+    @PostMapping("/keys/{keyId}/revoke")
+    String revokeKey(
+            @PathVariable long keyId,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect) {
+        Storefronts.ApiKeyView key = transaction.execute(status -> {
+            Storefronts.ApiKeyView revoked = storefronts.revokeKey(keyId);
+            audit.record(
+                    admin.getName(),
+                    "apikey.revoked",
+                    "api_key",
+                    String.valueOf(keyId),
+                    Map.of(
+                            "prefix",
+                            revoked.prefix(),
+                            "storefront",
+                            revoked.storefront().value()));
+            return revoked;
+        });
+        if ("true".equals(htmx)) {
+            model.addAttribute("key", key);
+            return ConsoleViews.ADMIN_KEY_ROW;
+        }
+        redirect.addFlashAttribute("notice", "admin.keys.revoked");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    private String fill(Model model) {
+        model.addAttribute(
+                "storefronts",
+                storefronts.all().stream()
+                        .map(s -> new StorefrontKeys(s, storefronts.keysOf(s.id())))
+                        .toList());
+        return ConsoleViews.ADMIN_STOREFRONTS;
+    }
+}

@@ -1,0 +1,84 @@
+package com.aftercare.web.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The console over plain HTTP, with cookies and the CSRF token a browser would carry: for tests
+ * about what the server answers (status codes, what was written) rather than what a page does.
+ */
+public final class ConsoleClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String base;
+
+    public ConsoleClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static ConsoleClient loggedInAsAdmin(int port) {
+        ConsoleClient client = new ConsoleClient(port);
+        HttpResponse<String> login = client.postForm(
+                "/login", "/login", Map.of("username", "admin", "password", TestEnvironment.ADMIN_PASSWORD));
+        if (!login.headers().firstValue("Location").orElse("").endsWith("/console")) {
+            throw new IllegalStateException("admin could not log in: " + login.headers());
+        }
+        return client;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Posts a form the way the page at {@code formPage} would, with that page's CSRF token. */
+    public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
+        Matcher csrf = CSRF.matcher(get(formPage).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException(formPage + " carries no CSRF token");
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf.group(1));
+        return postWithoutToken(path, all);
+    }
+
+    /** Posts a form with no CSRF token, as a forged cross-site request would. */
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
