@@ -1,0 +1,95 @@
+package com.aftercare.web.console.admin;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.stepmail.dispatch.MailDeliveryLog;
+import com.aftercare.stepmail.dispatch.ParkedMails;
+import com.aftercare.web.console.ConsoleViews;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The delivery log: mails the dispatcher would not decide on alone (UNKNOWN: the connection broke
+ * after the message may have been accepted; FAILED: refused or out of attempts), and the rest by
+ * state. An admin releases, retries or drops them; every decision is audited.
+ */
+@Controller
+@RequestMapping("/console/admin/mail")
+class MailDeliveryAdminController {
+
+    private static final String HERE = "/console/admin/mail";
+    private static final int PAGE = 50;
+    /** The states shown as tabs, the ones that need a person first. */
+    static final List<String> TABS = List.of("UNKNOWN", "FAILED", "PENDING", "SENT", "CANCELLED");
+
+    private final MailDeliveryLog log;
+    private final ParkedMails parked;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    MailDeliveryAdminController(
+            MailDeliveryLog log, ParkedMails parked, AuditLog audit, TransactionTemplate transaction) {
+        this.log = log;
+        this.parked = parked;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(defaultValue = "UNKNOWN") String state,
+            @RequestParam(required = false) Long before,
+            Model model) {
+        String shown = TABS.contains(state) ? state : "UNKNOWN";
+        List<MailDeliveryLog.Entry> entries = log.list(Set.of(shown), before, PAGE);
+        model.addAttribute("tabs", TABS);
+        model.addAttribute("state", shown);
+        model.addAttribute("entries", entries);
+        model.addAttribute(
+                "next", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
+        return ConsoleViews.ADMIN_MAIL;
+    }
+
+    @PostMapping("/{id}/release")
+    String release(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
+        return act(id, "mail.released", parked::release, state, admin, redirect);
+    }
+
+    @PostMapping("/{id}/retry")
+    String retry(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
+        return act(id, "mail.retried", parked::retry, state, admin, redirect);
+    }
+
+    @PostMapping("/{id}/drop")
+    String drop(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
+        return act(id, "mail.dropped", parked::drop, state, admin, redirect);
+    }
+
+    private String act(
+            long id, String action, LongPredicate work, String state, Principal admin, RedirectAttributes redirect) {
+        Boolean done = transaction.execute(status -> {
+            boolean changed = work.test(id);
+            if (changed) {
+                audit.record(admin.getName(), action, "outbound_mail", Long.toString(id), Map.of());
+            }
+            return changed;
+        });
+        if (Boolean.TRUE.equals(done)) {
+            redirect.addFlashAttribute("notice", "admin.mail.changed");
+        } else {
+            redirect.addFlashAttribute("problem", "admin.mail.notApplicable");
+        }
+        return ConsoleViews.redirect(HERE + "?state=" + (TABS.contains(state) ? state : "UNKNOWN"));
+    }
+}
