@@ -2,6 +2,7 @@ package com.aftercare.domain.order;
 
 import com.aftercare.domain.storefront.StorefrontId;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Orders {
 
     private final OrderRepository orders;
+    private final JdbcClient jdbc;
 
-    Orders(OrderRepository orders) {
+    Orders(OrderRepository orders, JdbcClient jdbc) {
         this.orders = orders;
+        this.jdbc = jdbc;
     }
 
     /** The storefront's order with that number; another storefront's order is simply not found. */
@@ -26,6 +29,33 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<OrderView> find(OrderId id) {
         return orders.findById(id.value()).map(OrderView::of);
+    }
+
+    /**
+     * The order a customer describes on the portal: its number and the email or phone used for
+     * it. Order numbers are unique per storefront only, so the contact decides; an ambiguous
+     * answer (the same number and contact at two storefronts) finds nothing rather than guessing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrderView> findByNumberAndContact(String orderNumber, String emailOrPhone) {
+        String contact = emailOrPhone == null
+                ? ""
+                : java.text.Normalizer.normalize(emailOrPhone.strip(), java.text.Normalizer.Form.NFKC);
+        String email = contact.toLowerCase(java.util.Locale.ROOT);
+        String digits = contact.replaceAll("[^0-9]", "");
+        java.util.List<Long> ids = jdbc.sql("""
+                        select o.id from customer_order o join customer c on c.id = o.customer_id
+                         where o.order_number = :number
+                           and (c.email_normalized = :email
+                                or (length(:digits) >= 6 and (regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') = :digits
+                                    or regexp_replace(coalesce(o.ship_phone, ''), '[^0-9]', '', 'g') = :digits)))
+                        """)
+                .param("number", orderNumber)
+                .param("email", email)
+                .param("digits", digits)
+                .query(Long.class)
+                .list();
+        return ids.size() == 1 ? orders.findById(ids.get(0)).map(OrderView::of) : Optional.empty();
     }
 
     /** For the ingestion, inside its transaction: the aggregate itself, to change it. */

@@ -6,6 +6,8 @@ final class PortalViews {
     static final String UNSUBSCRIBE = "portal/unsubscribe";
     static final String UNSUBSCRIBED = "portal/unsubscribed";
     static final String LINK_INVALID = "portal/link-invalid";
+    static final String LOOKUP = "portal/lookup";
+    static final String ORDER = "portal/order";
 
     private PortalViews() {}
 }
