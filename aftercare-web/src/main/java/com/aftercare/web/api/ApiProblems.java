@@ -4,6 +4,7 @@ import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -76,6 +78,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "body: is missing or unreadable",
                 List.of(new InvalidRequest.FieldError("body", "is missing or unreadable")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * MVC's own failures (no such page, wrong method, wrong content type) reach this handler for
+     * every path, because they happen before a controller is chosen. Outside the API a person is
+     * looking, so they go on to the container's error handling and the friendly error pages.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())) {
+            throw ApiProblems.<RuntimeException>rethrow(e);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Rethrows a checked exception unchanged, so the next resolver sees the original. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable e) throws T {
+        throw (T) e;
     }
 
     /** Last resort: a bug of ours. Logged in full, answered without internals. */

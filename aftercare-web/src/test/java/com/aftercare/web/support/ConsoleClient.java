@@ -69,6 +69,8 @@ public final class ConsoleClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            // what a browser sends, so error answers come as pages, as a person would see them
+            request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
