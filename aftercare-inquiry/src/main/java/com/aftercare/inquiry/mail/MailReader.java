@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw bytes of a mail into what the desk stores: sender, decoded subject (RFC 2047),
@@ -149,8 +151,30 @@ final class MailReader {
         return (InternetAddress) from[0];
     }
 
+    private static final Pattern JAPANESE_ENCODED_WORD =
+            Pattern.compile("=\\?(iso-2022-jp|shift_jis)\\?", Pattern.CASE_INSENSITIVE);
+
+    /** RFC 2047 decoding, with the same Windows supersets as the body (① in a subject). */
     private static String subject(MimeMessage message) throws MessagingException {
-        String subject = oneLine(message.getSubject(), MAX_SUBJECT);
+        String raw = message.getHeader("Subject", null);
+        String decoded;
+        if (raw == null) {
+            decoded = null;
+        } else {
+            Matcher m = JAPANESE_ENCODED_WORD.matcher(MimeUtility.unfold(raw));
+            StringBuilder words = new StringBuilder();
+            while (m.find()) {
+                String charset = m.group(1).equalsIgnoreCase("shift_jis") ? "windows-31j" : "x-windows-iso2022jp";
+                m.appendReplacement(words, Matcher.quoteReplacement("=?" + charset + "?"));
+            }
+            m.appendTail(words);
+            try {
+                decoded = MimeUtility.decodeText(words.toString());
+            } catch (java.io.UnsupportedEncodingException e) {
+                decoded = message.getSubject();
+            }
+        }
+        String subject = oneLine(decoded, MAX_SUBJECT);
         return subject == null ? NO_SUBJECT : subject;
     }
 

@@ -40,6 +40,16 @@ class MailReaderTest {
     }
 
     @Test
+    void shouldDecodeNecCharactersInAnIso2022JpSubject() throws Exception {
+        String word = java.util.Base64.getEncoder().encodeToString("①の件".getBytes("x-windows-iso2022jp"));
+
+        MailReader.ParsedMail mail =
+                read("From: a@example.jp\nSubject: =?ISO-2022-JP?B?" + word + "?=\nContent-Type: text/plain\n\nx\n");
+
+        assertThat(mail.subject()).isEqualTo("①の件");
+    }
+
+    @Test
     void shouldPreferThePlainTextOfAnAlternative() throws Exception {
         MailReader.ParsedMail mail = read("""
                 From: a@example.jp
