@@ -16,13 +16,17 @@ import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.shared.Text;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -109,6 +113,40 @@ public class Inquiries {
     public record AddNote(String reference, String operator, String body) {}
 
     public record Assign(String reference, String assignee, String operator) {}
+
+    /**
+     * A customer's mail, already read from the mailbox and made safe: plain text body (HTML
+     * converted), decoded subject, checked attachments. Threading uses {@code inReplyTo} and
+     * {@code references} (Message-IDs with their angle brackets) and the reference in the subject.
+     *
+     * @param storefront the storefront a new inquiry is filed under; null: console only
+     * @param fromName the display name of the sender, or null
+     */
+    public record InboundMail(
+            StorefrontId storefront,
+            String fromAddress,
+            String fromName,
+            String subject,
+            String body,
+            String messageId,
+            String inReplyTo,
+            List<String> references,
+            List<MailAttachment> attachments) {
+
+        public InboundMail {
+            references = references == null ? List.of() : List.copyOf(references);
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+    }
+
+    /** An attachment whose type was checked by its content; {@code contentType} is the detected one. */
+    public record MailAttachment(String filename, String contentType, byte[] content) {}
+
+    /**
+     * Where an inbound mail went: {@code reference} is the inquiry it opened or joined (or, when
+     * {@code duplicate}, the one that already holds a mail with the same Message-ID).
+     */
+    public record MailTaken(String reference, boolean newInquiry, boolean duplicate, long messageId) {}
 
     // ---- views -------------------------------------------------------------------------------
 
@@ -220,7 +258,8 @@ public class Inquiries {
                 command.subject(),
                 command.body(),
                 null,
-                command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy());
+                command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy(),
+                null);
         return new Opened(inquiry.id(), inquiry.reference(), inquiry.status());
     }
 
@@ -232,6 +271,69 @@ public class Inquiries {
     @Transactional
     public MessageAdded addCustomerMessage(AddCustomerMessage command) {
         Inquiry inquiry = load(command.storefront(), command.reference());
+        return addCustomerMessageTo(inquiry, command.body(), command.authorName(), null);
+    }
+
+    /**
+     * A customer's mail came in: it joins the inquiry it answers, else opens a new EMAIL inquiry.
+     * Threading, in order: a Message-ID in {@code In-Reply-To}/{@code References} that is one of
+     * our inquiry messages or one of our reply mails ({@code inquiry_message.outbound_mail_id});
+     * else a reference {@code [INQ-2026-000123]} in the subject, but only when the sender is that
+     * inquiry's customer (references are sequential, not secrets); else a new inquiry for the
+     * sender, recognised by address like a contact form (details completed, never rewritten).
+     * Joining goes through the same path as {@link #addCustomerMessage}: a RESOLVED or WAITING
+     * inquiry reopens, a CLOSED one gets a follow-up. A mail whose Message-ID is already stored is
+     * not added again ({@code duplicate}). Accepted attachments are stored with the message.
+     *
+     * <p>Joins the caller's transaction (the mailbox bookkeeping commits with it).
+     */
+    @Transactional
+    public MailTaken takeInboundMail(InboundMail mail) {
+        EmailAddress from = email(mail.fromAddress());
+        if (mail.messageId() != null) {
+            Optional<String> holder = jdbc.sql("""
+                            select i.reference from inquiry_message m join inquiry i on i.id = m.inquiry_id
+                             where m.message_id = :id
+                            """)
+                    .param("id", mail.messageId())
+                    .query(String.class)
+                    .optional();
+            if (holder.isPresent()) {
+                return new MailTaken(holder.get(), false, true, 0);
+            }
+        }
+        MailIds ids = new MailIds(mail.messageId(), mail.inReplyTo());
+        Optional<String> thread = threadOf(mail).or(() -> referenceInSubjectOf(mail.subject(), from));
+        if (thread.isPresent()) {
+            Inquiry inquiry = load(null, thread.get());
+            MessageAdded added = addCustomerMessageTo(inquiry, mail.body(), mail.fromName(), ids);
+            storeAttachments(added.messageId(), mail.attachments());
+            return new MailTaken(added.reference(), added.followUpOf() != null, false, added.messageId());
+        }
+        InquiryText.line("subject", mail.subject(), InquiryText.MAX_SUBJECT, true);
+        InquiryText.body("body", mail.body());
+        Customer customer = customers.recogniseFromUntrustedSource(
+                from, new PersonalDetails(nameOf(mail.fromName(), from), null, null), mail.storefront());
+        Inquiry inquiry = openFor(
+                Channel.EMAIL,
+                null,
+                null,
+                customer.id(),
+                mail.storefront(),
+                null,
+                null,
+                mail.subject(),
+                mail.body(),
+                mail.fromName(),
+                Inquiry.CUSTOMER,
+                ids);
+        long messageId = inquiry.messages().get(0).id();
+        storeAttachments(messageId, mail.attachments());
+        return new MailTaken(inquiry.reference(), true, false, messageId);
+    }
+
+    /** The one path for a customer writing again, by form, API or mail. */
+    private MessageAdded addCustomerMessageTo(Inquiry inquiry, String body, String authorName, MailIds mail) {
         Instant now = clock.instant();
         if (inquiry.status() == InquiryStatus.CLOSED) {
             Inquiry followUp = openFor(
@@ -243,13 +345,17 @@ public class Inquiries {
                     inquiry.order(),
                     inquiry.id(),
                     inquiry.subject(),
-                    command.body(),
-                    command.authorName(),
-                    Inquiry.CUSTOMER);
+                    body,
+                    authorName,
+                    Inquiry.CUSTOMER,
+                    mail);
             return new MessageAdded(
                     followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
         }
-        boolean reopened = inquiry.reopenByCustomerReply(command.body(), command.authorName(), now);
+        boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now);
+        if (mail != null) {
+            lastMessage(inquiry).arrivedAsMail(mail.messageId(), mail.inReplyTo());
+        }
         events.publishEvent(new CustomerReplied(inquiry.id(), inquiry.reference(), inquiry.customer(), reopened, now));
         // Flush so the new message has its id for the answer (the transaction is still open).
         InquiryMessage added = flushAndLast(inquiry);
@@ -368,10 +474,11 @@ public class Inquiries {
             String subject,
             String body,
             String authorName,
-            String openedBy) {
+            String openedBy,
+            MailIds mail) {
         Instant now = clock.instant();
         Priority effective = priority == null ? Priority.NORMAL : priority;
-        Inquiry inquiry = inquiries.save(Inquiry.open(new Inquiry.Opening(
+        Inquiry opened = Inquiry.open(new Inquiry.Opening(
                 nextReference(now),
                 channel,
                 category,
@@ -385,7 +492,11 @@ public class Inquiries {
                 authorName,
                 openedBy,
                 sla.due(channel, effective, now),
-                now)));
+                now));
+        if (mail != null) {
+            lastMessage(opened).arrivedAsMail(mail.messageId(), mail.inReplyTo());
+        }
+        Inquiry inquiry = inquiries.save(opened);
         flushAndLast(inquiry);
         events.publishEvent(new InquiryOpened(
                 inquiry.id(),
@@ -448,6 +559,83 @@ public class Inquiries {
         } catch (InvalidValue e) {
             throw e.within("customer");
         }
+    }
+
+    /** The Message-ID and In-Reply-To of a message that came in as mail. */
+    private record MailIds(String messageId, String inReplyTo) {}
+
+    private static final Pattern REFERENCE_IN_SUBJECT = Pattern.compile("\\[(INQ-[0-9]{4}-[0-9]{6,})\\]");
+
+    /** The inquiry whose message or reply mail the mail answers (the most recent when several match). */
+    private Optional<String> threadOf(InboundMail mail) {
+        List<String> ids = new ArrayList<>(mail.references());
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        ids.removeIf(id -> id == null || id.isBlank());
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select i.reference from inquiry_message m join inquiry i on i.id = m.inquiry_id
+                         where m.message_id in (:ids)
+                            or m.outbound_mail_id in (select o.id from outbound_mail o where o.message_id in (:ids))
+                         order by m.created_at desc, m.id desc
+                         limit 1
+                        """).param("ids", ids).query(String.class).optional();
+    }
+
+    /** {@code [INQ-…]} in the subject, if that inquiry exists and belongs to the sender. */
+    private Optional<String> referenceInSubjectOf(String subject, EmailAddress from) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Matcher m = REFERENCE_IN_SUBJECT.matcher(subject);
+        while (m.find()) {
+            String reference = m.group(1);
+            boolean sendersOwn = jdbc.sql("""
+                            select count(*) from inquiry i join customer c on c.id = i.customer_id
+                             where i.reference = :reference and c.email_normalized = :email
+                            """)
+                            .param("reference", reference)
+                            .param("email", from.normalized())
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (sendersOwn) {
+                return Optional.of(reference);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void storeAttachments(long messageId, List<MailAttachment> attachments) {
+        for (MailAttachment a : attachments) {
+            jdbc.sql("""
+                            insert into inquiry_attachment (message_id, filename, content_type, size_bytes, content)
+                            values (:message, :filename, :type, :size, :content)
+                            """)
+                    .param("message", messageId)
+                    .param("filename", a.filename())
+                    .param("type", a.contentType())
+                    .param("size", a.content().length)
+                    .param("content", a.content())
+                    .update();
+        }
+    }
+
+    /** A customer needs a name: the mail's display name, else the local part of the address. */
+    private static String nameOf(String displayName, EmailAddress from) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 200 || Text.hasControlCharacters(name, false)) {
+            String address = from.value();
+            name = address.substring(0, Math.max(1, address.indexOf('@')));
+        }
+        return name;
+    }
+
+    private static InquiryMessage lastMessage(Inquiry inquiry) {
+        return inquiry.messages().get(inquiry.messages().size() - 1);
     }
 
     /** Writes now, so the ids of the new rows are known for the answer (the transaction stays open). */

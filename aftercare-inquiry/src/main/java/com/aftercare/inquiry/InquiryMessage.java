@@ -42,7 +42,7 @@ class InquiryMessage {
     @Column(nullable = false, updatable = false)
     private Channel channel;
 
-    /** Mail threading, filled when mail goes out or comes in (not built yet). */
+    /** Mail threading: the mail's own Message-ID and what it answered (filled for mail that came in). */
     @Column(name = "message_id")
     private String messageId;
 
@@ -74,6 +74,12 @@ class InquiryMessage {
 
     static InquiryMessage note(String operator, String body, Channel channel, Instant at) {
         return new InquiryMessage(Direction.NOTE, operator, null, body, channel, at);
+    }
+
+    /** This message came in as a mail: keeps its Message-ID and In-Reply-To for threading. */
+    void arrivedAsMail(String messageId, String inReplyTo) {
+        this.messageId = messageId;
+        this.inReplyTo = inReplyTo;
     }
 
     Long id() {

@@ -156,13 +156,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheDispatcherTalksSmtp = noClasses()
             .that()
-            .resideOutsideOfPackages(ROOT + ".stepmail.dispatch..", ROOT + ".web.demo..")
+            .resideOutsideOfPackages(ROOT + ".stepmail.dispatch..", ROOT + ".web.demo..", ROOT + ".inquiry.mail..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "org.springframework.mail..", "jakarta.mail..", "org.eclipse.angus.mail..", "com.sun.mail..")
             .because("every outgoing mail goes through the one durable outbox and its dispatcher; "
-                    + "only the demo SMTP catcher (web.demo) may touch mail classes besides it");
+                    + "only the demo SMTP catcher (web.demo) and the IMAP reader (inquiry.mail, see the "
+                    + "next rule) may touch mail classes besides it");
+
+    @ArchTest
+    static final ArchRule theInboundMailboxOnlyReads = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".inquiry.mail..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.mail.Transport")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.mail..", "org.eclipse.angus.mail.smtp..")
+            .because("the inquiry mailbox is read over IMAP; mail leaves only through the outbox");
 
     private static List<String> entitiesIn(List<JavaType> types) {
         return types.stream()
