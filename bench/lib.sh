@@ -60,11 +60,13 @@ bench_free_port() {
 }
 
 BENCH_PIDS=()
-bench_track() { BENCH_PIDS+=("$1"); }
+BENCH_NAMES=()
+# bench_track PID [NAME] — stop PID in bench_cleanup (last started, first stopped).
+bench_track() { BENCH_PIDS+=("$1"); BENCH_NAMES+=("${2:-process}"); }
 
 # bench_stop PID [NAME] — TERM, wait up to 30 s, then KILL.
 bench_stop() {
-    local pid=$1 name=${2:-pid $1}
+    local pid=$1 name=${2:-process}
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
     log "stopping $name (pid $pid)"
     kill "$pid" 2>/dev/null || true
@@ -74,8 +76,9 @@ bench_stop() {
 
 bench_cleanup() {
     local i
-    for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do bench_stop "${BENCH_PIDS[$i]}"; done
+    for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do bench_stop "${BENCH_PIDS[$i]}" "${BENCH_NAMES[$i]}"; done
     BENCH_PIDS=()
+    BENCH_NAMES=()
 }
 
 bench_install_traps() {
@@ -97,7 +100,7 @@ bench_start_app() {
         "$@" \
         java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$logfile" 2>&1 </dev/null &
     BENCH_APP_PID=$!
-    bench_track "$BENCH_APP_PID"
+    bench_track "$BENCH_APP_PID" "the app on port $port"
 }
 
 # bench_wait_up BASE_URL PID LOGFILE [SECONDS=90] — until /actuator/health says UP.

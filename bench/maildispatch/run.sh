@@ -90,7 +90,7 @@ start_sink() {
     SINK_OUT=$BENCH_OUT/sink-$1.out
     "$SMTP_SINK" "${SINK_USER[@]}" -c "${dump[@]}" "127.0.0.1:$SINK_AT" 1024 >"$SINK_OUT" 2>&1 </dev/null &
     SINK_PID=$!
-    bench_track "$SINK_PID"
+    bench_track "$SINK_PID" "smtp-sink on port $SINK_AT"
     for _ in $(seq 1 50); do port_in_use "$SINK_AT" && return 0; sleep 0.1; done
     cat "$SINK_OUT" >&2
     die "smtp-sink did not listen on 127.0.0.1:$SINK_AT"
