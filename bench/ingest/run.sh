@@ -32,81 +32,34 @@ BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms512m -Xmx2g"}
 APP_JAR=${APP_JAR:-$ROOT/aftercare-web/target/aftercare.jar}
 BENCH_OUT=${BENCH_OUT:-/tmp/aftercare-bench-$(date +%Y%m%d-%H%M%S)}
 STOREFRONT=bench-shop
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
-min2() { if [ "$1" -lt 2 ]; then echo "$1"; else echo 2; fi; }
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
+bench_pg_defaults
 
 # --- (a) tools ---------------------------------------------------------------
-missing=()
-for t in wrk pgbench psql curl; do command -v "$t" >/dev/null 2>&1 || missing+=("$t"); done
-if [ "${#missing[@]}" -gt 0 ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-        log "installing wrk postgresql-client (missing: ${missing[*]})"
-        DEBIAN_FRONTEND=noninteractive apt-get update -q
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql-client curl
-    else
-        echo "missing tools: ${missing[*]}" >&2
-        echo "install them with: apt-get install -y wrk postgresql-client curl" >&2
-        exit 1
-    fi
-fi
-command -v java >/dev/null 2>&1 || die "java (17+) not found"
-[ -f "$APP_JAR" ] || die "$APP_JAR not found: build it first with ./mvnw -B -DskipTests package"
-pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
+bench_require_tools "wrk postgresql-client curl" wrk pgbench psql curl
+bench_check_prereqs "$APP_JAR"
 mkdir -p "$BENCH_OUT"
 log "output in $BENCH_OUT"
 
 # --- (b) fresh database ------------------------------------------------------
-log "recreating database $BENCH_DB"
-psql -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "drop database if exists $BENCH_DB with (force)" \
-    -c "create database $BENCH_DB encoding 'UTF8' template template0" 2>&1 | grep -v NOTICE >&2 || true
-psql -d "$BENCH_DB" -Atqc 'select 1' >/dev/null || die "could not create $BENCH_DB"
+bench_recreate_db "$BENCH_DB"
 
 # --- (c) start the app ---------------------------------------------------------
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=$BENCH_PORT
-while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+PORT=$(bench_free_port "$BENCH_PORT")
 API_KEY=${BENCH_API_KEY:-bench-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 BASE=http://127.0.0.1:$PORT
 
-APP_PID=""
-cleanup() {
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping the app (pid $APP_PID)"
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_install_traps
 
 log "starting $APP_JAR on port $PORT (log: $BENCH_OUT/app.log)"
-# shellcheck disable=SC2086
-env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
-    SPRING_DATASOURCE_USERNAME="$PGUSER" \
-    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-    SERVER_PORT="$PORT" \
+bench_start_app "$BENCH_OUT/app.log" "$BENCH_DB" "$PORT" \
     AFTERCARE_BOOTSTRAP_STOREFRONT="$STOREFRONT" \
     AFTERCARE_BOOTSTRAP_API_KEY="$API_KEY" \
     AFTERCARE_MAIL_DISPATCHER_ENABLED=false \
-    SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1025 \
-    MANAGEMENT_HEALTH_MAIL_ENABLED=false \
-    java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$BENCH_OUT/app.log" 2>&1 </dev/null &
-APP_PID=$!
-
-deadline=$((SECONDS + 90))
-until curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$BENCH_OUT/app.log" >&2; die "the app exited during start-up"; }
-    if [ "$SECONDS" -ge "$deadline" ]; then
-        tail -40 "$BENCH_OUT/app.log" >&2
-        die "the app did not report UP on $BASE/actuator/health within 90 s"
-    fi
-    sleep 1
-done
+    SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1025
+APP_PID=$BENCH_APP_PID
+bench_wait_up "$BASE" "$APP_PID" "$BENCH_OUT/app.log" 90
 log "app is UP"
 STOREFRONT_ID=$(psql -d "$BENCH_DB" -Atqc "select id from storefront where code = '$STOREFRONT'")
 [ -n "$STOREFRONT_ID" ] || die "storefront $STOREFRONT was not created by the app's bootstrap"
@@ -145,11 +98,7 @@ for c in $CONCURRENCY; do
 done
 
 # --- (e) report --------------------------------------------------------------
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-pgver=$(psql -d "$BENCH_DB" -Atqc 'show server_version')
-synccommit=$(psql -d "$BENCH_DB" -Atqc 'show synchronous_commit')
-javaver=$(java -version 2>&1 | head -1)
+machine=$(bench_machine "$BENCH_DB")
 counts=$(psql -d "$BENCH_DB" -Atqc "select
     (select count(*) from inbound_event where event_id like 'evt-%'),
     (select count(*) from inbound_event where event_id like 'evt-%' and applied_at is not null),
@@ -160,7 +109,7 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
     echo
     echo "## Order-event ingestion, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "machine: $(nproc) CPUs, $cpu, $mem; PostgreSQL $pgver (synchronous_commit=$synccommit); $javaver"
+    echo "machine: $machine"
     echo "each point: ${DURATION}s; wrk -t min(c,2); pgbench -j min(c,2); app, wrk and PostgreSQL share the CPUs"
     echo
     echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL |"

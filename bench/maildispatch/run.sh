@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# Mail dispatch benchmark: two app instances on one PostgreSQL drain the outbox (outbound_mail)
+# into Postfix's smtp-sink; every mail is checked at the sink (duplicates and losses must both
+# be zero). In the same run, smtp-source → smtp-sink with the same message size gives the
+# physical ceiling of SMTP on this machine.
+#
+#   ./mvnw -B -DskipTests package && bash bench/maildispatch/run.sh
+#
+# Settings (environment):
+#   MAILS=100000           mails to send (the issue's target is 1000000; see bench/README.md)
+#   BATCH_SIZE=100         aftercare.mail.dispatcher.batch-size on both instances
+#   POLL_INTERVAL=200ms    aftercare.mail.dispatcher.poll-interval
+#   TIMEOUT=300+MAILS/100  seconds to wait for all mails    STALL=60  give up after no progress for
+#   SINK_DUMP=1            1: smtp-sink appends every mail to a dump file on /dev/shm, so each
+#                          recipient is checked; 0: count only (duplicates = delivered − SENT)
+#   KEEP_DUMP=0            1 keeps the dump directory (about 5.5 KB per mail, in RAM)
+#   CEILING_MAILS=min(MAILS,50000)   CEILING_SESSIONS="2 10"   smtp-source runs for the ceiling
+#   BENCH_PORT=18180       first HTTP port to try     SINK_PORT=12525  first SMTP port to try
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres      BENCH_DB=aftercare_mailbench
+#   BENCH_JAVA_OPTS="-Xms256m -Xmx1g"  (per instance)  BENCH_OUT=/tmp/aftercare-mailbench-<time>
+#   APP_JAR=aftercare-web/target/aftercare.jar
+#
+# Honesty note: both app instances, PostgreSQL, smtp-sink and smtp-source share the same cores
+# (2 on the reference machine). The ceiling run has the machine to itself (the apps are stopped).
+#
+# The database is dropped and recreated at the start and left afterwards for inspection. The
+# apps and smtp-sink are stopped on exit (trap); the sink's dump directory is removed.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+MAILS=${MAILS:-100000}
+BATCH_SIZE=${BATCH_SIZE:-100}
+POLL_INTERVAL=${POLL_INTERVAL:-200ms}
+TIMEOUT=${TIMEOUT:-$((300 + MAILS / 100))}
+STALL=${STALL:-60}
+SINK_DUMP=${SINK_DUMP:-1}
+KEEP_DUMP=${KEEP_DUMP:-0}
+CEILING_MAILS=${CEILING_MAILS:-$((MAILS < 50000 ? MAILS : 50000))}
+CEILING_SESSIONS=${CEILING_SESSIONS:-"2 10"}
+BENCH_PORT=${BENCH_PORT:-18180}
+SINK_PORT=${SINK_PORT:-12525}
+BENCH_DB=${BENCH_DB:-aftercare_mailbench}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx1g"}
+APP_JAR=${APP_JAR:-$ROOT/aftercare-web/target/aftercare.jar}
+BENCH_OUT=${BENCH_OUT:-/tmp/aftercare-mailbench-$(date +%Y%m%d-%H%M%S)}
+BODY_LINES=155   # 155 lines of 32 hex characters + LF: 5,114 characters of text body
+MSG_SIZE=5120    # smtp-source payload, the same order as the app's body
+SMTP_SINK=/usr/sbin/smtp-sink
+SMTP_SOURCE=/usr/sbin/smtp-source
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
+bench_pg_defaults
+
+# --- (a) tools ---------------------------------------------------------------
+postfix_was_missing=0
+[ -x "$SMTP_SINK" ] && [ -x "$SMTP_SOURCE" ] || postfix_was_missing=1
+bench_require_tools "postfix postgresql-client curl" "$SMTP_SINK" "$SMTP_SOURCE" psql curl
+if [ "$postfix_was_missing" = 1 ] && command -v postfix >/dev/null 2>&1; then
+    # we only want the test programs; the mail server itself must not stay up on port 25
+    postfix status >/dev/null 2>&1 && { log "stopping the postfix daemon the package started"; postfix stop || true; }
+fi
+bench_check_prereqs "$APP_JAR"
+[[ "$MAILS" =~ ^[0-9]+$ ]] && [ "$MAILS" -gt 0 ] || die "MAILS must be a positive number"
+mkdir -p "$BENCH_OUT"
+log "output in $BENCH_OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "load average before: $LOAD_BEFORE"
+awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { exit !(l > 1.5) }' \
+    && log "WARNING: the machine is busy (1-min load $LOAD_BEFORE > 1.5); figures will be low"
+
+SINK_USER=()
+[ "$(id -u)" -eq 0 ] && SINK_USER=(-u nobody)   # smtp-sink refuses to run as root without -u
+SINK_DIR=$(mktemp -d /dev/shm/aftercare-mailbench.XXXXXX)
+chmod 0777 "$SINK_DIR"   # smtp-sink writes its dump as nobody
+
+finish() {
+    bench_cleanup
+    if [ "$KEEP_DUMP" = 1 ]; then log "sink dumps kept in $SINK_DIR"; else rm -rf "$SINK_DIR"; fi
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+# start_sink NAME DUMP(0|1) — smtp-sink on a free port; sets SINK_PID, SINK_AT, SINK_OUT.
+start_sink() {
+    local dump=()
+    [ "$2" = 1 ] && dump=(-D "$SINK_DIR/$1.dump")
+    SINK_AT=$(bench_free_port "$SINK_PORT" "${USED_PORTS[@]}")
+    SINK_OUT=$BENCH_OUT/sink-$1.out
+    "$SMTP_SINK" "${SINK_USER[@]}" -c "${dump[@]}" "127.0.0.1:$SINK_AT" 1024 >"$SINK_OUT" 2>&1 </dev/null &
+    SINK_PID=$!
+    bench_track "$SINK_PID" "smtp-sink on port $SINK_AT"
+    for _ in $(seq 1 50); do port_in_use "$SINK_AT" && return 0; sleep 0.1; done
+    cat "$SINK_OUT" >&2
+    die "smtp-sink did not listen on 127.0.0.1:$SINK_AT"
+}
+# sink_count OUTFILE — the last "mesg=" of smtp-sink's -c counter (mails received).
+sink_count() { tr '\r' '\n' <"$1" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1; }
+now() { date +%s.%N; }
+q() { psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
+USED_PORTS=()
+
+# --- (b) fresh database, schema by Flyway -----------------------------------
+bench_recreate_db "$BENCH_DB"
+LINK_SECRET=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')   # the same on both instances
+PORT_A=$(bench_free_port "$BENCH_PORT")
+PORT_B=$(bench_free_port "$((PORT_A + 1))")
+USED_PORTS=("$PORT_A" "$PORT_B")
+
+log "starting instance A once with the dispatcher off, so Flyway creates the schema"
+bench_start_app "$BENCH_OUT/app-schema.log" "$BENCH_DB" "$PORT_A" \
+    AFTERCARE_MAIL_DISPATCHER_ENABLED=false AFTERCARE_STEPMAIL_SCHEDULER_ENABLED=false \
+    AFTERCARE_LINK_SECRET="$LINK_SECRET" SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SINK_PORT"
+bench_wait_up "http://127.0.0.1:$PORT_A" "$BENCH_APP_PID" "$BENCH_OUT/app-schema.log" 120
+bench_stop "$BENCH_APP_PID" "instance A (schema only)"
+
+# --- (c) the mails -------------------------------------------------------------
+# Inserted due tomorrow, so neither instance starts before both are up; (e) makes them due now
+# in one statement, which is the start of the measurement.
+log "inserting $MAILS mails (≈5 KB text bodies) into outbound_mail"
+t=$(now)
+psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v n="$MAILS" -v lines="$BODY_LINES" <<'SQL'
+with base as (
+    select string_agg(md5(k::text), E'\n') as text from generate_series(1, 400) k
+)
+insert into outbound_mail (dedup_key, kind, template, customer_id, to_address, subject, text_body,
+                           status, due_at, next_attempt_at)
+select 'mailbench-' || i, 'TRANSACTIONAL', 'bench', null, 'r' || i || '@bench.example',
+       'Aftercare mail bench #' || i,
+       'Mail #' || i || E' of the dispatch benchmark.\n' || substr(base.text, 1 + (i % 200) * 33, :lines * 33),
+       'PENDING', now() + interval '1 day', now() + interval '1 day'
+  from base, generate_series(1, :n) i;
+vacuum (analyze) outbound_mail;
+SQL
+INSERT_S=$(awk -v a="$t" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+log "inserted in ${INSERT_S}s; table size $(q "select pg_size_pretty(pg_total_relation_size('outbound_mail'))")"
+
+# --- (d) smtp-sink and the two instances -------------------------------------
+start_sink app "$SINK_DUMP"
+APP_SINK_PID=$SINK_PID APP_SINK_PORT=$SINK_AT APP_SINK_OUT=$SINK_OUT
+USED_PORTS+=("$APP_SINK_PORT")
+log "smtp-sink on 127.0.0.1:$APP_SINK_PORT (dump: $([ "$SINK_DUMP" = 1 ] && echo "$SINK_DIR/app.dump" || echo off))"
+
+start_instance() { # NAME PORT
+    bench_start_app "$BENCH_OUT/app-$1.log" "$BENCH_DB" "$2" \
+        SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$APP_SINK_PORT" \
+        AFTERCARE_MAIL_DISPATCHER_ENABLED=true \
+        AFTERCARE_MAIL_DISPATCHER_BATCH_SIZE="$BATCH_SIZE" \
+        AFTERCARE_MAIL_DISPATCHER_POLL_INTERVAL="$POLL_INTERVAL" \
+        AFTERCARE_MAIL_DISPATCHER_INSTANCE_ID="bench-$1" \
+        AFTERCARE_STEPMAIL_SCHEDULER_ENABLED=false \
+        AFTERCARE_LINK_SECRET="$LINK_SECRET"
+}
+log "starting instances A (:$PORT_A) and B (:$PORT_B), batch $BATCH_SIZE, poll $POLL_INTERVAL"
+start_instance a "$PORT_A"; PID_A=$BENCH_APP_PID
+start_instance b "$PORT_B"; PID_B=$BENCH_APP_PID
+bench_wait_up "http://127.0.0.1:$PORT_A" "$PID_A" "$BENCH_OUT/app-a.log" 180
+bench_wait_up "http://127.0.0.1:$PORT_B" "$PID_B" "$BENCH_OUT/app-b.log" 180
+log "both instances are UP"
+
+# --- (e) measure ---------------------------------------------------------------
+# t0 is when the gate commits: before that no instance can see a due mail
+t=$(now)
+q "update outbound_mail set due_at = now(), next_attempt_at = now() where dedup_key like 'mailbench-%' and status = 'PENDING'" >/dev/null
+T0=$(now)
+GATE_S=$(awk -v a="$t" -v b="$T0" 'BEGIN { printf "%.1f", b - a }')
+log "all $MAILS mails due now (the gate update took ${GATE_S}s); polling every second, timeout ${TIMEOUT}s"
+sent=0; open=$MAILS; last_sent=-1; last_change=$SECONDS; start=$SECONDS; outcome=done
+while :; do
+    IFS='|' read -r sent open <<<"$(q "select count(*) filter (where status = 'SENT'),
+        count(*) filter (where status in ('PENDING', 'CLAIMED', 'IN_FLIGHT')) from outbound_mail")"
+    T1=$(now)
+    [ "$sent" -ge "$MAILS" ] && break
+    [ "$open" -eq 0 ] && { outcome="stopped: no PENDING/CLAIMED/IN_FLIGHT left but only $sent SENT"; break; }
+    if [ "$sent" != "$last_sent" ]; then last_sent=$sent; last_change=$SECONDS; fi
+    [ $((SECONDS - last_change)) -ge "$STALL" ] && { outcome="stalled: no progress for ${STALL}s"; break; }
+    [ $((SECONDS - start)) -ge "$TIMEOUT" ] && { outcome="timed out after ${TIMEOUT}s"; break; }
+    kill -0 "$PID_A" 2>/dev/null && kill -0 "$PID_B" 2>/dev/null || { outcome="an instance died"; break; }
+    [ $(((SECONDS - start) % 10)) -eq 0 ] && log "$(date +%T) SENT $sent / $MAILS, open $open"
+    sleep 1
+done
+ELAPSED=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", b - a }')
+log "$outcome: SENT $sent / $MAILS after ${ELAPSED}s"
+LOAD_DURING=$(cut -d' ' -f1-3 /proc/loadavg)
+sleep 2   # let the last batch close its connection
+bench_stop "$PID_A" "instance A"
+bench_stop "$PID_B" "instance B"
+bench_stop "$APP_SINK_PID" "smtp-sink (app)"
+
+# --- (f) count -----------------------------------------------------------------
+IFS='|' read -r n_sent n_pending n_claimed n_inflight n_failed n_unknown n_cancelled <<<"$(q "select
+    count(*) filter (where status = 'SENT'), count(*) filter (where status = 'PENDING'),
+    count(*) filter (where status = 'CLAIMED'), count(*) filter (where status = 'IN_FLIGHT'),
+    count(*) filter (where status = 'FAILED'), count(*) filter (where status = 'UNKNOWN'),
+    count(*) filter (where status = 'CANCELLED') from outbound_mail")"
+# the app's own records: one Message-ID per SENT row, none reused, nothing retried
+IFS='|' read -r no_msgid reused_msgid retried span_s <<<"$(q "select
+    count(*) filter (where status = 'SENT' and message_id is null),
+    count(message_id) - count(distinct message_id),
+    count(*) filter (where attempts > 0),
+    round(extract(epoch from max(sent_at) - min(sent_at))::numeric, 1)
+  from outbound_mail")"
+q "select coalesce(claimed_by, '(none)'), status, count(*),
+          round(count(*) / greatest(extract(epoch from max(sent_at) - min(sent_at)), 0.001))
+     from outbound_mail group by 1, 2 order by 1, 2" >"$BENCH_OUT/split.txt"
+counter=$(sink_count "$APP_SINK_OUT"); counter=${counter:-0}
+if [ "$SINK_DUMP" = 1 ]; then
+    grep -a '^X-Rcpt-Args: ' "$SINK_DIR/app.dump" | sed 's/^X-Rcpt-Args: <\([^>]*\)>.*/\1/' \
+        | sort >"$BENCH_OUT/sink-rcpts.txt"
+    delivered=$(wc -l <"$BENCH_OUT/sink-rcpts.txt")
+    sort -u "$BENCH_OUT/sink-rcpts.txt" >"$BENCH_OUT/sink-rcpts-unique.txt"
+    distinct=$(wc -l <"$BENCH_OUT/sink-rcpts-unique.txt")
+    duplicates=$((delivered - distinct))
+    uniq -d "$BENCH_OUT/sink-rcpts.txt" | head -20 >"$BENCH_OUT/duplicates-sample.txt"
+    q "select to_address from outbound_mail where status = 'SENT'" | sort >"$BENCH_OUT/db-sent.txt"
+    sent_not_received=$(comm -23 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
+    received_not_sent=$(comm -13 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
+    losses=$((MAILS - distinct))
+    check="per recipient (smtp-sink dump)"
+    rm -f "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt"
+else
+    delivered=$counter
+    duplicates=$((delivered > n_sent ? delivered - n_sent : 0))
+    losses=$((MAILS - (delivered < n_sent ? delivered : n_sent)))
+    sent_not_received="n/a"; received_not_sent="n/a"
+    check="counts only (SINK_DUMP=0)"
+fi
+RATE=$(awk -v n="$n_sent" -v s="$ELAPSED" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+SPAN_RATE=$(awk -v n="$n_sent" -v s="${span_s:-0}" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
+# SpringDoc warns at every start that its endpoints are on; that is not about mail
+app_errors=$(cat "$BENCH_OUT"/app-a.log "$BENCH_OUT"/app-b.log | grep -E '^\S+\s+(ERROR|WARN)' \
+    | grep -vc 'SpringDocAppInitializer' || true)
+
+# --- (g) the ceiling: smtp-source → smtp-sink, same sink flags, apps stopped ----
+declare -a CEIL=()
+for s in $CEILING_SESSIONS; do
+    for dump in $( [ "$SINK_DUMP" = 1 ] && echo "1 0" || echo 0 ); do
+        start_sink "ceiling-s$s-d$dump" "$dump"
+        log "ceiling: smtp-source -s $s -d -m $CEILING_MAILS -l $MSG_SIZE (sink dump $dump)"
+        t=$(now)
+        "$SMTP_SOURCE" -s "$s" -d -m "$CEILING_MAILS" -l "$MSG_SIZE" -f bench@bench.example \
+            -t ceiling@bench.example -M bench.example "127.0.0.1:$SINK_AT" \
+            >"$BENCH_OUT/source-s$s-d$dump.out" 2>&1 || log "smtp-source reported an error: see $BENCH_OUT/source-s$s-d$dump.out"
+        t_end=$(now)
+        sleep 0.5
+        bench_stop "$SINK_PID" "smtp-sink (ceiling)"
+        got=$(sink_count "$SINK_OUT"); got=${got:-0}
+        rate=$(awk -v n="$got" -v a="$t" -v b="$t_end" 'BEGIN { printf "%.0f", n / (b - a) }')
+        CEIL+=("$s|$dump|$got|$rate")
+        rm -f "$SINK_DIR/ceiling-s$s-d$dump.dump"
+    done
+done
+
+# --- (h) report ------------------------------------------------------------------
+machine=$(bench_machine "$BENCH_DB")
+{
+    echo
+    echo "## Mail dispatch (two instances), $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "machine: $machine"
+    echo "load average: $LOAD_BEFORE before, $LOAD_DURING at the end of dispatch"
+    echo "mails: $MAILS (≈5.1 KB text body, unique recipients); batch $BATCH_SIZE; poll $POLL_INTERVAL; insert took ${INSERT_S}s, the gate ${GATE_S}s"
+    echo "outcome: $outcome"
+    echo
+    echo "| figure | value |"
+    echo "|---|---:|"
+    echo "| wall time, gate to all SENT (1 s polls) | ${ELAPSED} s |"
+    echo "| mails/s (wall) | $RATE |"
+    echo "| mails/s (first to last sent_at) | $SPAN_RATE |"
+    echo "| SENT | $n_sent |"
+    echo "| still PENDING / CLAIMED / IN_FLIGHT | $n_pending / $n_claimed / $n_inflight |"
+    echo "| FAILED / UNKNOWN / CANCELLED | $n_failed / $n_unknown / $n_cancelled |"
+    echo "| delivered at the sink (dump / sink counter) | $delivered / $counter |"
+    echo "| duplicates at the sink | $duplicates |"
+    echo "| losses (mails never delivered) | $losses |"
+    echo "| SENT but not at the sink / at the sink but not SENT | $sent_not_received / $received_not_sent |"
+    echo "| SENT without Message-ID / Message-IDs reused / rows with attempts > 0 | $no_msgid / $reused_msgid / $retried |"
+    echo "| WARN/ERROR lines in the app logs (SpringDoc's start-up notice left out) | $app_errors |"
+    echo
+    echo "check: $check"
+    echo
+    echo "split by instance (claimed_by | status | rows | mails/s over its own sent_at span):"
+    echo
+    echo '```'
+    cat "$BENCH_OUT/split.txt"
+    echo '```'
+    echo
+    echo "ceiling: smtp-source -d (connection reused) -l $MSG_SIZE → smtp-sink -c, apps stopped"
+    echo
+    echo "| sessions | sink dump | mails | msgs/s | ratio app/ceiling |"
+    echo "|---:|---|---:|---:|---:|"
+    for r in "${CEIL[@]}"; do
+        IFS='|' read -r s dump got rate <<<"$r"
+        ratio=$(awk -v a="$RATE" -v b="$rate" 'BEGIN { if (b > 0 && a + 0 > 0) printf "%.2f", a / b; else print "n/a" }')
+        echo "| $s | $([ "$dump" = 1 ] && echo on || echo off) | $got | $rate | $ratio |"
+    done
+} | tee "$BENCH_OUT/results.md"
+
+status=0
+if [ "$duplicates" != 0 ] || [ "$losses" != 0 ]; then
+    echo "FAILED CHECK: $duplicates duplicate(s) and $losses loss(es); see $BENCH_OUT" >&2
+    status=1
+fi
+[ "$app_errors" = 0 ] || log "the app logged $app_errors WARN/ERROR lines: grep -E '^\S+\s+(WARN|ERROR)' $BENCH_OUT/app-*.log"
+log "raw output and app logs in $BENCH_OUT; database $BENCH_DB left for inspection"
+exit "$status"
