@@ -79,8 +79,8 @@ class InquiryConsoleBrowserTest {
 
         browser.type(By.id("reply-body"), "山田様、12月1日の午前中にお届けいたします。");
         browser.driver().findElement(By.id("send-reply")).click();
-        browser.waitForVisible(By.id("notice"));
-        assertThat(browser.driver().findElement(By.id("notice")).getText()).isEqualTo("返信しました。");
+        // The page before the click still shows the notice of "take": wait for the new one.
+        browser.waitFor(d -> d.findElement(By.id("notice")).getText().equals("返信しました。"));
         assertThat(browser.driver().findElement(By.id("messages")).getText()).contains("12月1日の午前中にお届けいたします。");
         assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("対応中");
 
@@ -91,8 +91,8 @@ class InquiryConsoleBrowserTest {
         assertThat(mails.get(0).getContent().toString()).contains("12月1日の午前中にお届けいたします。");
 
         browser.driver().findElement(By.id("resolve")).click();
-        browser.waitForVisible(By.id("notice"));
-        assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("解決済み");
+        browser.waitFor(d -> d.findElement(By.id("status")).getText().equals("解決済み"));
+        assertThat(browser.driver().findElement(By.id("notice")).getText()).isEqualTo("解決済みにしました。");
         assertThat(browser.driver().findElement(By.id("trail")).getText())
                 .contains("担当者の割り当て")
                 .contains("返信");
