@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Inquiries {
 
+    /** The longest message body (reply, note, customer message) the desk takes. */
+    public static final int MAX_BODY = InquiryText.MAX_BODY;
+
     private final InquiryRepository inquiries;
     private final Customers customers;
     private final Orders orders;
@@ -55,6 +58,7 @@ public class Inquiries {
     private final ApplicationEventPublisher events;
     private final ShopProperties shop;
     private final Clock clock;
+    private final ReplyMailer replyMailer;
 
     Inquiries(
             InquiryRepository inquiries,
@@ -66,7 +70,8 @@ public class Inquiries {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             ShopProperties shop,
-            Clock clock) {
+            Clock clock,
+            ReplyMailer replyMailer) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.orders = orders;
@@ -77,6 +82,7 @@ public class Inquiries {
         this.events = events;
         this.shop = shop;
         this.clock = clock;
+        this.replyMailer = replyMailer;
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -362,13 +368,24 @@ public class Inquiries {
         return new MessageAdded(added.id(), inquiry.reference(), inquiry.status(), null);
     }
 
+    /**
+     * An operator answers the customer. On a written channel (EMAIL, WEB_FORM, CHAT) the answer
+     * also goes out by mail, queued in the outbox in this transaction (template
+     * {@code inquiry-reply}, dedup key {@code inquiry-reply:<message id>}), threaded under the
+     * customer's last mail when it had a Message-ID. A blank body or one over
+     * {@link #MAX_BODY} characters is {@link InvalidValue} on {@code body}.
+     *
+     * @return the id of the new message
+     */
     @Transactional
     public long reply(Reply command) {
         String operator = activeOperator("operator", command.operator()).username();
         Inquiry inquiry = load(null, command.reference());
-        inquiry.recordReply(operator, command.body(), clock.instant());
-        // TODO(mail): enqueue the reply in the outbox with Message-ID / In-Reply-To (flow 3).
-        return flushAndLast(inquiry).id();
+        Instant now = clock.instant();
+        inquiry.recordReply(operator, command.body(), now);
+        InquiryMessage reply = flushAndLast(inquiry);
+        replyMailer.queue(inquiry, reply, now);
+        return reply.id();
     }
 
     @Transactional

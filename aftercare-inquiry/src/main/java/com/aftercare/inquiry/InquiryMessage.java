@@ -49,6 +49,10 @@ class InquiryMessage {
     @Column(name = "in_reply_to")
     private String inReplyTo;
 
+    /** The outbox mail that carried an operator's reply to the customer (V8); null otherwise. */
+    @Column(name = "outbound_mail_id")
+    private Long outboundMailId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -108,5 +112,21 @@ class InquiryMessage {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    String messageId() {
+        return messageId;
+    }
+
+    Long outboundMailId() {
+        return outboundMailId;
+    }
+
+    /** The reply was queued as outbox mail {@code mailId}; a customer's answer to it finds its way back. */
+    void sentAsMail(long mailId) {
+        if (direction != Direction.OUTBOUND) {
+            throw new IllegalStateException("Only an operator's reply goes out as mail");
+        }
+        outboundMailId = mailId;
     }
 }

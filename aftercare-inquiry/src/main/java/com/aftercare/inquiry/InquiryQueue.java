@@ -1,0 +1,179 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.shared.InvalidValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The console's queue of open work (NEW, OPEN, WAITING_ON_CUSTOMER), most urgent first: flagged
+ * inquiries, then by the next due time (first response while unanswered, resolution after that,
+ * so overdue work comes before work due soon), then by priority. A read model in SQL: it returns
+ * view records only, and carries no personal data beyond the customer's name.
+ *
+ * <p>Pages are keyset pages (no OFFSET): a page asks for rows after the sort key of the last row
+ * it showed ({@link Page#next()}), so page 50 costs what page 1 costs and a new inquiry arriving
+ * while someone pages does not shift rows between pages.
+ */
+@Service
+public class InquiryQueue {
+
+    /** How close a due time must be to count as "due soon". */
+    public static final Duration DUE_SOON = Duration.ofHours(1);
+
+    public static final int PAGE_SIZE = 50;
+
+    public enum Filter {
+        ALL,
+        MINE,
+        UNASSIGNED
+    }
+
+    public enum SlaState {
+        OVERDUE,
+        DUE_SOON,
+        OK
+    }
+
+    public record Item(
+            String reference,
+            String subject,
+            Channel channel,
+            Category category,
+            Priority priority,
+            InquiryStatus status,
+            String assignee,
+            String customerName,
+            boolean flagged,
+            Instant dueAt,
+            SlaState sla) {}
+
+    /** One page; {@code next} is the cursor of the following page, or null on the last one. */
+    public record Page(List<Item> items, String next) {}
+
+    private record Row(Item item, int flagOrder, Instant due, int priorityOrder, long id) {}
+
+    // The sort key, all ascending so that one row comparison gives the keyset condition.
+    private static final String KEYED = """
+            select i.id, i.reference, i.subject, i.channel, i.category, i.priority, i.status, i.flagged,
+                   o.username as assignee, c.name as customer_name,
+                   case when i.flagged then 0 else 1 end as flag_order,
+                   case when i.first_responded_at is null then i.first_response_due_at
+                        else i.resolution_due_at end as due_at,
+                   case i.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end
+                        as priority_order
+              from inquiry i
+              join customer c on c.id = i.customer_id
+              left join operator o on o.id = i.assignee_operator_id
+             where i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InquiryQueue(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param operator the operator looking (for {@link Filter#MINE})
+     * @param after the cursor from the previous page, or null for the first page
+     */
+    @Transactional(readOnly = true)
+    public Page page(Filter filter, String operator, String after, int size) {
+        Cursor cursor = Cursor.parse(after);
+        String sql = "select * from (" + KEYED + filterClause(filter) + ") q"
+                + (cursor == null ? "" : " where (flag_order, due_at, priority_order, id) > (:f, :d, :p, :i)")
+                + " order by flag_order, due_at, priority_order, id limit :limit";
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).param("limit", size + 1).param("me", operator == null ? "" : operator);
+        if (cursor != null) {
+            statement = statement
+                    .param("f", cursor.flagOrder())
+                    .param("d", cursor.due().atOffset(ZoneOffset.UTC))
+                    .param("p", cursor.priorityOrder())
+                    .param("i", cursor.id());
+        }
+        Instant now = clock.instant();
+        List<Row> rows = statement.query((rs, n) -> row(rs, now)).list();
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            Row last = rows.get(size - 1);
+            next = new Cursor(last.flagOrder(), last.due(), last.priorityOrder(), last.id()).format();
+        }
+        return new Page(rows.stream().map(Row::item).toList(), next);
+    }
+
+    /** Overdue once the due time has passed; due soon within {@link #DUE_SOON}. */
+    static SlaState slaState(Instant due, Instant now) {
+        if (!due.isAfter(now)) {
+            return SlaState.OVERDUE;
+        }
+        return due.isAfter(now.plus(DUE_SOON)) ? SlaState.OK : SlaState.DUE_SOON;
+    }
+
+    private static String filterClause(Filter filter) {
+        if (filter == Filter.MINE) {
+            return " and o.username = :me";
+        }
+        if (filter == Filter.UNASSIGNED) {
+            return " and i.assignee_operator_id is null";
+        }
+        return "";
+    }
+
+    private static Row row(ResultSet rs, Instant now) throws SQLException {
+        Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
+        Item item = new Item(
+                rs.getString("reference"),
+                rs.getString("subject"),
+                Channel.valueOf(rs.getString("channel")),
+                Category.valueOf(rs.getString("category")),
+                Priority.valueOf(rs.getString("priority")),
+                InquiryStatus.valueOf(rs.getString("status")),
+                rs.getString("assignee"),
+                rs.getString("customer_name"),
+                rs.getBoolean("flagged"),
+                due,
+                slaState(due, now));
+        return new Row(item, rs.getInt("flag_order"), due, rs.getInt("priority_order"), rs.getLong("id"));
+    }
+
+    /** The sort key of the last row shown: {@code flag~due~priority~id}, due as an ISO instant. */
+    private record Cursor(int flagOrder, Instant due, int priorityOrder, long id) {
+
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String[] parts = text.split("~");
+            try {
+                if (parts.length != 4) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cursor(
+                        Integer.parseInt(parts[0]),
+                        Instant.parse(parts[1]),
+                        Integer.parseInt(parts[2]),
+                        Long.parseLong(parts[3]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new InvalidValue("after", "is not a page cursor");
+            }
+        }
+
+        String format() {
+            return flagOrder + "~" + due + "~" + priorityOrder + "~" + id;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.customer.CustomerView;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.mail.MailOutbox;
+import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.shop.ShopProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts an operator's reply into the mail outbox, in the caller's transaction: the reply and its
+ * mail commit together or not at all. The message remembers the outbox row
+ * ({@code outbound_mail_id}), whose Message-ID (set when the dispatcher sends it) is what a
+ * customer's answer names in {@code In-Reply-To}.
+ */
+@Component
+class ReplyMailer {
+
+    private final MailOutbox outbox;
+    private final Customers customers;
+    private final JdbcClient jdbc;
+    private final ShopProperties shop;
+
+    ReplyMailer(MailOutbox outbox, Customers customers, JdbcClient jdbc, ShopProperties shop) {
+        this.outbox = outbox;
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.shop = shop;
+    }
+
+    /** Queues the mail for {@code reply} (already flushed, so it has its id) when the channel is answered by mail. */
+    void queue(Inquiry inquiry, InquiryMessage reply, Instant now) {
+        if (!ReplyMail.goesOutByMail(inquiry.channel())) {
+            return;
+        }
+        Optional<CustomerView> customer = customers.find(inquiry.customer());
+        if (customer.isEmpty()) {
+            return;
+        }
+        OutgoingMail mail = ReplyMail.of(
+                inquiry, reply.id(), reply.body(), customer.get(), lastInboundMessageId(inquiry), shop.name(), now);
+        outbox.enqueue(mail);
+        // The key is this message's own, so the row is ours whether this call or a retry inserted it.
+        long mailId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
+                .param("key", mail.dedupKey())
+                .query(Long.class)
+                .single();
+        reply.sentAsMail(mailId);
+    }
+
+    /** The Message-ID of the customer's latest mail, if they wrote by mail at all. */
+    private static String lastInboundMessageId(Inquiry inquiry) {
+        List<InquiryMessage> messages = inquiry.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            InquiryMessage m = messages.get(i);
+            if (m.direction() == InquiryMessage.Direction.INBOUND && m.messageId() != null) {
+                return m.messageId();
+            }
+        }
+        return null;
+    }
+}
