@@ -16,6 +16,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,22 +89,14 @@ class InquiriesConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
-            try {
-                return act(
-                        reference,
-                        redirect,
-                        "inquiry.replied",
-                        r -> inquiries.reply(new Inquiries.Reply(r, operator.getName(), form.body())));
-            } catch (InvalidValue e) {
-                if (!"body".equals(e.field())) {
-                    throw e;
-                }
-                errors.rejectValue("body", "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return page(reference, model, form, errors, ReplyForm.empty(), null);
+        return submitText(
+                reference,
+                errors,
+                redirect,
+                response,
+                "inquiry.replied",
+                r -> inquiries.reply(new Inquiries.Reply(r, operator.getName(), form.body())),
+                () -> page(reference, model, form, errors, ReplyForm.empty(), null));
     }
 
     @PostMapping("/{reference}/notes")
@@ -115,13 +108,31 @@ class InquiriesConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        return submitText(
+                reference,
+                errors,
+                redirect,
+                response,
+                "inquiry.noted",
+                r -> inquiries.addNote(new Inquiries.AddNote(r, operator.getName(), form.body())),
+                () -> page(reference, model, ReplyForm.empty(), null, form, errors));
+    }
+
+    /**
+     * A reply or a note: done and redirected when the text is fine, else the page again with the
+     * field message (the facade's own limits included) and a 400.
+     */
+    private String submitText(
+            String reference,
+            BindingResult errors,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            String notice,
+            Consumer<String> action,
+            Supplier<String> pageWithErrors) {
         if (!errors.hasErrors()) {
             try {
-                return act(
-                        reference,
-                        redirect,
-                        "inquiry.noted",
-                        r -> inquiries.addNote(new Inquiries.AddNote(r, operator.getName(), form.body())));
+                return act(reference, redirect, notice, action);
             } catch (InvalidValue e) {
                 if (!"body".equals(e.field())) {
                     throw e;
@@ -130,7 +141,7 @@ class InquiriesConsoleController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return page(reference, model, ReplyForm.empty(), null, form, errors);
+        return pageWithErrors.get();
     }
 
     @PostMapping("/{reference}/wait")
