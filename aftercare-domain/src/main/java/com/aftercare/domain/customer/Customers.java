@@ -76,6 +76,12 @@ public class Customers {
         return customers.findById(id.value()).map(CustomerView::of);
     }
 
+    /** By exact (normalised) email, for operators looking a customer up. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerView> findByEmail(EmailAddress email) {
+        return customers.findByEmailNormalized(email.normalized()).map(CustomerView::of);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CustomerView> findVisibleTo(StorefrontId storefront, EmailAddress email) {
         return customers.findVisibleTo(email.normalized(), storefront.value()).map(CustomerView::of);

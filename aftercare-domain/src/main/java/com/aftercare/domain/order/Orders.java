@@ -1,6 +1,7 @@
 package com.aftercare.domain.order;
 
 import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,28 @@ public class Orders {
                 .query(Long.class)
                 .list();
         return ids.size() == 1 ? orders.findById(ids.get(0)).map(OrderView::of) : Optional.empty();
+    }
+
+    /** One thing that happened to one of a customer's orders, for their timeline. */
+    public record CustomerOrderEvent(String orderNumber, String eventType, OrderStatus statusTo, Instant occurredAt) {}
+
+    /** Everything that happened to the customer's orders, newest first (at most 500 entries). */
+    @Transactional(readOnly = true)
+    public java.util.List<CustomerOrderEvent> historyOf(com.aftercare.domain.customer.CustomerId customer) {
+        return jdbc.sql("""
+                        select o.order_number, h.event_type, h.status_to, h.occurred_at
+                          from order_history h join customer_order o on o.id = h.order_id
+                         where o.customer_id = :customer
+                         order by h.occurred_at desc, h.id desc
+                         limit 500
+                        """)
+                .param("customer", customer.value())
+                .query((rs, i) -> new CustomerOrderEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        OrderStatus.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     /** For the ingestion, inside its transaction: the aggregate itself, to change it. */

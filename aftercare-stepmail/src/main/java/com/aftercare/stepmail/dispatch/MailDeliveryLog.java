@@ -59,20 +59,41 @@ public class MailDeliveryLog {
                 .param("states", states)
                 .param("before", beforeId)
                 .param("limit", Math.max(1, Math.min(limit, 200)))
-                .query((rs, i) -> new Entry(
-                        rs.getLong("id"),
-                        rs.getString("template"),
-                        rs.getString("kind"),
-                        rs.getString("to_address"),
-                        rs.getString("subject"),
-                        rs.getString("status"),
-                        rs.getInt("attempts"),
-                        rs.getString("last_error"),
-                        instant(rs.getTimestamp("due_at")),
-                        instant(rs.getTimestamp("next_attempt_at")),
-                        instant(rs.getTimestamp("sent_at")),
-                        rs.getString("message_id")))
+                .query(MailDeliveryLog::entry)
                 .list();
+    }
+
+    /** The mails of one customer, any state, newest first: their part of the customer timeline. */
+    @Transactional(readOnly = true)
+    public List<Entry> forCustomer(long customerId, int limit) {
+        return jdbc.sql("""
+                        select id, template, kind, to_address, subject, status, attempts, last_error, due_at,
+                               next_attempt_at, sent_at, message_id
+                          from outbound_mail
+                         where customer_id = :customer
+                         order by id desc
+                         limit :limit
+                        """)
+                .param("customer", customerId)
+                .param("limit", Math.max(1, Math.min(limit, 500)))
+                .query(MailDeliveryLog::entry)
+                .list();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getString("template"),
+                rs.getString("kind"),
+                rs.getString("to_address"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("due_at")),
+                instant(rs.getTimestamp("next_attempt_at")),
+                instant(rs.getTimestamp("sent_at")),
+                rs.getString("message_id"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -223,12 +223,12 @@ class InquiriesConsoleController {
     }
 
     /** The customer as the inquiry page shows them: the name, and the address masked. */
-    record Customer(String name, String maskedEmail) {
+    record Customer(Long id, String name, String maskedEmail) {
 
-        static final Customer UNKNOWN = new Customer(null, null);
+        static final Customer UNKNOWN = new Customer(null, null, null);
 
         static Customer of(CustomerView view) {
-            return new Customer(view.name(), view.email().masked());
+            return new Customer(view.id().value(), view.name(), view.email().masked());
         }
     }
 }

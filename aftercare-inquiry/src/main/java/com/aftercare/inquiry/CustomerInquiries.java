@@ -1,0 +1,48 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.customer.CustomerId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A customer's inquiries, newest first, for their timeline. */
+@Component
+public class CustomerInquiries {
+
+    private static final int LIMIT = 200;
+
+    private final JdbcClient jdbc;
+
+    CustomerInquiries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One inquiry as the timeline lists it. */
+    public record Summary(
+            String reference, String subject, String status, String channel, Instant openedAt, Instant resolvedAt) {}
+
+    @Transactional(readOnly = true)
+    public List<Summary> of(CustomerId customer) {
+        return jdbc.sql("""
+                        select reference, subject, status, channel, created_at, resolved_at from inquiry
+                         where customer_id = :customer order by created_at desc limit :limit
+                        """)
+                .param("customer", customer.value())
+                .param("limit", LIMIT)
+                .query((rs, i) -> new Summary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        instant(rs.getTimestamp(6))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,155 @@
+package com.aftercare.web.console.customers;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.CustomerInquiries;
+import com.aftercare.stepmail.dispatch.MailDeliveryLog;
+import com.aftercare.web.console.ConsoleViews;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One page per customer (顧客情報の共有): orders and their history, inquiries, mails, consent,
+ * newest first. Email and phone stay masked until an operator reveals them, and every reveal is
+ * written to the audit log with who and when.
+ */
+@Controller
+@RequestMapping("/console/customers")
+class CustomerTimelineController {
+
+    private static final int MAILS = 200;
+
+    private final Customers customers;
+    private final Orders orders;
+    private final CustomerInquiries inquiries;
+    private final MailDeliveryLog mails;
+    private final MarketingConsent consent;
+    private final AuditLog audit;
+
+    CustomerTimelineController(
+            Customers customers,
+            Orders orders,
+            CustomerInquiries inquiries,
+            MailDeliveryLog mails,
+            MarketingConsent consent,
+            AuditLog audit) {
+        this.customers = customers;
+        this.orders = orders;
+        this.inquiries = inquiries;
+        this.mails = mails;
+        this.consent = consent;
+        this.audit = audit;
+    }
+
+    /** Find a customer by email: exact (normalised) match only, so the list reveals nobody. */
+    @GetMapping
+    String search(@RequestParam(required = false) String email, Model model) {
+        if (email == null || email.isBlank()) {
+            return ConsoleViews.CUSTOMER_SEARCH;
+        }
+        Optional<CustomerView> found;
+        try {
+            found = customers.findByEmail(EmailAddress.of(email));
+        } catch (InvalidValue e) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            model.addAttribute("problem", "customers.search.none");
+            return ConsoleViews.CUSTOMER_SEARCH;
+        }
+        return ConsoleViews.redirect("/console/customers/" + found.get().id().value());
+    }
+
+    @GetMapping("/{id}")
+    String timeline(@PathVariable long id, Model model) {
+        return page(id, false, model);
+    }
+
+    @PostMapping("/{id}/reveal")
+    String reveal(@PathVariable long id, Principal operator, Model model) {
+        customers.find(new CustomerId(id)).orElseThrow(NotFound::customer);
+        audit.record(
+                operator.getName(),
+                "customer.revealed",
+                "customer",
+                Long.toString(id),
+                Map.of("fields", "email,phone"));
+        return page(id, true, model);
+    }
+
+    /** One line of the timeline. */
+    record Entry(Instant at, String kind, String title, String detail, String link) {}
+
+    private String page(long id, boolean revealed, Model model) {
+        CustomerId customerId = new CustomerId(id);
+        CustomerView customer = customers.find(customerId).orElseThrow(NotFound::customer);
+        List<Entry> entries = new ArrayList<>();
+        orders.historyOf(customerId)
+                .forEach(e -> entries.add(new Entry(
+                        e.occurredAt(), "order", e.orderNumber(), e.eventType() + " → " + e.statusTo(), null)));
+        inquiries.of(customerId).forEach(i -> {
+            entries.add(new Entry(
+                    i.openedAt(),
+                    "inquiry",
+                    i.reference() + " " + i.subject(),
+                    i.channel() + " / " + i.status(),
+                    "/console/inquiries/" + i.reference()));
+            if (i.resolvedAt() != null) {
+                entries.add(new Entry(
+                        i.resolvedAt(),
+                        "inquiry",
+                        i.reference() + " " + i.subject(),
+                        "RESOLVED",
+                        "/console/inquiries/" + i.reference()));
+            }
+        });
+        mails.forCustomer(id, MAILS)
+                .forEach(m -> entries.add(new Entry(
+                        m.sentAt() != null ? m.sentAt() : m.dueAt(),
+                        "mail",
+                        m.subject(),
+                        m.template() + " / " + m.status(),
+                        null)));
+        consent.latest(customerId)
+                .ifPresent(d -> entries.add(new Entry(
+                        d.at(), "consent", d.granted() ? "consent.granted" : "consent.withdrawn", d.source(), null)));
+        entries.sort(Comparator.comparing(Entry::at).reversed());
+        model.addAttribute("customer", customer);
+        model.addAttribute("revealed", revealed);
+        model.addAttribute(
+                "email", revealed ? customer.email().value() : customer.email().masked());
+        model.addAttribute(
+                "phone", customer.phone() == null ? null : revealed ? customer.phone() : maskPhone(customer.phone()));
+        model.addAttribute("consented", consent.hasConsented(customerId));
+        model.addAttribute("entries", entries);
+        return ConsoleViews.CUSTOMER_TIMELINE;
+    }
+
+    /** 090-1234-5678 → 090-****-5678: enough to recognise, not enough to call. */
+    static String maskPhone(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() < 7) {
+            return "****";
+        }
+        return digits.substring(0, 3) + "-****-" + digits.substring(digits.length() - 4);
+    }
+}
