@@ -14,6 +14,8 @@ interface InquiryRepository extends Repository<Inquiry, Long> {
 
     Optional<Inquiry> findByReference(String reference);
 
+    Optional<Inquiry> findById(Long id);
+
     Optional<Inquiry> findByReferenceAndStorefrontId(String reference, Long storefrontId);
 
     /**

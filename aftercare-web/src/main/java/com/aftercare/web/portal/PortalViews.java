@@ -8,6 +8,8 @@ final class PortalViews {
     static final String LINK_INVALID = "portal/link-invalid";
     static final String LOOKUP = "portal/lookup";
     static final String ORDER = "portal/order";
+    static final String CSAT = "portal/csat";
+    static final String CSAT_THANKS = "portal/csat-thanks";
 
     private PortalViews() {}
 }
