@@ -339,6 +339,20 @@ public class Inquiries {
     }
 
     /** The one path for a customer writing again, by form, API or mail. */
+    private static final String EARLY_WARNING = "early-warning";
+
+    /** Flags a new inquiry whose words or timing say the customer is unhappy. */
+    private void warnEarly(Inquiry inquiry, String body, Instant now) {
+        Optional<String> reason = EarlyWarning.complaintIn(body);
+        if (reason.isEmpty() && inquiry.order() != null) {
+            reason = inquiries
+                    .findFirstByOrderIdAndIdNotAndCreatedAtAfterOrderByCreatedAtDesc(
+                            inquiry.order().value(), inquiry.id().value(), now.minus(EarlyWarning.REPEAT_CONTACT))
+                    .map(earlier -> EarlyWarning.repeatContactReason(earlier.reference()));
+        }
+        reason.ifPresent(r -> inquiry.flag(r, EARLY_WARNING, now));
+    }
+
     private MessageAdded addCustomerMessageTo(Inquiry inquiry, String body, String authorName, MailIds mail) {
         Instant now = clock.instant();
         if (inquiry.status() == InquiryStatus.CLOSED) {
@@ -359,6 +373,9 @@ public class Inquiries {
                     followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
         }
         boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now);
+        if (!inquiry.flagged()) {
+            EarlyWarning.complaintIn(body).ifPresent(reason -> inquiry.flag(reason, EARLY_WARNING, now));
+        }
         if (mail != null) {
             lastMessage(inquiry).arrivedAsMail(mail.messageId(), mail.inReplyTo());
         }
@@ -515,6 +532,7 @@ public class Inquiries {
         }
         Inquiry inquiry = inquiries.save(opened);
         flushAndLast(inquiry);
+        warnEarly(inquiry, body, now);
         events.publishEvent(new InquiryOpened(
                 inquiry.id(),
                 inquiry.reference(),

@@ -16,6 +16,9 @@ interface InquiryRepository extends Repository<Inquiry, Long> {
 
     Optional<Inquiry> findById(Long id);
 
+    Optional<Inquiry> findFirstByOrderIdAndIdNotAndCreatedAtAfterOrderByCreatedAtDesc(
+            Long orderId, Long id, java.time.Instant after);
+
     Optional<Inquiry> findByReferenceAndStorefrontId(String reference, Long storefrontId);
 
     /**

@@ -1,0 +1,25 @@
+package com.aftercare.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EarlyWarningTest {
+
+    @Test
+    void shouldFindWordsOfComplaintInJapanese() {
+        assertThat(EarlyWarning.complaintIn("対応が最悪でした。")).contains("complaint words: 最悪");
+        assertThat(EarlyWarning.complaintIn("消費者センターに相談します")).isPresent();
+    }
+
+    @Test
+    void shouldMatchHalfWidthKatakanaAsWritten() {
+        assertThat(EarlyWarning.complaintIn("ｸﾚｰﾑを入れます")).contains("complaint words: クレーム");
+    }
+
+    @Test
+    void shouldLeaveAPoliteQuestionAlone() {
+        assertThat(EarlyWarning.complaintIn("お届け日を変更できますか。よろしくお願いします。")).isEmpty();
+        assertThat(EarlyWarning.complaintIn(null)).isEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package com.aftercare.web.inquiries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Api;
+import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestStorefronts;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Unhappy customers rise in the queue: words of complaint, a second contact about one order. */
+@AftercareIntegrationTest
+class InquiryEarlyWarningTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    String email;
+
+    @BeforeEach
+    void storefront() {
+        api = new Api(port, TestStorefronts.create(storefronts).key());
+        email = Events.unique("warn") + "@example.jp";
+    }
+
+    @Test
+    void shouldFlagAnInquiryWrittenInWordsOfComplaint() {
+        String reference = open(null, "商品が壊れていて最悪です。");
+
+        assertThat(flagOf(reference)).startsWith("complaint words");
+    }
+
+    @Test
+    void shouldFlagTheSecondContactAboutTheSameOrderWithinAWeek() {
+        String number = Events.unique("E");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+
+        String first = open(number, "お届け日を教えてください。");
+        String second = open(number, "まだ届きません。");
+
+        assertThat(flagOf(first)).isNull();
+        assertThat(flagOf(second)).contains("second contact").contains(first);
+    }
+
+    @Test
+    void shouldLeaveAnOrdinaryQuestionUnflagged() {
+        assertThat(flagOf(open(null, "ギフト包装はできますか。"))).isNull();
+    }
+
+    private String open(String orderNumber, String body) {
+        String json =
+                """
+                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"}, %s
+                 "category": "SHIPPING", "subject": "お問い合わせ", "body": "%s"}
+                """.formatted(email, orderNumber == null ? "" : "\"orderNumber\": \"" + orderNumber + "\",", body);
+        return api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString(json))
+                .json()
+                .get("reference")
+                .asString();
+    }
+
+    private String flagOf(String reference) {
+        // null when not flagged (JdbcClient's single() refuses a null value)
+        return jdbc.sql("select case when flagged then flag_reason else '' end from inquiry where reference = :r")
+                .param("r", reference)
+                .query(String.class)
+                .single()
+                .transform(reason -> reason.isEmpty() ? null : reason);
+    }
+}
