@@ -79,6 +79,12 @@ final class MailReader {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             InternetAddress from = sender(message);
+            String automatic = automatic(message, from);
+            if (automatic != null) {
+                // Out-of-office replies and bounces would reopen inquiries, and answering them
+                // could start a mail loop between two robots.
+                throw new Unreadable("automatic mail, not filed: " + automatic, null);
+            }
             Collected collected = new Collected();
             walk(message, collected, 0);
             String text = collected.plain.length() > 0
@@ -96,6 +102,32 @@ final class MailReader {
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new Unreadable(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Why a mail was written by a machine (RFC 3834 and common practice), or null. */
+    static String automatic(MimeMessage message, InternetAddress from) throws MessagingException {
+        String autoSubmitted = message.getHeader("Auto-Submitted", null);
+        if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")) {
+            return "Auto-Submitted: " + autoSubmitted.strip();
+        }
+        String precedence = message.getHeader("Precedence", null);
+        if (precedence != null
+                && precedence.strip().toLowerCase(java.util.Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
+            return "Precedence: " + precedence.strip();
+        }
+        if (message.getHeader("X-Autoreply", null) != null || message.getHeader("X-Autorespond", null) != null) {
+            return "X-Autoreply";
+        }
+        String local = from.getAddress()
+                .substring(0, Math.max(0, from.getAddress().indexOf('@')))
+                .toLowerCase(java.util.Locale.ROOT);
+        if (local.equals("mailer-daemon") || local.equals("postmaster")) {
+            return "from " + from.getAddress();
+        }
+        if (message.isMimeType("multipart/report")) {
+            return "delivery report";
+        }
+        return null;
     }
 
     private static final class Collected {

@@ -79,6 +79,27 @@ class MailReaderTest {
         assertThat(mail.body()).isEqualTo("ABCD");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "From: hanako@example.jp\nAuto-Submitted: auto-replied\nSubject: 不在のお知らせ\n\n休暇中です。\n",
+                "From: hanako@example.jp\nPrecedence: bulk\nSubject: お知らせ\n\n本文\n",
+                "From: hanako@example.jp\nX-Autoreply: yes\nSubject: Re: ご注文\n\n自動返信\n",
+                "From: MAILER-DAEMON@mx.example.jp\nSubject: Undelivered Mail\n\nbounce\n",
+            })
+    void shouldNotFileMailWrittenByAMachine(String raw) {
+        assertThatThrownBy(() -> read(raw))
+                .isInstanceOf(MailReader.Unreadable.class)
+                .hasMessageContaining("automatic mail");
+    }
+
+    @Test
+    void shouldFileAMailThatSaysItWasNotAutomatic() throws Exception {
+        assertThat(read("From: hanako@example.jp\nAuto-Submitted: no\nSubject: 質問\n\n本文\n")
+                        .subject())
+                .isEqualTo("質問");
+    }
+
     @Test
     void shouldRefuseAMailWithoutSender() {
         assertThatThrownBy(() -> read("Subject: x\n\nbody\n"))
