@@ -3,9 +3,7 @@ package com.aftercare.domain.storefront;
 import com.aftercare.domain.shared.AlreadyExists;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.aftercare.domain.shared.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -87,7 +85,7 @@ public class Storefronts {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = "ak_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey saved = keys.save(new ApiKey(storefront, prefixOf(key), sha256(key), label));
+        ApiKey saved = keys.save(new ApiKey(storefront, prefixOf(key), Sha256.of(key), label));
         return new IssuedKey(saved.id(), key);
     }
 
@@ -100,14 +98,14 @@ public class Storefronts {
         if (key == null || key.length() < MIN_KEY_LENGTH || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new InvalidValue("apiKey", "must be at least " + MIN_KEY_LENGTH + " printable ASCII characters");
         }
-        Optional<ApiKey> existing = keys.findByKeyHash(sha256(key));
+        Optional<ApiKey> existing = keys.findByKeyHash(Sha256.of(key));
         if (existing.isPresent()) {
             if (!existing.get().storefront().equals(storefront)) {
                 throw new InvalidValue("apiKey", "is already in use by another storefront");
             }
             return;
         }
-        keys.save(new ApiKey(storefront, prefixOf(key), sha256(key), label));
+        keys.save(new ApiKey(storefront, prefixOf(key), Sha256.of(key), label));
     }
 
     /** The storefront a presented key opens, if the key exists and is not revoked. */
@@ -116,7 +114,9 @@ public class Storefronts {
         if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 512) {
             return Optional.empty();
         }
-        return keys.findByKeyHash(sha256(presentedKey)).filter(ApiKey::isActive).map(ApiKey::storefront);
+        return keys.findByKeyHash(Sha256.of(presentedKey))
+                .filter(ApiKey::isActive)
+                .map(ApiKey::storefront);
     }
 
     /** Revokes the key at once; revoking a revoked key changes nothing. */
@@ -146,14 +146,6 @@ public class Storefronts {
 
     private static String prefixOf(String key) {
         return key.substring(0, Math.min(key.length(), 10));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     private static StorefrontView view(Storefront s) {

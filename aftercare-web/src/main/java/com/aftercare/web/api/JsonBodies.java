@@ -1,9 +1,7 @@
 package com.aftercare.web.api;
 
+import com.aftercare.domain.shared.Sha256;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +65,7 @@ public class JsonBodies {
 
     /** SHA-256 of the tree with object keys sorted, so a retry that reorders keys is still a retry. */
     public byte[] canonicalSha256(JsonNode tree) {
-        byte[] canonical = json.writeValueAsString(canonical(tree)).getBytes(StandardCharsets.UTF_8);
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.of(json.writeValueAsString(canonical(tree)));
     }
 
     private static Object canonical(JsonNode node) {

@@ -9,11 +9,9 @@ import com.aftercare.domain.order.Milestone;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
+import com.aftercare.domain.shared.Sha256;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +138,10 @@ class DemoData implements ApplicationRunner {
     private void ingest(StorefrontId shop, String eventId, Instant at, StorefrontEvent.Payload payload) {
         String canonical = "demo:" + eventId;
         ingestion.ingest(
-                shop, new StorefrontEvent(eventId, at, payload), sha256(canonical), "{\"demo\":\"" + eventId + "\"}");
+                shop,
+                new StorefrontEvent(eventId, at, payload),
+                Sha256.of(canonical),
+                "{\"demo\":\"" + eventId + "\"}");
     }
 
     private String host() {
@@ -149,13 +150,5 @@ class DemoData implements ApplicationRunner {
 
     private String port() {
         return environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

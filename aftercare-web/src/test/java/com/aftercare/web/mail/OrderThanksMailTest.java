@@ -10,7 +10,6 @@ import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +51,7 @@ class OrderThanksMailTest {
 
         MimeMessage mail = deliveredTo(email);
         assertThat(mail.getSubject()).contains("ご注文ありがとうございます").contains(number);
-        String text = textOf(mail);
+        String text = TestMailServer.textOf(mail);
         assertThat(text)
                 .contains("山田 花子 様")
                 .contains(number)
@@ -72,7 +71,7 @@ class OrderThanksMailTest {
         api.postEvent(Events.placed(Events.unique("evt"), Events.unique("T"), email, true));
 
         MimeMessage mail = deliveredTo(email);
-        String text = textOf(mail);
+        String text = TestMailServer.textOf(mail);
         for (String productWord : List.of("Tシャツ", "マグカップ", "TS-001", "MUG-02")) {
             assertThat(mail.getSubject()).doesNotContain(productWord);
             assertThat(text).doesNotContain(productWord);
@@ -115,14 +114,6 @@ class OrderThanksMailTest {
                 .query(Long.class)
                 .single();
         assertThat(incomplete).isZero();
-    }
-
-    private static String textOf(MimeMessage mail) throws Exception {
-        Object content = mail.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        return GreenMailUtil.getBody(mail);
     }
 
     /** Waits for the after-commit listener to queue the mail, then dispatches like the scheduler would. */

@@ -68,7 +68,7 @@ class PortalLookupTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             dispatcher.dispatchDue();
             return TestMailServer.receivedBy(email).stream()
-                    .anyMatch(m -> subject(m).contains("ご注文確認ページ"));
+                    .anyMatch(m -> TestMailServer.subjectOf(m).contains("ご注文確認ページ"));
         });
     }
 
@@ -162,13 +162,5 @@ class PortalLookupTest {
                 .replaceAll("W-[0-9a-f-]+", "N")
                 .replace(email, "E")
                 .replace("someone-else@example.jp", "E");
-    }
-
-    private static String subject(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -66,8 +66,8 @@ class SatisfactionSurveyTest {
                         () -> {
                             dispatcher.dispatchDue();
                             return TestMailServer.receivedBy(email).stream()
-                                    .filter(m -> subject(m).contains("アンケート"))
-                                    .map(SatisfactionSurveyTest::text)
+                                    .filter(m -> TestMailServer.subjectOf(m).contains("アンケート"))
+                                    .map(TestMailServer::textOf)
                                     .findFirst();
                         },
                         java.util.Optional::isPresent)
@@ -137,21 +137,5 @@ class SatisfactionSurveyTest {
 
         assertThat(customer.get(tampered).statusCode()).isEqualTo(400);
         assertThat(customer.get("/portal/csat").statusCode()).isEqualTo(400);
-    }
-
-    private static String subject(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return (String) m.getContent();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

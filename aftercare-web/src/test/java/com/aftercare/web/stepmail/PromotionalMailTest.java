@@ -93,7 +93,9 @@ class PromotionalMailTest {
         clock.setJst("2025-10-15T10:00");
         drain();
 
-        assertThat(subjectsTo(email)).filteredOn(s -> s.contains("ご感想")).hasSize(1);
+        assertThat(TestMailServer.subjectsTo(email))
+                .filteredOn(s -> s.contains("ご感想"))
+                .hasSize(1);
         List<String> waiting =
                 jdbc.sql("""
                         select to_char(m.due_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') from step_mail m
@@ -133,7 +135,7 @@ class PromotionalMailTest {
                         """).param("email", email).query(Long.class).single() == 0);
         clock.setJst("2025-11-30T10:00");
         drain();
-        assertThat(subjectsTo(email)).noneMatch(s -> s.contains("クーポン"));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("クーポン"));
     }
 
     @Test
@@ -194,24 +196,10 @@ class PromotionalMailTest {
 
     private MimeMessage mailWithSubject(String email, String part) {
         return TestMailServer.receivedBy(email).stream()
-                .filter(m -> subject(m).contains(part))
+                .filter(m -> TestMailServer.subjectOf(m).contains(part))
                 .findFirst()
-                .orElseThrow(
-                        () -> new AssertionError("no mail to " + email + " with " + part + ": " + subjectsTo(email)));
-    }
-
-    private static List<String> subjectsTo(String email) {
-        return TestMailServer.receivedBy(email).stream()
-                .map(PromotionalMailTest::subject)
-                .toList();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+                .orElseThrow(() -> new AssertionError(
+                        "no mail to " + email + " with " + part + ": " + TestMailServer.subjectsTo(email)));
     }
 
     private HttpResponse<String> http(String method, String path, String form) throws Exception {

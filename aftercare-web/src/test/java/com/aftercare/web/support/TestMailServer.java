@@ -38,6 +38,37 @@ public final class TestMailServer {
                 .toList();
     }
 
+    /** The subjects of the mails a recipient got, in arrival order. */
+    public static List<String> subjectsTo(String address) {
+        return receivedBy(address).stream().map(TestMailServer::subjectOf).toList();
+    }
+
+    /** The texts of the mails a recipient got, in arrival order. */
+    public static List<String> textsTo(String address) {
+        return receivedBy(address).stream().map(TestMailServer::textOf).toList();
+    }
+
+    public static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded text of a mail (its plain-text part when it has several). */
+    public static String textOf(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isFor(MimeMessage message, String address) {
         try {
             Address[] to = message.getAllRecipients();
