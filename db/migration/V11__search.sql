@@ -1,14 +1,15 @@
 -- Search across customers, orders and inquiries (issue #3, section 3), Japanese first.
 -- pg_trgm cannot use its index for the one- and two-character words Japanese is full of (配送,
--- 返品) and pg_bigm/PGroonga are not packaged, so the index is our own: every searchable text is
--- normalised (search_norm), cut into its single characters and character pairs (search_grams),
--- and those go into GIN expression indexes. A search asks for rows whose grams contain all of the
--- term's grams, then rechecks the normalised text, so results are exact. Expression indexes
--- change with their rows in the same transaction: never stale, never half-written, and existing
--- rows are indexed by the CREATE INDEX itself. See docs/search.md.
+-- 返品) and pg_bigm/PGroonga are not packaged, so the index is our own: every searchable row keeps
+-- its text normalised (search_norm) in a generated column, search_text; its single characters and
+-- character pairs (search_grams) go into a GIN expression index. A search asks for rows whose
+-- grams contain all of the term's grams, then rechecks with strpos on search_text, so results are
+-- exact. Generated columns and indexes change with their rows in the same transaction: never
+-- stale, never half-written, and existing rows are indexed by this migration itself.
+-- See docs/search.md.
 --
--- SearchText in aftercare-domain normalises search terms the same way in Java; SearchTextAgreementTest
--- keeps the two in step. Change both together (in a new migration that recreates the indexes).
+-- SearchText in aftercare-domain normalises search terms the same way in Java; SearchIndexTest
+-- keeps the two in step. Change both together, in a new migration that recomputes the columns.
 
 -- NFKC (full-width letters and digits to ASCII, half-width katakana to full-width, ㈱ to (株)),
 -- ASCII lower case (the "C" collation makes it the same under every database locale), katakana
@@ -17,37 +18,40 @@
 create function search_norm(t text) returns text
     language sql immutable strict parallel safe
 as $$
-    select translate(lower(normalize(t, NFKC) collate "C"),
-                     U&'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヽヾ\0001\0002\0003\0004\0005\0006\0007\0008\0009\000A\000B\000C\000D\000E\000F\0010\0011\0012\0013\0014\0015\0016\0017\0018\0019\001A\001B\001C\001D\001E\001F\007F\0085\1680\2028\2029\200B\FEFF\0020\002D\2010\2012\2013\2014\2015\2212\0028\0029',
-                     U&'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖゝゞ')
+    -- translate() scans its whole list for every character, so it only runs on text with katakana.
+    select case when n ~ '[ァ-ヶヽヾ]' then translate(n, 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヽヾ', 'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖゝゞ') else n end
+      from regexp_replace(lower(normalize(t, NFKC) collate "C"),
+                          '[\x01-\x20\x7f\u0085\u1680\u2028\u2029\u200b\ufeff\-\u2010\u2012-\u2015\u2212()]', '', 'g') as n
 $$;
 
--- Every character and every pair of neighbouring characters of each field, normalised, once.
--- Pairs never span two fields. Single characters let a one-character term (箱, 傷) use the index.
-create function search_grams(variadic fields text[]) returns text[]
+-- Every character and every pair of neighbouring characters of a normalised text, once each.
+-- A newline separates fields (normalised text has none of its own), so no pair spans two fields.
+-- Single characters let a one-character term (箱, 傷) use the index too.
+create function search_grams(normalized text) returns text[]
     language sql immutable strict parallel safe
 as $$
-    -- regexp_split_to_table and lead() walk the text once; substr(n, i, 2) for each i would be
-    -- quadratic on multibyte text (a 20,000-character message took seconds).
+    -- Pairs as two passes of non-overlapping matches (from the first and from the second
+    -- character): regular expressions walk the text once, where substr(t, i, 2) for each i is
+    -- quadratic on multibyte text and a window over single characters twice as slow.
     select coalesce(array_agg(distinct g), '{}')
-      from (select c, lead(c) over (partition by fn order by cn) as next
-              from unnest(fields) with ordinality as f(field, fn),
-                   lateral regexp_split_to_table(search_norm(f.field), '') with ordinality as t(c, cn)) s,
-           lateral (values (c), (c || next)) as v(g)
+      from regexp_split_to_table(normalized, E'\n') as f,
+           lateral (select regexp_split_to_table(f, '') as g
+                    union all select (regexp_matches(f, '..', 'g'))[1]
+                    union all select (regexp_matches(substr(f, 2), '..', 'g'))[1]) as s
      where g <> ''
 $$;
 
--- The exact check behind the index: every (normalised) term occurs in one of the fields.
-create function search_matches(terms text[], variadic fields text[]) returns boolean
-    language sql immutable strict parallel safe
-as $$
-    select coalesce(bool_and(exists (select 1 from unnest(fields) f where strpos(search_norm(f), t) > 0)), false)
-      from unnest(terms) t
-$$;
+-- One field per line, each normalised. "||" rather than concat_ws, which is not immutable.
+alter table customer add column search_text text generated always as (
+    coalesce(search_norm(name), '') || E'\n' || coalesce(search_norm(name_kana), '') || E'\n'
+    || coalesce(search_norm(email), '') || E'\n' || coalesce(search_norm(phone), '')) stored;
+alter table customer_order add column search_text text generated always as (search_norm(order_number)) stored;
+alter table inquiry add column search_text text generated always as (
+    search_norm(reference) || E'\n' || search_norm(subject)) stored;
+alter table inquiry_message add column search_text text generated always as (search_norm(body)) stored;
 
--- The queries in CustomerSearch, OrderSearch and InquirySearch repeat these expressions exactly,
--- so the planner can use the indexes.
-create index customer_search_idx on customer using gin (search_grams(name, name_kana, email, phone));
-create index customer_order_search_idx on customer_order using gin (search_grams(order_number));
-create index inquiry_search_idx on inquiry using gin (search_grams(reference, subject));
-create index inquiry_message_search_idx on inquiry_message using gin (search_grams(body));
+-- SearchQuery writes exactly this expression, so the planner uses these indexes.
+create index customer_search_idx on customer using gin (search_grams(search_text));
+create index customer_order_search_idx on customer_order using gin (search_grams(search_text));
+create index inquiry_search_idx on inquiry using gin (search_grams(search_text));
+create index inquiry_message_search_idx on inquiry_message using gin (search_grams(search_text));

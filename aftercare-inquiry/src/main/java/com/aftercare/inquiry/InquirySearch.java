@@ -43,10 +43,10 @@ public class InquirySearch {
         // branch uses its own GIN index; a term in several messages still finds one inquiry.
         for (int term = 0; term < query.terms().size(); term++) {
             sql.append(" and i.id in (select s.id from inquiry s where ")
-                    .append(query.matches("s.reference, s.subject", term))
+                    .append(query.matches("s.search_text", term))
                     .append(SearchPage.before("s.id", before))
                     .append(" union all select m.inquiry_id from inquiry_message m where ")
-                    .append(query.matches("m.body", term))
+                    .append(query.matches("m.search_text", term))
                     .append(SearchPage.before("m.inquiry_id", before))
                     .append(")");
         }

@@ -38,7 +38,7 @@ public class CustomerSearch {
     @Transactional(readOnly = true)
     public SearchPage<CustomerMatch> customers(SearchQuery query, Long before, int size) {
         String sql = "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where "
-                + query.matches("c.name, c.name_kana, c.email, c.phone")
+                + query.matches("c.search_text")
                 + SearchPage.before("c.id", before)
                 + " order by c.id desc limit :limit";
         return SearchPage.of(
@@ -58,7 +58,7 @@ public class CustomerSearch {
     public SearchPage<OrderMatch> orders(SearchQuery query, Long before, int size) {
         String sql = "select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name"
                 + " from customer_order o join customer c on c.id = o.customer_id where "
-                + query.matches("o.order_number")
+                + query.matches("o.search_text")
                 + SearchPage.before("o.id", before)
                 + " order by o.id desc limit :limit";
         return SearchPage.of(

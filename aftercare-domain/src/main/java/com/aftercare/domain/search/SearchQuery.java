@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What an operator typed into the console search, checked and normalised: up to {@link #MAX_TERMS}
  * terms separated by whitespace, all of which must occur (in any of the searched fields). Each
  * term is a substring match on {@link SearchText#normalize normalised} text, one character or
- * more; the GIN index finds the candidates and {@code search_matches} rechecks them.
+ * more; the GIN index finds the candidates and {@code strpos} on the normalised text rechecks them.
  */
 public final class SearchQuery {
 
@@ -78,13 +78,14 @@ public final class SearchQuery {
     }
 
     /**
-     * The SQL condition "every term occurs in one of these fields", for a WHERE clause. {@code
-     * fields} must be written exactly as in a GIN index of V11 (e.g. {@code c.name, c.name_kana,
-     * c.email, c.phone}) so the planner uses the index. {@link #page} binds its parameters.
+     * The SQL condition "every term occurs in this row's {@code search_text}" for a WHERE clause,
+     * {@code searchText} being that column with its table alias ({@code c.search_text}). It
+     * repeats the GIN index expression of V11 exactly, so the planner uses the index. {@link
+     * #page} binds its parameters.
      */
-    public String matches(String fields) {
+    public String matches(String searchText) {
         return IntStream.range(0, terms.size())
-                .mapToObj(term -> matches(fields, term))
+                .mapToObj(term -> matches(searchText, term))
                 .collect(Collectors.joining(" and "));
     }
 
@@ -92,11 +93,11 @@ public final class SearchQuery {
      * The condition for one term (0 to {@code terms().size() - 1}), for searches where the terms
      * may occur in different rows of one document (an inquiry's subject and its messages).
      */
-    public String matches(String fields, int term) {
-        String candidates = "search_grams(" + fields + ") @> string_to_array(:search_grams_" + term + ", ' ')";
+    public String matches(String searchText, int term) {
+        String candidates = "search_grams(" + searchText + ") @> string_to_array(:search_grams_" + term + ", ' ')";
         return indexIsExact(terms.get(term))
                 ? candidates
-                : candidates + " and search_matches(array[cast(:search_term_" + term + " as text)], " + fields + ")";
+                : candidates + " and strpos(" + searchText + ", :search_term_" + term + ") > 0";
     }
 
     /**

@@ -70,12 +70,22 @@ class SearchIndexTest {
                 "Hanako.Yamada@Example.JP ORDER-Ｒ１００１ ㈱アフター ①②",
                 "𠮷野家 🍣 e\u0301",
                 "箱")) {
-            Set<String> sql = new TreeSet<>(Arrays.asList(jdbc.sql("select search_grams(:t)")
+            Set<String> sql = new TreeSet<>(Arrays.asList(jdbc.sql("select search_grams(search_norm(:t))")
                     .param("t", text)
                     .query((rs, n) -> (String[]) rs.getArray(1).getArray())
                     .single()));
             assertThat(sql).as(text).isEqualTo(SearchText.grams(List.of(SearchText.normalize(text))));
         }
+    }
+
+    @Test
+    void shouldNeverPairCharactersOfTwoFieldsOfOneCustomer() {
+        Set<String> sql = new TreeSet<>(
+                Arrays.asList(jdbc.sql("select search_grams(search_norm('山田') || E'\\n' || search_norm('花子'))")
+                        .query((rs, n) -> (String[]) rs.getArray(1).getArray())
+                        .single()));
+
+        assertThat(sql).isEqualTo(SearchText.grams(List.of("山田", "花子"))).doesNotContain("田花");
     }
 
     @Test
@@ -90,7 +100,7 @@ class SearchIndexTest {
                     query.page(
                                     jdbc,
                                     "explain select m.inquiry_id from inquiry_message m where "
-                                            + query.matches("m.body") + " limit :limit",
+                                            + query.matches("m.search_text") + " limit :limit",
                                     null,
                                     10)
                             .query(String.class)
