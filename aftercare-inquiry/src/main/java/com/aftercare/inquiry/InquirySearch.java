@@ -5,6 +5,8 @@ import com.aftercare.domain.search.SearchPage;
 import com.aftercare.domain.search.SearchQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,23 +38,24 @@ public class InquirySearch {
 
     @Transactional(readOnly = true)
     public SearchPage<Match> inquiries(SearchQuery query, Long before, int size) {
-        StringBuilder sql = new StringBuilder("select i.id, i.reference, i.subject, i.status, i.channel,"
-                + " i.created_at, c.id as customer_id, c.name"
-                + " from inquiry i join customer c on c.id = i.customer_id where true");
-        // An inquiry is one document: each term may occur in the subject or in any message. Each
-        // branch uses its own GIN index; a term in several messages still finds one inquiry.
-        for (int term = 0; term < query.terms().size(); term++) {
-            sql.append(" and i.id in (select s.id from inquiry s where ")
-                    .append(query.matches("s.search_text", term))
-                    .append(SearchPage.before("s.id", before))
-                    .append(" union all select m.inquiry_id from inquiry_message m where ")
-                    .append(query.matches("m.search_text", term))
-                    .append(SearchPage.before("m.inquiry_id", before))
-                    .append(")");
-        }
-        sql.append(SearchPage.before("i.id", before)).append(" order by i.id desc limit :limit");
+        // An inquiry is one document: each term may occur in its reference, its subject or any of
+        // its messages (one branch per GIN index; UNION counts an inquiry once), and an inquiry
+        // matches when every term does (INTERSECT). The newest ids are picked before the join, so
+        // the join reads one page of rows.
+        String matchingIds = IntStream.range(0, query.terms().size())
+                .mapToObj(term -> "(select s.id from inquiry s where " + query.matches("s.search_text", term)
+                        + SearchPage.before("s.id", before)
+                        + " union select m.inquiry_id from inquiry_message m where "
+                        + query.matches("m.search_text", term)
+                        + SearchPage.before("m.inquiry_id", before) + ")")
+                .collect(Collectors.joining(" intersect "));
+        String sql = "select i.id, i.reference, i.subject, i.status, i.channel, i.created_at,"
+                + " c.id as customer_id, c.name"
+                + " from (select id from (" + matchingIds + ") ids order by id desc limit :limit) hit"
+                + " join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id"
+                + " order by i.id desc";
         return SearchPage.of(
-                query.page(jdbc, sql.toString(), before, size)
+                query.page(jdbc, sql, before, size)
                         .query((rs, n) -> new Match(
                                 rs.getLong("id"),
                                 rs.getString("reference"),
