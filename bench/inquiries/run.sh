@@ -93,6 +93,17 @@ page_path() {
         echo "$1"
     fi
 }
+# explain_figures NAME FILE... -> "median ms / buffers" of the plan printed after "-- NAME".
+explain_figures() {
+    local name=$1; shift
+    local f
+    for f in "$@"; do
+        awk -v n="-- $name" '$0 == n { on = 1; next } /^-- / { on = 0 }
+            on && /Buffers: shared/ && !b { match($0, /hit=[0-9]+/); h = substr($0, RSTART + 4, RLENGTH - 4);
+                                            r = 0; if (match($0, /read=[0-9]+/)) r = substr($0, RSTART + 5, RLENGTH - 5); b = h + r }
+            on && /Execution Time/ { print $3, b; exit }' "$f"
+    done | sort -n | sed -n 2p | awk '{ printf "%.1f / %d", $1, $2 }'
+}
 field() { sed -n "s/.*BENCH_RESULT.* $1=\([^ ]*\).*/\1/p" "$2" | tail -1; }
 
 declare -A P50 P95 BAD
@@ -125,6 +136,11 @@ for size in $SIZES; do
         BAD[$size|$name]=$(( $(field non200 "$out") + $(field socket_errors "$out") ))
         log "$size $name: p50 ${P50[$size|$name]} ms, p95 ${P95[$size|$name]} ms"
     done
+    # The database's share: time and pages touched per statement (median of three runs' times).
+    for run in 1 2 3; do
+        psql -d "$BENCH_DB" -f "$HERE/explain.sql" >"$BENCH_OUT/explain-$size-$run.txt" 2>&1 \
+            || { tail -20 "$BENCH_OUT/explain-$size-$run.txt" >&2; die "explain.sql failed"; }
+    done
     psql -d "$BENCH_DB" -Atqc "select pg_size_pretty(pg_total_relation_size('inquiry_message')),
         pg_size_pretty(pg_relation_size('inquiry_message_search_idx'))" >"$BENCH_OUT/sizes-$size.txt"
 done
@@ -146,6 +162,18 @@ first=${MEASURED[0]}; last=${MEASURED[-1]}
             printf ' %s / %s%s |' "${P50[$s|$name]}" "${P95[$s|$name]}" "$([ "${BAD[$s|$name]}" = 0 ] || echo " (${BAD[$s|$name]} failed)")"
         done
         awk -v a="${P50[$first|$name]}" -v b="${P50[$last|$name]}" 'BEGIN { if (a > 0) printf " ×%.1f |\n", b / a; else print " n/a |" }'
+    done
+    echo
+    echo "database time per statement (EXPLAIN ANALYZE, median of 3, ms) and shared buffers touched (8 kB pages):"
+    echo
+    printf '| statement |'; for s in "${MEASURED[@]}"; do printf ' %s |' "$s"; done; echo
+    printf '|---|'; for _ in "${MEASURED[@]}"; do printf -- '---:|'; done; echo
+    for name in $(sed -n "s/^.echo '-- \(.*\)'\$/\1/p" "$HERE/explain.sql" | tr ' ' '~'); do
+        printf '| %s |' "${name//\~/ }"
+        for s in "${MEASURED[@]}"; do
+            printf ' %s |' "$(explain_figures "${name//\~/ }" "$BENCH_OUT"/explain-"$s"-{1,2,3}.txt)"
+        done
+        echo
     done
     echo
     for s in "${MEASURED[@]}"; do

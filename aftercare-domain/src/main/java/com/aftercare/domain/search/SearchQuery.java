@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -31,7 +32,8 @@ public final class SearchQuery {
 
     private SearchQuery(List<String> terms) {
         this.terms = List.copyOf(terms);
-        this.grams = SearchText.grams(terms);
+        this.grams = new TreeSet<>();
+        terms.forEach(term -> grams.addAll(SearchText.queryGrams(term)));
     }
 
     /**
@@ -111,7 +113,7 @@ public final class SearchQuery {
             String term = terms.get(i);
             // Normalised text never holds a space, so a space-separated list is unambiguous and
             // avoids array parameters (which NamedParameterJdbcTemplate would expand into IN lists).
-            statement = statement.param("search_grams_" + i, String.join(" ", SearchText.grams(List.of(term))));
+            statement = statement.param("search_grams_" + i, String.join(" ", SearchText.queryGrams(term)));
             if (!indexIsExact(term)) {
                 statement = statement.param("search_term_" + i, term);
             }

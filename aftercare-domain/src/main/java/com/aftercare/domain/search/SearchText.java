@@ -53,6 +53,23 @@ public final class SearchText {
         return grams;
     }
 
+    /**
+     * The grams a search for this (normalised, non-empty) term asks the index for: the term itself
+     * when it is one character, else its character pairs only. Every pair present implies every
+     * single character present, and the posting lists of single characters are the longest.
+     */
+    public static Set<String> queryGrams(String term) {
+        int[] points = term.codePoints().toArray();
+        Set<String> grams = new TreeSet<>();
+        if (points.length == 1) {
+            grams.add(term);
+        }
+        for (int i = 0; i + 1 < points.length; i++) {
+            grams.add(new String(points, i, 2));
+        }
+        return grams;
+    }
+
     /** Length in characters as PostgreSQL counts them (code points, not UTF-16 units). */
     static int length(String text) {
         return text.codePointCount(0, text.length());

@@ -28,6 +28,11 @@ class SearchQueryTest {
     }
 
     @Test
+    void shouldAskTheIndexForCharacterPairsOnlyWhenTheTermHasThem() {
+        assertThat(SearchQuery.parse("色が違う").grams()).containsExactlyInAnyOrder("色が", "が違", "違う");
+    }
+
+    @Test
     void shouldFindOneCharacterTermsThroughTheirSingleCharacterGram() {
         SearchQuery query = SearchQuery.parse("傷");
 
