@@ -133,6 +133,45 @@ class SearchIndexTest {
     }
 
     @Test
+    void shouldWidenTheWindowOfNewestInquiriesUntilThePageIsFull() {
+        String word = ConsoleSearchTest.kanji(3);
+        List<Long> pages = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            long customer = aCustomer();
+            long old = anInquiry(customer, "古い", word);
+            // Far newer than the first window reaches back.
+            long recent = jdbc.sql("""
+                            insert into inquiry (id, reference, channel, status, category, priority, customer_id,
+                                                 subject, first_response_due_at, resolution_due_at, created_at, updated_at)
+                            overriding system value
+                            values (:id, 'INQ-2026-' || lpad(nextval('inquiry_reference_seq')::text, 6, '0'), 'EMAIL',
+                                    'NEW', 'OTHER', 'NORMAL', :customer, :subject, now(), now(), now(), now())
+                            returning id
+                            """)
+                    .param("id", old + 3 * 20_000)
+                    .param("customer", customer)
+                    .param("subject", "新しい " + word)
+                    .query(Long.class)
+                    .single();
+            SearchQuery query = SearchQuery.parse(word);
+            SearchPage<InquirySearch.Match> first = inquiries.inquiries(query, null, 1);
+            SearchPage<InquirySearch.Match> second = inquiries.inquiries(query, first.next(), 1);
+            return List.of(
+                    recent,
+                    old,
+                    first.items().get(0).id(),
+                    first.next(),
+                    second.items().get(0).id(),
+                    second.next() == null ? -1L : second.next());
+        });
+
+        assertThat(pages.get(2)).isEqualTo(pages.get(0));
+        assertThat(pages.get(3)).isEqualTo(pages.get(0));
+        assertThat(pages.get(4)).isEqualTo(pages.get(1));
+        assertThat(pages.get(5)).isEqualTo(-1L);
+    }
+
+    @Test
     void shouldFindAMessageWrittenInTheSameTransactionAsTheSearch() {
         String word = ConsoleSearchTest.kanji(2);
         Long found = new TransactionTemplate(transactions).execute(status -> {
