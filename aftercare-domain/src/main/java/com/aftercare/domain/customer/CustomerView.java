@@ -7,4 +7,16 @@ public record CustomerView(CustomerId id, EmailAddress email, String name, Strin
         return new CustomerView(
                 customer.id(), customer.email(), customer.name(), customer.nameKana(), customer.phone());
     }
+
+    /** 090-1234-5678 → 090-****-5678: enough to recognise, not enough to call. Null stays null. */
+    public static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() < 7) {
+            return "****";
+        }
+        return digits.substring(0, 3) + "-****-" + digits.substring(digits.length() - 4);
+    }
 }

@@ -12,10 +12,10 @@ public final class ConsoleViews {
     public static final String ADMIN_KEY_ISSUED = "admin/key-issued";
     public static final String ADMIN_AUDIT = "admin/audit";
     public static final String ADMIN_MAIL = "admin/mail";
-    public static final String CUSTOMER_SEARCH = "customers/search";
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
+    public static final String SEARCH = "search/search";
 
     private ConsoleViews() {}
 

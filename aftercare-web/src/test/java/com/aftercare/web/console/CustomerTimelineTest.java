@@ -112,13 +112,14 @@ class CustomerTimelineTest {
     }
 
     @Test
-    void shouldFindTheCustomerByExactEmailAndSaySoWhenThereIsNone() {
-        HttpResponse<String> found = admin.get("/console/customers?email=" + email.toUpperCase());
-        HttpResponse<String> none = admin.get("/console/customers?email=nobody-" + email);
+    void shouldSendTheOldEmailLookupToTheConsoleSearch() {
+        HttpResponse<String> lookup = admin.get("/console/customers?email=" + email.toUpperCase());
 
-        assertThat(found.statusCode()).isEqualTo(302);
-        assertThat(found.headers().firstValue("Location").orElseThrow()).endsWith("/console/customers/" + customerId);
-        assertThat(none.body()).contains("見つかりませんでした");
+        assertThat(lookup.statusCode()).isEqualTo(302);
+        assertThat(lookup.headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/search?q=" + email.toUpperCase());
+        assertThat(admin.get("/console/search?q=" + email.toUpperCase()).body())
+                .contains("/console/customers/" + customerId);
     }
 
     @Test

@@ -5,9 +5,7 @@ import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.order.Orders;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.stepmail.dispatch.MailDeliveryLog;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One page per customer (顧客情報の共有): orders and their history, inquiries, mails, consent,
@@ -60,23 +58,16 @@ class CustomerTimelineController {
         this.audit = audit;
     }
 
-    /** Find a customer by email: exact (normalised) match only, so the list reveals nobody. */
+    /** The customer lookup is part of the console search now; an old link with an email still works. */
     @GetMapping
-    String search(@RequestParam(required = false) String email, Model model) {
+    String search(@RequestParam(required = false) String email) {
         if (email == null || email.isBlank()) {
-            return ConsoleViews.CUSTOMER_SEARCH;
+            return ConsoleViews.redirect("/console/search");
         }
-        Optional<CustomerView> found;
-        try {
-            found = customers.findByEmail(EmailAddress.of(email));
-        } catch (InvalidValue e) {
-            found = Optional.empty();
-        }
-        if (found.isEmpty()) {
-            model.addAttribute("problem", "customers.search.none");
-            return ConsoleViews.CUSTOMER_SEARCH;
-        }
-        return ConsoleViews.redirect("/console/customers/" + found.get().id().value());
+        return ConsoleViews.redirect(UriComponentsBuilder.fromPath("/console/search")
+                .queryParam("q", email)
+                .encode()
+                .toUriString());
     }
 
     @GetMapping("/{id}")
@@ -137,19 +128,9 @@ class CustomerTimelineController {
         model.addAttribute("revealed", revealed);
         model.addAttribute(
                 "email", revealed ? customer.email().value() : customer.email().masked());
-        model.addAttribute(
-                "phone", customer.phone() == null ? null : revealed ? customer.phone() : maskPhone(customer.phone()));
+        model.addAttribute("phone", revealed ? customer.phone() : CustomerView.maskPhone(customer.phone()));
         model.addAttribute("consented", consent.hasConsented(customerId));
         model.addAttribute("entries", entries);
         return ConsoleViews.CUSTOMER_TIMELINE;
-    }
-
-    /** 090-1234-5678 → 090-****-5678: enough to recognise, not enough to call. */
-    static String maskPhone(String phone) {
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.length() < 7) {
-            return "****";
-        }
-        return digits.substring(0, 3) + "-****-" + digits.substring(digits.length() - 4);
     }
 }

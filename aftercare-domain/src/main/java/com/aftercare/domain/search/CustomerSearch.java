@@ -1,0 +1,77 @@
+package com.aftercare.domain.search;
+
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.order.OrderStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds customers (by name in kanji or kana, email, phone) and orders (by order number) for the
+ * console search, newest first in keyset pages. Results carry personal data masked, as every
+ * console list does; the customer's own page reveals it on request, audited.
+ */
+@Service
+public class CustomerSearch {
+
+    /** A customer found, with email and phone masked. */
+    public record CustomerMatch(CustomerId id, String name, String nameKana, String email, String phone) {}
+
+    public record OrderMatch(
+            long id,
+            String orderNumber,
+            OrderStatus status,
+            Instant placedAt,
+            CustomerId customer,
+            String customerName) {}
+
+    private final JdbcClient jdbc;
+
+    CustomerSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public SearchPage<CustomerMatch> customers(SearchQuery query, Long before, int size) {
+        String sql = "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where "
+                + query.matches("c.search_text")
+                + SearchPage.before("c.id", before)
+                + " order by c.id desc limit :limit";
+        return SearchPage.of(
+                query.page(jdbc, sql, before, size)
+                        .query((rs, n) -> new CustomerMatch(
+                                new CustomerId(rs.getLong("id")),
+                                rs.getString("name"),
+                                rs.getString("name_kana"),
+                                EmailAddress.of(rs.getString("email")).masked(),
+                                CustomerView.maskPhone(rs.getString("phone"))))
+                        .list(),
+                size,
+                m -> m.id().value());
+    }
+
+    @Transactional(readOnly = true)
+    public SearchPage<OrderMatch> orders(SearchQuery query, Long before, int size) {
+        String sql = "select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name"
+                + " from customer_order o join customer c on c.id = o.customer_id where "
+                + query.matches("o.search_text")
+                + SearchPage.before("o.id", before)
+                + " order by o.id desc limit :limit";
+        return SearchPage.of(
+                query.page(jdbc, sql, before, size)
+                        .query((rs, n) -> new OrderMatch(
+                                rs.getLong("id"),
+                                rs.getString("order_number"),
+                                OrderStatus.valueOf(rs.getString("status")),
+                                rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
+                                new CustomerId(rs.getLong("customer_id")),
+                                rs.getString("name")))
+                        .list(),
+                size,
+                OrderMatch::id);
+    }
+}

@@ -1,0 +1,132 @@
+package com.aftercare.domain.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What an operator typed into the console search, checked and normalised: up to {@link #MAX_TERMS}
+ * terms separated by whitespace, all of which must occur (in any of the searched fields). Each
+ * term is a substring match on {@link SearchText#normalize normalised} text, one character or
+ * more; the GIN index finds the candidates and {@code strpos} on the normalised text rechecks them.
+ */
+public final class SearchQuery {
+
+    /** Characters (code points) of input; longer is refused rather than cut, so what runs is what was typed. */
+    public static final int MAX_LENGTH = 100;
+
+    public static final int MAX_TERMS = 5;
+
+    public static final String FIELD = "q";
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private final List<String> terms;
+    private final Set<String> grams;
+
+    private SearchQuery(List<String> terms) {
+        this.terms = List.copyOf(terms);
+        this.grams = new TreeSet<>();
+        terms.forEach(term -> grams.addAll(SearchText.queryGrams(term)));
+    }
+
+    /**
+     * @throws InvalidSearch on field {@value #FIELD}: blank (nothing searchable once normalised),
+     *     longer than {@value #MAX_LENGTH} characters, or more than {@value #MAX_TERMS} terms
+     */
+    public static SearchQuery parse(String input) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidSearch(InvalidSearch.Reason.BLANK, "is blank");
+        }
+        if (SearchText.length(input) > MAX_LENGTH) {
+            throw new InvalidSearch(InvalidSearch.Reason.TOO_LONG, "is longer than " + MAX_LENGTH + " characters");
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        for (String word : WHITESPACE.split(input.strip())) {
+            String term = SearchText.normalize(word);
+            if (!term.isEmpty()) {
+                terms.add(term);
+            }
+        }
+        if (terms.isEmpty()) {
+            throw new InvalidSearch(InvalidSearch.Reason.BLANK, "is blank");
+        }
+        if (terms.size() > MAX_TERMS) {
+            throw new InvalidSearch(InvalidSearch.Reason.TOO_MANY_WORDS, "has more than " + MAX_TERMS + " words");
+        }
+        return new SearchQuery(new ArrayList<>(terms));
+    }
+
+    public List<String> terms() {
+        return terms;
+    }
+
+    public Set<String> grams() {
+        return grams;
+    }
+
+    /**
+     * True when the index answer is already exact: a term of one or two characters is one gram,
+     * and a text has that gram exactly when the term occurs in it, so no recheck is needed.
+     */
+    public boolean indexIsExact() {
+        return terms.stream().allMatch(SearchQuery::indexIsExact);
+    }
+
+    /**
+     * The SQL condition "every term occurs in this row's {@code search_text}" for a WHERE clause,
+     * {@code searchText} being that column with its table alias ({@code c.search_text}). It
+     * repeats the GIN index expression of V11 exactly, so the planner uses the index. {@link
+     * #page} binds its parameters.
+     */
+    public String matches(String searchText) {
+        return IntStream.range(0, terms.size())
+                .mapToObj(term -> matches(searchText, term))
+                .collect(Collectors.joining(" and "));
+    }
+
+    /**
+     * The condition for one term (0 to {@code terms().size() - 1}), for searches where the terms
+     * may occur in different rows of one document (an inquiry's subject and its messages).
+     */
+    public String matches(String searchText, int term) {
+        String candidates = "search_grams(" + searchText + ") @> string_to_array(:search_grams_" + term + ", ' ')";
+        return indexIsExact(terms.get(term))
+                ? candidates
+                : candidates + " and strpos(" + searchText + ", :search_term_" + term + ") > 0";
+    }
+
+    /**
+     * The statement for a keyset page of {@code sql}, which uses {@link #matches}, {@link
+     * SearchPage#before} and {@code limit :limit}: all its parameters bound, asking for one row
+     * more than {@code size} (see {@link SearchPage#of}).
+     */
+    public JdbcClient.StatementSpec page(JdbcClient jdbc, String sql, Long before, int size) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", size + 1);
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            // Normalised text never holds a space, so a space-separated list is unambiguous and
+            // avoids array parameters (which NamedParameterJdbcTemplate would expand into IN lists).
+            statement = statement.param("search_grams_" + i, String.join(" ", SearchText.queryGrams(term)));
+            if (!indexIsExact(term)) {
+                statement = statement.param("search_term_" + i, term);
+            }
+        }
+        return before == null ? statement : statement.param("before", before);
+    }
+
+    private static boolean indexIsExact(String term) {
+        return SearchText.length(term) <= 2;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", terms);
+    }
+}

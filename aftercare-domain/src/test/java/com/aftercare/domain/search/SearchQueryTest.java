@@ -1,0 +1,85 @@
+package com.aftercare.domain.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SearchQueryTest {
+
+    @Test
+    void shouldSplitWordsOnAnyWhitespaceIncludingTheIdeographicSpace() {
+        SearchQuery query = SearchQuery.parse(" 山田\u3000配送  ｶﾀｶﾅ ");
+
+        assertThat(query.terms()).containsExactly("山田", "配送", "かたかな");
+    }
+
+    @Test
+    void shouldAskForTheGramsOfAllWords() {
+        assertThat(SearchQuery.parse("配送 返品").grams()).contains("配送", "返品").doesNotContain("送返");
+    }
+
+    @Test
+    void shouldTrustTheIndexAloneForWordsOfOneOrTwoCharacters() {
+        assertThat(SearchQuery.parse("箱 配送").indexIsExact()).isTrue();
+        assertThat(SearchQuery.parse("配送料").indexIsExact()).isFalse();
+        assertThat(SearchQuery.parse("配送").matches("m.search_text")).doesNotContain("strpos");
+        assertThat(SearchQuery.parse("配送料").matches("m.search_text")).contains("strpos(m.search_text");
+    }
+
+    @Test
+    void shouldAskTheIndexForCharacterPairsOnlyWhenTheTermHasThem() {
+        assertThat(SearchQuery.parse("色が違う").grams()).containsExactlyInAnyOrder("色が", "が違", "違う");
+    }
+
+    @Test
+    void shouldFindOneCharacterTermsThroughTheirSingleCharacterGram() {
+        SearchQuery query = SearchQuery.parse("傷");
+
+        assertThat(query.grams()).containsExactly("傷");
+        assertThat(query.indexIsExact()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseEmptyAndWhitespaceOnlyInputAsBlank() {
+        for (String blank : new String[] {null, "", "   ", "\u3000\u3000", "\t\n"}) {
+            assertThatThrownBy(() -> SearchQuery.parse(blank)).isInstanceOfSatisfying(InvalidSearch.class, e -> {
+                assertThat(e.reason()).isEqualTo(InvalidSearch.Reason.BLANK);
+                assertThat(e.field()).isEqualTo("q");
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseInputThatNormalisesToNothing() {
+        assertThatThrownBy(() -> SearchQuery.parse("- ( ) －"))
+                .isInstanceOfSatisfying(
+                        InvalidSearch.class, e -> assertThat(e.reason()).isEqualTo(InvalidSearch.Reason.BLANK));
+    }
+
+    @Test
+    void shouldRefuseAVeryLongTermRatherThanCutIt() {
+        assertThat(SearchQuery.parse("配".repeat(SearchQuery.MAX_LENGTH)).terms())
+                .hasSize(1);
+        assertThatThrownBy(() -> SearchQuery.parse("配".repeat(SearchQuery.MAX_LENGTH + 1)))
+                .isInstanceOfSatisfying(
+                        InvalidSearch.class, e -> assertThat(e.reason()).isEqualTo(InvalidSearch.Reason.TOO_LONG));
+        assertThatThrownBy(() -> SearchQuery.parse("x".repeat(1 << 20)))
+                .isInstanceOfSatisfying(
+                        InvalidSearch.class, e -> assertThat(e.reason()).isEqualTo(InvalidSearch.Reason.TOO_LONG));
+    }
+
+    @Test
+    void shouldRefuseMoreThanFiveWords() {
+        assertThat(SearchQuery.parse("a b c d e").terms()).hasSize(5);
+        assertThatThrownBy(() -> SearchQuery.parse("a b c d e f"))
+                .isInstanceOfSatisfying(
+                        InvalidSearch.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidSearch.Reason.TOO_MANY_WORDS));
+    }
+
+    @Test
+    void shouldCountARepeatedWordOnce() {
+        assertThat(SearchQuery.parse("配送 ハイソウ はいそう").terms()).containsExactly("配送", "はいそう");
+    }
+}

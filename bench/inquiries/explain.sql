@@ -1,0 +1,71 @@
+-- The statements behind the measured pages, as the app sends them (InquiryQueue, InquirySearch,
+-- CustomerSearch with SearchQuery's conditions; keep in step when those change), run with
+-- EXPLAIN (ANALYZE, BUFFERS): the database's own time and the pages it touched, which do not
+-- depend on how busy the machine is. run.sh prints "-- name" before each plan.
+\pset pager off
+
+\echo '-- queue'
+explain (analyze, buffers)
+select * from (
+  select i.id, i.reference, i.subject, i.channel, i.category, i.priority, i.status, i.flagged,
+         o.username as assignee, c.name as customer_name,
+         case when i.flagged then 0 else 1 end as flag_order,
+         case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end as due_at,
+         case i.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end as priority_order
+    from inquiry i join customer c on c.id = i.customer_id left join operator o on o.id = i.assignee_operator_id
+   where i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')) q
+ order by flag_order, due_at, priority_order, id limit 51;
+
+\echo '-- inquiries 配送'
+explain (analyze, buffers)
+select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('配送', ' ')
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('配送', ' '))) ids
+         order by id desc limit 11) hit
+  join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
+
+\echo '-- inquiries 届'
+explain (analyze, buffers)
+select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('届', ' ')
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('届', ' '))) ids
+         order by id desc limit 11) hit
+  join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
+
+\echo '-- inquiries 色が違う'
+explain (analyze, buffers)
+select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(s.search_text, '色が違う') > 0
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(m.search_text, '色が違う') > 0)) ids
+         order by id desc limit 11) hit
+  join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
+
+\echo '-- inquiries 返品 交換'
+explain (analyze, buffers)
+select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('返品', ' ')
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('返品', ' '))
+                        intersect
+                        (select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('交換', ' ')
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('交換', ' '))) ids
+         order by id desc limit 11) hit
+  join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
+
+\echo '-- customers やまだ'
+explain (analyze, buffers)
+select c.id, c.name, c.name_kana, c.email, c.phone from customer c
+ where search_grams(c.search_text) @> string_to_array('まだ やま', ' ') and strpos(c.search_text, 'やまだ') > 0
+ order by c.id desc limit 11;
+
+\echo '-- customers 090-0000-1234'
+explain (analyze, buffers)
+select c.id, c.name, c.name_kana, c.email, c.phone from customer c
+ where search_grams(c.search_text) @> string_to_array('00 01 09 12 23 34 90', ' ') and strpos(c.search_text, '09000001234') > 0
+ order by c.id desc limit 11;
+
+\echo '-- orders b0001234'
+explain (analyze, buffers)
+select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name
+  from customer_order o join customer c on c.id = o.customer_id
+ where search_grams(o.search_text) @> string_to_array('00 01 12 23 34 b0', ' ') and strpos(o.search_text, 'b0001234') > 0
+ order by o.id desc limit 11;
