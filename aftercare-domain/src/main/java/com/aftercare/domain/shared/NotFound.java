@@ -30,4 +30,16 @@ public class NotFound extends DomainException {
     public static NotFound apiKey(long id) {
         return new NotFound("No API key " + id);
     }
+
+    public static NotFound cannedResponse(long id) {
+        return new NotFound("No canned response " + id);
+    }
+
+    public static NotFound faqArticle(long id) {
+        return new NotFound("No FAQ article " + id);
+    }
+
+    public static NotFound attachment(long id) {
+        return new NotFound("No attachment " + id);
+    }
 }
