@@ -195,8 +195,8 @@ public class FaqArticles {
     private void setPublished(long id, boolean published, String by) {
         int updated = jdbc.sql("""
                         update faq_article set published = :published,
-                               published_by = case when :published then :by end,
-                               published_at = case when :published then :now end,
+                               published_by = case when :published then cast(:by as text) end,
+                               published_at = case when :published then cast(:now as timestamptz) end,
                                updated_by = :by, updated_at = :now
                          where id = :id
                         """)
