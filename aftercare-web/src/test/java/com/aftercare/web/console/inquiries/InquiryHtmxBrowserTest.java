@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CannedResponses;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -13,7 +14,10 @@ import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +50,17 @@ class InquiryHtmxBrowserTest {
     @Autowired
     MailDispatcher dispatcher;
 
+    @Autowired
+    Inquiries inquiries;
+
     Api api;
     String email;
+    final List<String> opened = new ArrayList<>();
+
+    @AfterEach
+    void resolveWhatWasOpened() {
+        opened.forEach(reference -> inquiries.resolve(reference, "admin"));
+    }
 
     @BeforeEach
     void setUp() {
@@ -150,6 +163,7 @@ class InquiryHtmxBrowserTest {
                          "body": "先週注文した商品がまだ届きません。"}
                         """.formatted(email)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        opened.add(answer.json().get("reference").asString());
         return answer.json().get("reference").asString();
     }
 }

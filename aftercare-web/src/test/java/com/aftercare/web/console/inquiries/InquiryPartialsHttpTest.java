@@ -3,6 +3,7 @@ package com.aftercare.web.console.inquiries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -11,8 +12,11 @@ import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +34,17 @@ class InquiryPartialsHttpTest {
     @Autowired
     Storefronts storefronts;
 
+    @Autowired
+    Inquiries inquiries;
+
+    /** Opened here and resolved after each test: other tests expect their own work on the first page. */
+    final List<String> opened = new ArrayList<>();
+
+    @AfterEach
+    void resolveWhatWasOpened() {
+        opened.forEach(reference -> inquiries.resolve(reference, "admin"));
+    }
+
     @Test
     void shouldAnswerLoadMoreWithTheNextRowsAndAFreshPagerAndAPlainRequestWithThePage() {
         Api api = new Api(port, TestStorefronts.create(storefronts).key());
@@ -37,11 +52,12 @@ class InquiryPartialsHttpTest {
         for (int i = 0; i <= InquiryQueue.PAGE_SIZE; i++) {
             Api.Answer answer =
                     api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString("""
-                            {"channel": "CHAT", "customer": {"email": "%s", "name": "田中 太郎"},
+                            {"channel": "EMAIL", "customer": {"email": "%s", "name": "田中 太郎"},
                              "subject": "在庫について", "body": "在庫はありますか。"}
                             """.formatted(
                                     Events.unique("page") + "@example.jp")));
             assertThat(answer.status()).isEqualTo(201);
+            opened.add(answer.json().get("reference").asString());
         }
         ConsoleClient console = ConsoleClient.loggedInAsAdmin(port);
         HttpResponse<String> first = console.get("/console/inquiries");

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,9 +46,19 @@ class CannedResponsesConsoleTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Inquiries inquiries;
+
     ConsoleClient supervisor;
     Api api;
     String title;
+
+    final List<String> opened = new ArrayList<>();
+
+    @AfterEach
+    void resolveWhatWasOpened() {
+        Desk.resolve(inquiries, opened);
+    }
 
     @BeforeEach
     void setUp() {
@@ -63,7 +77,7 @@ class CannedResponsesConsoleTest {
         assertThat(api.postEvent(Events.shipped(Events.unique("e"), order, "2026-11-24T09:00:00+09:00", "1234-5678"))
                         .status())
                 .isEqualTo(200);
-        String reference = Desk.inquiry(api, email, order, "まだ届きません", "いつ届きますか。");
+        String reference = Desk.inquiry(api, opened, email, order, "まだ届きません", "いつ届きますか。");
         long id = create("{{customerName}} 様\nご注文 {{orderNumber}} は {{trackingLink}} で確認できます。");
 
         HttpResponse<String> page = supervisor.get("/console/inquiries/" + reference + "?canned=" + id);
@@ -76,7 +90,7 @@ class CannedResponsesConsoleTest {
 
     @Test
     void shouldPutAClearPlaceholderWhereTheInquiryHasNoOrder() {
-        String reference = Desk.inquiry(api, Desk.email("canned"), null, "質問", "教えてください。");
+        String reference = Desk.inquiry(api, opened, Desk.email("canned"), null, "質問", "教えてください。");
         long id = create("ご注文 {{orderNumber}}（{{trackingLink}}）");
 
         HttpResponse<String> fragment = supervisor.getAsHtmx("/console/inquiries/" + reference + "?canned=" + id);

@@ -3,10 +3,12 @@ package com.aftercare.web.console.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +27,8 @@ final class Desk {
         return ConsoleClient.loggedInAs(port, username, PASSWORD);
     }
 
-    /** Opens a WEB_FORM inquiry; {@code orderNumber} may be null. Returns its reference. */
-    static String inquiry(Api api, String email, String orderNumber, String subject, String body) {
+    /** Opens a WEB_FORM inquiry, noted in {@code opened}; {@code orderNumber} may be null. Returns its reference. */
+    static String inquiry(Api api, List<String> opened, String email, String orderNumber, String subject, String body) {
         JsonMapper json = JsonMapper.builder().build();
         Api.Answer answer =
                 api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString("""
@@ -38,7 +40,18 @@ final class Desk {
                                 json.writeValueAsString(subject),
                                 json.writeValueAsString(body))));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().get("reference").asString();
+        String reference = answer.json().get("reference").asString();
+        opened.add(reference);
+        return reference;
+    }
+
+    /**
+     * Resolves what a test opened: the console tests of other classes expect their own inquiries
+     * on the queue's first page of the shared database.
+     */
+    static void resolve(Inquiries inquiries, List<String> opened) {
+        opened.forEach(reference -> inquiries.resolve(reference, "admin"));
+        opened.clear();
     }
 
     static String email(String prefix) {

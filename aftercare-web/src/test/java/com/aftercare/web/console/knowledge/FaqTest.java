@@ -10,10 +10,13 @@ import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,13 @@ class FaqTest {
     Api api;
     String tag;
 
+    final List<String> opened = new ArrayList<>();
+
+    @AfterEach
+    void resolveWhatWasOpened() {
+        Desk.resolve(inquiries, opened);
+    }
+
     @BeforeEach
     void setUp() {
         supervisor = Desk.logIn(port, operators, encoder, Operators.Role.SUPERVISOR);
@@ -58,7 +68,7 @@ class FaqTest {
 
     @Test
     void shouldPromoteAReplyPublishItAndShowItEscapedOnThePublicFaq() {
-        String reference = Desk.inquiry(api, Desk.email("faq"), null, "支払い方法 " + tag, "コンビニ払いはできますか。");
+        String reference = Desk.inquiry(api, opened, Desk.email("faq"), null, "支払い方法 " + tag, "コンビニ払いはできますか。");
         String page = "/console/inquiries/" + reference;
         assertThat(operator.postForm(page, page + "/reply", Map.of("body", "はい、<b>コンビニ払い</b>に対応しています。"))
                         .statusCode())
@@ -109,7 +119,8 @@ class FaqTest {
         long shipping = publish(draft("配送状況を確認するには？（" + tag + "）", "発送後にお送りする追跡番号で、配送状況をご確認いただけます。", "SHIPPING"));
         long returns = publish(draft("返品の方法を教えてください（" + tag + "）", "商品到着後8日以内にご連絡ください。返品送料は当店負担です。", "RETURN"));
         long size = publish(draft("サイズ交換はできますか（" + tag + "）", "未使用品に限り、サイズ交換を承ります。", "PRODUCT"));
-        String reference = Desk.inquiry(api, Desk.email("faq"), null, "商品が届きません", "先週注文した商品がまだ届きません。配送状況を確認したいです。");
+        String reference =
+                Desk.inquiry(api, opened, Desk.email("faq"), null, "商品が届きません", "先週注文した商品がまだ届きません。配送状況を確認したいです。");
 
         String page = operator.get("/console/inquiries/" + reference).body();
 
