@@ -41,5 +41,15 @@ public class NotFound extends DomainException {
 
     public static NotFound campaign(long id) {
         return new NotFound("No coupon campaign " + id);
+    public static NotFound cannedResponse(long id) {
+        return new NotFound("No canned response " + id);
+    }
+
+    public static NotFound faqArticle(long id) {
+        return new NotFound("No FAQ article " + id);
+    }
+
+    public static NotFound attachment(long id) {
+        return new NotFound("No attachment " + id);
     }
 }

@@ -16,6 +16,15 @@ public final class ConsoleViews {
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
     public static final String SEARCH = "search/search";
+    public static final String INQUIRY_QUEUE_LIST = "inquiries/queue :: list";
+    public static final String INQUIRY_QUEUE_MORE = "inquiries/queue :: more";
+    public static final String INQUIRY_AFTER_REPLY = "inquiries/inquiry-updates :: afterReply";
+    public static final String INQUIRY_AFTER_NOTE = "inquiries/inquiry-updates :: afterNote";
+    public static final String INQUIRY_REPLY_FORM = "inquiries/inquiry :: replyForm";
+    public static final String CANNED_RESPONSES = "knowledge/canned-responses";
+    public static final String CANNED_RESPONSE = "knowledge/canned-response";
+    public static final String FAQ_ARTICLES = "knowledge/faq-articles";
+    public static final String FAQ_ARTICLE = "knowledge/faq-article";
 
     private ConsoleViews() {}
 

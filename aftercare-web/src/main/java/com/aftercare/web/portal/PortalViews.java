@@ -10,6 +10,7 @@ final class PortalViews {
     static final String ORDER = "portal/order";
     static final String CSAT = "portal/csat";
     static final String CSAT_THANKS = "portal/csat-thanks";
+    static final String FAQ = "portal/faq";
 
     private PortalViews() {}
 }

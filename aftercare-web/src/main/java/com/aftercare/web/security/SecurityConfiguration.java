@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
+                        // the desk's shared knowledge: supervisors keep it, operators use it from an inquiry
+                        .requestMatchers("/console/canned-responses/**", "/console/faq/**")
+                        .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
                         .anyRequest()

@@ -33,17 +33,42 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient loggedInAsAdmin(int port) {
+        return loggedInAs(port, "admin", TestEnvironment.ADMIN_PASSWORD);
+    }
+
+    public static ConsoleClient loggedInAs(int port, String username, String password) {
         ConsoleClient client = new ConsoleClient(port);
-        HttpResponse<String> login = client.postForm(
-                "/login", "/login", Map.of("username", "admin", "password", TestEnvironment.ADMIN_PASSWORD));
+        HttpResponse<String> login =
+                client.postForm("/login", "/login", Map.of("username", username, "password", password));
         if (!login.headers().firstValue("Location").orElse("").endsWith("/console")) {
-            throw new IllegalStateException("admin could not log in: " + login.headers());
+            throw new IllegalStateException(username + " could not log in: " + login.headers());
         }
         return client;
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A GET as htmx sends it (header {@code HX-Request: true}), which asks for a fragment. */
+    public HttpResponse<String> getAsHtmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("HX-Request", "true")
+                .GET());
+    }
+
+    /** A download: the raw bytes and the headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Posts a form the way the page at {@code formPage} would, with that page's CSRF token. */

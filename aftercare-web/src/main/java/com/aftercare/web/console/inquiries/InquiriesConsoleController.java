@@ -5,7 +5,10 @@ import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.CannedResponses;
+import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
@@ -17,6 +20,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -33,6 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The inquiry desk in the console: the queue of open work and one inquiry with its actions.
  * Every action goes through the {@link Inquiries} facade, which keeps the inquiry's own trail;
  * a step the workflow refuses comes back as a message on the page, never an error page.
+ *
+ * <p>Every page and form works as plain HTML. With htmx (header {@code HX-Request}) the same
+ * addresses answer with fragments: the queue's list or its next rows, the inquiry's conversation or
+ * notes after a post (with the facts, trail and notice swapped out of band), the reply form filled
+ * with a canned response. A history restore asks for the whole page again.
  */
 @Controller
 @RequestMapping("/console/inquiries")
@@ -42,18 +53,38 @@ class InquiriesConsoleController {
     private static final String REPLY = "replyForm";
     private static final String NOTE = "noteForm";
 
+    private static final String HTMX = "HX-Request";
+    private static final String HISTORY_RESTORE = "HX-History-Restore-Request";
+    private static final int SUGGESTIONS = 3;
+
     private final Inquiries inquiries;
     private final InquiryQueue queue;
     private final Customers customers;
     private final Operators operators;
+    private final CannedResponses canned;
+    private final FaqArticles faq;
+    private final InquiryAttachments attachments;
+    private final MessageSource messages;
     private final Clock clock;
 
     InquiriesConsoleController(
-            Inquiries inquiries, InquiryQueue queue, Customers customers, Operators operators, Clock clock) {
+            Inquiries inquiries,
+            InquiryQueue queue,
+            Customers customers,
+            Operators operators,
+            CannedResponses canned,
+            FaqArticles faq,
+            InquiryAttachments attachments,
+            MessageSource messages,
+            Clock clock) {
         this.inquiries = inquiries;
         this.queue = queue;
         this.customers = customers;
         this.operators = operators;
+        this.canned = canned;
+        this.faq = faq;
+        this.attachments = attachments;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -61,18 +92,60 @@ class InquiriesConsoleController {
     String queue(
             @RequestParam(defaultValue = "all") String filter,
             @RequestParam(required = false) String after,
+            @RequestHeader(value = HTMX, required = false) String htmx,
+            @RequestHeader(value = HISTORY_RESTORE, required = false) String restore,
             Principal operator,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         InquiryQueue.Filter chosen = filter(filter);
+        boolean first = after == null || after.isBlank();
         model.addAttribute("filter", chosen.name().toLowerCase(Locale.ROOT));
         model.addAttribute("page", queue.page(chosen, operator.getName(), after, InquiryQueue.PAGE_SIZE));
-        model.addAttribute("first", after == null || after.isBlank());
-        return ConsoleViews.INQUIRY_QUEUE;
+        model.addAttribute("first", first);
+        response.addHeader("Vary", HTMX);
+        if (!isFragmentRequest(htmx, restore)) {
+            return ConsoleViews.INQUIRY_QUEUE;
+        }
+        if (first) {
+            return ConsoleViews.INQUIRY_QUEUE_LIST; // a filter change replaces the whole list
+        }
+        model.addAttribute("oob", true); // "load more": the next rows, and the pager for the page after
+        return ConsoleViews.INQUIRY_QUEUE_MORE;
     }
 
+    /**
+     * The inquiry; with {@code canned}, its reply box holds that canned response filled in for
+     * this inquiry (from htmx: only the reply form).
+     */
     @GetMapping("/{reference}")
-    String show(@PathVariable String reference, Model model) {
-        return page(reference, model, ReplyForm.empty(), null, ReplyForm.empty(), null);
+    String show(
+            @PathVariable String reference,
+            @RequestParam(required = false) Long canned,
+            @RequestHeader(value = HTMX, required = false) String htmx,
+            @RequestHeader(value = HISTORY_RESTORE, required = false) String restore,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
+        ReplyForm reply = canned == null
+                ? ReplyForm.empty()
+                : new ReplyForm(this.canned.renderFor(
+                        canned, reference, v -> messages.getMessage("canned.missing." + v.key(), null, locale)));
+        model.addAttribute("chosenCanned", canned);
+        String view = page(reference, model, reply, null, ReplyForm.empty(), null);
+        response.addHeader("Vary", HTMX);
+        return canned != null && isFragmentRequest(htmx, restore) ? ConsoleViews.INQUIRY_REPLY_FORM : view;
+    }
+
+    /** Any operator may propose a reply for the FAQ; a supervisor rewords and publishes it. */
+    @PostMapping("/{reference}/messages/{messageId}/faq")
+    String promoteToFaq(
+            @PathVariable String reference,
+            @PathVariable long messageId,
+            Principal operator,
+            RedirectAttributes redirect) {
+        faq.promoteReply(reference, messageId, operator.getName());
+        redirect.addFlashAttribute("notice", "faq.promoted");
+        return ConsoleViews.redirect(HERE + "/" + reference);
     }
 
     @PostMapping("/{reference}/take")
@@ -85,13 +158,14 @@ class InquiriesConsoleController {
             @PathVariable String reference,
             @Valid @ModelAttribute(REPLY) ReplyForm form,
             BindingResult errors,
+            @RequestHeader(value = HTMX, required = false) String htmx,
             Principal operator,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         return submitText(
-                reference,
-                errors,
+                new Submission(reference, errors, "true".equals(htmx), ConsoleViews.INQUIRY_AFTER_REPLY),
+                model,
                 redirect,
                 response,
                 "inquiry.replied",
@@ -104,13 +178,14 @@ class InquiriesConsoleController {
             @PathVariable String reference,
             @Valid @ModelAttribute(NOTE) ReplyForm form,
             BindingResult errors,
+            @RequestHeader(value = HTMX, required = false) String htmx,
             Principal operator,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         return submitText(
-                reference,
-                errors,
+                new Submission(reference, errors, "true".equals(htmx), ConsoleViews.INQUIRY_AFTER_NOTE),
+                model,
                 redirect,
                 response,
                 "inquiry.noted",
@@ -118,21 +193,36 @@ class InquiriesConsoleController {
                 () -> page(reference, model, ReplyForm.empty(), null, form, errors));
     }
 
+    /** A reply or note post: which inquiry, how the form fared, and what htmx gets back. */
+    private record Submission(String reference, BindingResult errors, boolean htmx, String fragment) {}
+
     /**
      * A reply or a note: done and redirected when the text is fine, else the page again with the
-     * field message (the facade's own limits included) and a 400.
+     * field message (the facade's own limits included) and a 400. From htmx, the fragments of the
+     * page after the post instead, in both cases: no redirect, no reload.
      */
     private String submitText(
-            String reference,
-            BindingResult errors,
+            Submission post,
+            Model model,
             RedirectAttributes redirect,
             HttpServletResponse response,
             String notice,
             Consumer<String> action,
             Supplier<String> pageWithErrors) {
+        BindingResult errors = post.errors();
         if (!errors.hasErrors()) {
             try {
-                return act(reference, redirect, notice, action);
+                if (!post.htmx()) {
+                    return act(post.reference(), redirect, notice, action);
+                }
+                if (done(post.reference(), action)) {
+                    model.addAttribute("notice", notice);
+                } else {
+                    model.addAttribute("problem", "inquiry.refused");
+                }
+                page(post.reference(), model, ReplyForm.empty(), null, ReplyForm.empty(), null);
+                model.addAttribute("oob", true);
+                return post.fragment();
             } catch (InvalidValue e) {
                 if (!"body".equals(e.field())) {
                     throw e;
@@ -141,7 +231,12 @@ class InquiriesConsoleController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return pageWithErrors.get();
+        String page = pageWithErrors.get();
+        if (!post.htmx()) {
+            return page;
+        }
+        model.addAttribute("oob", true);
+        return post.fragment();
     }
 
     @PostMapping("/{reference}/wait")
@@ -161,13 +256,26 @@ class InquiriesConsoleController {
 
     /** Runs one facade action; a step the workflow refuses becomes a message on the inquiry's page. */
     private String act(String reference, RedirectAttributes redirect, String notice, Consumer<String> action) {
-        try {
-            action.accept(reference);
+        if (done(reference, action)) {
             redirect.addFlashAttribute("notice", notice);
-        } catch (InquiryWorkflowViolation e) {
+        } else {
             redirect.addFlashAttribute("problem", "inquiry.refused");
         }
         return ConsoleViews.redirect(HERE + "/" + reference);
+    }
+
+    /** False when the workflow refused the step (resolving a closed inquiry, two operators at once). */
+    private static boolean done(String reference, Consumer<String> action) {
+        try {
+            action.accept(reference);
+            return true;
+        } catch (InquiryWorkflowViolation e) {
+            return false;
+        }
+    }
+
+    private static boolean isFragmentRequest(String htmx, String restore) {
+        return "true".equals(htmx) && !"true".equals(restore);
     }
 
     private String page(
@@ -184,6 +292,12 @@ class InquiriesConsoleController {
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
         model.addAttribute("active", isActive(inquiry.status()));
         model.addAttribute("maxBody", Inquiries.MAX_BODY);
+        model.addAttribute("cannedResponses", canned.offeredFor(inquiry.category()));
+        model.addAttribute("suggestions", faq.suggestFor(reference, SUGGESTIONS));
+        model.addAttribute(
+                "attachments",
+                attachments.of(reference).stream()
+                        .collect(Collectors.groupingBy(InquiryAttachments.AttachmentView::messageId)));
         model.addAttribute("now", clock.instant());
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);

@@ -1,0 +1,52 @@
+package com.aftercare.inquiry;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The tracking page of a parcel at the big Japanese carriers, from the carrier name a storefront
+ * sent with {@code order.shipped} (free text, so the usual spellings are recognised). Another
+ * carrier gets "carrier number", which a customer can still paste into that carrier's site.
+ */
+final class TrackingLinks {
+
+    private static final String YAMATO = "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=";
+    private static final String SAGAWA = "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=";
+    private static final String JAPAN_POST =
+            "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=";
+
+    private static final Map<String, String> BY_CARRIER = Map.ofEntries(
+            Map.entry("yamato", YAMATO),
+            Map.entry("ヤマト運輸", YAMATO),
+            Map.entry("ヤマト", YAMATO),
+            Map.entry("クロネコヤマト", YAMATO),
+            Map.entry("sagawa", SAGAWA),
+            Map.entry("佐川急便", SAGAWA),
+            Map.entry("佐川", SAGAWA),
+            Map.entry("japanpost", JAPAN_POST),
+            Map.entry("japan post", JAPAN_POST),
+            Map.entry("jp-post", JAPAN_POST),
+            Map.entry("日本郵便", JAPAN_POST),
+            Map.entry("ゆうパック", JAPAN_POST));
+
+    private TrackingLinks() {}
+
+    /** Null when the order has no tracking number yet. */
+    static String of(String carrier, String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.isBlank()) {
+            return null;
+        }
+        String number = trackingNumber.strip();
+        String key = carrier == null
+                ? ""
+                : Normalizer.normalize(carrier, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        String base = BY_CARRIER.get(key);
+        if (base != null) {
+            return base + URLEncoder.encode(number.replace("-", ""), StandardCharsets.UTF_8);
+        }
+        return key.isEmpty() ? number : carrier.strip() + " " + number;
+    }
+}
