@@ -16,6 +16,13 @@ public final class ConsoleViews {
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
+    public static final String DESK_TEAMS = "desk/teams";
+    public static final String DESK_RULES = "desk/rules";
+    public static final String DESK_REASSIGN = "desk/reassign";
+    public static final String DESK_CALL = "desk/call";
+    public static final String DESK_VISIT = "desk/visit";
+    public static final String DESK_CALLBACKS = "desk/callbacks";
+    public static final String DESK_FIGURES = "desk/figures";
 
     private ConsoleViews() {}
 

@@ -66,6 +66,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers(
+                                "/console/teams/**",
+                                "/console/assignment-rules/**",
+                                "/console/figures/**",
+                                "/console/inquiries/*/reassign")
+                        .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
                         .anyRequest()

@@ -9,6 +9,7 @@ import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import com.aftercare.inquiry.Teams;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -46,14 +47,21 @@ class InquiriesConsoleController {
     private final InquiryQueue queue;
     private final Customers customers;
     private final Operators operators;
+    private final Teams teams;
     private final Clock clock;
 
     InquiriesConsoleController(
-            Inquiries inquiries, InquiryQueue queue, Customers customers, Operators operators, Clock clock) {
+            Inquiries inquiries,
+            InquiryQueue queue,
+            Customers customers,
+            Operators operators,
+            Teams teams,
+            Clock clock) {
         this.inquiries = inquiries;
         this.queue = queue;
         this.customers = customers;
         this.operators = operators;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -61,11 +69,18 @@ class InquiriesConsoleController {
     String queue(
             @RequestParam(defaultValue = "all") String filter,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
             Principal operator,
             Model model) {
         InquiryQueue.Filter chosen = filter(filter);
         model.addAttribute("filter", chosen.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("page", queue.page(chosen, operator.getName(), after, InquiryQueue.PAGE_SIZE));
+        // whose work and which team's: anyone may look at anyone's queue
+        InquiryQueue.Scope scope = new InquiryQueue.Scope(assignee, team);
+        model.addAttribute("scope", scope);
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("operators", operators.all());
+        model.addAttribute("page", queue.page(chosen, operator.getName(), scope, after, InquiryQueue.PAGE_SIZE));
         model.addAttribute("first", after == null || after.isBlank());
         return ConsoleViews.INQUIRY_QUEUE;
     }
