@@ -2,11 +2,13 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +82,10 @@ public class InquiryFigures {
 
     public record DayCount(LocalDate day, long opened, long resolved) {}
 
+    /** @param storefront the storefront the figures are limited to, or null for all */
     public record Figures(
             Period period,
+            StorefrontId storefront,
             Measures total,
             Map<Channel, Long> byChannel,
             Map<Category, Long> byCategory,
@@ -108,6 +112,7 @@ public class InquiryFigures {
               from inquiry i
               left join inquiry_satisfaction s on s.inquiry_id = i.id
              where i.created_at >= :start and i.created_at < :end
+               and (cast(:storefront as bigint) is null or i.storefront_id = :storefront)
             """;
 
     private final JdbcClient jdbc;
@@ -127,34 +132,36 @@ public class InquiryFigures {
     }
 
     /**
+     * @param storefront limits the figures to inquiries that came through it; null: all of them
      * @throws InvalidValue on {@code from} or {@code to} when a date is missing, {@code to} is
      *     before {@code from}, or the period is longer than {@link #MAX_DAYS}
      */
     @Transactional(readOnly = true)
-    public Figures of(LocalDate from, LocalDate to) {
+    public Figures of(LocalDate from, LocalDate to, StorefrontId storefront) {
         Period period = check(from, to);
         Instant start = period.from().atStartOfDay(shop.zone()).toInstant();
         Instant end = period.to().plusDays(1).atStartOfDay(shop.zone()).toInstant();
-        Measures total = jdbc.sql("select " + MEASURES + OPENED_IN_PERIOD)
+        Function<String, JdbcClient.StatementSpec> inPeriod = sql -> jdbc.sql(sql)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
+                .param("storefront", storefront == null ? null : storefront.value(), Types.BIGINT);
+        Measures total = inPeriod.apply("select " + MEASURES + OPENED_IN_PERIOD)
                 .query((rs, n) -> measures(rs))
                 .single();
-        List<OperatorMeasures> perOperator = jdbc.sql("select o.username, " + MEASURES
+        List<OperatorMeasures> perOperator = inPeriod.apply("select o.username, " + MEASURES
                         + OPENED_IN_PERIOD.replace(
                                 "left join inquiry_satisfaction",
                                 "join operator o on o.id = i.assignee_operator_id left join inquiry_satisfaction")
                         + " group by o.username order by o.username")
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
                 .query((rs, n) -> new OperatorMeasures(rs.getString("username"), measures(rs)))
                 .list();
         return new Figures(
                 period,
+                storefront,
                 total,
-                countBy("channel", Channel.values(), Channel::valueOf, start, end),
-                countBy("category", Category.values(), Category::valueOf, start, end),
-                perDay(period, start, end),
+                countBy(inPeriod, "channel", Channel.values(), Channel::valueOf),
+                countBy(inPeriod, "category", Category.values(), Category::valueOf),
+                perDay(period, inPeriod),
                 perOperator);
     }
 
@@ -176,13 +183,11 @@ public class InquiryFigures {
     }
 
     /** Every value of the enum, in its order, with 0 where no inquiry had it. */
-    private <E extends Enum<E>> Map<E, Long> countBy(
-            String column, E[] values, Function<String, E> parse, Instant start, Instant end) {
+    private static <E extends Enum<E>> Map<E, Long> countBy(
+            Function<String, JdbcClient.StatementSpec> inPeriod, String column, E[] values, Function<String, E> parse) {
         Map<E, Long> counts = new LinkedHashMap<>();
         Arrays.stream(values).forEach(v -> counts.put(v, 0L));
-        jdbc.sql("select i." + column + ", count(*) " + OPENED_IN_PERIOD + " group by i." + column)
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
+        inPeriod.apply("select i." + column + ", count(*) " + OPENED_IN_PERIOD + " group by i." + column)
                 .query((rs, n) -> Map.entry(parse.apply(rs.getString(1)), rs.getLong(2)))
                 .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
@@ -190,13 +195,16 @@ public class InquiryFigures {
     }
 
     /** Opened (by opening day) and resolved (by resolution day) per calendar day in the shop's zone. */
-    private List<DayCount> perDay(Period period, Instant start, Instant end) {
-        return jdbc.sql("""
-                        with opened as (
-                            select (created_at at time zone :zone)::date as day, count(*) as n from inquiry
+    private List<DayCount> perDay(Period period, Function<String, JdbcClient.StatementSpec> inPeriod) {
+        return inPeriod.apply("""
+                        with mine as (
+                            select created_at, resolved_at from inquiry
+                             where cast(:storefront as bigint) is null or storefront_id = :storefront),
+                        opened as (
+                            select (created_at at time zone :zone)::date as day, count(*) as n from mine
                              where created_at >= :start and created_at < :end group by 1),
                         resolved as (
-                            select (resolved_at at time zone :zone)::date as day, count(*) as n from inquiry
+                            select (resolved_at at time zone :zone)::date as day, count(*) as n from mine
                              where resolved_at >= :start and resolved_at < :end group by 1)
                         select d::date, coalesce(o.n, 0), coalesce(r.n, 0)
                           from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
@@ -205,8 +213,6 @@ public class InquiryFigures {
                          order by 1
                         """)
                 .param("zone", shop.zone().getId())
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
                 .param("from", period.from())
                 .param("to", period.to())
                 .query((rs, n) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)))

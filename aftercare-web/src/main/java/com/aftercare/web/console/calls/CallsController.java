@@ -4,7 +4,6 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CallsAndVisits;
 import com.aftercare.inquiry.Category;
@@ -12,6 +11,7 @@ import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -47,6 +47,7 @@ class CallsController {
     private final CallsAndVisits desk;
     private final Customers customers;
     private final Storefronts storefronts;
+    private final StorefrontChoice storefrontChoice;
     private final PhoneHours phoneHours;
     private final IntakeTimes times;
 
@@ -54,11 +55,13 @@ class CallsController {
             CallsAndVisits desk,
             Customers customers,
             Storefronts storefronts,
+            StorefrontChoice storefrontChoice,
             PhoneHours phoneHours,
             IntakeTimes times) {
         this.desk = desk;
         this.customers = customers;
         this.storefronts = storefronts;
+        this.storefrontChoice = storefrontChoice;
         this.phoneHours = phoneHours;
         this.times = times;
     }
@@ -90,7 +93,7 @@ class CallsController {
                 response,
                 "call",
                 () -> desk.logCall(new CallsAndVisits.LogCall(
-                        storefront(form.storefront()),
+                        storefrontChoice.of(form.storefront()),
                         form.caller(),
                         form.customerEmail(),
                         form.customerName(),
@@ -131,7 +134,7 @@ class CallsController {
                 response,
                 "visit",
                 () -> desk.bookVisit(new CallsAndVisits.BookVisit(
-                        storefront(form.storefront()),
+                        storefrontChoice.of(form.storefront()),
                         form.customerEmail(),
                         form.customerName(),
                         form.customerPhone(),
@@ -194,16 +197,5 @@ class CallsController {
 
     private Optional<CustomerView> known(Long customer) {
         return customer == null ? Optional.empty() : customers.find(new CustomerId(customer));
-    }
-
-    /** A chosen storefront must exist (the select offers only real ones; a forged id is refused). */
-    private StorefrontId storefront(Long id) {
-        if (id == null) {
-            return null;
-        }
-        return storefronts
-                .find(new StorefrontId(id))
-                .map(Storefronts.StorefrontView::id)
-                .orElseThrow(() -> new InvalidValue("storefront", "is not a storefront"));
     }
 }

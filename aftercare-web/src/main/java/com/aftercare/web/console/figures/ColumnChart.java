@@ -22,7 +22,7 @@ record ColumnChart(String labelKey, List<Column> columns) {
 
     record Column(String label, long value, double x, double y, double width, double height) {
 
-        double centre() {
+        public double centre() {
             return x + width / 2;
         }
     }
@@ -45,7 +45,7 @@ record ColumnChart(String labelKey, List<Column> columns) {
     }
 
     /** The y of the labels' baseline. */
-    int labelY() {
+    public int labelY() {
         return HEIGHT - 6;
     }
 

@@ -1,13 +1,15 @@
 package com.aftercare.web.console.figures;
 
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.InquiryFigures;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +30,28 @@ class FiguresController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d");
 
     private final InquiryFigures figures;
+    private final Storefronts storefronts;
+    private final StorefrontChoice storefrontChoice;
 
-    FiguresController(InquiryFigures figures) {
+    FiguresController(InquiryFigures figures, Storefronts storefronts, StorefrontChoice storefrontChoice) {
         this.figures = figures;
+        this.storefronts = storefronts;
+        this.storefrontChoice = storefrontChoice;
     }
 
     @GetMapping
     String figures(
             @ModelAttribute(FORM) PeriodForm form, BindingResult errors, Model model, HttpServletResponse response) {
+        model.addAttribute("storefronts", storefronts.all());
         if (!errors.hasErrors()) {
             try {
-                InquiryFigures.Period period = form.empty() ? figures.lastThirtyDays() : null;
-                InquiryFigures.Figures result =
-                        period == null ? figures.of(form.from(), form.to()) : figures.of(period.from(), period.to());
+                StorefrontId storefront = storefrontChoice.of(form.storefront());
+                InquiryFigures.Period period =
+                        form.empty() ? figures.lastThirtyDays() : new InquiryFigures.Period(form.from(), form.to());
+                InquiryFigures.Figures result = figures.of(period.from(), period.to(), storefront);
                 model.addAttribute(
                         FORM,
-                        new PeriodForm(result.period().from(), result.period().to()));
+                        new PeriodForm(result.period().from(), result.period().to(), form.storefront()));
                 model.addAttribute("figures", result);
                 model.addAttribute("channelChart", ColumnChart.of("channel.", byName(result.byChannel())));
                 model.addAttribute("categoryChart", ColumnChart.of("category.", byName(result.byCategory())));
@@ -59,7 +67,9 @@ class FiguresController {
     }
 
     private static <E extends Enum<E>> Map<String, Long> byName(Map<E, Long> counts) {
-        return collect(counts, Enum::name);
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((k, v) -> named.put(k.name(), v));
+        return named;
     }
 
     private static Map<String, Long> perDay(InquiryFigures.Figures result) {
@@ -73,11 +83,5 @@ class FiguresController {
         result.perOperator()
                 .forEach(o -> operators.put(o.operator(), o.measures().opened()));
         return operators;
-    }
-
-    private static <K> Map<String, Long> collect(Map<K, Long> counts, Function<K, String> name) {
-        Map<String, Long> named = new LinkedHashMap<>();
-        counts.forEach((k, v) -> named.put(name.apply(k), v));
-        return named;
     }
 }
