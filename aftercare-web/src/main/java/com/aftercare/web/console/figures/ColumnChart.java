@@ -20,7 +20,10 @@ record ColumnChart(String labelKey, List<Column> columns) {
 
     static final int VALUES = 16;
 
-    record Column(String label, long value, double x, double y, double width, double height) {
+    /** A label is drawn under every column, or under every n-th when there are more than {@link #MAX_LABELS}. */
+    static final int MAX_LABELS = 12;
+
+    record Column(String label, boolean labelled, long value, double x, double y, double width, double height) {
 
         public double centre() {
             return x + width / 2;
@@ -32,13 +35,20 @@ record ColumnChart(String labelKey, List<Column> columns) {
         int plot = HEIGHT - LABELS - VALUES;
         double slot = values.isEmpty() ? WIDTH : (double) WIDTH / values.size();
         double width = slot * 0.7;
+        int labelEvery = Math.max(1, (values.size() + MAX_LABELS - 1) / MAX_LABELS);
         List<Column> columns = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, Long> e : values.entrySet()) {
             double height = max == 0 ? 0 : (double) plot * e.getValue() / max;
             double x = i * slot + (slot - width) / 2;
             columns.add(new Column(
-                    e.getKey(), e.getValue(), round(x), round(VALUES + plot - height), round(width), round(height)));
+                    e.getKey(),
+                    i % labelEvery == 0,
+                    e.getValue(),
+                    round(x),
+                    round(VALUES + plot - height),
+                    round(width),
+                    round(height)));
             i++;
         }
         return new ColumnChart(labelKey, List.copyOf(columns));
