@@ -48,11 +48,7 @@ class DeskBrowserTest {
 
     @Test
     void shouldLogAPhoneCallFromTheNavigationAndShowItsCaller() {
-        String operator = TestOperators.create(operators, passwords, Operators.Role.OPERATOR);
-        browser.logIn(operator, TestOperators.PASSWORD);
-
-        browser.driver().findElement(By.id("nav-callbacks")).click();
-        browser.waitFor(d -> d.getCurrentUrl().endsWith("/console/callbacks"));
+        logInAndFollow(Operators.Role.OPERATOR, "nav-callbacks", "/console/callbacks");
         browser.driver().findElement(By.id("new-call")).click();
         browser.waitForVisible(By.id("caller"));
         browser.type(By.id("caller"), "山田 花子（ご本人）")
@@ -71,11 +67,7 @@ class DeskBrowserTest {
 
     @Test
     void shouldDrawTheFiguresChartsWithoutAnyScript() {
-        String supervisor = TestOperators.create(operators, passwords, Operators.Role.SUPERVISOR);
-        browser.logIn(supervisor, TestOperators.PASSWORD);
-
-        browser.driver().findElement(By.id("nav-figures")).click();
-        browser.waitFor(d -> d.getCurrentUrl().contains("/console/figures"));
+        logInAndFollow(Operators.Role.SUPERVISOR, "nav-figures", "/console/figures");
 
         WebElement chart = browser.waitForVisible(By.cssSelector("svg.chart"));
         assertThat(chart.getSize().getWidth()).isGreaterThan(100);
@@ -83,5 +75,12 @@ class DeskBrowserTest {
                 .isNotEmpty();
         assertThat(browser.driver().findElements(By.tagName("script"))).isEmpty();
         assertThat(browser.text()).contains("初回応答（中央値／平均）").contains("チャネル別");
+    }
+
+    /** A new console user of the role logs in and follows a link of the navigation bar. */
+    private void logInAndFollow(Operators.Role role, String link, String path) {
+        browser.logIn(TestOperators.create(operators, passwords, role), TestOperators.PASSWORD);
+        browser.driver().findElement(By.id(link)).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith(path));
     }
 }
