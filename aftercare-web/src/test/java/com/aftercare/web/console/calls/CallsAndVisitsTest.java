@@ -9,11 +9,13 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestOperators;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,11 @@ class CallsAndVisitsTest {
         String operator = TestOperators.create(operators, passwords, Operators.Role.OPERATOR);
         console = ConsoleClient.loggedInAs(port, operator, TestOperators.PASSWORD);
         email = Events.unique("call") + "@example.jp";
+    }
+
+    @AfterEach
+    void closeInquiries() {
+        TestInquiries.closeAllOfCustomer(jdbc, email);
     }
 
     Map<String, String> call(String callbackAt) {

@@ -7,6 +7,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestOperators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The desk's pages in a real headless Chromium: logging a call in Japanese, the figures' charts, the nav by role. */
@@ -39,6 +41,9 @@ class DeskBrowserTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @BeforeEach
     void newVisitor() {
         clock.setJst("2026-11-24T09:00");
@@ -51,8 +56,9 @@ class DeskBrowserTest {
         logInAndFollow(Operators.Role.OPERATOR, "nav-callbacks", "/console/callbacks");
         browser.driver().findElement(By.id("new-call")).click();
         browser.waitForVisible(By.id("caller"));
+        String email = Events.unique("browser-call") + "@example.jp";
         browser.type(By.id("caller"), "山田 花子（ご本人）")
-                .type(By.id("customerEmail"), Events.unique("browser-call") + "@example.jp")
+                .type(By.id("customerEmail"), email)
                 .type(By.id("customerName"), "山田 花子")
                 .type(By.id("summary"), "配送状況の確認\n明日届くか知りたい。");
         new Select(browser.driver().findElement(By.id("category"))).selectByValue("SHIPPING");
@@ -63,6 +69,7 @@ class DeskBrowserTest {
                 .isEqualTo("山田 花子（ご本人）");
         assertThat(browser.text()).contains("電話をお問い合わせとして記録しました。").contains("配送状況の確認");
         assertThat(browser.driver().findElements(By.id("nav-figures"))).isEmpty();
+        TestInquiries.closeAllOfCustomer(jdbc, email);
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.aftercare.inquiry.Teams;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestOperators;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
@@ -78,10 +79,11 @@ class DeskConsoleTest {
     }
 
     @AfterEach
-    void removeRules() {
+    void removeRulesAndCloseInquiries() {
         jdbc.sql("delete from assignment_rule where storefront_id = :s")
                 .param("s", storefront.id().value())
                 .update();
+        TestInquiries.closeAllOf(jdbc, storefront.id());
     }
 
     long rulesOfMyStorefront() {

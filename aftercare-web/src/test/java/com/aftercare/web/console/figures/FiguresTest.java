@@ -15,6 +15,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestOperators;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +97,11 @@ class FiguresTest {
         work(i3, a, "2031-03-11T00:40", null);
         answer(i1, 5);
         answer(i2, 1);
+    }
+
+    @AfterEach
+    void closeInquiries() {
+        TestInquiries.closeAllOf(jdbc, storefront.id());
     }
 
     String open(String at, Channel channel, Category category) {
