@@ -26,6 +26,17 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
         closedDates = closedDates == null ? Set.of() : Set.copyOf(closedDates);
     }
 
+    static BusinessHours of(ZoneId zone, InquiryProperties.BusinessHoursSettings settings) {
+        return new BusinessHours(zone, settings.days(), settings.opens(), settings.closes(), settings.closedDates());
+    }
+
+    /** Whether {@code instant} falls on a working day, from opening time up to (not including) closing time. */
+    boolean contains(Instant instant) {
+        LocalDateTime at = LocalDateTime.ofInstant(instant, zone);
+        LocalTime time = at.toLocalTime();
+        return isWorkingDay(at.toLocalDate()) && !time.isBefore(opens) && time.isBefore(closes);
+    }
+
     /** The length of one working day: "2 business days" is twice this. */
     Duration day() {
         return Duration.between(opens, closes);

@@ -59,6 +59,7 @@ public class Inquiries {
     private final ShopProperties shop;
     private final Clock clock;
     private final ReplyMailer replyMailer;
+    private final Teams teams;
 
     Inquiries(
             InquiryRepository inquiries,
@@ -71,7 +72,8 @@ public class Inquiries {
             ApplicationEventPublisher events,
             ShopProperties shop,
             Clock clock,
-            ReplyMailer replyMailer) {
+            ReplyMailer replyMailer,
+            Teams teams) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.orders = orders;
@@ -83,6 +85,7 @@ public class Inquiries {
         this.shop = shop;
         this.clock = clock;
         this.replyMailer = replyMailer;
+        this.teams = teams;
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -194,7 +197,9 @@ public class Inquiries {
             Instant createdAt,
             Instant updatedAt,
             List<MessageView> messages,
-            List<TrailView> trail) {
+            List<TrailView> trail,
+            String team,
+            ChannelDetails details) {
 
         static InquiryView of(Inquiry i, String followUpOfReference) {
             return new InquiryView(
@@ -231,9 +236,25 @@ public class Inquiries {
                             .toList(),
                     i.trail().stream()
                             .map(t -> new TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))
-                            .toList());
+                            .toList(),
+                    i.team(),
+                    i.channelDetails());
         }
     }
+
+    /**
+     * What a phone call or a visit adds (all null / false for other channels).
+     *
+     * @param callbackAt when the customer wants to be called back, within the shop's phone hours
+     */
+    public record ChannelDetails(
+            String phoneCaller,
+            boolean callbackWanted,
+            Instant callbackAt,
+            String visitAddress,
+            Instant visitSlotStart,
+            Instant visitSlotEnd,
+            String visitStaff) {}
 
     /**
      * Opens an inquiry: recognises (or creates) the customer by email, links the order when one
@@ -429,17 +450,38 @@ public class Inquiries {
     }
 
     /**
-     * Lets the {@link AssignmentRule} choose the assignee ({@code by} is the acting operator or a
-     * job name such as {@code auto-assign}).
+     * Lets the {@link AssignmentRule} choose again (as for a new inquiry) ({@code by} is the acting
+     * operator or a job name such as {@code auto-assign}).
      *
-     * @return the chosen operator's username, or empty when nobody is available (nothing changes)
+     * @return the chosen operator's username, or empty when no rule applies or nobody in the
+     *     rule's team is available (then the inquiry waits in that team's queue)
      */
     @Transactional
     public Optional<String> assignAutomatically(String reference, String by) {
-        Inquiry inquiry = load(null, reference);
-        Optional<Operators.Account> chosen = assignmentRule.choose(view(inquiry));
-        chosen.ifPresent(a -> inquiry.assign(a.id(), a.username(), by, clock.instant()));
-        return chosen.map(Operators.Account::username);
+        return route(load(null, reference), by, clock.instant());
+    }
+
+    /** A supervisor hands the inquiry to a team: it leaves its assignee and waits in the team's queue. */
+    @Transactional
+    public void assignToTeam(String reference, String team, String operator) {
+        String by = activeOperator("operator", operator).username();
+        if (team == null || team.isBlank() || !teams.exists(team.strip())) {
+            throw new InvalidValue("team", "is not a team");
+        }
+        load(null, reference).reassignToTeam(team.strip(), by, clock.instant());
+    }
+
+    private static final String AUTO_ASSIGN = "auto-assign";
+
+    private Optional<String> route(Inquiry inquiry, String by, Instant now) {
+        Optional<AssignmentRule.Choice> choice = assignmentRule.choose(view(inquiry));
+        choice.ifPresent(c -> inquiry.route(
+                c.team(),
+                c.operator() == null ? null : c.operator().id(),
+                c.operator() == null ? null : c.operator().username(),
+                by,
+                now));
+        return choice.map(AssignmentRule.Choice::operator).map(Operators.Account::username);
     }
 
     @Transactional
@@ -533,6 +575,7 @@ public class Inquiries {
         Inquiry inquiry = inquiries.save(opened);
         flushAndLast(inquiry);
         warnEarly(inquiry, body, now);
+        route(inquiry, AUTO_ASSIGN, now);
         events.publishEvent(new InquiryOpened(
                 inquiry.id(),
                 inquiry.reference(),

@@ -209,6 +209,46 @@ class Inquiry {
         record(InquiryTrailEntry.Type.ASSIGNED, by, "to " + operatorName, at);
     }
 
+    /**
+     * Where the assignment rules sent a new inquiry: into {@code team}'s queue and, when someone
+     * there was available, to that operator ({@code operatorId} null: nobody yet).
+     */
+    void route(String team, Long operatorId, String operatorName, String by, Instant at) {
+        requireActive("route");
+        this.team = team;
+        assigneeOperatorId = operatorId;
+        updatedAt = at;
+        String to = operatorName == null ? "team " + team : operatorName + (team == null ? "" : " (team " + team + ")");
+        record(InquiryTrailEntry.Type.ASSIGNED, by, "to " + to, at);
+    }
+
+    /** A supervisor hands the inquiry to another team: it waits unassigned in that team's queue. */
+    void reassignToTeam(String team, String by, Instant at) {
+        requireActive("reassign");
+        if (team.equals(this.team) && assigneeOperatorId == null) {
+            return;
+        }
+        this.team = team;
+        assigneeOperatorId = null;
+        updatedAt = at;
+        record(InquiryTrailEntry.Type.ASSIGNED, by, "to team " + team, at);
+    }
+
+    /** What the operator noted about the call: who rang, and whether and when to call back. */
+    void recordCall(String caller, boolean callbackWanted, Instant callbackAt) {
+        phoneCaller = caller;
+        this.callbackWanted = callbackWanted;
+        this.callbackAt = callbackWanted ? callbackAt : null;
+    }
+
+    /** The on-site visit: where, the agreed slot, who goes. */
+    void scheduleVisit(String address, Instant slotStart, Instant slotEnd, String staff) {
+        visitAddress = address;
+        visitSlotStart = slotStart;
+        visitSlotEnd = slotEnd;
+        visitStaff = staff;
+    }
+
     /** An operator answers the customer; the first answer stops the first-response clock. */
     InquiryMessage recordReply(String operator, String body, Instant at) {
         requireActive("reply to");
@@ -363,6 +403,12 @@ class Inquiry {
 
     String team() {
         return team;
+    }
+
+    /** The channel details (phone call, visit) in one value. */
+    Inquiries.ChannelDetails channelDetails() {
+        return new Inquiries.ChannelDetails(
+                phoneCaller, callbackWanted, callbackAt, visitAddress, visitSlotStart, visitSlotEnd, visitStaff);
     }
 
     Instant firstResponseDueAt() {

@@ -1,6 +1,5 @@
 package com.aftercare.inquiry;
 
-import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shop.ShopProperties;
 import java.util.EnumMap;
 import java.util.Map;
@@ -8,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InquiryProperties.class)
@@ -16,9 +14,7 @@ class InquiryConfiguration {
 
     @Bean
     SlaPolicy inquirySlaPolicy(InquiryProperties properties, ShopProperties shop) {
-        InquiryProperties.BusinessHoursSettings settings = properties.businessHours();
-        BusinessHours hours = new BusinessHours(
-                shop.zone(), settings.days(), settings.opens(), settings.closes(), settings.closedDates());
+        BusinessHours hours = BusinessHours.of(shop.zone(), properties.businessHours());
         Map<Priority, SlaPolicy.Target> targets = new EnumMap<>(Priority.class);
         Map<Priority, InquiryProperties.Target> configured = properties.sla().targets();
         if (configured != null) {
@@ -37,8 +33,14 @@ class InquiryConfiguration {
     }
 
     @Bean
+    PhoneHours inquiryPhoneHours(InquiryProperties properties, ShopProperties shop) {
+        return new PhoneHours(BusinessHours.of(shop.zone(), properties.phoneHours()));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(AssignmentRule.class)
-    AssignmentRule leastLoadedOperatorRule(JdbcClient jdbc, Operators operators) {
-        return new LeastLoadedOperatorRule(jdbc, operators);
+    AssignmentRule ruleBasedAssignment(
+            AssignmentRules rules, RoundRobinTeam roundRobin, LeastLoadedMember leastLoaded) {
+        return new RuleBasedAssignment(rules, roundRobin, leastLoaded);
     }
 }

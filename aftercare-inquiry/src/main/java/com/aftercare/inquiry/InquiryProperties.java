@@ -14,12 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param businessHours when the desk answers: {@code aftercare.inquiry.business-hours.days},
  *     {@code .opens}, {@code .closes}, {@code .closed-dates} (default Mon–Fri 10:00–18:00)
+ * @param phoneHours when the shop answers and returns calls: {@code aftercare.inquiry.phone-hours.days},
+ *     {@code .opens}, {@code .closes}, {@code .closed-dates} (default Mon–Fri 10:00–18:00); a
+ *     callback must be scheduled inside them
  * @param sla targets per priority ({@code aftercare.inquiry.sla.targets.HIGH.first-response=4h});
  *     unset priorities keep their defaults, see {@link SlaPolicy#defaults}
  */
 @ConfigurationProperties("aftercare.inquiry")
 record InquiryProperties(
         @DefaultValue BusinessHoursSettings businessHours,
+        @DefaultValue BusinessHoursSettings phoneHours,
         @DefaultValue Sla sla) {
 
     record BusinessHoursSettings(

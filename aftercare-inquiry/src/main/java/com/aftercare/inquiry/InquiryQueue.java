@@ -86,17 +86,50 @@ public class InquiryQueue {
     }
 
     /**
+     * Narrows the queue to one person's or one team's work, on top of the {@link Filter}; a null
+     * or blank part does not narrow.
+     *
+     * @param assignee an operator's username
+     * @param team a team's code
+     */
+    public record Scope(String assignee, String team) {
+
+        public static final Scope EVERYONE = new Scope(null, null);
+
+        private static String given(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String clause() {
+            return (given(assignee) == null ? "" : " and o.username = :assignee")
+                    + (given(team) == null ? "" : " and i.team = :team");
+        }
+    }
+
+    /**
      * @param operator the operator looking (for {@link Filter#MINE})
      * @param after the cursor from the previous page, or null for the first page
      */
     @Transactional(readOnly = true)
     public Page page(Filter filter, String operator, String after, int size) {
+        return page(filter, operator, Scope.EVERYONE, after, size);
+    }
+
+    /** A page of the queue narrowed to {@code scope}. */
+    @Transactional(readOnly = true)
+    public Page page(Filter filter, String operator, Scope scope, String after, int size) {
         Cursor cursor = Cursor.parse(after);
-        String sql = "select * from (" + KEYED + filterClause(filter) + ") q"
+        String sql = "select * from (" + KEYED + filterClause(filter) + scope.clause() + ") q"
                 + (cursor == null ? "" : " where (flag_order, due_at, priority_order, id) > (:f, :d, :p, :i)")
                 + " order by flag_order, due_at, priority_order, id limit :limit";
         JdbcClient.StatementSpec statement =
                 jdbc.sql(sql).param("limit", size + 1).param("me", operator == null ? "" : operator);
+        if (Scope.given(scope.assignee()) != null) {
+            statement = statement.param("assignee", Scope.given(scope.assignee()));
+        }
+        if (Scope.given(scope.team()) != null) {
+            statement = statement.param("team", Scope.given(scope.team()));
+        }
         if (cursor != null) {
             statement = statement
                     .param("f", cursor.flagOrder())

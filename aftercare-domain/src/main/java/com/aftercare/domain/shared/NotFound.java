@@ -27,6 +27,10 @@ public class NotFound extends DomainException {
         return new NotFound("No operator " + username);
     }
 
+    public static NotFound team(String code) {
+        return new NotFound("No team " + code);
+    }
+
     public static NotFound storefront(long id) {
         return new NotFound("No storefront " + id);
     }

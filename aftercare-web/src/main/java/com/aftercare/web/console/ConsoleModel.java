@@ -31,7 +31,7 @@ class ConsoleModel {
         return hasAnyRole(principal, "ROLE_ADMIN");
     }
 
-    /** SUPERVISOR or above: keeps the desk's canned responses and FAQ. */
+    /** SUPERVISOR or above: keeps canned responses and FAQ, teams, rules and figures; reassigns. */
     @ModelAttribute("isSupervisor")
     boolean isSupervisor(Principal principal) {
         return hasAnyRole(principal, "ROLE_SUPERVISOR", "ROLE_ADMIN");

@@ -25,6 +25,13 @@ public final class ConsoleViews {
     public static final String CANNED_RESPONSE = "knowledge/canned-response";
     public static final String FAQ_ARTICLES = "knowledge/faq-articles";
     public static final String FAQ_ARTICLE = "knowledge/faq-article";
+    public static final String DESK_TEAMS = "desk/teams";
+    public static final String DESK_RULES = "desk/rules";
+    public static final String DESK_REASSIGN = "desk/reassign";
+    public static final String DESK_CALL = "desk/call";
+    public static final String DESK_VISIT = "desk/visit";
+    public static final String DESK_CALLBACKS = "desk/callbacks";
+    public static final String DESK_FIGURES = "desk/figures";
 
     private ConsoleViews() {}
 

@@ -66,8 +66,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
-                        // the desk's shared knowledge: supervisors keep it, operators use it from an inquiry
-                        .requestMatchers("/console/canned-responses/**", "/console/faq/**")
+                        // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
+                        // its teams and rules, its figures, and reassign inquiries
+                        .requestMatchers(
+                                "/console/canned-responses/**",
+                                "/console/faq/**",
+                                "/console/teams/**",
+                                "/console/assignment-rules/**",
+                                "/console/figures/**",
+                                "/console/inquiries/*/reassign")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")

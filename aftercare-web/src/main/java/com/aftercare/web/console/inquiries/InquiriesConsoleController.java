@@ -12,6 +12,7 @@ import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import com.aftercare.inquiry.Teams;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -65,6 +66,7 @@ class InquiriesConsoleController {
     private final FaqArticles faq;
     private final InquiryAttachments attachments;
     private final MessageSource messages;
+    private final Teams teams;
     private final Clock clock;
 
     InquiriesConsoleController(
@@ -76,6 +78,7 @@ class InquiriesConsoleController {
             FaqArticles faq,
             InquiryAttachments attachments,
             MessageSource messages,
+            Teams teams,
             Clock clock) {
         this.inquiries = inquiries;
         this.queue = queue;
@@ -85,6 +88,7 @@ class InquiriesConsoleController {
         this.faq = faq;
         this.attachments = attachments;
         this.messages = messages;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -92,6 +96,8 @@ class InquiriesConsoleController {
     String queue(
             @RequestParam(defaultValue = "all") String filter,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
             @RequestHeader(value = HTMX, required = false) String htmx,
             @RequestHeader(value = HISTORY_RESTORE, required = false) String restore,
             Principal operator,
@@ -100,7 +106,12 @@ class InquiriesConsoleController {
         InquiryQueue.Filter chosen = filter(filter);
         boolean first = after == null || after.isBlank();
         model.addAttribute("filter", chosen.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("page", queue.page(chosen, operator.getName(), after, InquiryQueue.PAGE_SIZE));
+        // whose work and which team's: anyone may look at anyone's queue
+        InquiryQueue.Scope scope = new InquiryQueue.Scope(assignee, team);
+        model.addAttribute("scope", scope);
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("operators", operators.all());
+        model.addAttribute("page", queue.page(chosen, operator.getName(), scope, after, InquiryQueue.PAGE_SIZE));
         model.addAttribute("first", first);
         response.addHeader("Vary", HTMX);
         if (!isFragmentRequest(htmx, restore)) {

@@ -1,0 +1,227 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inquiries an operator takes down in the console: a phone call (who rang, what about, whether
+ * and when to call back, inside the shop's {@link PhoneHours}) and an on-site visit appointment
+ * (address, slot, who goes). Both open an inquiry through {@link Inquiries#open}, so they get the
+ * same customer recognition, SLA, early warning and assignment rules as every other channel.
+ * Every input is checked before anything is written; a refusal names its field.
+ */
+@Service
+public class CallsAndVisits {
+
+    /** The one-line subject taken from the start of the summary. */
+    static final int SUBJECT_LENGTH = 60;
+
+    /**
+     * A call the operator took. {@code storefront} is optional (needed for {@code orderNumber});
+     * {@code callbackAt} is required when {@code callbackWanted}.
+     */
+    public record LogCall(
+            StorefrontId storefront,
+            String caller,
+            String customerEmail,
+            String customerName,
+            String customerPhone,
+            String summary,
+            Category category,
+            Priority priority,
+            String orderNumber,
+            boolean callbackWanted,
+            Instant callbackAt,
+            String operator) {}
+
+    /** A visit agreed with the customer: the slot must lie ahead and end after it starts. */
+    public record BookVisit(
+            StorefrontId storefront,
+            String customerEmail,
+            String customerName,
+            String customerPhone,
+            String summary,
+            Category category,
+            Priority priority,
+            String orderNumber,
+            String address,
+            Instant slotStart,
+            Instant slotEnd,
+            String staff,
+            String operator) {}
+
+    /** A callback to make today or already late ({@code overdue}). */
+    public record Callback(
+            String reference,
+            String subject,
+            String caller,
+            String customerName,
+            Instant callbackAt,
+            String assignee,
+            boolean overdue) {}
+
+    private final Inquiries inquiries;
+    private final InquiryRepository repository;
+    private final PhoneHours phoneHours;
+    private final JdbcClient jdbc;
+    private final ShopProperties shop;
+    private final Clock clock;
+
+    CallsAndVisits(
+            Inquiries inquiries,
+            InquiryRepository repository,
+            PhoneHours phoneHours,
+            JdbcClient jdbc,
+            ShopProperties shop,
+            Clock clock) {
+        this.inquiries = inquiries;
+        this.repository = repository;
+        this.phoneHours = phoneHours;
+        this.jdbc = jdbc;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Inquiries.Opened logCall(LogCall call) {
+        String caller = InquiryText.line("caller", call.caller(), InquiryText.MAX_NAME, true);
+        Instant now = clock.instant();
+        if (call.callbackWanted()) {
+            if (call.callbackAt() == null) {
+                throw new InvalidValue("callbackAt", "must be given when a callback is wanted");
+            }
+            if (!call.callbackAt().isAfter(now)) {
+                throw new InvalidValue("callbackAt", "must lie in the future");
+            }
+            if (!phoneHours.contains(call.callbackAt())) {
+                throw new InvalidValue("callbackAt", "must lie inside the phone hours");
+            }
+        }
+        Inquiries.Opened opened = open(
+                Channel.PHONE,
+                call.storefront(),
+                call.customerEmail(),
+                call.customerName(),
+                call.customerPhone(),
+                call.summary(),
+                call.category(),
+                call.priority(),
+                call.orderNumber(),
+                call.operator());
+        load(opened).recordCall(caller, call.callbackWanted(), call.callbackAt());
+        return opened;
+    }
+
+    @Transactional
+    public Inquiries.Opened bookVisit(BookVisit visit) {
+        String address = InquiryText.line("address", visit.address(), 500, true);
+        String staff = InquiryText.line("staff", visit.staff(), InquiryText.MAX_NAME, true);
+        if (visit.slotStart() == null) {
+            throw new InvalidValue("slotStart", "must not be null");
+        }
+        if (visit.slotEnd() == null) {
+            throw new InvalidValue("slotEnd", "must not be null");
+        }
+        if (!visit.slotStart().isAfter(clock.instant())) {
+            throw new InvalidValue("slotStart", "must lie in the future");
+        }
+        if (!visit.slotEnd().isAfter(visit.slotStart())) {
+            throw new InvalidValue("slotEnd", "must be after the start");
+        }
+        Inquiries.Opened opened = open(
+                Channel.VISIT,
+                visit.storefront(),
+                visit.customerEmail(),
+                visit.customerName(),
+                visit.customerPhone(),
+                visit.summary(),
+                visit.category(),
+                visit.priority(),
+                visit.orderNumber(),
+                visit.operator());
+        load(opened).scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
+        return opened;
+    }
+
+    /**
+     * Callbacks still to make on active inquiries, due before the end of today in the shop's time
+     * zone (earlier days' included: they are overdue), soonest first.
+     */
+    @Transactional(readOnly = true)
+    public List<Callback> dueToday() {
+        Instant now = clock.instant();
+        Instant endOfToday = LocalDate.ofInstant(now, shop.zone())
+                .plusDays(1)
+                .atStartOfDay(shop.zone())
+                .toInstant();
+        return jdbc.sql("""
+                        select i.reference, i.subject, i.phone_caller, c.name, i.callback_at, o.username
+                          from inquiry i
+                          join customer c on c.id = i.customer_id
+                          left join operator o on o.id = i.assignee_operator_id
+                         where i.callback_wanted and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
+                           and i.callback_at < :end
+                         order by i.callback_at, i.id
+                        """)
+                .param("end", Timestamp.from(endOfToday))
+                .query((rs, n) -> {
+                    Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
+                    return new Callback(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            at,
+                            rs.getString(6),
+                            !at.isAfter(now));
+                })
+                .list();
+    }
+
+    private Inquiries.Opened open(
+            Channel channel,
+            StorefrontId storefront,
+            String email,
+            String name,
+            String phone,
+            String summary,
+            Category category,
+            Priority priority,
+            String orderNumber,
+            String operator) {
+        String body = InquiryText.body("summary", summary);
+        return inquiries.open(new Inquiries.OpenInquiry(
+                storefront,
+                channel,
+                email,
+                name,
+                phone,
+                orderNumber,
+                category,
+                priority,
+                subjectOf(body),
+                body,
+                operator));
+    }
+
+    /** The summary's first line, cut to {@link #SUBJECT_LENGTH} characters. */
+    static String subjectOf(String summary) {
+        String first = summary.strip().lines().findFirst().orElse("").strip();
+        return first.length() <= SUBJECT_LENGTH ? first : first.substring(0, SUBJECT_LENGTH - 1) + "…";
+    }
+
+    private Inquiry load(Inquiries.Opened opened) {
+        return repository.findByReference(opened.reference()).orElseThrow(() -> NotFound.inquiry(opened.reference()));
+    }
+}

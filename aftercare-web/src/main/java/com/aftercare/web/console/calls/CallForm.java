@@ -1,0 +1,35 @@
+package com.aftercare.web.console.calls;
+
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Priority;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A phone call as the operator types it down. {@code callbackAt} is a wall-clock time in the
+ * shop's time zone (what a {@code datetime-local} input sends).
+ */
+record CallForm(
+        Long storefront,
+        @NotBlank @Size(max = 200) String caller,
+        @NotBlank @Size(max = 254) String customerEmail,
+        @NotBlank @Size(max = 200) String customerName,
+        @Size(max = 30) String customerPhone,
+        @NotBlank @Size(max = 20000) String summary,
+        @NotNull Category category,
+        @NotNull Priority priority,
+        @Size(max = 64) String orderNumber,
+        Boolean callbackWanted,
+        @DateTimeFormat(pattern = IntakeTimes.PATTERN) LocalDateTime callbackAt) {
+
+    static CallForm forCustomer(String email, String name, String phone) {
+        return new CallForm(null, "", email, name, phone, "", Category.OTHER, Priority.NORMAL, "", false, null);
+    }
+
+    boolean wantsCallback() {
+        return Boolean.TRUE.equals(callbackWanted);
+    }
+}

@@ -1,0 +1,201 @@
+package com.aftercare.web.console.calls;
+
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.CallsAndVisits;
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.PhoneHours;
+import com.aftercare.inquiry.Priority;
+import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.StorefrontChoice;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Phone calls and visit appointments taken down in the console, each opening an inquiry, and the
+ * callbacks due today. {@code ?customer=<id>} starts a form with a known customer filled in.
+ */
+@Controller
+class CallsController {
+
+    private static final String FORM = "intake";
+
+    /** The facade's field names (customer details are checked by the domain) on the form's. */
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "customer.email", "customerEmail",
+            "customer.name", "customerName",
+            "customer.phone", "customerPhone",
+            "subject", "summary");
+
+    private final CallsAndVisits desk;
+    private final Customers customers;
+    private final Storefronts storefronts;
+    private final StorefrontChoice storefrontChoice;
+    private final PhoneHours phoneHours;
+    private final IntakeTimes times;
+
+    CallsController(
+            CallsAndVisits desk,
+            Customers customers,
+            Storefronts storefronts,
+            StorefrontChoice storefrontChoice,
+            PhoneHours phoneHours,
+            IntakeTimes times) {
+        this.desk = desk;
+        this.customers = customers;
+        this.storefronts = storefronts;
+        this.storefrontChoice = storefrontChoice;
+        this.phoneHours = phoneHours;
+        this.times = times;
+    }
+
+    @GetMapping("/console/calls/new")
+    String newCall(@RequestParam(required = false) Long customer, Model model) {
+        Optional<CustomerView> known = known(customer);
+        model.addAttribute(
+                FORM,
+                CallForm.forCustomer(
+                        known.map(c -> c.email().value()).orElse(""),
+                        known.map(CustomerView::name).orElse(""),
+                        known.map(CustomerView::phone).orElse("")));
+        return page(model, "call");
+    }
+
+    @PostMapping("/console/calls")
+    String logCall(
+            @Valid @ModelAttribute(FORM) CallForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                errors,
+                model,
+                redirect,
+                response,
+                "call",
+                () -> desk.logCall(new CallsAndVisits.LogCall(
+                        storefrontChoice.of(form.storefront()),
+                        form.caller(),
+                        form.customerEmail(),
+                        form.customerName(),
+                        form.customerPhone(),
+                        form.summary(),
+                        form.category(),
+                        form.priority(),
+                        form.orderNumber(),
+                        form.wantsCallback(),
+                        times.instant(form.callbackAt()),
+                        operator.getName())));
+    }
+
+    @GetMapping("/console/visits/new")
+    String newVisit(@RequestParam(required = false) Long customer, Model model) {
+        Optional<CustomerView> known = known(customer);
+        model.addAttribute(
+                FORM,
+                VisitForm.forCustomer(
+                        known.map(c -> c.email().value()).orElse(""),
+                        known.map(CustomerView::name).orElse(""),
+                        known.map(CustomerView::phone).orElse("")));
+        return page(model, "visit");
+    }
+
+    @PostMapping("/console/visits")
+    String bookVisit(
+            @Valid @ModelAttribute(FORM) VisitForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                errors,
+                model,
+                redirect,
+                response,
+                "visit",
+                () -> desk.bookVisit(new CallsAndVisits.BookVisit(
+                        storefrontChoice.of(form.storefront()),
+                        form.customerEmail(),
+                        form.customerName(),
+                        form.customerPhone(),
+                        form.summary(),
+                        form.category(),
+                        form.priority(),
+                        form.orderNumber(),
+                        form.address(),
+                        times.instant(form.slotStart()),
+                        times.instant(form.slotEnd()),
+                        form.staff(),
+                        operator.getName())));
+    }
+
+    @GetMapping("/console/callbacks")
+    String callbacks(Model model) {
+        model.addAttribute("callbacks", desk.dueToday());
+        return ConsoleViews.DESK_CALLBACKS;
+    }
+
+    /**
+     * Opens the inquiry and shows it, or shows the form again with the field messages (bean
+     * validation first, then the facade's own checks) and a 400.
+     */
+    private String submit(
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            String kind,
+            Supplier<Inquiries.Opened> open) {
+        if (!errors.hasErrors()) {
+            try {
+                Inquiries.Opened opened = open.get();
+                redirect.addFlashAttribute("notice", "desk." + kind + ".logged");
+                return ConsoleViews.redirect("/console/inquiries/" + opened.reference());
+            } catch (InvalidValue e) {
+                String field = FORM_FIELDS.getOrDefault(e.field(), e.field());
+                if (errors.getFieldType(field) != null) {
+                    errors.rejectValue(field, "invalid");
+                } else {
+                    errors.reject("invalid." + field);
+                }
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
+        return page(model, kind);
+    }
+
+    private String page(Model model, String kind) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("storefronts", storefronts.all());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("phoneOpens", phoneHours.opens());
+        model.addAttribute("phoneCloses", phoneHours.closes());
+        return "call".equals(kind) ? ConsoleViews.DESK_CALL : ConsoleViews.DESK_VISIT;
+    }
+
+    private Optional<CustomerView> known(Long customer) {
+        return customer == null ? Optional.empty() : customers.find(new CustomerId(customer));
+    }
+}

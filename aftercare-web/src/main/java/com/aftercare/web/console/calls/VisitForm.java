@@ -1,0 +1,34 @@
+package com.aftercare.web.console.calls;
+
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Priority;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** An on-site visit appointment; the slot is wall-clock time in the shop's time zone. */
+record VisitForm(
+        Long storefront,
+        @NotBlank @Size(max = 254) String customerEmail,
+        @NotBlank @Size(max = 200) String customerName,
+        @Size(max = 30) String customerPhone,
+        @NotBlank @Size(max = 20000) String summary,
+        @NotNull Category category,
+        @NotNull Priority priority,
+        @Size(max = 64) String orderNumber,
+        @NotBlank @Size(max = 500) String address,
+
+        @NotNull @DateTimeFormat(pattern = IntakeTimes.PATTERN)
+        LocalDateTime slotStart,
+
+        @NotNull @DateTimeFormat(pattern = IntakeTimes.PATTERN)
+        LocalDateTime slotEnd,
+
+        @NotBlank @Size(max = 200) String staff) {
+
+    static VisitForm forCustomer(String email, String name, String phone) {
+        return new VisitForm(null, email, name, phone, "", Category.PRODUCT, Priority.NORMAL, "", "", null, null, "");
+    }
+}

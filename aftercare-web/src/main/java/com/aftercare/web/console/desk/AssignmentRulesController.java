@@ -1,0 +1,122 @@
+package com.aftercare.web.console.desk;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.AssignmentRules;
+import com.aftercare.inquiry.AssignmentStrategy;
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Channel;
+import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The ordered assignment rules: list, add, remove. Every change is audited. */
+@Controller
+@RequestMapping(AssignmentRulesController.HERE)
+class AssignmentRulesController {
+
+    static final String HERE = "/console/assignment-rules";
+    private static final String FORM = "newRule";
+
+    private final AssignmentRules rules;
+    private final Teams teams;
+    private final Storefronts storefronts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    AssignmentRulesController(
+            AssignmentRules rules,
+            Teams teams,
+            Storefronts storefronts,
+            AuditLog audit,
+            TransactionTemplate transaction) {
+        this.rules = rules;
+        this.teams = teams;
+        this.storefronts = storefronts;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<AssignmentRules.RuleView> all = rules.all();
+        int next = all.isEmpty()
+                ? 10
+                : Math.min(AssignmentRules.MAX_POSITION, all.get(all.size() - 1).position() + 10);
+        model.addAttribute(FORM, NewRuleForm.empty(next));
+        return fill(model, all);
+    }
+
+    @PostMapping
+    String add(
+            @Valid @ModelAttribute(FORM) NewRuleForm form,
+            BindingResult errors,
+            Principal by,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!errors.hasErrors()) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    long id = rules.add(form.toRule(by.getName()));
+                    Map<String, Object> details = new HashMap<>();
+                    details.put("position", form.position());
+                    details.put(
+                            "channel",
+                            form.channel() == null ? "*" : form.channel().name());
+                    details.put(
+                            "category",
+                            form.category() == null ? "*" : form.category().name());
+                    details.put("storefront", form.storefront() == null ? "*" : form.storefront());
+                    details.put("team", form.team());
+                    details.put("strategy", form.strategy().name());
+                    audit.record(by.getName(), "assignment-rule.added", "assignment-rule", String.valueOf(id), details);
+                });
+                redirect.addFlashAttribute("notice", "desk.changed");
+                return ConsoleViews.redirect(HERE);
+            } catch (InvalidValue e) {
+                errors.rejectValue(e.field(), "invalid");
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
+        return fill(model, rules.all());
+    }
+
+    @PostMapping("/{id}/remove")
+    String remove(@PathVariable long id, Principal by, RedirectAttributes redirect) {
+        transaction.executeWithoutResult(status -> {
+            rules.remove(id);
+            audit.record(by.getName(), "assignment-rule.removed", "assignment-rule", String.valueOf(id), Map.of());
+        });
+        redirect.addFlashAttribute("notice", "desk.changed");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    private String fill(Model model, List<AssignmentRules.RuleView> all) {
+        model.addAttribute("rules", all);
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("storefronts", storefronts.all());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("strategies", AssignmentStrategy.values());
+        return ConsoleViews.DESK_RULES;
+    }
+}
