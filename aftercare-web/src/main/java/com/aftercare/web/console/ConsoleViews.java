@@ -16,6 +16,9 @@ public final class ConsoleViews {
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
+    public static final String CLAIM_QUEUE = "claims/queue";
+    public static final String CLAIM = "claims/claim";
+    public static final String CLAIM_FIGURES = "claims/figures";
 
     private ConsoleViews() {}
 

@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
+                        // a customer's full bank account: only for those who make the transfers
+                        .requestMatchers("/console/claims/*/bank-account")
+                        .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
                         .anyRequest()

@@ -10,6 +10,7 @@ import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
+import com.aftercare.returns.Claims;
 import com.aftercare.stepmail.dispatch.MailDeliveryLog;
 import com.aftercare.web.console.ConsoleViews;
 import java.security.Principal;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * One page per customer (顧客情報の共有): orders and their history, inquiries, mails, consent,
+ * One page per customer (顧客情報の共有): orders and their history, inquiries, claims, mails, consent,
  * newest first. Email and phone stay masked until an operator reveals them, and every reveal is
  * written to the audit log with who and when.
  */
@@ -41,6 +42,7 @@ class CustomerTimelineController {
     private final Customers customers;
     private final Orders orders;
     private final CustomerInquiries inquiries;
+    private final Claims claims;
     private final MailDeliveryLog mails;
     private final MarketingConsent consent;
     private final AuditLog audit;
@@ -49,12 +51,14 @@ class CustomerTimelineController {
             Customers customers,
             Orders orders,
             CustomerInquiries inquiries,
+            Claims claims,
             MailDeliveryLog mails,
             MarketingConsent consent,
             AuditLog audit) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
+        this.claims = claims;
         this.mails = mails;
         this.consent = consent;
         this.audit = audit;
@@ -120,6 +124,14 @@ class CustomerTimelineController {
                         i.reference() + " " + i.subject(),
                         "RESOLVED",
                         "/console/inquiries/" + i.reference()));
+            }
+        });
+        claims.forCustomer(customerId).forEach(c -> {
+            String title = c.rma() + " " + c.orderNumber();
+            String link = "/console/claims/" + c.rma();
+            entries.add(new Entry(c.requestedAt(), "claim", title, c.type() + " / " + c.reason(), link));
+            if (c.resolvedAt() != null) {
+                entries.add(new Entry(c.resolvedAt(), "claim", title, c.type() + " / " + c.status(), link));
             }
         });
         mails.forCustomer(id, MAILS)
