@@ -34,4 +34,12 @@ public class NotFound extends DomainException {
     public static NotFound apiKey(long id) {
         return new NotFound("No API key " + id);
     }
+
+    public static NotFound customer(long id) {
+        return new NotFound("No customer " + id);
+    }
+
+    public static NotFound campaign(long id) {
+        return new NotFound("No coupon campaign " + id);
+    }
 }
