@@ -198,6 +198,12 @@ class ReturnsController {
             @Schema(description = "TO_PAYMENT, BANK_TRANSFER or STORE_CREDIT")
             String refundRoute,
 
+            @Schema(description = "The coupon code carrying the store credit, once issued", example = "ABCD-EFGH-JKLM")
+            String storeCreditCoupon,
+
+            @Schema(description = "The apology coupon offered when damage in transit was confirmed")
+            String apologyCoupon,
+
             @Schema(description = "A transfer refund still waits for the customer's bank account (given on the portal)")
             boolean needsBankAccount,
 
@@ -227,6 +233,8 @@ class ReturnsController {
                     v.quoteYen(),
                     v.refund() == null ? null : v.refund().total(),
                     v.refundRoute().name(),
+                    v.couponCode(),
+                    v.apologyCouponCode(),
                     v.needsBankAccount(),
                     v.requestedAt(),
                     v.resolvedAt(),
