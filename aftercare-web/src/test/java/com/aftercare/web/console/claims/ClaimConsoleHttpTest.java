@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.claim.Claim;
 import com.aftercare.domain.claim.ClaimChannel;
+import com.aftercare.domain.claim.ClaimStatus;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.BankAccount;
+import com.aftercare.returns.ClaimQueue;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -19,6 +21,7 @@ import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +60,9 @@ class ClaimConsoleHttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ClaimQueue queue;
 
     @Autowired
     TestClock clock;
@@ -195,6 +201,35 @@ class ClaimConsoleHttpTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void shouldPageThroughTheQueueOldestFirstWithEveryClaimOnce() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
+        clock.setJst("2025-11-25T09:00");
+        String first = open(order, order.shirt(), 1);
+        clock.setJst("2025-11-25T09:30");
+        String second = open(order, order.shirt(), 1);
+        String third = open(order, order.mug(), 1);
+
+        // every claim of the whole suite is in this queue: walk it in small pages, keep ours
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            ClaimQueue.Page page = queue.page(ClaimStatus.REQUESTED, after, 7);
+            page.items().forEach(i -> seen.add(i.rma()));
+            after = page.next();
+        } while (after != null);
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.stream().filter(r -> r.equals(first) || r.equals(second) || r.equals(third)))
+                .containsExactly(first, second, third);
+    }
+
+    @Test
+    void shouldAnswerAnUnknownClaimWithTheNotFoundPage() {
+        assertThat(admin.get("/console/claims/RMA-2025-999999999").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/console/claims?after=not-a-cursor").statusCode()).isEqualTo(400);
     }
 
     @Test
