@@ -1,6 +1,7 @@
 package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.order.OrderId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A customer's inquiries, newest first, for their timeline. */
+/** A customer's (or an order's) inquiries, newest first, for their timeline and a claim's page. */
 @Component
 public class CustomerInquiries {
 
@@ -26,11 +27,21 @@ public class CustomerInquiries {
 
     @Transactional(readOnly = true)
     public List<Summary> of(CustomerId customer) {
+        return list("customer_id", customer.value());
+    }
+
+    /** The inquiries about one order (a claim's page shows them), newest first. */
+    @Transactional(readOnly = true)
+    public List<Summary> aboutOrder(OrderId order) {
+        return list("order_id", order.value());
+    }
+
+    private List<Summary> list(String column, long id) {
         return jdbc.sql("""
                         select reference, subject, status, channel, created_at, resolved_at from inquiry
-                         where customer_id = :customer order by created_at desc limit :limit
-                        """)
-                .param("customer", customer.value())
+                         where %s = :id order by created_at desc limit :limit
+                        """.formatted(column))
+                .param("id", id)
                 .param("limit", LIMIT)
                 .query((rs, i) -> new Summary(
                         rs.getString(1),

@@ -138,7 +138,12 @@ final class ClaimMail {
             case RECEIVED:
                 return "ご返送いただいた商品を受け取りました。内容を確認いたします。";
             case INSPECTED:
-                return "商品の確認が終わりました。お手続きを進めております。";
+                return "商品の確認が終わりました。お手続きを進めております。"
+                        + (claim.apologyCouponCode() == null
+                                ? ""
+                                : "\n配送中の破損により、ご迷惑をおかけし誠に申し訳ございません。"
+                                        + "\nお詫びのしるしとして、次回のお買い物にお使いいただけるクーポンをお送りします。"
+                                        + "\nクーポンコード: " + claim.apologyCouponCode());
             case REFUNDED:
                 return refundMessage(claim);
             case EXCHANGE_SHIPPED:

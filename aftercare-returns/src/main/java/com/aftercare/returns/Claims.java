@@ -76,6 +76,7 @@ public class Claims {
     private final Operators operators;
     private final ProductPolicies policies;
     private final BankAccountCipher cipher;
+    private final ClaimCoupons coupons;
     private final MailOutbox outbox;
     private final AuditLog audit;
     private final JdbcClient jdbc;
@@ -91,6 +92,7 @@ public class Claims {
             Operators operators,
             ProductPolicies policies,
             BankAccountCipher cipher,
+            ClaimCoupons coupons,
             MailOutbox outbox,
             AuditLog audit,
             JdbcClient jdbc,
@@ -104,6 +106,7 @@ public class Claims {
         this.operators = operators;
         this.policies = policies;
         this.cipher = cipher;
+        this.coupons = coupons;
         this.outbox = outbox;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -227,6 +230,7 @@ public class Claims {
             Claim.RefundAmounts refund,
             Long storeCreditYen,
             String couponCode,
+            String apologyCouponCode,
             Long quoteYen,
             boolean damageConfirmed,
             String inspectionNote,
@@ -471,16 +475,25 @@ public class Claims {
         transition(rma, c -> c.receive(by, clock.instant()));
     }
 
-    /** @param damageConfirmed the item did arrive damaged in transit */
+    /**
+     * @param damageConfirmed the item did arrive damaged in transit: the customer is offered an
+     *     apology coupon with the mail of this step
+     */
     @Transactional
     public void inspect(String rma, String operator, String note, boolean damageConfirmed) {
         String by = activeOperator(operator);
-        transition(rma, c -> c.inspect(note, damageConfirmed, by, clock.instant()));
+        transition(rma, c -> {
+            c.inspect(note, damageConfirmed, by, clock.instant());
+            if (damageConfirmed) {
+                coupons.apology(c)
+                        .ifPresent(coupon -> c.offerApology(coupon.code().display(), clock.instant()));
+            }
+        });
     }
 
     /**
-     * Records the refund (or, for a return settled in store credit, the credit) worked out by
-     * {@link RefundCalculation}. A refund by transfer needs the customer's bank account, which is
+     * Records the refund (or, for a return settled in store credit, the credit, issued as a coupon
+     * code through the coupon core) worked out by {@link RefundCalculation}. A refund by transfer needs the customer's bank account, which is
      * erased once the refund is recorded.
      *
      * @return the amount refunded, in yen
@@ -495,6 +508,10 @@ public class Claims {
         transition(command.rma(), c -> {
             Claim.RefundAmounts amounts = amounts(c, command);
             c.refund(amounts, by, clock.instant());
+            if (c.refundRoute() == RefundRoute.STORE_CREDIT) {
+                coupons.storeCredit(c, amounts.total())
+                        .ifPresent(coupon -> c.attachCoupon(coupon.code().display(), clock.instant()));
+            }
             total[0] = amounts.total();
         });
         return total[0];
@@ -672,6 +689,7 @@ public class Claims {
                 c.refund(),
                 c.storeCreditYen(),
                 c.couponCode(),
+                c.apologyCouponCode(),
                 c.quoteYen(),
                 c.damageConfirmed(),
                 c.inspectionNote(),

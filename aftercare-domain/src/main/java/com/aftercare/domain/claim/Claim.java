@@ -147,6 +147,9 @@ public class Claim {
     @Column(name = "coupon_code")
     private String couponCode;
 
+    @Column(name = "apology_coupon_code")
+    private String apologyCouponCode;
+
     @Column(name = "quote_yen")
     private Long quoteYen;
 
@@ -440,6 +443,15 @@ public class Claim {
         updatedAt = at;
     }
 
+    /** A goodwill coupon offered because the item did arrive damaged; at most one per claim. */
+    public void offerApology(String code, Instant at) {
+        if (!damageConfirmed) {
+            throw ClaimWorkflowViolation.because(rma, "an apology coupon follows confirmed damage in transit");
+        }
+        apologyCouponCode = requireText("couponCode", code, 100);
+        updatedAt = at;
+    }
+
     private void eraseBankAccount(Instant at) {
         if (bankAccountEncrypted != null) {
             bankAccountEncrypted = null;
@@ -579,6 +591,10 @@ public class Claim {
 
     public String couponCode() {
         return couponCode;
+    }
+
+    public String apologyCouponCode() {
+        return apologyCouponCode;
     }
 
     public Long quoteYen() {

@@ -1,9 +1,12 @@
 package com.aftercare.web.api;
 
+import com.aftercare.domain.claim.ClaimWorkflowViolation;
 import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import com.aftercare.returns.ClaimNotEligible;
+import com.aftercare.returns.ClaimRequestConflict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail inquiryWorkflow(InquiryWorkflowViolation e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not allowed in the inquiry's current status");
+        return problem;
+    }
+
+    /** Well-formed, but the after-sales rules refuse it: the field names the order or the line, {@code rule} why. */
+    @ExceptionHandler(ClaimNotEligible.class)
+    ProblemDetail claimNotEligible(ClaimNotEligible e) {
+        ProblemDetail problem = fieldProblem(
+                e.field() + ": " + e.getMessage(), List.of(new InvalidRequest.FieldError(e.field(), e.getMessage())));
+        problem.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        problem.setTitle("Not eligible");
+        problem.setProperty("rule", e.messageKey());
+        return problem;
+    }
+
+    @ExceptionHandler(ClaimRequestConflict.class)
+    ProblemDetail claimRequestConflict(ClaimRequestConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    @ExceptionHandler(ClaimWorkflowViolation.class)
+    ProblemDetail claimWorkflow(ClaimWorkflowViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the claim's current status");
         return problem;
     }
 

@@ -32,6 +32,9 @@ public final class ConsoleViews {
     public static final String DESK_VISIT = "desk/visit";
     public static final String DESK_CALLBACKS = "desk/callbacks";
     public static final String DESK_FIGURES = "desk/figures";
+    public static final String CLAIM_QUEUE = "claims/queue";
+    public static final String CLAIM = "claims/claim";
+    public static final String CLAIM_FIGURES = "claims/figures";
 
     private ConsoleViews() {}
 

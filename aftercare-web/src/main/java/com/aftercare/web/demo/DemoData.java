@@ -1,5 +1,9 @@
 package com.aftercare.web.demo;
 
+import com.aftercare.domain.claim.Claim;
+import com.aftercare.domain.claim.ClaimChannel;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.ingest.EventIngestion;
@@ -9,9 +13,11 @@ import com.aftercare.domain.order.Milestone;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
+import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.Sha256;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.returns.Claims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +29,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +48,22 @@ class DemoData implements ApplicationRunner {
     private final EventIngestion ingestion;
     private final Clock clock;
     private final Environment environment;
+    private final Claims claims;
+    private final JdbcClient jdbc;
 
-    DemoData(Storefronts storefronts, EventIngestion ingestion, Clock clock, Environment environment) {
+    DemoData(
+            Storefronts storefronts,
+            EventIngestion ingestion,
+            Clock clock,
+            Environment environment,
+            Claims claims,
+            JdbcClient jdbc) {
         this.storefronts = storefronts;
         this.ingestion = ingestion;
         this.clock = clock;
         this.environment = environment;
+        this.claims = claims;
+        this.jdbc = jdbc;
     }
 
     private record DemoCustomer(String email, String name, String kana, String phone) {}
@@ -86,6 +103,7 @@ class DemoData implements ApplicationRunner {
                 true,
                 now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
+        seedClaims(shop);
         log.info(
                 """
 
@@ -103,6 +121,45 @@ class DemoData implements ApplicationRunner {
                 host(),
                 port(),
                 environment.getProperty("aftercare.bootstrap.admin-password"));
+    }
+
+    /**
+     * After-sales terms for the demo products (there is no editor yet: rows in product_policy) and
+     * one return to work in the console. Idempotent across restarts: the policies by their unique
+     * SKU or category, the claim by its request id.
+     */
+    private void seedClaims(StorefrontId shop) {
+        jdbc.sql("""
+                        insert into product_policy (category, return_window_days, customer_return_shipping, exchange_allowed)
+                        values ('apparel', 30, 'CUSTOMER', true) on conflict do nothing
+                        """).update();
+        jdbc.sql("""
+                        insert into product_policy (category, warranty_months, recycling_fee_yen)
+                        values ('appliance', 12, 3300) on conflict do nothing
+                        """).update();
+        jdbc.sql("""
+                        insert into product_policy (sku, return_window_days, guarantee_period_days, guarantee_minimum_use_days,
+                                                    guarantee_survey_required, guarantee_once, guarantee_return_shipping)
+                        values ('CARE-11', null, 30, 7, false, true, 'SHOP') on conflict do nothing
+                        """).update();
+        try {
+            claims.open(new Claims.OpenClaim(
+                    shop,
+                    "DEMO-1001",
+                    RequestType.RETURN,
+                    ReturnReason.SIZE,
+                    List.of(new Claims.LineRequest("TS-001-M-NAVY", 1, null)),
+                    null,
+                    "サイズが小さかったため返品を希望します。",
+                    false,
+                    ClaimChannel.PORTAL,
+                    "demo-claim-1",
+                    Sha256.of("demo-claim-1"),
+                    Claim.CUSTOMER));
+        } catch (DomainException e) {
+            // A data directory from before claims existed: its order is past the window by now.
+            log.info("Demo claim not opened: {}", e.getMessage());
+        }
     }
 
     private void place(

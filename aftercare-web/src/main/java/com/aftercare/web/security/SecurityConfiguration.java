@@ -67,14 +67,16 @@ class SecurityConfiguration {
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
-                        // its teams and rules, its figures, and reassign inquiries
+                        // its teams and rules, its figures, and reassign inquiries; a customer's full
+                        // bank account is only for those who make the transfers
                         .requestMatchers(
                                 "/console/canned-responses/**",
                                 "/console/faq/**",
                                 "/console/teams/**",
                                 "/console/assignment-rules/**",
                                 "/console/figures/**",
-                                "/console/inquiries/*/reassign")
+                                "/console/inquiries/*/reassign",
+                                "/console/claims/*/bank-account")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")

@@ -492,6 +492,45 @@ class ClaimWorkflowTest {
         Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.refundRoute()).isEqualTo(RefundRoute.STORE_CREDIT);
         assertThat(claim.storeCreditYen()).isEqualTo(3600);
+        assertThat(claim.couponCode()).isNotNull();
+        assertThat(coupon(claim.couponCode()))
+                .isEqualTo("STORE_CREDIT FIXED_YEN 3600 claim:" + rma + " "
+                        + claim.customer().value());
+        dispatcher.dispatchDue();
+        assertThat(TestMailServer.textsTo(order.email())).anyMatch(t -> t.contains(claim.couponCode()));
+    }
+
+    @Test
+    void shouldOfferAnApologyCouponOnceWhenDamageInTransitIsConfirmed() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        String damaged = open(order, RequestType.RETURN, ReturnReason.DAMAGED_IN_TRANSIT, order.mug(), 1)
+                .rma();
+        String fine = open(order, RequestType.RETURN, ReturnReason.SIZE, order.shirt(), 1)
+                .rma();
+        carryToInspection(damaged, "外箱に破損", true);
+        carryToInspection(fine, null, false);
+
+        String code = claims.byRma(damaged).orElseThrow().apologyCouponCode();
+        assertThat(code).isNotNull();
+        assertThat(coupon(code)).startsWith("APOLOGY FIXED_YEN 500 claim-apology:" + damaged);
+        assertThat(claims.byRma(fine).orElseThrow().apologyCouponCode()).isNull();
+        dispatcher.dispatchDue();
+        assertThat(TestMailServer.textsTo(order.email()))
+                .filteredOn(t -> t.contains(code))
+                .singleElement()
+                .asString()
+                .contains("お詫び");
+    }
+
+    String coupon(String code) {
+        return jdbc.sql("""
+                        select k.purpose || ' ' || c.discount_kind || ' ' || c.discount_value || ' ' || c.source || ' ' || c.customer_id
+                          from coupon c join coupon_campaign k on k.id = c.campaign_id
+                         where c.code = :code
+                        """)
+                .param("code", code.replace("-", ""))
+                .query(String.class)
+                .single();
     }
 
     String hold(String rma) {

@@ -52,6 +52,15 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(body));
     }
 
+    /** A JSON body to {@code path}, with extra headers as name, value pairs. */
+    public Answer postJson(String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Answer get(String path) {
         return send(request(path).GET());
     }

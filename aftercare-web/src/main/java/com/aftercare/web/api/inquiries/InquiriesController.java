@@ -1,10 +1,10 @@
 package com.aftercare.web.api.inquiries;
 
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
 import com.aftercare.web.api.inquiries.InquiryRequests.AddMessageRequest;
 import com.aftercare.web.api.inquiries.InquiryRequests.OpenInquiryRequest;
@@ -19,9 +19,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,12 +87,12 @@ class InquiriesController {
         OpenInquiryRequest request = bodies.read(body, OpenInquiryRequest.class).value();
         Inquiries.Opened opened = inquiries.open(new Inquiries.OpenInquiry(
                 caller.storefront(),
-                parse("channel", Channel.class, request.channel()),
+                EnumValues.parse("channel", Channel.class, request.channel()),
                 request.customer().email(),
                 request.customer().name(),
                 request.customer().phone(),
                 request.orderNumber(),
-                request.category() == null ? null : parse("category", Category.class, request.category()),
+                request.category() == null ? null : EnumValues.parse("category", Category.class, request.category()),
                 null,
                 request.subject(),
                 request.body(),
@@ -161,19 +159,6 @@ class InquiriesController {
                 .find(caller.storefront(), reference)
                 .map(InquiryResponse::of)
                 .orElseThrow(() -> NotFound.inquiry(reference));
-    }
-
-    private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue(
-                    field,
-                    "must be one of "
-                            + Arrays.stream(type.getEnumConstants())
-                                    .map(Enum::name)
-                                    .collect(Collectors.joining(", ")));
-        }
     }
 
     @Schema(name = "InquiryCreated")

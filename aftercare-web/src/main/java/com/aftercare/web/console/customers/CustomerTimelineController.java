@@ -8,6 +8,7 @@ import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
+import com.aftercare.returns.Claims;
 import com.aftercare.stepmail.dispatch.MailDeliveryLog;
 import com.aftercare.web.console.ConsoleViews;
 import java.security.Principal;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One page per customer (顧客情報の共有): orders and their history, inquiries, mails, consent,
+ * One page per customer (顧客情報の共有): orders and their history, inquiries, claims, mails, consent,
  * newest first. Email and phone stay masked until an operator reveals them, and every reveal is
  * written to the audit log with who and when.
  */
@@ -39,6 +40,7 @@ class CustomerTimelineController {
     private final Customers customers;
     private final Orders orders;
     private final CustomerInquiries inquiries;
+    private final Claims claims;
     private final MailDeliveryLog mails;
     private final MarketingConsent consent;
     private final AuditLog audit;
@@ -47,12 +49,14 @@ class CustomerTimelineController {
             Customers customers,
             Orders orders,
             CustomerInquiries inquiries,
+            Claims claims,
             MailDeliveryLog mails,
             MarketingConsent consent,
             AuditLog audit) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
+        this.claims = claims;
         this.mails = mails;
         this.consent = consent;
         this.audit = audit;
@@ -111,6 +115,14 @@ class CustomerTimelineController {
                         i.reference() + " " + i.subject(),
                         "RESOLVED",
                         "/console/inquiries/" + i.reference()));
+            }
+        });
+        claims.forCustomer(customerId).forEach(c -> {
+            String title = c.rma() + " " + c.orderNumber();
+            String link = "/console/claims/" + c.rma();
+            entries.add(new Entry(c.requestedAt(), "claim", title, c.type() + " / " + c.reason(), link));
+            if (c.resolvedAt() != null) {
+                entries.add(new Entry(c.resolvedAt(), "claim", title, c.type() + " / " + c.status(), link));
             }
         });
         mails.forCustomer(id, MAILS)

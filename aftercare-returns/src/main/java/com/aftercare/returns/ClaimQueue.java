@@ -1,0 +1,120 @@
+package com.aftercare.returns;
+
+import com.aftercare.domain.claim.ClaimStatus;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.shared.InvalidValue;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The console's claims queue: claims by status, oldest request first (the longer a customer has
+ * waited, the higher). Keyset pages on {@code (requested_at, id)}, no OFFSET, so a page costs the
+ * same wherever it is and a new claim never shifts rows between pages. Carries no personal data
+ * beyond the customer's name.
+ */
+@Service
+public class ClaimQueue {
+
+    public static final int PAGE_SIZE = 50;
+
+    /** One claim as the queue lists it. */
+    public record Item(
+            String rma,
+            RequestType type,
+            ReturnReason reason,
+            ClaimStatus status,
+            String orderNumber,
+            String customerName,
+            boolean needsBankAccount,
+            Instant requestedAt) {}
+
+    /** One page; {@code next} is the cursor of the following page, or null on the last one. */
+    public record Page(List<Item> items, String next) {}
+
+    private static final List<String> OPEN = Arrays.stream(ClaimStatus.values())
+            .filter(ClaimStatus::isOpen)
+            .map(Enum::name)
+            .toList();
+
+    private final JdbcClient jdbc;
+
+    ClaimQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param status the status to list, or null for every open claim
+     * @param after the cursor from the previous page, or null for the first page
+     */
+    @Transactional(readOnly = true)
+    public Page page(ClaimStatus status, String after, int size) {
+        Cursor cursor = Cursor.parse(after);
+        List<Keyed> rows = jdbc.sql("""
+                        select c.rma, c.type, c.reason, c.status, o.order_number, cu.name,
+                               c.refund_route = 'BANK_TRANSFER' and c.bank_account_enc is null as needs_account,
+                               c.requested_at, c.id
+                          from claim c
+                          join customer_order o on o.id = c.order_id
+                          join customer cu on cu.id = c.customer_id
+                         where c.status in (:statuses)
+                        """
+                        + (cursor == null ? "" : " and (c.requested_at, c.id) > (:at, :id)")
+                        + " order by c.requested_at, c.id limit :limit")
+                .param("statuses", status == null ? OPEN : List.of(status.name()))
+                .param("at", cursor == null ? null : cursor.at().atOffset(ZoneOffset.UTC))
+                .param("id", cursor == null ? 0 : cursor.id())
+                .param("limit", size + 1)
+                .query((rs, n) -> new Keyed(
+                        new Item(
+                                rs.getString(1),
+                                RequestType.valueOf(rs.getString(2)),
+                                ReturnReason.valueOf(rs.getString(3)),
+                                ClaimStatus.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                rs.getObject(8, OffsetDateTime.class).toInstant()),
+                        rs.getLong(9)))
+                .list();
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            Keyed last = rows.get(size - 1);
+            next = new Cursor(last.item().requestedAt(), last.id()).format();
+        }
+        return new Page(rows.stream().map(Keyed::item).toList(), next);
+    }
+
+    private record Keyed(Item item, long id) {}
+
+    /** The sort key of the last row shown: {@code requestedAt~id}, the time as an ISO instant. */
+    private record Cursor(Instant at, long id) {
+
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String[] parts = text.split("~");
+            try {
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new InvalidValue("after", "is not a page cursor");
+            }
+        }
+
+        String format() {
+            return at + "~" + id;
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package com.aftercare.web.console.claims;
+
+import com.aftercare.domain.claim.Claim;
+import com.aftercare.domain.claim.ClaimStatus;
+import com.aftercare.domain.claim.ClaimWorkflowViolation;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.CustomerInquiries;
+import com.aftercare.returns.BankAccount;
+import com.aftercare.returns.ClaimFigures;
+import com.aftercare.returns.ClaimQueue;
+import com.aftercare.returns.Claims;
+import com.aftercare.web.console.ConsoleMoney;
+import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.claims.ClaimForms.InspectForm;
+import com.aftercare.web.console.claims.ClaimForms.QuoteForm;
+import com.aftercare.web.console.claims.ClaimForms.RefundForm;
+import com.aftercare.web.console.claims.ClaimForms.RejectForm;
+import com.aftercare.web.console.claims.ClaimForms.ShipForm;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * After-sales claims in the console: the queue by status and age, one claim with its lines,
+ * eligibility, terms, masked bank account and the steps its status allows, and the figures. Every
+ * step goes through the {@link Claims} facade; a step the workflow refuses comes back as a message
+ * on the claim's page, a bad value as a message on its field.
+ */
+@Controller
+@RequestMapping("/console/claims")
+class ClaimsConsoleController {
+
+    private static final String HERE = "/console/claims";
+    private static final String REJECT = "rejectForm";
+    private static final String QUOTE = "quoteForm";
+    private static final String INSPECT = "inspectForm";
+    private static final String REFUND = "refundForm";
+    private static final String SHIP = "shipForm";
+
+    private final Claims claims;
+    private final ClaimQueue queue;
+    private final ClaimFigures figures;
+    private final Orders orders;
+    private final Customers customers;
+    private final CustomerInquiries inquiries;
+    private final ConsoleMoney money;
+
+    ClaimsConsoleController(
+            Claims claims,
+            ClaimQueue queue,
+            ClaimFigures figures,
+            Orders orders,
+            Customers customers,
+            CustomerInquiries inquiries,
+            ConsoleMoney money) {
+        this.claims = claims;
+        this.queue = queue;
+        this.figures = figures;
+        this.orders = orders;
+        this.customers = customers;
+        this.inquiries = inquiries;
+        this.money = money;
+    }
+
+    @GetMapping
+    String queue(
+            @RequestParam(defaultValue = "open") String status,
+            @RequestParam(required = false) String after,
+            Model model) {
+        ClaimStatus chosen = status(status);
+        model.addAttribute("status", chosen == null ? "open" : chosen.name());
+        model.addAttribute("statuses", ClaimStatus.values());
+        model.addAttribute("page", queue.page(chosen, after, ClaimQueue.PAGE_SIZE));
+        model.addAttribute("first", after == null || after.isBlank());
+        return ConsoleViews.CLAIM_QUEUE;
+    }
+
+    @GetMapping("/figures")
+    String figures(Model model) {
+        model.addAttribute("figures", figures.of(null));
+        return ConsoleViews.CLAIM_FIGURES;
+    }
+
+    @GetMapping("/{rma}")
+    String show(@PathVariable String rma, Model model) {
+        return page(rma, model, Map.of());
+    }
+
+    @PostMapping("/{rma}/approve")
+    String approve(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
+        return act(rma, redirect, "claim.done.approved", r -> claims.approve(r, operator.getName(), null));
+    }
+
+    @PostMapping("/{rma}/await-item")
+    String awaitItem(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
+        return act(rma, redirect, "claim.done.awaiting", r -> claims.awaitItem(r, operator.getName()));
+    }
+
+    @PostMapping("/{rma}/receive")
+    String receive(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
+        return act(rma, redirect, "claim.done.received", r -> claims.receive(r, operator.getName()));
+    }
+
+    @PostMapping("/{rma}/repaired")
+    String repaired(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
+        return act(rma, redirect, "claim.done.repaired", r -> claims.markRepaired(r, operator.getName()));
+    }
+
+    @PostMapping("/{rma}/close")
+    String close(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
+        return act(rma, redirect, "claim.done.closed", r -> claims.close(r, operator.getName()));
+    }
+
+    @PostMapping("/{rma}/reject")
+    String reject(
+            @PathVariable String rma,
+            @Valid @ModelAttribute(REJECT) RejectForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                new Submission(rma, REJECT, form, errors, model, redirect, response),
+                "claim.done.rejected",
+                r -> claims.reject(r, operator.getName(), form.reason()));
+    }
+
+    @PostMapping("/{rma}/quote")
+    String quote(
+            @PathVariable String rma,
+            @Valid @ModelAttribute(QUOTE) QuoteForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                new Submission(rma, QUOTE, form, errors, model, redirect, response),
+                "claim.done.quoted",
+                r -> claims.quote(r, operator.getName(), form.amount()));
+    }
+
+    @PostMapping("/{rma}/inspect")
+    String inspect(
+            @PathVariable String rma,
+            @Valid @ModelAttribute(INSPECT) InspectForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                new Submission(rma, INSPECT, form, errors, model, redirect, response),
+                "claim.done.inspected",
+                r -> claims.inspect(r, operator.getName(), form.note(), Boolean.TRUE.equals(form.damageConfirmed())));
+    }
+
+    @PostMapping("/{rma}/refund")
+    String refund(
+            @PathVariable String rma,
+            @Valid @ModelAttribute(REFUND) RefundForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Claims.RefundKind kind = refundKind(form.kind());
+        if (kind == null && !errors.hasFieldErrors("kind")) {
+            errors.rejectValue("kind", "NotNull");
+        }
+        return submit(
+                new Submission(rma, REFUND, form, errors, model, redirect, response),
+                "claim.done.refunded",
+                r -> claims.refund(new Claims.Refund(
+                        r,
+                        operator.getName(),
+                        kind,
+                        form.restockingPercent() == null ? 0 : form.restockingPercent(),
+                        form.returnShipping() == null ? 0 : form.returnShipping(),
+                        form.amount())));
+    }
+
+    @PostMapping("/{rma}/ship-exchange")
+    String shipExchange(
+            @PathVariable String rma,
+            @Valid @ModelAttribute(SHIP) ShipForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return submit(
+                new Submission(rma, SHIP, form, errors, model, redirect, response),
+                "claim.done.exchangeShipped",
+                r -> claims.shipExchange(r, operator.getName(), form.tracking()));
+    }
+
+    /** The full bank account, for the supervisor making the transfer (security: SUPERVISOR, ADMIN); audited. */
+    @PostMapping("/{rma}/bank-account")
+    String revealBankAccount(@PathVariable String rma, Principal operator, Model model) {
+        Optional<BankAccount> account = claims.revealBankAccount(rma, operator.getName());
+        model.addAttribute("bankAccount", account.orElse(null));
+        return page(rma, model, Map.of());
+    }
+
+    /** One form post, with what re-showing the page with its field messages needs. */
+    private record Submission(
+            String rma,
+            String formName,
+            Object form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {}
+
+    /**
+     * Done and redirected when the form is fine; else the page again with the field messages (the
+     * facade's own refusals of a field of this form included) and a 400.
+     */
+    private String submit(Submission s, String notice, Consumer<String> action) {
+        if (!s.errors().hasErrors()) {
+            try {
+                return act(s.rma(), s.redirect(), notice, action);
+            } catch (InvalidValue e) {
+                if (!new BeanWrapperImpl(s.form()).isReadableProperty(e.field())) {
+                    throw e;
+                }
+                s.errors().rejectValue(e.field(), "refused");
+            }
+        }
+        s.response().setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(
+                s.rma(),
+                s.model(),
+                Map.of(s.formName(), s.form(), BindingResult.MODEL_KEY_PREFIX + s.formName(), s.errors()));
+    }
+
+    /** Runs one facade step; a step the workflow refuses becomes a message on the claim's page. */
+    private String act(String rma, RedirectAttributes redirect, String notice, Consumer<String> action) {
+        try {
+            action.accept(rma);
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ClaimWorkflowViolation e) {
+            redirect.addFlashAttribute("problem", "claim.refused");
+        }
+        return ConsoleViews.redirect(HERE + "/" + rma);
+    }
+
+    private String page(String rma, Model model, Map<String, Object> submitted) {
+        Claims.ClaimView claim = claims.byRma(rma).orElseThrow(() -> NotFound.claim(rma));
+        model.addAttribute("claim", claim);
+        model.addAttribute("can", claim.actions().stream().map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute("eligibilityArgs", eligibilityArguments(claim.eligibility()));
+        model.addAttribute("order", orders.find(claim.order()).orElse(null));
+        model.addAttribute(
+                "customer",
+                customers
+                        .find(claim.customer())
+                        .map(c ->
+                                new Customer(c.id().value(), c.name(), c.email().masked()))
+                        .orElse(null));
+        model.addAttribute("inquiries", inquiries.aboutOrder(claim.order()));
+        model.addAttribute(
+                "otherClaims",
+                claims.forOrder(claim.order()).stream()
+                        .filter(c -> !c.rma().equals(claim.rma()))
+                        .toList());
+        Map<String, Object> forms = new LinkedHashMap<>();
+        forms.put(REJECT, RejectForm.empty());
+        forms.put(QUOTE, QuoteForm.empty());
+        forms.put(INSPECT, InspectForm.empty());
+        forms.put(REFUND, RefundForm.empty());
+        forms.put(SHIP, ShipForm.empty());
+        forms.putAll(submitted);
+        model.addAllAttributes(forms);
+        return ConsoleViews.CLAIM;
+    }
+
+    /** The one value the eligibility wording names: the fee of a pick-up, else the deadline. */
+    private Object[] eligibilityArguments(Claim.EligibilitySnapshot eligibility) {
+        if (eligibility.feeYen() != null) {
+            return new Object[] {money.yen(eligibility.feeYen())};
+        }
+        return new Object[] {
+            eligibility.until() == null ? "" : eligibility.until().toString()
+        };
+    }
+
+    private static ClaimStatus status(String value) {
+        for (ClaimStatus s : ClaimStatus.values()) {
+            if (s.name().equalsIgnoreCase(value)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Claims.RefundKind refundKind(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Claims.RefundKind.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The customer as the claim's page shows them: the name, and the address masked. */
+    record Customer(long id, String name, String maskedEmail) {}
+}

@@ -1,0 +1,123 @@
+package com.aftercare.web.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftercare.domain.claim.Claim;
+import com.aftercare.domain.claim.ClaimChannel;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.returns.ClaimFigures;
+import com.aftercare.returns.Claims;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Api;
+import com.aftercare.web.support.ClaimFixtures;
+import com.aftercare.web.support.ClaimFixtures.TestOrder;
+import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestStorefronts;
+import com.aftercare.web.support.TestStorefronts.TestStorefront;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The figures from known numbers, on one storefront of the test's own: four orders of 2 shirts
+ * and 1 mug (8 shirts, 4 mugs sold, one order cancelled so 6 and 3 count), and claims whose
+ * outcome is fixed by the test clock.
+ */
+@AftercareIntegrationTest
+@Import(TestClock.Configuration.class)
+class ClaimFiguresTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    ClaimFigures figures;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void shouldCountReturnRatesRefundTotalsAndTimeToRefundFromKnownNumbers() {
+        clock.setJst("2025-11-25T10:00");
+        TestStorefront storefront = TestStorefronts.create(storefronts);
+        Api api = new Api(port, storefront.key());
+        TestOrder first = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
+        TestOrder second = ClaimFixtures.again(api, first, "2025-11-21T11:00:00+09:00");
+        TestOrder third = ClaimFixtures.again(api, first, "2025-11-21T11:00:00+09:00");
+        TestOrder cancelled = ClaimFixtures.placed(api, "CARD", false);
+        ClaimFixtures.progress(api, cancelled, "order.cancelled", "2025-11-19T09:00:00+09:00");
+
+        // 2 shirts (size) refunded after 48 hours, with a 10 % fee: ¥3,240
+        String refunded = open(storefront, first, RequestType.RETURN, ReturnReason.SIZE, first.shirt(), 2);
+        carryToInspection(refunded);
+        clock.setJst("2025-11-27T10:00");
+        claims.refund(new Claims.Refund(refunded, "admin", Claims.RefundKind.FULL, 10, 0, null));
+        // 1 shirt exchanged (size), still open; 1 mug defective, refunded after 24 hours: ¥2,400
+        clock.setJst("2025-11-25T10:00");
+        ClaimFixtures.policy(jdbc, first.shirt(), "exchange_allowed", "true");
+        open(storefront, second, RequestType.EXCHANGE, ReturnReason.SIZE, second.shirt(), 1);
+        String mug = open(storefront, third, RequestType.RETURN, ReturnReason.DEFECTIVE, third.mug(), 1);
+        carryToInspection(mug);
+        clock.setJst("2025-11-26T10:00");
+        claims.refund(new Claims.Refund(mug, "admin", Claims.RefundKind.FULL, 0, 0, null));
+        // a rejected return does not count
+        clock.setJst("2025-11-25T10:00");
+        String rejected = open(storefront, third, RequestType.RETURN, ReturnReason.OTHER, third.shirt(), 1);
+        claims.reject(rejected, "admin", "対象外です");
+
+        ClaimFigures.Figures f = figures.of(storefront.id());
+
+        assertThat(f.byProduct())
+                .containsExactly(
+                        new ClaimFigures.Rate(first.shirt(), "オーガニックコットンTシャツ", 6, 3, new BigDecimal("50.0")),
+                        new ClaimFigures.Rate(first.mug(), "有田焼マグカップ", 3, 1, new BigDecimal("33.3")));
+        assertThat(f.byCategory())
+                .containsExactly(new ClaimFigures.Rate(first.category(), "", 9, 4, new BigDecimal("44.4")));
+        assertThat(f.byReason())
+                .containsExactly(
+                        new ClaimFigures.ReasonCount("SIZE", 2, 3), new ClaimFigures.ReasonCount("DEFECTIVE", 1, 1));
+        assertThat(f.refunds()).containsExactly(new ClaimFigures.RefundTotal("TO_PAYMENT", 2, 5640));
+        assertThat(f.timeToRefund())
+                .isEqualTo(new ClaimFigures.TimeToRefund(2, new BigDecimal("36.0"), new BigDecimal("36.0")));
+    }
+
+    String open(
+            TestStorefront storefront, TestOrder order, RequestType type, ReturnReason reason, String sku, int qty) {
+        return claims.open(new Claims.OpenClaim(
+                        storefront.id(),
+                        order.number(),
+                        type,
+                        reason,
+                        List.of(new Claims.LineRequest(sku, qty, null)),
+                        null,
+                        null,
+                        false,
+                        ClaimChannel.API,
+                        null,
+                        null,
+                        Claim.CUSTOMER))
+                .rma();
+    }
+
+    void carryToInspection(String rma) {
+        claims.approve(rma, "admin", null);
+        claims.awaitItem(rma, "admin");
+        claims.receive(rma, "admin");
+        claims.inspect(rma, "admin", null, false);
+    }
+}
