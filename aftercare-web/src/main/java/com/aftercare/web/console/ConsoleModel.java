@@ -28,7 +28,17 @@ class ConsoleModel {
 
     @ModelAttribute("isAdmin")
     boolean isAdmin(Principal principal) {
+        return hasAnyRole(principal, "ROLE_ADMIN");
+    }
+
+    @ModelAttribute("isSupervisor")
+    boolean isSupervisor(Principal principal) {
+        return hasAnyRole(principal, "ROLE_SUPERVISOR", "ROLE_ADMIN");
+    }
+
+    private static boolean hasAnyRole(Principal principal, String... roles) {
         return principal instanceof Authentication authentication
-                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> java.util.Arrays.asList(roles).contains(a.getAuthority()));
     }
 }

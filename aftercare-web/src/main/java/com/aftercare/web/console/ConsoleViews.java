@@ -16,6 +16,11 @@ public final class ConsoleViews {
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
+    public static final String STEPMAIL_SCENARIOS = "stepmail/scenarios";
+    public static final String STEPMAIL_SCENARIO = "stepmail/scenario";
+    public static final String STEPMAIL_STEP = "stepmail/step";
+    public static final String STEPMAIL_TEMPLATE = "stepmail/template";
+    public static final String STEPMAIL_BOUNCES = "stepmail/bounces";
 
     private ConsoleViews() {}
 
