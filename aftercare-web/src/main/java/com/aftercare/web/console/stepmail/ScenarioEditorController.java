@@ -14,6 +14,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,21 +125,18 @@ class ScenarioEditorController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        List<Problem> problems = new ArrayList<>();
-        ScenarioEditor.StepChange change = form.toChange(problems);
-        try {
-            if (problems.isEmpty()) {
-                editor.addStep(id, change, supervisor.getName());
-                redirect.addFlashAttribute("notice", "stepmail.step.added");
-                return ConsoleViews.redirect(HERE + "/scenarios/" + id);
-            }
-        } catch (ScenarioEditor.Rejected e) {
-            problems.addAll(e.problems());
-        }
-        FieldProblems.reject(errors, problems, STEP_FIELDS);
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        ScenarioEditor.Scenario scenario = editor.find(id);
-        return scenarioPage(scenario, ScenarioForm.of(scenario), null, form, errors, model);
+        return submitStep(
+                id,
+                form,
+                errors,
+                response,
+                redirect,
+                change -> editor.addStep(id, change, supervisor.getName()),
+                "stepmail.step.added",
+                () -> {
+                    ScenarioEditor.Scenario scenario = editor.find(id);
+                    return scenarioPage(scenario, ScenarioForm.of(scenario), null, form, errors, model);
+                });
     }
 
     @GetMapping("/scenarios/{id}/steps/{stepId}")
@@ -173,12 +172,46 @@ class ScenarioEditorController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        return submitStep(
+                id,
+                form,
+                errors,
+                response,
+                redirect,
+                change -> editor.changeStep(id, stepId, change, supervisor.getName()),
+                "stepmail.step.saved",
+                () -> {
+                    PreviewForm previewForm = previewForm(null, null, supervisor);
+                    return stepPage(
+                            editor.find(id),
+                            stepId,
+                            form,
+                            errors,
+                            previewForm,
+                            new BeanPropertyBindingResult(previewForm, PREVIEW_FORM),
+                            model);
+                });
+    }
+
+    /**
+     * A new or changed step: saved and back to the scenario's timeline, or the page again with
+     * the field messages (text that is no number or time, and the editor's refusals) and a 400.
+     */
+    private String submitStep(
+            long id,
+            StepForm form,
+            BindingResult errors,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Consumer<ScenarioEditor.StepChange> save,
+            String notice,
+            Supplier<String> pageWithErrors) {
         List<Problem> problems = new ArrayList<>();
         ScenarioEditor.StepChange change = form.toChange(problems);
         try {
             if (problems.isEmpty()) {
-                editor.changeStep(id, stepId, change, supervisor.getName());
-                redirect.addFlashAttribute("notice", "stepmail.step.saved");
+                save.accept(change);
+                redirect.addFlashAttribute("notice", notice);
                 return ConsoleViews.redirect(HERE + "/scenarios/" + id);
             }
         } catch (ScenarioEditor.Rejected e) {
@@ -186,15 +219,7 @@ class ScenarioEditorController {
         }
         FieldProblems.reject(errors, problems, STEP_FIELDS);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        PreviewForm previewForm = previewForm(null, null, supervisor);
-        return stepPage(
-                editor.find(id),
-                stepId,
-                form,
-                errors,
-                previewForm,
-                new BeanPropertyBindingResult(previewForm, PREVIEW_FORM),
-                model);
+        return pageWithErrors.get();
     }
 
     @PostMapping("/scenarios/{id}/steps/{stepId}/remove")
