@@ -71,6 +71,33 @@ public class MailSuppressions {
         return fresh;
     }
 
+    /**
+     * A delivery report that came back by mail says a mail failed for good. Believed only when it
+     * names a mail we really sent to that address (its Message-ID): anyone can write a "bounce",
+     * and a forged one must not cut a customer off.
+     *
+     * @return whether the address is bouncing now because of this report
+     */
+    @Transactional
+    public boolean recordBounceReport(String address, String originalMessageId, String reason) {
+        if (originalMessageId == null) {
+            return false;
+        }
+        boolean ours = jdbc.sql("""
+                                select count(*) from outbound_mail
+                                 where message_id = :id and lower(to_address) = :address
+                                """)
+                        .param("id", originalMessageId.strip())
+                        .param("address", normalize(address))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (ours) {
+            recordHardBounce(address, reason, "dsn");
+        }
+        return ours;
+    }
+
     @Transactional(readOnly = true)
     public boolean isBouncing(String address) {
         return jdbc.sql("select count(*) from mail_suppression where address = :address and cleared_at is null")
