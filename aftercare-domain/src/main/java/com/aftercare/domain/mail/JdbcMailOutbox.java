@@ -22,6 +22,10 @@ class JdbcMailOutbox implements MailOutbox {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores the mail; mail to an address that bounced hard is stored already cancelled, so the
+     * record shows it was meant and why it never went ({@link MailSuppressions}).
+     */
     @Override
     public boolean enqueue(OutgoingMail mail) {
         MailSafety.requireSafe(mail);
@@ -29,9 +33,14 @@ class JdbcMailOutbox implements MailOutbox {
         OffsetDateTime due = mail.dueAt().atOffset(ZoneOffset.UTC);
         int inserted = jdbc.sql("""
                         insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, to_address,
-                                                   subject, text_body, html_body, headers, due_at, next_attempt_at)
-                        values (:dedupKey, :kind, :template, :customerId, :orderId, :to,
-                                :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due)
+                                                   subject, text_body, html_body, headers, due_at, next_attempt_at,
+                                                   status, last_error)
+                        select :dedupKey, :kind, :template, :customerId, :orderId, :to,
+                               :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due,
+                               case when b.address is null then 'PENDING' else 'CANCELLED' end,
+                               case when b.address is null then null else 'address is bouncing' end
+                          from (select 1) as one
+                          left join mail_suppression b on b.address = lower(:to) and b.cleared_at is null
                         on conflict (dedup_key) do nothing
                         """)
                 .param("dedupKey", mail.dedupKey())

@@ -191,4 +191,22 @@ public class Operators {
             throw NotFound.operator(username);
         }
     }
+
+    /** Where the console sends this operator's test mails, if they gave an address. */
+    @Transactional(readOnly = true)
+    public Optional<String> testMailAddress(String username) {
+        return jdbc.sql("select email from operator where username = :u and email is not null")
+                .param("u", username)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Sets the address for the operator's own test mails (checked by the outbox before any mail). */
+    @Transactional
+    public void setTestMailAddress(String username, String email) {
+        jdbc.sql("update operator set email = :e where username = :u")
+                .param("u", username)
+                .param("e", email)
+                .update();
+    }
 }

@@ -55,5 +55,15 @@ public class NotFound extends DomainException {
 
     public static NotFound attachment(long id) {
         return new NotFound("No attachment " + id);
+    public static NotFound scenario(long id) {
+        return new NotFound("No scenario " + id);
+    }
+
+    public static NotFound scenarioStep(long id) {
+        return new NotFound("No live step " + id + " in this scenario");
+    }
+
+    public static NotFound mailTemplate(String code) {
+        return new NotFound("No mail template " + code);
     }
 }

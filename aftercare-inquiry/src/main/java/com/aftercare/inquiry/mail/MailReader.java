@@ -75,6 +75,18 @@ final class MailReader {
             List<String> references,
             List<Attachment> attachments) {}
 
+    /**
+     * The permanent failures a delivery report names, or none when the mail is no readable
+     * report (a mail we cannot read is recorded as such by {@link #read} anyway).
+     */
+    List<DeliveryReports.HardBounce> hardBounces(byte[] raw) {
+        try {
+            return DeliveryReports.hardBounces(new MimeMessage(session, new ByteArrayInputStream(raw)));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     ParsedMail read(byte[] raw) throws Unreadable {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));

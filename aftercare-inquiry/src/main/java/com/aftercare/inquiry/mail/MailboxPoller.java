@@ -1,5 +1,6 @@
 package com.aftercare.inquiry.mail;
 
+import com.aftercare.domain.mail.MailSuppressions;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
@@ -36,9 +37,15 @@ public class MailboxPoller {
     private final InboundMailbook book;
     private final Storefronts storefronts;
     private final MailReader reader;
+    private final MailSuppressions suppressions;
 
-    MailboxPoller(MailboxProperties properties, InboundMailbook book, Storefronts storefronts) {
+    MailboxPoller(
+            MailboxProperties properties,
+            InboundMailbook book,
+            Storefronts storefronts,
+            MailSuppressions suppressions) {
         this.properties = properties;
+        this.suppressions = suppressions;
         this.book = book;
         this.storefronts = storefronts;
         this.reader = new MailReader(
@@ -107,6 +114,14 @@ public class MailboxPoller {
             return book.reject(mailbox, validity, uid, null, "mail of " + size + " bytes is over the limit");
         }
         byte[] raw = raw(message);
+        // A bounce of one of our mails stops mail to that address; the report itself is then
+        // recorded as automatic mail below, never filed as an inquiry.
+        for (DeliveryReports.HardBounce bounce : reader.hardBounces(raw)) {
+            if (suppressions.recordBounceReport(
+                    bounce.recipient(), bounce.originalMessageId(), "delivery report: " + bounce.status())) {
+                log.info("Delivery report: {} bounced ({})", bounce.recipient(), bounce.status());
+            }
+        }
         MailReader.ParsedMail mail;
         try {
             mail = reader.read(raw);

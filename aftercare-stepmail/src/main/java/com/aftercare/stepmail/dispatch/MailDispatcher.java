@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.dispatch;
 
+import com.aftercare.domain.mail.MailSuppressions;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -25,9 +26,15 @@ public class MailDispatcher {
     private final JavaMailSenderImpl sender;
     private final OutboxMessages messages;
     private final MailDispatchProperties.Dispatcher settings;
+    private final MailSuppressions suppressions;
 
-    MailDispatcher(OutboxRows rows, JavaMailSenderImpl sender, MailDispatchProperties properties) {
+    MailDispatcher(
+            OutboxRows rows,
+            JavaMailSenderImpl sender,
+            MailDispatchProperties properties,
+            MailSuppressions suppressions) {
         this.rows = rows;
+        this.suppressions = suppressions;
         this.sender = sender;
         this.messages = new OutboxMessages(properties.from());
         this.settings = properties.dispatcher();
@@ -118,7 +125,13 @@ public class MailDispatcher {
         String me = settings.instanceId();
         switch (SmtpFailure.of(e)) {
             case TEMPORARY -> retryOrFail(mail, describe(e));
-            case PERMANENT -> rows.fail(mail.id(), me, describe(e));
+            case PERMANENT -> {
+                rows.fail(mail.id(), me, describe(e));
+                if (SmtpFailure.recipientRefusedForGood(e)) {
+                    // a mailbox that does not exist: nothing more goes to it until an operator clears it
+                    suppressions.recordHardBounce(mail.to(), describe(e), "smtp");
+                }
+            }
             case OUTCOME_UNKNOWN -> {
                 log.warn("Connection broke while handing over mail {}; parked as UNKNOWN", mail.id(), e);
                 rows.park(mail.id(), me, "no reply while handing over: " + describe(e));

@@ -45,7 +45,11 @@ class OutboxRows {
                                                   and (kind = 'TRANSACTIONAL'
                                                        or exists (select 1 from customer c
                                                                    where c.id = outbound_mail.customer_id
-                                                                     and c.promotional_consent)))
+                                                                     and c.promotional_consent))
+                                                  -- enqueued while the address was being marked as bouncing
+                                                  and not exists (select 1 from mail_suppression b
+                                                                   where b.address = lower(outbound_mail.to_address)
+                                                                     and b.cleared_at is null))
                                               or (status = 'CLAIMED' and lease_until < now())
                                            order by next_attempt_at
                                            limit :limit

@@ -32,6 +32,20 @@ enum SmtpFailure {
         return OUTCOME_UNKNOWN;
     }
 
+    /**
+     * Whether the server refused the recipient itself for good (a 5xx to RCPT TO): a hard bounce,
+     * unlike a 5xx to the message, which says nothing about the mailbox.
+     */
+    static boolean recipientRefusedForGood(MessagingException failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 20; t = next(t)) {
+            if (t instanceof SMTPAddressFailedException e && e.getReturnCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the same connection can still carry the next mail of the batch. */
     static boolean connectionSurvives(MessagingException failure) {
         int code = replyCode(failure);

@@ -112,7 +112,8 @@ class ScenarioEnrolment {
             return; // enrolled before: this is a republished event
         }
         List<Step> steps = jdbc.sql("""
-                        select id, delay_amount, delay_unit, at_time from scenario_step where scenario_id = :scenario
+                        select id, delay_amount, delay_unit, at_time from scenario_step
+                         where scenario_id = :scenario and retired_at is null
                         """)
                 .param("scenario", scenario)
                 .query((rs, i) -> new Step(
@@ -124,9 +125,15 @@ class ScenarioEnrolment {
                 .list();
         for (Step step : steps) {
             jdbc.sql("""
-                            insert into step_mail (enrolment_id, step_id, due_at) values (:enrolment, :step, :due)
+                            insert into step_mail (enrolment_id, step_id, due_at, status, reason)
+                            select :enrolment, :step, :due,
+                                   case when s.paused then 'HELD' else 'SCHEDULED' end,
+                                   case when s.paused then :paused end
+                              from scenario s where s.id = :scenario
                             on conflict (enrolment_id, step_id) do nothing
                             """)
+                    .param("scenario", scenario)
+                    .param("paused", ScenarioEditor.PAUSED_REASON)
                     .param("enrolment", enrolment)
                     .param("step", step.id())
                     .param("due", Timestamp.from(step.delay().dueAfter(at, shop.zone())))

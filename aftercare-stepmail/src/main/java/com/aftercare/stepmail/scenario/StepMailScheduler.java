@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +94,8 @@ public class StepMailScheduler {
             String template,
             boolean urgent,
             boolean skipOverCap,
-            boolean onHold) {}
+            boolean onHold,
+            boolean bouncing) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -109,7 +109,10 @@ public class StepMailScheduler {
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
                                st.over_cap, st.hold_while_claim_open
                                and exists (select 1 from step_mail_hold h
-                                            where h.order_id = e.order_id and h.released_at is null) as on_hold
+                                            where h.order_id = e.order_id and h.released_at is null) as on_hold,
+                               exists (select 1 from customer c
+                                         join mail_suppression b on b.address = c.email_normalized and b.cleared_at is null
+                                        where c.id = e.customer_id) as bouncing
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -130,7 +133,8 @@ public class StepMailScheduler {
                         rs.getString("template"),
                         rs.getBoolean("urgent"),
                         "SKIP".equals(rs.getString("over_cap")),
-                        rs.getBoolean("on_hold")))
+                        rs.getBoolean("on_hold"),
+                        rs.getBoolean("bouncing")))
                 .list();
         QuietHours quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
         for (Due mail : due) {
@@ -146,6 +150,10 @@ public class StepMailScheduler {
     }
 
     private void handle(Due mail, Instant now, QuietHours quiet) {
+        if (mail.bouncing()) {
+            finish(mail.id(), "CANCELLED", BOUNCING, null);
+            return;
+        }
         if (mail.onHold()) {
             // Re-checked in the statement itself: a hold released since we looked leaves it SCHEDULED.
             jdbc.sql("""
@@ -187,24 +195,20 @@ public class StepMailScheduler {
         CustomerView customer = customers
                 .find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
-        Map<String, Object> variables = new HashMap<>();
-        if (mail.orderId() != null) {
-            OrderView order = orders.find(new OrderId(mail.orderId()))
-                    .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
-            variables.putAll(orderVariables.of(order, customer));
-        } else {
-            variables.put("shopName", shop.name());
-            variables.put("customerName", customer.name());
-        }
-        Map<String, String> headers = Map.of();
-        if (promotional) {
-            String unsubscribe = unsubscribeLinks.urlFor(customerId);
-            variables.put("unsubscribeUrl", unsubscribe);
-            variables.put("shopAddress", shop.address());
-            // RFC 8058 one-click unsubscribe, which the mailbox providers show as a button
-            headers = Map.of(
-                    "List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
+        OrderView order = mail.orderId() == null
+                ? null
+                : orders.find(new OrderId(mail.orderId()))
+                        .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
+        String unsubscribe = promotional ? unsubscribeLinks.urlFor(customerId) : null;
+        Map<String, Object> variables = orderVariables.forMail(customer, order, unsubscribe);
+        // RFC 8058 one-click unsubscribe, which the mailbox providers show as a button
+        Map<String, String> headers = promotional
+                ? Map.of(
+                        "List-Unsubscribe",
+                        "<" + unsubscribe + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click")
+                : Map.of();
         MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
         String dedupKey = "step:" + mail.id();
         outbox.enqueue(new OutgoingMail(
@@ -240,6 +244,9 @@ public class StepMailScheduler {
                 .query((rs, i) -> rs.getTimestamp(1).toInstant())
                 .list();
     }
+
+    /** Why a step mail was cancelled for a hard bounce; the same words as the outbox uses. */
+    static final String BOUNCING = "address is bouncing";
 
     private void finish(long id, String status, String reason, Long outboundId) {
         jdbc.sql("""

@@ -51,4 +51,24 @@ public class OrderMailVariables {
                                 .toList());
         return variables;
     }
+
+    /**
+     * The variables of one step mail: an order mail's, or for a customer event only the shop's
+     * and the customer's name; with an opt-out link, the promotional ones too (the sender's
+     * address, 特定電子メール法). Matches {@link TemplateVariables#forTrigger}.
+     */
+    public Map<String, Object> forMail(CustomerView customer, OrderView order, String unsubscribeUrl) {
+        Map<String, Object> variables = new HashMap<>();
+        if (order != null) {
+            variables.putAll(of(order, customer));
+        } else {
+            variables.put("shopName", shop.name());
+            variables.put("customerName", customer.name());
+        }
+        if (unsubscribeUrl != null) {
+            variables.put("unsubscribeUrl", unsubscribeUrl);
+            variables.put("shopAddress", shop.address());
+        }
+        return variables;
+    }
 }

@@ -39,6 +39,28 @@ public record StepDelay(int amount, Unit unit, LocalTime atTimeOfDay) {
         return new StepDelay(days, Unit.DAYS, at);
     }
 
+    /**
+     * How far from its trigger the step lands when the trigger is at midnight: what orders a
+     * scenario's timeline ("day 3 at 10:00" comes after "day 3", before "day 4"). A delay in days
+     * without a time of day keeps the trigger's own time, which the timeline reads as midnight.
+     */
+    public Duration nominalOffset() {
+        switch (unit) {
+            case MINUTES:
+                return Duration.ofMinutes(amount);
+            case HOURS:
+                return Duration.ofHours(amount);
+            default:
+                Duration days = Duration.ofDays(amount);
+                return atTimeOfDay == null ? days : days.plusSeconds(atTimeOfDay.toSecondOfDay());
+        }
+    }
+
+    /** Whether the delay stays within {@code limit} of its trigger, the editor's sanity bound. */
+    public boolean isWithin(Duration limit) {
+        return nominalOffset().compareTo(limit) <= 0;
+    }
+
     public Instant dueAfter(Instant trigger, ZoneId zone) {
         switch (unit) {
             case MINUTES:

@@ -2,6 +2,7 @@ package com.aftercare.stepmail.dispatch;
 
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.MailOutbox;
+import com.aftercare.domain.mail.MailSuppressions;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.testsupport.TestDatabase;
 import java.time.Instant;
@@ -45,6 +46,9 @@ abstract class OutboxTestSupport {
 
     @Autowired
     MailDispatchProperties properties;
+
+    @Autowired
+    MailSuppressions suppressions;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -125,7 +129,7 @@ abstract class OutboxTestSupport {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         MailDispatchProperties own = properties.withDispatcher(
                 properties.dispatcher().withInstanceId(instanceId).withBatchSize(batchSize));
-        return new MailDispatcher(rows, sender, own);
+        return new MailDispatcher(rows, sender, own, suppressions);
     }
 
     record Row(String status, int attempts, boolean waiting, String lastError, String messageId, String claimedBy) {}

@@ -100,4 +100,24 @@ class TemplateValidatorTest {
         assertThat(rendered.subject()).isEqualTo("<b>花子</b> 様");
         assertThat(rendered.html()).isEqualTo("<p>&lt;b&gt;花子&lt;/b&gt;</p>");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "order-thanks, ja, false", "order-thanks, en, false",
+        "shipping-notice, ja, false", "shipping-notice, en, false",
+        "arrival-check, ja, false", "arrival-check, en, false",
+        "anything-wrong, ja, false", "anything-wrong, en, false",
+        "usage-tips, ja, false", "usage-tips, en, false",
+        "review-request, ja, true", "review-request, en, true",
+        "repeat-coupon, ja, true", "repeat-coupon, en, true",
+    })
+    void shouldPassEveryShippedTemplateInEveryLanguage(String code, String language, boolean promotional) {
+        MailTemplate template = templates.shipped(code, language).orElseThrow();
+
+        assertThat(validator.check(template, TemplateVariables.forTrigger("order.delivered", promotional)))
+                .isEmpty();
+        assertThat(templates.render(template, TemplateVariables.ORDER.samples()).subject())
+                .contains("Aftercare デモショップ")
+                .doesNotContain("[");
+    }
 }

@@ -45,4 +45,35 @@ class StepDelayTest {
         assertThatThrownBy(() -> new StepDelay(2, StepDelay.Unit.HOURS, LocalTime.NOON))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} {1} at {2} lies {3} after its trigger on the timeline")
+    @CsvSource({
+        "0,  MINUTES, ,      PT0S",
+        "90, MINUTES, ,      PT1H30M",
+        "36, HOURS,   ,      PT36H",
+        "3,  DAYS,    ,      PT72H",
+        "3,  DAYS,    10:00, PT82H",
+        "30, DAYS,    23:59, PT743H59M",
+    })
+    void shouldPlaceEachDelayOnTheTimeline(int amount, StepDelay.Unit unit, LocalTime at, java.time.Duration offset) {
+        assertThat(new StepDelay(amount, unit, at).nominalOffset()).isEqualTo(offset);
+    }
+
+    @Test
+    void shouldOrderDayThreeAtTenBetweenDayThreeAndDayFour() {
+        assertThat(StepDelay.days(3, LocalTime.of(10, 0)).nominalOffset())
+                .isGreaterThan(new StepDelay(3, StepDelay.Unit.DAYS, null).nominalOffset())
+                .isLessThan(new StepDelay(4, StepDelay.Unit.DAYS, null).nominalOffset());
+    }
+
+    @Test
+    void shouldTellWhetherADelayStaysWithinALimit() {
+        java.time.Duration tenYears = java.time.Duration.ofDays(3660);
+        assertThat(new StepDelay(3660, StepDelay.Unit.DAYS, null).isWithin(tenYears))
+                .isTrue();
+        assertThat(new StepDelay(3660, StepDelay.Unit.DAYS, LocalTime.of(0, 1)).isWithin(tenYears))
+                .isFalse();
+        assertThat(new StepDelay(Integer.MAX_VALUE, StepDelay.Unit.MINUTES, null).isWithin(tenYears))
+                .isFalse();
+    }
 }

@@ -35,6 +35,11 @@ public final class ConsoleViews {
     public static final String CLAIM_QUEUE = "claims/queue";
     public static final String CLAIM = "claims/claim";
     public static final String CLAIM_FIGURES = "claims/figures";
+    public static final String STEPMAIL_SCENARIOS = "stepmail/scenarios";
+    public static final String STEPMAIL_SCENARIO = "stepmail/scenario";
+    public static final String STEPMAIL_STEP = "stepmail/step";
+    public static final String STEPMAIL_TEMPLATE = "stepmail/template";
+    public static final String STEPMAIL_BOUNCES = "stepmail/bounces";
 
     private ConsoleViews() {}
 

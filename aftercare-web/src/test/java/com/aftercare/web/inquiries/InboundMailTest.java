@@ -2,6 +2,7 @@ package com.aftercare.web.inquiries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.mail.MailSuppressions;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
@@ -89,6 +90,9 @@ class InboundMailTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MailSuppressions suppressions;
 
     // ---- tests -------------------------------------------------------------------------------
 
@@ -363,6 +367,74 @@ class InboundMailTest {
     }
 
     // ---- fixtures ----------------------------------------------------------------------------
+
+    @Test
+    void shouldStopMailToAnAddressWhoseDeliveryReportSaysOurMailFailedForGood() {
+        String gone = customer();
+        String ourMessageId = sentMailTo(gone);
+
+        String reportId = "<dsn-" + UUID.randomUUID() + "@mx.example.jp>";
+        deliverRaw(deliveryReport(reportId, gone, ourMessageId));
+        poller.pollOnce();
+
+        assertThat(suppressions.isBouncing(gone)).isTrue();
+        assertThat(jdbc.sql("select count(*) from inquiry_message where message_id = :id")
+                        .param("id", reportId)
+                        .query(Long.class)
+                        .single())
+                .as("never filed as an inquiry")
+                .isZero();
+    }
+
+    @Test
+    void shouldIgnoreADeliveryReportAboutAMailWeNeverSentThere() {
+        String victim = customer();
+        sentMailTo(customer());
+
+        deliverRaw(deliveryReport(
+                "<dsn-" + UUID.randomUUID() + "@mx.example.jp>",
+                victim,
+                "<forged-" + UUID.randomUUID() + "@shop.example.jp>"));
+        poller.pollOnce();
+
+        assertThat(suppressions.isBouncing(victim)).isFalse();
+    }
+
+    /** A mail the dispatcher sent, as the outbox records it; returns its Message-ID. */
+    String sentMailTo(String address) {
+        String messageId = "<outbox-" + UUID.randomUUID() + "@shop.example.jp>";
+        jdbc.sql("""
+                        insert into outbound_mail (dedup_key, kind, template, to_address, subject, text_body, status,
+                                                   message_id, sent_at)
+                        values (:key, 'TRANSACTIONAL', 'test', :to, '件名', '本文', 'SENT', :id, now())
+                        """)
+                .param("key", "dsn-test:" + UUID.randomUUID())
+                .param("to", address)
+                .param("id", messageId)
+                .update();
+        return messageId;
+    }
+
+    /** A delivery status notification (RFC 3464) as a mail server writes it. */
+    static byte[] deliveryReport(String id, String recipient, String originalMessageId) {
+        return ("From: Mail Delivery System <MAILER-DAEMON@mx.example.jp>\r\n"
+                        + "To: " + DESK + "\r\n"
+                        + "Subject: Undelivered Mail Returned to Sender\r\n"
+                        + "Message-ID: " + id + "\r\n"
+                        + "Auto-Submitted: auto-replied\r\n"
+                        + "MIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                        + "--B\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                        + "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+                        + "Reporting-MTA: dns; mx.example.jp\r\n\r\n"
+                        + "Final-Recipient: rfc822; " + recipient + "\r\n"
+                        + "Action: failed\r\nStatus: 5.1.1\r\n"
+                        + "Diagnostic-Code: smtp; 550 5.1.1 no such user\r\n"
+                        + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                        + "Message-ID: " + originalMessageId + "\r\nSubject: order\r\n"
+                        + "--B--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
     static String customer() {
         return Events.unique("mail") + "@example.jp";

@@ -1,0 +1,23 @@
+package com.aftercare.web.console.stepmail;
+
+import com.aftercare.stepmail.scenario.ScenarioEditor;
+
+/** A scenario's name, trigger and audience as the editor's form sends them. */
+record ScenarioForm(String name, String trigger, Long storefrontId, String category, String sku, String buyer) {
+
+    static ScenarioForm of(ScenarioEditor.Scenario scenario) {
+        ScenarioEditor.Audience audience = scenario.audience();
+        return new ScenarioForm(
+                scenario.name(),
+                scenario.trigger(),
+                audience.storefrontId(),
+                audience.category(),
+                audience.sku(),
+                audience.buyer());
+    }
+
+    ScenarioEditor.ScenarioChange toChange() {
+        return new ScenarioEditor.ScenarioChange(
+                name, trigger, new ScenarioEditor.Audience(storefrontId, category, sku, buyer == null ? "ANY" : buyer));
+    }
+}
