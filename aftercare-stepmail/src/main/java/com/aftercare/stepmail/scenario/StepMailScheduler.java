@@ -1,6 +1,7 @@
 package com.aftercare.stepmail.scenario;
 
-import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.CampaignId;
+import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
@@ -11,19 +12,15 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.stepmail.templates.CouponMailVariables;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.stepmail.templates.OrderMailVariables;
-import com.aftercare.stepmail.timing.FrequencyCap;
-import com.aftercare.stepmail.timing.QuietHours;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,9 +53,9 @@ public class StepMailScheduler {
     private final ShopProperties shop;
     private final StepMailProperties properties;
     private final Clock clock;
-    private final MarketingConsent consent;
-    private final UnsubscribeLinks unsubscribeLinks;
-    private final FrequencyCap cap;
+    private final SendRules rules;
+    private final Coupons coupons;
+    private final CouponMailVariables couponVariables;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -70,8 +67,9 @@ public class StepMailScheduler {
             ShopProperties shop,
             StepMailProperties properties,
             Clock clock,
-            MarketingConsent consent,
-            UnsubscribeLinks unsubscribeLinks) {
+            SendRules rules,
+            Coupons coupons,
+            CouponMailVariables couponVariables) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -81,9 +79,9 @@ public class StepMailScheduler {
         this.shop = shop;
         this.properties = properties;
         this.clock = clock;
-        this.consent = consent;
-        this.unsubscribeLinks = unsubscribeLinks;
-        this.cap = new FrequencyCap(properties.capPerDay(), properties.capPerWeek(), shop.zone());
+        this.rules = rules;
+        this.coupons = coupons;
+        this.couponVariables = couponVariables;
     }
 
     private record Due(
@@ -95,7 +93,8 @@ public class StepMailScheduler {
             String template,
             boolean urgent,
             boolean skipOverCap,
-            boolean onHold) {}
+            boolean onHold,
+            Long couponCampaignId) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -109,7 +108,8 @@ public class StepMailScheduler {
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
                                st.over_cap, st.hold_while_claim_open
                                and exists (select 1 from step_mail_hold h
-                                            where h.order_id = e.order_id and h.released_at is null) as on_hold
+                                            where h.order_id = e.order_id and h.released_at is null) as on_hold,
+                               st.coupon_campaign_id
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -130,12 +130,12 @@ public class StepMailScheduler {
                         rs.getString("template"),
                         rs.getBoolean("urgent"),
                         "SKIP".equals(rs.getString("over_cap")),
-                        rs.getBoolean("on_hold")))
+                        rs.getBoolean("on_hold"),
+                        (Long) rs.getObject("coupon_campaign_id")))
                 .list();
-        QuietHours quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
         for (Due mail : due) {
             try {
-                handle(mail, now, quiet);
+                handle(mail, now);
             } catch (RuntimeException e) {
                 // one broken mail (a template error, a vanished order) must not block the queue
                 log.error("Step mail {} could not be prepared; skipped", mail.id(), e);
@@ -145,7 +145,7 @@ public class StepMailScheduler {
         return due.size();
     }
 
-    private void handle(Due mail, Instant now, QuietHours quiet) {
+    private void handle(Due mail, Instant now) {
         if (mail.onHold()) {
             // Re-checked in the statement itself: a hold released since we looked leaves it SCHEDULED.
             jdbc.sql("""
@@ -159,24 +159,12 @@ public class StepMailScheduler {
         }
         CustomerId customerId = new CustomerId(mail.customerId());
         boolean promotional = mail.kind() == MailKind.PROMOTIONAL;
-        if (promotional && !consent.hasConsented(customerId)) {
-            finish(mail.id(), "SKIPPED", "no consent to promotional mail", null);
+        SendRules.Decision decision = rules.decide(customerId, mail.kind(), mail.urgent(), mail.skipOverCap(), now);
+        if (decision.skipped()) {
+            finish(mail.id(), "SKIPPED", decision.skipReason(), null);
             return;
         }
-        Instant sendAt = mail.urgent() ? now : quiet.nextAllowed(now);
-        if (promotional) {
-            Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customerId, sendAt));
-            if (laterDay.isPresent()) {
-                if (mail.skipOverCap()) {
-                    finish(mail.id(), "SKIPPED", "over the frequency cap", null);
-                    return;
-                }
-                sendAt = quiet.nextAllowed(laterDay.get()
-                        .atTime(properties.quietEnd())
-                        .atZone(shop.zone())
-                        .toInstant());
-            }
-        }
+        Instant sendAt = decision.sendAt();
         if (sendAt.isAfter(now)) {
             jdbc.sql("update step_mail set due_at = :at, updated_at = now() where id = :id")
                     .param("at", Timestamp.from(sendAt))
@@ -196,14 +184,13 @@ public class StepMailScheduler {
             variables.put("shopName", shop.name());
             variables.put("customerName", customer.name());
         }
-        Map<String, String> headers = Map.of();
-        if (promotional) {
-            String unsubscribe = unsubscribeLinks.urlFor(customerId);
-            variables.put("unsubscribeUrl", unsubscribe);
-            variables.put("shopAddress", shop.address());
-            // RFC 8058 one-click unsubscribe, which the mailbox providers show as a button
-            headers = Map.of(
-                    "List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        Map<String, String> headers = promotional ? rules.addPromotionalFooter(customerId, variables) : Map.of();
+        if (mail.couponCampaignId() != null) {
+            // keyed by the step mail, so a round that rolls back and runs again issues the same code
+            variables.put(
+                    "coupon",
+                    couponVariables.of(coupons.issue(
+                            new CampaignId(mail.couponCampaignId()), customerId, "step-mail:" + mail.id())));
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
         String dedupKey = "step:" + mail.id();
@@ -224,21 +211,6 @@ public class StepMailScheduler {
                 .query(Long.class)
                 .single();
         finish(mail.id(), "ENQUEUED", null, outboundId);
-    }
-
-    /** The customer's promotional mails, sent or queued, in the two weeks around {@code at}. */
-    private List<Instant> promotionalMailsAround(CustomerId customer, Instant at) {
-        return jdbc.sql("""
-                        select coalesce(sent_at, due_at) from outbound_mail
-                         where customer_id = :customer and kind = 'PROMOTIONAL'
-                           and status not in ('CANCELLED', 'FAILED')
-                           and coalesce(sent_at, due_at) between :from and :to
-                        """)
-                .param("customer", customer.value())
-                .param("from", Timestamp.from(at.minus(Duration.ofDays(8))))
-                .param("to", Timestamp.from(at.plus(Duration.ofDays(8))))
-                .query((rs, i) -> rs.getTimestamp(1).toInstant())
-                .list();
     }
 
     private void finish(long id, String status, String reason, Long outboundId) {
