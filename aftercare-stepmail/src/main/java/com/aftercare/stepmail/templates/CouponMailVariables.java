@@ -1,6 +1,7 @@
 package com.aftercare.stepmail.templates;
 
 import com.aftercare.domain.coupon.IssuedCoupon;
+import com.aftercare.domain.order.Money;
 import com.aftercare.domain.shop.ShopProperties;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,7 +30,10 @@ public class CouponMailVariables {
         return Map.of(
                 "code", coupon.code().display(),
                 "discount", coupon.discount().formatted(),
-                "minimumSpend", coupon.minimumSpendYen() == 0 ? "" : String.format("¥%,d", coupon.minimumSpendYen()),
+                "minimumSpend",
+                        coupon.minimumSpendYen() == 0
+                                ? ""
+                                : Money.yen(coupon.minimumSpendYen()).formatted(),
                 "expiresAt", JAPANESE_DATE_TIME.format(coupon.expiresAt().atZone(shop.zone())));
     }
 }

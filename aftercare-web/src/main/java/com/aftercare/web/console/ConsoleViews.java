@@ -16,6 +16,7 @@ public final class ConsoleViews {
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
+    public static final String MARKETING_COUPONS = "marketing/coupons";
 
     private ConsoleViews() {}
 

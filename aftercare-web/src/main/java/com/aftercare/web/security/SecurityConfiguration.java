@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/console/marketing/**")
+                        .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")
                         .anyRequest()

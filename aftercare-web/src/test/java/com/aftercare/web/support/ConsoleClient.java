@@ -33,11 +33,15 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient loggedInAsAdmin(int port) {
+        return loggedInAs(port, "admin", TestEnvironment.ADMIN_PASSWORD);
+    }
+
+    public static ConsoleClient loggedInAs(int port, String username, String password) {
         ConsoleClient client = new ConsoleClient(port);
-        HttpResponse<String> login = client.postForm(
-                "/login", "/login", Map.of("username", "admin", "password", TestEnvironment.ADMIN_PASSWORD));
+        HttpResponse<String> login =
+                client.postForm("/login", "/login", Map.of("username", username, "password", password));
         if (!login.headers().firstValue("Location").orElse("").endsWith("/console")) {
-            throw new IllegalStateException("admin could not log in: " + login.headers());
+            throw new IllegalStateException(username + " could not log in: " + login.headers());
         }
         return client;
     }
