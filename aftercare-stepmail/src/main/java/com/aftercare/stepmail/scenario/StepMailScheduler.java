@@ -203,7 +203,7 @@ public class StepMailScheduler {
                 customer.email().value(),
                 rendered.subject(),
                 rendered.text(),
-                null,
+                rendered.html(),
                 headers,
                 now));
         Long outboundId = jdbc.sql("select id from outbound_mail where dedup_key = :key")

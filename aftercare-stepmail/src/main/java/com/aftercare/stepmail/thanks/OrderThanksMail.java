@@ -64,7 +64,7 @@ class OrderThanksMail {
                 customer.email().value(),
                 mail.subject(),
                 mail.text(),
-                null,
+                mail.html(),
                 Map.of(),
                 clock.instant()));
     }

@@ -1,0 +1,53 @@
+package com.aftercare.stepmail.templates;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables a template may use, each with a sample value of the shape the real one has (a
+ * list of maps for {@code lines}, a boolean for {@code discreet}): the names are what
+ * {@link TemplateValidator} accepts, the samples are what it renders the template with to find
+ * errors before anything is saved.
+ */
+public record TemplateVariables(Map<String, Object> samples) {
+
+    /** What every mail knows. */
+    public static final TemplateVariables CUSTOMER =
+            new TemplateVariables(Map.of("shopName", "Aftercare デモショップ", "customerName", "山田 花子"));
+
+    /** What every order mail knows ({@link OrderMailVariables} builds the real values). */
+    public static final TemplateVariables ORDER = CUSTOMER.with(Map.of(
+            "orderNumber", "A-1001",
+            "placedAt", "2026年11月20日 10:00",
+            "total", "¥1,800",
+            "discreet", false,
+            "carrier", "ヤマト運輸",
+            "trackingNumber", "4000-1111-2222",
+            "lines", List.of(Map.of("name", "オーガニックコットンTシャツ", "quantity", 1, "amount", "¥1,800"))));
+
+    /** What a promotional mail adds: the opt-out link and the sender's address (特定電子メール法). */
+    public static final Map<String, Object> PROMOTIONAL = Map.of(
+            "unsubscribeUrl", "https://shop.example/portal/unsubscribe?token=sample", "shopAddress", "東京都渋谷区神宮前1-2-3");
+
+    public TemplateVariables {
+        samples = Map.copyOf(samples);
+    }
+
+    /** The declared set for a scenario trigger and a step's kind. */
+    public static TemplateVariables forTrigger(String trigger, boolean promotional) {
+        TemplateVariables base = trigger.startsWith("order.") ? ORDER : CUSTOMER;
+        return promotional ? base.with(PROMOTIONAL) : base;
+    }
+
+    public Set<String> names() {
+        return samples.keySet();
+    }
+
+    public TemplateVariables with(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(samples);
+        all.putAll(more);
+        return new TemplateVariables(all);
+    }
+}
