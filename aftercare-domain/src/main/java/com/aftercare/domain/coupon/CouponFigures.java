@@ -81,11 +81,9 @@ public class CouponFigures {
                         """)
                 .param("now", Timestamp.from(now))
                 .query((rs, i) -> {
-                    long storefront = rs.getLong("storefront_id");
-                    return new CampaignChoice(
-                            new CampaignId(rs.getLong("id")),
-                            rs.getString("name"),
-                            rs.wasNull() ? null : new StorefrontId(storefront));
+                    long storefrontId = rs.getLong("storefront_id");
+                    StorefrontId storefront = rs.wasNull() ? null : new StorefrontId(storefrontId);
+                    return new CampaignChoice(new CampaignId(rs.getLong("id")), rs.getString("name"), storefront);
                 })
                 .list();
     }
