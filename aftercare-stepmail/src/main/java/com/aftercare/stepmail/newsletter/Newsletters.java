@@ -95,7 +95,8 @@ public class Newsletters {
      *
      * @throws InvalidValue naming {@code subject} or {@code textBody} (a template that would not
      *     render, an unknown variable, no opt-out link or sender address), {@code sendAt} (in the
-     *     past) or {@code segment} (matching nobody, in which case nothing is scheduled)
+     *     past), {@code storefront} or {@code coupon} (unknown, or a campaign ended by then) or
+     *     {@code segment} (matching nobody, in which case nothing is scheduled)
      */
     @Transactional
     public NewsletterId schedule(NewsletterDraft draft, LocalDateTime sendAt, String by) {
@@ -107,6 +108,7 @@ public class Newsletters {
         if (at.isBefore(clock.instant())) {
             throw new InvalidValue("sendAt", "must not be in the past");
         }
+        requireReferences(draft, at);
         if (count(draft.segment()) == 0) {
             throw new InvalidValue("segment", "matches nobody who consented to promotional mail");
         }
@@ -135,6 +137,28 @@ public class Newsletters {
                 .query(Long.class)
                 .single();
         return new NewsletterId(id);
+    }
+
+    /** The storefront and the coupon campaign must exist, and the campaign must outlast the send. */
+    private void requireReferences(NewsletterDraft draft, Instant sendAt) {
+        if (draft.segment().storefront() != null
+                && !jdbc.sql("select exists (select 1 from storefront where id = :id)")
+                        .param("id", draft.segment().storefront().value())
+                        .query(Boolean.class)
+                        .single()) {
+            throw new InvalidValue("storefront", "is not a storefront of this shop");
+        }
+        if (draft.coupon() != null
+                && !jdbc.sql("""
+                                select exists (select 1 from coupon_campaign where id = :id and not standing
+                                                  and (expires_at is null or expires_at > :at))
+                                """)
+                        .param("id", draft.coupon().value())
+                        .param("at", Timestamp.from(sendAt))
+                        .query(Boolean.class)
+                        .single()) {
+            throw new InvalidValue("coupon", "is not a campaign that still issues codes at the send time");
+        }
     }
 
     /** The latest newsletters, newest send first. */

@@ -17,6 +17,7 @@ public final class ConsoleViews {
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
     public static final String MARKETING_COUPONS = "marketing/coupons";
+    public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";
 
     private ConsoleViews() {}
 
