@@ -18,6 +18,8 @@ public final class ConsoleViews {
     public static final String INQUIRY = "inquiries/inquiry";
     public static final String MARKETING_COUPONS = "marketing/coupons";
     public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";
+    public static final String MARKETING_PACKING_INSERT = "marketing/packing-insert";
+    public static final String PACKING_CARDS = "packing/cards";
 
     private ConsoleViews() {}
 
