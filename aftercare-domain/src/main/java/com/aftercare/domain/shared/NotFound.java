@@ -15,6 +15,10 @@ public class NotFound extends DomainException {
         return new NotFound("No inquiry " + reference);
     }
 
+    public static NotFound claim(String rma) {
+        return new NotFound("No claim " + rma);
+    }
+
     public static NotFound customer() {
         return new NotFound("No customer with that email for this storefront");
     }

@@ -1,5 +1,8 @@
 package com.aftercare.returns.policy;
 
+import com.aftercare.domain.claim.Payer;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 

@@ -1,5 +1,6 @@
 package com.aftercare.returns.policy;
 
+import com.aftercare.domain.claim.Payer;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,9 @@ package com.aftercare.returns.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.claim.Payer;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.returns.policy.EligibilityRules.History;
 import java.time.Instant;
 import java.time.LocalDate;

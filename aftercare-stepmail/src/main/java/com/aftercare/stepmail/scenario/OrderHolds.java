@@ -1,5 +1,8 @@
 package com.aftercare.stepmail.scenario;
 
+import com.aftercare.domain.claim.ClaimEvents.ClaimOpened;
+import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
+import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.inquiry.InquiryEvents.CustomerReplied;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
  * inquiry about that order, so nobody is asked for a review in the middle of a complaint. The
  * scheduler puts a due step of such kind on HELD while the order has an active hold; when the
  * last hold is released the held mails resume (due now, quiet hours still apply) or are dropped,
- * by their step's rule. Returns and claims will hold the same way under their own source.
+ * by their step's rule. Returns and other claims hold the same way under their own source
+ * ({@code claim:<rma>}), from the claim's opening until its outcome is decided.
  */
 @Component
 class OrderHolds {
@@ -32,13 +36,27 @@ class OrderHolds {
         if (event.order() == null) {
             return;
         }
+        hold(event.order().value(), inquirySource(event.inquiry().value()));
+    }
+
+    /** A recycling pick-up is no complaint about the order: its mails go on. */
+    @ApplicationModuleListener
+    void on(ClaimOpened event) {
+        if (event.type() != RequestType.RECYCLE_PICKUP) {
+            hold(event.order().value(), claimSource(event.rma()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ClaimResolved event) {
+        release(claimSource(event.rma()));
+    }
+
+    private void hold(long order, String source) {
         jdbc.sql("""
                         insert into step_mail_hold (order_id, source) values (:order, :source)
                         on conflict (source) do nothing
-                        """)
-                .param("order", event.order().value())
-                .param("source", inquirySource(event.inquiry().value()))
-                .update();
+                        """).param("order", order).param("source", source).update();
     }
 
     @ApplicationModuleListener
@@ -87,5 +105,9 @@ class OrderHolds {
 
     private static String inquirySource(long inquiry) {
         return "inquiry:" + inquiry;
+    }
+
+    private static String claimSource(String rma) {
+        return "claim:" + rma;
     }
 }

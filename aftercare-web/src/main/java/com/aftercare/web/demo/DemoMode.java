@@ -103,6 +103,7 @@ public final class DemoMode {
         properties.put("aftercare.bootstrap.api-key", credentials.apiKey());
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
         properties.put("aftercare.link-secret", credentials.linkSecret());
+        properties.put("aftercare.returns.bank-account-key", credentials.bankAccountKey());
         return new Running(Map.copyOf(properties), servers);
     }
 
@@ -141,7 +142,7 @@ public final class DemoMode {
     }
 
     /** Generated once per data directory, so the printed key and password stay the same across restarts. */
-    record Credentials(String apiKey, String adminPassword, String linkSecret) {
+    record Credentials(String apiKey, String adminPassword, String linkSecret, String bankAccountKey) {
 
         static Credentials loadOrCreate(Path file) {
             Properties properties = new Properties();
@@ -153,11 +154,14 @@ public final class DemoMode {
                 }
                 if (properties.getProperty("apiKey") == null
                         || properties.getProperty("adminPassword") == null
-                        || properties.getProperty("linkSecret") == null) {
+                        || properties.getProperty("linkSecret") == null
+                        || properties.getProperty("bankAccountKey") == null) {
                     SecureRandom random = new SecureRandom();
                     properties.putIfAbsent("apiKey", "ak_demo_" + token(random, 24));
                     properties.putIfAbsent("adminPassword", token(random, 12));
                     properties.putIfAbsent("linkSecret", token(random, 32));
+                    // Added later than the others: an existing file keeps its key and password.
+                    properties.putIfAbsent("bankAccountKey", token(random, 32));
                     try (OutputStream out = Files.newOutputStream(file)) {
                         properties.store(out, "Aftercare demo credentials (demo mode only)");
                     }
@@ -169,7 +173,8 @@ public final class DemoMode {
             return new Credentials(
                     properties.getProperty("apiKey"),
                     properties.getProperty("adminPassword"),
-                    properties.getProperty("linkSecret"));
+                    properties.getProperty("linkSecret"),
+                    properties.getProperty("bankAccountKey"));
         }
 
         private static String token(SecureRandom random, int bytes) {

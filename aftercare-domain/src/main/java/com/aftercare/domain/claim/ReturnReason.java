@@ -1,4 +1,4 @@
-package com.aftercare.returns.policy;
+package com.aftercare.domain.claim;
 
 /** Why an item goes back. The last three are the shop's fault, which changes who pays and when. */
 public enum ReturnReason {

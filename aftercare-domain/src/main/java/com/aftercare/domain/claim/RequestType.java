@@ -1,4 +1,4 @@
-package com.aftercare.returns.policy;
+package com.aftercare.domain.claim;
 
 /** What a customer can ask for after the sale. */
 public enum RequestType {

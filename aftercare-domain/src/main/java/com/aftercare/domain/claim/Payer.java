@@ -1,4 +1,4 @@
-package com.aftercare.returns.policy;
+package com.aftercare.domain.claim;
 
 /** Who pays the return shipping. */
 public enum Payer {

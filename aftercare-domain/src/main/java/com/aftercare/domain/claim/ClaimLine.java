@@ -1,0 +1,93 @@
+package com.aftercare.domain.claim;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One line of a claim: which order line, how many, at the price paid; for an exchange, the variant wanted. */
+@Entity
+@Table(name = "claim_line")
+public class ClaimLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_line_no", nullable = false, updatable = false)
+    private int orderLineNo;
+
+    @Column(nullable = false, updatable = false)
+    private String sku;
+
+    @Column(name = "product_name", nullable = false, updatable = false)
+    private String productName;
+
+    @Column(updatable = false)
+    private String category;
+
+    @Column(nullable = false, updatable = false)
+    private int quantity;
+
+    @Column(name = "unit_price_yen", nullable = false, updatable = false)
+    private long unitPriceYen;
+
+    @Column(name = "exchange_sku", updatable = false)
+    private String exchangeSku;
+
+    protected ClaimLine() {}
+
+    /** What a new line holds. */
+    public record Spec(
+            int orderLineNo,
+            String sku,
+            String productName,
+            String category,
+            int quantity,
+            long unitPriceYen,
+            String exchangeSku) {}
+
+    ClaimLine(Spec spec) {
+        this.orderLineNo = spec.orderLineNo();
+        this.sku = spec.sku();
+        this.productName = spec.productName();
+        this.category = spec.category();
+        this.quantity = spec.quantity();
+        this.unitPriceYen = spec.unitPriceYen();
+        this.exchangeSku = spec.exchangeSku();
+    }
+
+    public int orderLineNo() {
+        return orderLineNo;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String productName() {
+        return productName;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public long unitPriceYen() {
+        return unitPriceYen;
+    }
+
+    public long amountYen() {
+        return Math.multiplyExact(unitPriceYen, quantity);
+    }
+
+    public String exchangeSku() {
+        return exchangeSku;
+    }
+}
