@@ -61,7 +61,8 @@ class PlatformTest {
                         "order.shipped",
                         "order.delivered",
                         "order.cancelled",
-                        "customer.registered");
+                        "customer.registered",
+                        "coupon.redeemed");
         assertThat(docs.json().at("/paths/~1api~1v1~1orders~1{orderNumber}/get").isMissingNode())
                 .isFalse();
         assertThat(docs.json().at("/paths/~1api~1v1~1customers/get").isMissingNode())

@@ -1,5 +1,6 @@
 package com.aftercare.domain.coupon;
 
+import com.aftercare.domain.order.Money;
 import com.aftercare.domain.shared.InvalidValue;
 
 /** A code a storefront reported cannot have been used on that order; the field says which input. */
@@ -26,10 +27,14 @@ public final class CouponRefused extends InvalidValue {
     }
 
     static CouponRefused belowMinimumSpend(long minimumYen) {
-        return new CouponRefused("coupon.orderTotal", String.format("is below the minimum spend of ¥%,d", minimumYen));
+        return new CouponRefused(
+                "coupon.orderTotal",
+                "is below the minimum spend of " + Money.yen(minimumYen).formatted());
     }
 
     static CouponRefused moreThanAllowed(long maximumYen) {
-        return new CouponRefused("coupon.discount", String.format("is more than the code allows (¥%,d)", maximumYen));
+        return new CouponRefused(
+                "coupon.discount",
+                "is more than the code allows (" + Money.yen(maximumYen).formatted() + ")");
     }
 }

@@ -237,11 +237,18 @@ public class Coupons {
             if (singleUse && redemptions > 0) {
                 throw CouponRefused.alreadyUsed();
             }
-            if (use.orderTotalYen() != null && use.orderTotalYen() < minimumSpendYen) {
-                throw CouponRefused.belowMinimumSpend(minimumSpendYen);
-            }
             if (discount.kind() == Discount.Kind.FIXED_YEN && use.discountYen() > discount.value()) {
                 throw CouponRefused.moreThanAllowed(discount.value());
+            }
+            if (use.orderTotalYen() != null) {
+                // The total is after the discount; the terms speak of what was spent before it.
+                long spend = Math.addExact(use.orderTotalYen(), use.discountYen());
+                if (spend < minimumSpendYen) {
+                    throw CouponRefused.belowMinimumSpend(minimumSpendYen);
+                }
+                if (use.discountYen() > discount.maximumOff(spend)) {
+                    throw CouponRefused.moreThanAllowed(discount.maximumOff(spend));
+                }
             }
         }
     }

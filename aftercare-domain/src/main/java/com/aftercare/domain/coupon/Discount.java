@@ -1,5 +1,6 @@
 package com.aftercare.domain.coupon;
 
+import com.aftercare.domain.order.Money;
 import com.aftercare.domain.shared.InvalidValue;
 import java.util.Objects;
 
@@ -49,6 +50,6 @@ public record Discount(Kind kind, long value) {
 
     /** For mails and the console: {@code 10%} or {@code ¥500}. */
     public String formatted() {
-        return kind == Kind.PERCENT ? value + "%" : String.format("¥%,d", value);
+        return kind == Kind.PERCENT ? value + "%" : Money.yen(value).formatted();
     }
 }

@@ -1,9 +1,12 @@
 package com.aftercare.domain.ingest;
 
 import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.CouponRedemption;
+import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.ingest.IngestOutcome.Result;
+import com.aftercare.domain.ingest.StorefrontEvent.CouponRedeemed;
 import com.aftercare.domain.ingest.StorefrontEvent.CustomerRegistered;
 import com.aftercare.domain.ingest.StorefrontEvent.OrderPlaced;
 import com.aftercare.domain.ingest.StorefrontEvent.OrderProgressed;
@@ -42,6 +45,7 @@ public class EventIngestion {
     private final Orders orders;
     private final Customers customers;
     private final MarketingConsent consent;
+    private final Coupons coupons;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,12 +54,14 @@ public class EventIngestion {
             Orders orders,
             Customers customers,
             MarketingConsent consent,
+            Coupons coupons,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
         this.consent = consent;
+        this.coupons = coupons;
         this.events = events;
         this.clock = clock;
     }
@@ -81,12 +87,14 @@ public class EventIngestion {
         if (!first) {
             return previousOutcome(storefront, event, bodySha256, orderNumber);
         }
-        // Java 17: no pattern matching in switch yet; the payload interface is sealed to these three.
+        // Java 17: no pattern matching in switch yet; the payload interface is sealed to these four.
         IngestOutcome outcome;
         if (event.payload() instanceof OrderPlaced placed) {
             outcome = place(storefront, event, placed);
         } else if (event.payload() instanceof OrderProgressed progressed) {
             outcome = progress(storefront, event, progressed);
+        } else if (event.payload() instanceof CouponRedeemed redeemed) {
+            outcome = redeem(storefront, event, redeemed);
         } else {
             outcome = register(storefront, event, (CustomerRegistered) event.payload());
         }
@@ -141,6 +149,25 @@ public class EventIngestion {
         Customer customer = recognise(storefront, event, registered.customer());
         events.publishEvent(new OrderEvents.CustomerRegistered(customer.id(), storefront, event.occurredAt()));
         return new IngestOutcome(event.id(), Result.APPLIED, null, null, false);
+    }
+
+    /**
+     * A refused code throws, and the whole event with it (nothing recorded, so a corrected retry
+     * under the same id is taken). The same use reported under a new event id changes nothing.
+     */
+    private IngestOutcome redeem(StorefrontId storefront, StorefrontEvent event, CouponRedeemed redeemed) {
+        CouponRedemption.Outcome recorded = coupons.redeem(new CouponRedemption(
+                storefront,
+                redeemed.code(),
+                redeemed.number(),
+                redeemed.discountYen(),
+                redeemed.orderTotalYen(),
+                event.occurredAt(),
+                event.id()));
+        Result result = recorded == CouponRedemption.Outcome.RECORDED ? Result.APPLIED : Result.IGNORED;
+        OrderStatus status =
+                orders.load(storefront, redeemed.number()).map(Order::status).orElse(null);
+        return new IngestOutcome(event.id(), result, redeemed.number().value(), status, false);
     }
 
     private Customer recognise(StorefrontId storefront, StorefrontEvent event, StorefrontEvent.Customer described) {
@@ -276,6 +303,9 @@ public class EventIngestion {
         }
         if (payload instanceof OrderProgressed progressed) {
             return Optional.of(progressed.number());
+        }
+        if (payload instanceof CouponRedeemed redeemed) {
+            return Optional.of(redeemed.number());
         }
         return Optional.empty();
     }

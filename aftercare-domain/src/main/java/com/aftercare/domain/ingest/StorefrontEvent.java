@@ -1,5 +1,6 @@
 package com.aftercare.domain.ingest;
 
+import com.aftercare.domain.coupon.CouponCode;
 import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.order.LineItem;
@@ -34,7 +35,7 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
     }
 
     /** What the event says, by type. */
-    public sealed interface Payload permits OrderPlaced, OrderProgressed, CustomerRegistered {
+    public sealed interface Payload permits OrderPlaced, OrderProgressed, CustomerRegistered, CouponRedeemed {
         String type();
     }
 
@@ -114,6 +115,25 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         @Override
         public String type() {
             return "customer.registered";
+        }
+    }
+
+    /**
+     * A code used on one of the storefront's orders.
+     *
+     * @param orderTotalYen what the order came to, when the storefront says
+     */
+    public record CouponRedeemed(OrderNumber number, CouponCode code, long discountYen, Long orderTotalYen)
+            implements Payload {
+
+        public CouponRedeemed {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(code, "code");
+        }
+
+        @Override
+        public String type() {
+            return "coupon.redeemed";
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.aftercare.stepmail.scenario;
 
-import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.CampaignId;
+import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
@@ -11,18 +12,16 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.stepmail.templates.CouponMailVariables;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.stepmail.templates.OrderMailVariables;
-import com.aftercare.stepmail.timing.FrequencyCap;
-import com.aftercare.stepmail.timing.QuietHours;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,9 +54,9 @@ public class StepMailScheduler {
     private final ShopProperties shop;
     private final StepMailProperties properties;
     private final Clock clock;
-    private final MarketingConsent consent;
-    private final UnsubscribeLinks unsubscribeLinks;
-    private final FrequencyCap cap;
+    private final SendRules rules;
+    private final Coupons coupons;
+    private final CouponMailVariables couponVariables;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -69,8 +68,9 @@ public class StepMailScheduler {
             ShopProperties shop,
             StepMailProperties properties,
             Clock clock,
-            MarketingConsent consent,
-            UnsubscribeLinks unsubscribeLinks) {
+            SendRules rules,
+            Coupons coupons,
+            CouponMailVariables couponVariables) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -80,9 +80,9 @@ public class StepMailScheduler {
         this.shop = shop;
         this.properties = properties;
         this.clock = clock;
-        this.consent = consent;
-        this.unsubscribeLinks = unsubscribeLinks;
-        this.cap = new FrequencyCap(properties.capPerDay(), properties.capPerWeek(), shop.zone());
+        this.rules = rules;
+        this.coupons = coupons;
+        this.couponVariables = couponVariables;
     }
 
     private record Due(
@@ -95,7 +95,8 @@ public class StepMailScheduler {
             boolean urgent,
             boolean skipOverCap,
             boolean onHold,
-            boolean bouncing) {}
+            boolean bouncing,
+            Long couponCampaignId) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -112,7 +113,8 @@ public class StepMailScheduler {
                                             where h.order_id = e.order_id and h.released_at is null) as on_hold,
                                exists (select 1 from customer c
                                          join mail_suppression b on b.address = c.email_normalized and b.cleared_at is null
-                                        where c.id = e.customer_id) as bouncing
+                                        where c.id = e.customer_id) as bouncing,
+                               st.coupon_campaign_id
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -134,12 +136,12 @@ public class StepMailScheduler {
                         rs.getBoolean("urgent"),
                         "SKIP".equals(rs.getString("over_cap")),
                         rs.getBoolean("on_hold"),
-                        rs.getBoolean("bouncing")))
+                        rs.getBoolean("bouncing"),
+                        (Long) rs.getObject("coupon_campaign_id")))
                 .list();
-        QuietHours quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
         for (Due mail : due) {
             try {
-                handle(mail, now, quiet);
+                handle(mail, now);
             } catch (RuntimeException e) {
                 // one broken mail (a template error, a vanished order) must not block the queue
                 log.error("Step mail {} could not be prepared; skipped", mail.id(), e);
@@ -149,7 +151,7 @@ public class StepMailScheduler {
         return due.size();
     }
 
-    private void handle(Due mail, Instant now, QuietHours quiet) {
+    private void handle(Due mail, Instant now) {
         if (mail.bouncing()) {
             finish(mail.id(), "CANCELLED", BOUNCING, null);
             return;
@@ -167,24 +169,12 @@ public class StepMailScheduler {
         }
         CustomerId customerId = new CustomerId(mail.customerId());
         boolean promotional = mail.kind() == MailKind.PROMOTIONAL;
-        if (promotional && !consent.hasConsented(customerId)) {
-            finish(mail.id(), "SKIPPED", "no consent to promotional mail", null);
+        SendRules.Decision decision = rules.decide(customerId, mail.kind(), mail.urgent(), mail.skipOverCap(), now);
+        if (decision.skipped()) {
+            finish(mail.id(), "SKIPPED", decision.skipReason(), null);
             return;
         }
-        Instant sendAt = mail.urgent() ? now : quiet.nextAllowed(now);
-        if (promotional) {
-            Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customerId, sendAt));
-            if (laterDay.isPresent()) {
-                if (mail.skipOverCap()) {
-                    finish(mail.id(), "SKIPPED", "over the frequency cap", null);
-                    return;
-                }
-                sendAt = quiet.nextAllowed(laterDay.get()
-                        .atTime(properties.quietEnd())
-                        .atZone(shop.zone())
-                        .toInstant());
-            }
-        }
+        Instant sendAt = decision.sendAt();
         if (sendAt.isAfter(now)) {
             jdbc.sql("update step_mail set due_at = :at, updated_at = now() where id = :id")
                     .param("at", Timestamp.from(sendAt))
@@ -199,16 +189,16 @@ public class StepMailScheduler {
                 ? null
                 : orders.find(new OrderId(mail.orderId()))
                         .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
-        String unsubscribe = promotional ? unsubscribeLinks.urlFor(customerId) : null;
-        Map<String, Object> variables = orderVariables.forMail(customer, order, unsubscribe);
-        // RFC 8058 one-click unsubscribe, which the mailbox providers show as a button
-        Map<String, String> headers = promotional
-                ? Map.of(
-                        "List-Unsubscribe",
-                        "<" + unsubscribe + ">",
-                        "List-Unsubscribe-Post",
-                        "List-Unsubscribe=One-Click")
-                : Map.of();
+        Map<String, Object> variables = orderVariables.forMail(customer, order, null);
+        // the opt-out link, the sender's address and RFC 8058 one-click unsubscribe headers
+        Map<String, String> headers = promotional ? rules.addPromotionalFooter(customerId, variables) : Map.of();
+        if (mail.couponCampaignId() != null) {
+            // keyed by the step mail, so a round that rolls back and runs again issues the same code
+            variables.put(
+                    "coupon",
+                    couponVariables.of(coupons.issue(
+                            new CampaignId(mail.couponCampaignId()), customerId, "step-mail:" + mail.id())));
+        }
         MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
         String dedupKey = "step:" + mail.id();
         outbox.enqueue(new OutgoingMail(
@@ -228,21 +218,6 @@ public class StepMailScheduler {
                 .query(Long.class)
                 .single();
         finish(mail.id(), "ENQUEUED", null, outboundId);
-    }
-
-    /** The customer's promotional mails, sent or queued, in the two weeks around {@code at}. */
-    private List<Instant> promotionalMailsAround(CustomerId customer, Instant at) {
-        return jdbc.sql("""
-                        select coalesce(sent_at, due_at) from outbound_mail
-                         where customer_id = :customer and kind = 'PROMOTIONAL'
-                           and status not in ('CANCELLED', 'FAILED')
-                           and coalesce(sent_at, due_at) between :from and :to
-                        """)
-                .param("customer", customer.value())
-                .param("from", Timestamp.from(at.minus(Duration.ofDays(8))))
-                .param("to", Timestamp.from(at.plus(Duration.ofDays(8))))
-                .query((rs, i) -> rs.getTimestamp(1).toInstant())
-                .list();
     }
 
     /** Why a step mail was cancelled for a hard bounce; the same words as the outbox uses. */

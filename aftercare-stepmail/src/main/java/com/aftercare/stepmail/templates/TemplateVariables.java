@@ -31,6 +31,15 @@ public record TemplateVariables(Map<String, Object> samples) {
     public static final Map<String, Object> PROMOTIONAL = Map.of(
             "unsubscribeUrl", "https://shop.example/portal/unsubscribe?token=sample", "shopAddress", "東京都渋谷区神宮前1-2-3");
 
+    /** What a mail carrying a coupon code adds ({@link CouponMailVariables} builds the real value). */
+    public static final Map<String, Object> COUPON = Map.of(
+            "coupon",
+            Map.of(
+                    "code", "ABCD-EFGH-JKLM",
+                    "discount", "10%",
+                    "minimumSpend", "¥3,000",
+                    "expiresAt", "2026年12月20日 10:00"));
+
     public TemplateVariables {
         samples = Map.copyOf(samples);
     }
@@ -38,7 +47,8 @@ public record TemplateVariables(Map<String, Object> samples) {
     /** The declared set for a scenario trigger and a step's kind. */
     public static TemplateVariables forTrigger(String trigger, boolean promotional) {
         TemplateVariables base = trigger.startsWith("order.") ? ORDER : CUSTOMER;
-        return promotional ? base.with(PROMOTIONAL) : base;
+        // any promotional step may carry a coupon campaign
+        return promotional ? base.with(PROMOTIONAL).with(COUPON) : base;
     }
 
     public Set<String> names() {

@@ -27,6 +27,14 @@ class ConsoleModel {
         return principal == null ? null : principal.getName();
     }
 
+    @ModelAttribute("isSupervisor")
+    boolean isSupervisor(Principal principal) {
+        return principal instanceof Authentication authentication
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a ->
+                                "ROLE_SUPERVISOR".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
     @ModelAttribute("isAdmin")
     boolean isAdmin(Principal principal) {
         return hasAnyRole(principal, "ROLE_ADMIN");

@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
-                        // its teams and rules, its figures, and reassign inquiries; they design step mail; a customer's full
+                        // its teams and rules, its figures, and reassign inquiries; they design step mail and marketing; a customer's full
                         // bank account is only for those who make the transfers
                         .requestMatchers(
                                 "/console/canned-responses/**",
@@ -77,7 +77,8 @@ class SecurityConfiguration {
                                 "/console/figures/**",
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",
-                                "/console/stepmail/**")
+                                "/console/stepmail/**",
+                                "/console/marketing/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")

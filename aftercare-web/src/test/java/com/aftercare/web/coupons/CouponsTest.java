@@ -230,7 +230,7 @@ class CouponsTest {
                         coupon.code(),
                         new OrderNumber("A-1"),
                         500,
-                        2_999L,
+                        2_499L,
                         Instant.parse("2026-11-21T00:00:00Z"),
                         "e")),
                 "coupon.orderTotal",

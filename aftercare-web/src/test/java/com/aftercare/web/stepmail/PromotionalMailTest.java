@@ -139,6 +139,30 @@ class PromotionalMailTest {
     }
 
     @Test
+    void shouldPlaceACodeOfItsOwnIntoEachRepeatCouponMailAndIssueItOnce() throws Exception {
+        String email = deliveredWithConsent("2025-10-01T11:00:00+09:00");
+
+        clock.setJst("2025-10-15T10:00");
+        drain();
+        clock.setJst("2025-10-31T10:00");
+        drain();
+        drain();
+
+        String text = (String) mailWithSubject(email, "クーポン").getContent();
+        List<String> codes =
+                jdbc.sql("""
+                        select c.code from coupon c join customer u on u.id = c.customer_id
+                         where u.email_normalized = :email and c.source like 'step-mail:%'
+                        """).param("email", email).query(String.class).list();
+        assertThat(codes).hasSize(1);
+        String code = codes.get(0);
+        assertThat(text)
+                .contains("クーポンコード：" + code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8))
+                .contains("10% OFF（¥3,000以上のお買い物で）")
+                .contains("有効期限：2025年11月30日 10:00まで");
+    }
+
+    @Test
     void shouldRefuseATamperedOptOutLinkAndChangeNothing() throws Exception {
         String email = deliveredWithConsent("2025-10-01T11:00:00+09:00");
         clock.setJst("2025-10-15T10:00");

@@ -42,4 +42,9 @@ final class EventExamples {
     static final String REGISTERED = """
             {"id": "evt-20261120-0006", "type": "customer.registered", "occurredAt": "2026-11-20T09:00:00+09:00",
              "customer": {"email": "taro@example.jp", "name": "佐藤 太郎", "nameKana": "サトウ タロウ", "id": "C-1002"}}""";
+
+    static final String COUPON_REDEEMED = """
+            {"id": "evt-20261201-0007", "type": "coupon.redeemed", "occurredAt": "2026-12-01T20:05:00+09:00",
+             "order": {"number": "R-20261201-0042"},
+             "coupon": {"code": "ABCD-EFGH-JKLM", "discount": 500, "orderTotal": 4780}}""";
 }

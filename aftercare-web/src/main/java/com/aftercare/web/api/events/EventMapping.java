@@ -1,5 +1,6 @@
 package com.aftercare.web.api.events;
 
+import com.aftercare.domain.coupon.CouponCode;
 import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.ingest.StorefrontEvent;
@@ -10,6 +11,7 @@ import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.Text;
+import com.aftercare.web.api.events.EventRequest.CouponPayload;
 import com.aftercare.web.api.events.EventRequest.CustomerPayload;
 import com.aftercare.web.api.events.EventRequest.LinePayload;
 import com.aftercare.web.api.events.EventRequest.OrderPayload;
@@ -31,7 +33,13 @@ final class EventMapping {
             "order.cancelled", Milestone.CANCELLED);
 
     static final List<String> TYPES = List.of(
-            "order.placed", "order.paid", "order.shipped", "order.delivered", "order.cancelled", "customer.registered");
+            "order.placed",
+            "order.paid",
+            "order.shipped",
+            "order.delivered",
+            "order.cancelled",
+            "customer.registered",
+            "coupon.redeemed");
 
     private EventMapping() {}
 
@@ -51,6 +59,13 @@ final class EventMapping {
         } else if ("customer.registered".equals(request.type())) {
             payload = new StorefrontEvent.CustomerRegistered(
                     customer("customer", require("customer", request.customer())));
+        } else if ("coupon.redeemed".equals(request.type())) {
+            CouponPayload coupon = require("coupon", request.coupon());
+            payload = new StorefrontEvent.CouponRedeemed(
+                    number(require("order", request.order())),
+                    CouponCode.parse(coupon.code()),
+                    require("coupon.discount", coupon.discount()),
+                    coupon.orderTotal());
         } else {
             throw new InvalidValue("type", "must be one of " + String.join(", ", TYPES));
         }

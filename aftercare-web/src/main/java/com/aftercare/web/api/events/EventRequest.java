@@ -29,7 +29,8 @@ record EventRequest(
                     "order.shipped",
                     "order.delivered",
                     "order.cancelled",
-                    "customer.registered"
+                    "customer.registered",
+                    "coupon.redeemed"
                 })
         @NotBlank
         String type,
@@ -45,7 +46,27 @@ record EventRequest(
         OrderPayload order,
 
         @Schema(description = "The customer; required for customer.registered") @Valid
-        CustomerPayload customer) {
+        CustomerPayload customer,
+
+        @Schema(description = "The code used; required for coupon.redeemed (with `order.number`)") @Valid
+        CouponPayload coupon) {
+
+    @Schema(name = "EventCoupon")
+    record CouponPayload(
+            @Schema(
+                    description = "The code as the customer entered it (dashes, case and width do not matter)",
+                    example = "ABCD-EFGH-JKLM")
+            @NotBlank
+            String code,
+
+            @Schema(description = "Yen taken off the order with the code", example = "500") @NotNull @Positive
+            Long discount,
+
+            @Schema(
+                    description = "What the order came to after the discount, in yen (the revenue the coupon brought)",
+                    example = "4780")
+            @PositiveOrZero
+            Long orderTotal) {}
 
     @Schema(name = "EventOrder")
     record OrderPayload(

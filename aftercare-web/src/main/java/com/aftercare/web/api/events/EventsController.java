@@ -39,7 +39,9 @@ class EventsController {
                     Idempotent by `id`: a retry with the same body gets the same answer again (with `duplicate: true`); \
                     the same id with a different body is 409. Events may arrive in any order: an older event never moves \
                     an order backwards, and an event for an order not yet known is kept (202, `PENDING_ORDER`) and applied \
-                    when its `order.placed` arrives. Bodies over 1 MiB are refused (413).""",
+                    when its `order.placed` arrives. `coupon.redeemed` reports a code used on an order: an unknown, \
+                    expired, already used or other storefront's code is 400 with the field `coupon.code`. \
+                    Bodies over 1 MiB are refused (413).""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -59,7 +61,10 @@ class EventsController {
                                                         value = EventExamples.CANCELLED),
                                                 @ExampleObject(
                                                         name = "customer.registered",
-                                                        value = EventExamples.REGISTERED)
+                                                        value = EventExamples.REGISTERED),
+                                                @ExampleObject(
+                                                        name = "coupon.redeemed",
+                                                        value = EventExamples.COUPON_REDEEMED)
                                             })),
             responses = {
                 @ApiResponse(responseCode = "200", description = "Applied (or a retry of an event already taken)"),

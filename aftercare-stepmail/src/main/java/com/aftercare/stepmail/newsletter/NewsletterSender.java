@@ -1,0 +1,236 @@
+package com.aftercare.stepmail.newsletter;
+
+import com.aftercare.domain.coupon.CampaignId;
+import com.aftercare.domain.coupon.Coupons;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerView;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.mail.MailKind;
+import com.aftercare.domain.mail.MailOutbox;
+import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.stepmail.scenario.SendRules;
+import com.aftercare.stepmail.templates.CouponMailVariables;
+import com.aftercare.stepmail.templates.MailTemplate;
+import com.aftercare.stepmail.templates.MailTemplates;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends newsletters whose time has come, safely beside other instances ({@code FOR UPDATE SKIP
+ * LOCKED}):
+ *
+ * <ol>
+ *   <li>a newsletter due to start takes its recipients at that moment (the segment, consent
+ *       required), one delivery row each (unique per newsletter and customer), with due times
+ *       in slices of {@code rate_per_minute}: the throttle;
+ *   <li>each due delivery is decided by {@link SendRules} like promotional step mail: without
+ *       consent (an opt-out since) it is skipped, in quiet hours it waits for the morning, over
+ *       the frequency cap it is skipped (news of today is stale tomorrow); otherwise it is
+ *       rendered and enqueued in the outbox with the opt-out headers, in the same transaction.
+ * </ol>
+ */
+@Component
+public class NewsletterSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NewsletterSender.class);
+    static final String TEMPLATE = "newsletter";
+
+    private final JdbcClient jdbc;
+    private final Customers customers;
+    private final MailOutbox outbox;
+    private final MailTemplates templates;
+    private final SendRules rules;
+    private final Coupons coupons;
+    private final CouponMailVariables couponVariables;
+    private final ShopProperties shop;
+    private final NewsletterProperties properties;
+    private final Clock clock;
+
+    NewsletterSender(
+            JdbcClient jdbc,
+            Customers customers,
+            MailOutbox outbox,
+            MailTemplates templates,
+            SendRules rules,
+            Coupons coupons,
+            CouponMailVariables couponVariables,
+            ShopProperties shop,
+            NewsletterProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.rules = rules;
+        this.coupons = coupons;
+        this.couponVariables = couponVariables;
+        this.shop = shop;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Starting(long id, Segment segment, int ratePerMinute) {}
+
+    private record Due(long id, long newsletterId, long customerId, String subject, String body, Long campaignId) {}
+
+    /**
+     * One round: starts the newsletters that are due, then takes due deliveries.
+     *
+     * @return how many deliveries this round looked at
+     */
+    @Transactional
+    public int runDue() {
+        Instant now = clock.instant();
+        start(now);
+        List<Due> due = jdbc.sql("""
+                        select d.id, d.newsletter_id, d.customer_id, n.subject, n.text_body, n.coupon_campaign_id
+                          from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
+                         where d.status = 'SCHEDULED' and d.due_at <= :now
+                         order by d.due_at, d.id
+                         limit :limit
+                           for update of d skip locked
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", properties.batchSize())
+                .query((rs, i) -> new Due(
+                        rs.getLong("id"),
+                        rs.getLong("newsletter_id"),
+                        rs.getLong("customer_id"),
+                        rs.getString("subject"),
+                        rs.getString("text_body"),
+                        (Long) rs.getObject("coupon_campaign_id")))
+                .list();
+        for (Due delivery : due) {
+            try {
+                deliver(delivery, now);
+            } catch (RuntimeException e) {
+                // one broken delivery (an expired coupon campaign, a vanished customer) must not block the rest
+                log.error("Newsletter delivery {} could not be prepared; skipped", delivery.id(), e);
+                finish(delivery.id(), "SKIPPED", "failed: " + e.getMessage(), null);
+            }
+        }
+        jdbc.sql("""
+                        update newsletter n set status = 'SENT'
+                         where n.status = 'SENDING'
+                           and not exists (select 1 from newsletter_delivery d
+                                            where d.newsletter_id = n.id and d.status = 'SCHEDULED')
+                        """).update();
+        return due.size();
+    }
+
+    private void start(Instant now) {
+        List<Starting> starting = jdbc.sql("""
+                        select id, storefront_id, category, purchased_within_days, rate_per_minute from newsletter
+                         where status = 'SCHEDULED' and send_at <= :now
+                         order by send_at
+                           for update skip locked
+                        """)
+                .param("now", Timestamp.from(now))
+                .query((rs, i) -> {
+                    long storefrontId = rs.getLong("storefront_id");
+                    StorefrontId storefront = rs.wasNull() ? null : new StorefrontId(storefrontId);
+                    return new Starting(
+                            rs.getLong("id"),
+                            new Segment(storefront, rs.getString("category"), (Integer)
+                                    rs.getObject("purchased_within_days")),
+                            rs.getInt("rate_per_minute"));
+                })
+                .list();
+        for (Starting newsletter : starting) {
+            Segment.Query members = newsletter.segment().members(now);
+            // the n-th recipient (from 0) is due n / rate whole minutes after the start
+            int recipients = jdbc.sql("""
+                            insert into newsletter_delivery (newsletter_id, customer_id, due_at)
+                            select :newsletter, m.id,
+                                   cast(:start as timestamptz)
+                                     + ((row_number() over (order by m.id) - 1) / :rate) * interval '1 minute'
+                              from (%s) m
+                            on conflict (newsletter_id, customer_id) do nothing
+                            """.formatted(members.sql()))
+                    .params(members.params())
+                    .param("newsletter", newsletter.id())
+                    .param("start", Timestamp.from(now))
+                    .param("rate", newsletter.ratePerMinute())
+                    .update();
+            jdbc.sql("update newsletter set status = 'SENDING', recipients = :recipients where id = :id")
+                    .param("recipients", recipients)
+                    .param("id", newsletter.id())
+                    .update();
+        }
+    }
+
+    private void deliver(Due delivery, Instant now) {
+        CustomerId customerId = new CustomerId(delivery.customerId());
+        SendRules.Decision decision = rules.decide(customerId, MailKind.PROMOTIONAL, false, true, now);
+        if (decision.skipped()) {
+            finish(delivery.id(), "SKIPPED", decision.skipReason(), null);
+            return;
+        }
+        if (!decision.sendsNow(now)) {
+            jdbc.sql("update newsletter_delivery set due_at = :at, updated_at = now() where id = :id")
+                    .param("at", Timestamp.from(decision.sendAt()))
+                    .param("id", delivery.id())
+                    .update();
+            return;
+        }
+        CustomerView customer = customers
+                .find(customerId)
+                .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shopName", shop.name());
+        variables.put("customerName", customer.name());
+        Map<String, String> headers = rules.addPromotionalFooter(customerId, variables);
+        if (delivery.campaignId() != null) {
+            variables.put(
+                    "coupon",
+                    couponVariables.of(coupons.issue(
+                            new CampaignId(delivery.campaignId()),
+                            customerId,
+                            "newsletter:" + delivery.newsletterId())));
+        }
+        MailTemplates.Rendered rendered =
+                templates.render(new MailTemplate(delivery.subject(), delivery.body(), null), variables);
+        String dedupKey = "newsletter:" + delivery.newsletterId() + ":" + customerId.value();
+        outbox.enqueue(new OutgoingMail(
+                dedupKey,
+                MailKind.PROMOTIONAL,
+                TEMPLATE,
+                customerId.value(),
+                null,
+                customer.email().value(),
+                rendered.subject(),
+                rendered.text(),
+                null,
+                headers,
+                now));
+        Long outboundId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
+                .param("key", dedupKey)
+                .query(Long.class)
+                .single();
+        finish(delivery.id(), "ENQUEUED", null, outboundId);
+    }
+
+    private void finish(long id, String status, String reason, Long outboundId) {
+        jdbc.sql("""
+                        update newsletter_delivery set status = :status, reason = :reason, outbound_mail_id = :outbound,
+                                                       updated_at = now()
+                         where id = :id
+                        """)
+                .param("status", status)
+                .param("reason", reason)
+                .param("outbound", outboundId)
+                .param("id", id)
+                .update();
+    }
+}

@@ -1,0 +1,126 @@
+package com.aftercare.stepmail.scenario;
+
+import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.mail.MailKind;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.stepmail.timing.FrequencyCap;
+import com.aftercare.stepmail.timing.QuietHours;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The respect every mail the shop sends on its own initiative keeps, in one place for step mail
+ * and newsletters alike: promotional mail only with consent (特定電子メール法), never in quiet
+ * hours unless urgent, and within the frequency cap counted across every scenario and newsletter;
+ * and the sender's address, opt-out link and one-click headers every promotional mail carries.
+ */
+@Component
+public class SendRules {
+
+    private final JdbcClient jdbc;
+    private final MarketingConsent consent;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final ShopProperties shop;
+    private final StepMailProperties properties;
+    private final QuietHours quiet;
+    private final FrequencyCap cap;
+
+    SendRules(
+            JdbcClient jdbc,
+            MarketingConsent consent,
+            UnsubscribeLinks unsubscribeLinks,
+            ShopProperties shop,
+            StepMailProperties properties) {
+        this.jdbc = jdbc;
+        this.consent = consent;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.shop = shop;
+        this.properties = properties;
+        this.quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
+        this.cap = new FrequencyCap(properties.capPerDay(), properties.capPerWeek(), shop.zone());
+    }
+
+    /**
+     * What to do with a mail that is due: send it at {@link #sendAt} (now, or later when quiet
+     * hours or the cap say so), or skip it for {@link #skipReason}.
+     */
+    public record Decision(Instant sendAt, String skipReason) {
+
+        static Decision skip(String reason) {
+            return new Decision(null, reason);
+        }
+
+        public boolean skipped() {
+            return skipReason != null;
+        }
+
+        public boolean sendsNow(Instant now) {
+            return !skipped() && !sendAt.isAfter(now);
+        }
+    }
+
+    /**
+     * @param urgent sent even in quiet hours
+     * @param skipOverCap skip a promotional mail over the cap instead of postponing it to the
+     *     morning of the first shop day with room
+     */
+    public Decision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
+        boolean promotional = kind == MailKind.PROMOTIONAL;
+        if (promotional && !consent.hasConsented(customer)) {
+            return Decision.skip("no consent to promotional mail");
+        }
+        Instant sendAt = urgent ? now : quiet.nextAllowed(now);
+        if (promotional) {
+            Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customer, sendAt));
+            if (laterDay.isPresent()) {
+                if (skipOverCap) {
+                    return Decision.skip("over the frequency cap");
+                }
+                sendAt = quiet.nextAllowed(laterDay.get()
+                        .atTime(properties.quietEnd())
+                        .atZone(shop.zone())
+                        .toInstant());
+            }
+        }
+        return new Decision(sendAt, null);
+    }
+
+    /**
+     * Adds what the law asks of a promotional mail to its template variables (the sender's
+     * address as {@code shopAddress}, the opt-out link as {@code unsubscribeUrl}) and answers its
+     * headers, including RFC 8058 one-click unsubscribe, which mailbox providers show as a button.
+     */
+    public Map<String, String> addPromotionalFooter(CustomerId customer, Map<String, Object> variables) {
+        String unsubscribe = unsubscribeLinks.urlFor(customer);
+        variables.put("unsubscribeUrl", unsubscribe);
+        variables.put("shopAddress", shop.address());
+        Map<String, String> headers = new HashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return headers;
+    }
+
+    /** The customer's promotional mails, sent or queued, in the two weeks around {@code at}. */
+    private List<Instant> promotionalMailsAround(CustomerId customer, Instant at) {
+        return jdbc.sql("""
+                        select coalesce(sent_at, due_at) from outbound_mail
+                         where customer_id = :customer and kind = 'PROMOTIONAL'
+                           and status not in ('CANCELLED', 'FAILED')
+                           and coalesce(sent_at, due_at) between :from and :to
+                        """)
+                .param("customer", customer.value())
+                .param("from", Timestamp.from(at.minus(Duration.ofDays(8))))
+                .param("to", Timestamp.from(at.plus(Duration.ofDays(8))))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+}

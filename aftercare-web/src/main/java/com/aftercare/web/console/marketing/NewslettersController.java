@@ -1,0 +1,125 @@
+package com.aftercare.web.console.marketing;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.coupon.CouponFigures;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.stepmail.newsletter.NewsletterId;
+import com.aftercare.stepmail.newsletter.Newsletters;
+import com.aftercare.stepmail.templates.MailTemplates;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Newsletters (supervisors): compose, preview (recipient count and a rendered sample), schedule;
+ * and the list of sends with how far each got. Scheduling is audited.
+ */
+@Controller
+@RequestMapping(NewslettersController.HERE)
+class NewslettersController {
+
+    static final String HERE = "/console/marketing/newsletters";
+    private static final String FORM = "newsletter";
+
+    private final Newsletters newsletters;
+    private final Storefronts storefronts;
+    private final CouponFigures coupons;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    NewslettersController(
+            Newsletters newsletters,
+            Storefronts storefronts,
+            CouponFigures coupons,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            MessageSource messages,
+            Clock clock) {
+        this.newsletters = newsletters;
+        this.storefronts = storefronts;
+        this.coupons = coupons;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(Model model, Locale locale) {
+        model.addAttribute(
+                FORM,
+                NewsletterForm.startingWith(
+                        "", messages.getMessage("marketing.newsletters.defaultBody", null, locale)));
+        return fill(model);
+    }
+
+    /** Preview or schedule, by the button pressed. */
+    @PostMapping
+    String submit(
+            @ModelAttribute(FORM) NewsletterForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "preview") String action,
+            Principal supervisor,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!errors.hasErrors()) {
+            try {
+                if (!"schedule".equals(action)) {
+                    model.addAttribute("preview", newsletters.preview(form.toDraft()));
+                    return fill(model);
+                }
+                transaction.executeWithoutResult(status -> {
+                    NewsletterId id = newsletters.schedule(form.toDraft(), form.sendAt(), supervisor.getName());
+                    audit.record(
+                            supervisor.getName(),
+                            "newsletter.scheduled",
+                            "newsletter",
+                            String.valueOf(id.value()),
+                            Map.of("subject", form.subject(), "sendAt", String.valueOf(form.sendAt())));
+                });
+                redirect.addFlashAttribute("notice", "marketing.newsletters.scheduled");
+                return ConsoleViews.redirect(HERE);
+            } catch (InvalidValue e) {
+                if ("segment".equals(e.field())) {
+                    errors.reject("marketing.newsletters.segment.empty");
+                } else {
+                    // the domain's reason (a template's line and variable) is shown inside the bundle's message
+                    errors.rejectValue(
+                            NewsletterForm.fieldOf(e.field()),
+                            "invalid",
+                            new Object[] {e.getMessage()},
+                            e.getMessage());
+                }
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return fill(model);
+    }
+
+    private String fill(Model model) {
+        model.addAttribute("newsletters", newsletters.recent());
+        model.addAttribute("storefronts", storefronts.all());
+        model.addAttribute("campaigns", coupons.issuable(clock.instant()));
+        model.addAttribute("languages", MailTemplates.LANGUAGES);
+        return ConsoleViews.MARKETING_NEWSLETTERS;
+    }
+}

@@ -1,0 +1,291 @@
+package com.aftercare.web.newsletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.mail.MailKind;
+import com.aftercare.domain.mail.MailOutbox;
+import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.stepmail.dispatch.MailDispatcher;
+import com.aftercare.stepmail.newsletter.NewsletterDraft;
+import com.aftercare.stepmail.newsletter.NewsletterSender;
+import com.aftercare.stepmail.newsletter.Newsletters;
+import com.aftercare.stepmail.newsletter.Segment;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Api;
+import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestClock;
+import com.aftercare.web.support.TestMailServer;
+import com.aftercare.web.support.TestStorefronts;
+import com.aftercare.web.support.TestStorefronts.TestStorefront;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Newsletters on real PostgreSQL and a real SMTP server: only the segment's consenting customers
+ * receive it, once; an opt-out is respected; the frequency cap holds; the send is throttled.
+ * One recipient a minute here, so the throttle shows with two customers. The clock stays in the
+ * past, as in {@code StepMailScenarioTest}: the dispatcher compares due times with the database's
+ * own time.
+ */
+@AftercareIntegrationTest
+@Import(TestClock.Configuration.class)
+@TestPropertySource(properties = "aftercare.newsletter.rate-per-minute=1")
+class NewsletterSendingTest {
+
+    private static final String SUBJECT = "冬の新作のお知らせ";
+
+    private static final String BODY = """
+            [(${customerName})] 様
+            冬の新作のお知らせです。
+
+            配信停止：[(${unsubscribeUrl})]
+            送信者：[(${shopName})] [(${shopAddress})]
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    Newsletters newsletters;
+
+    @Autowired
+    NewsletterSender sender;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    MarketingConsent consent;
+
+    @Autowired
+    MailOutbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    TestStorefront shop;
+    Api api;
+
+    @BeforeEach
+    void storefront() {
+        clock.setJst("2025-10-06T10:00");
+        shop = TestStorefronts.create(storefronts);
+        api = new Api(port, shop.key());
+    }
+
+    @Test
+    void shouldReachOnlyConsentingCustomersOfTheSegmentOnceAndRespectOptOutAndCap() throws Exception {
+        String consenting = customer(shop, true);
+        String withoutConsent = customer(shop, false);
+        String optedOut = customer(shop, true);
+        String capped = customer(shop, true);
+        String elsewhere = customer(TestStorefronts.create(storefronts), true);
+        consent.withdraw(customerId(optedOut), clock.instant(), "test");
+        promotionalMailToday(capped);
+
+        newsletters.schedule(
+                draft(new Segment(shop.id(), "kitchen", 30)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+        clock.setJst("2025-10-06T10:59");
+        drain();
+        assertThat(newslettersTo(consenting)).as("not before its time").isEmpty();
+
+        clock.setJst("2025-10-06T11:00");
+        drain();
+        clock.setJst("2025-10-06T11:05");
+        drain();
+        drain();
+
+        assertThat(newslettersTo(consenting)).containsExactly("冬の新作のお知らせ");
+        MimeMessage mail = TestMailServer.receivedBy(consenting).stream()
+                .filter(m -> TestMailServer.subjectOf(m).equals(SUBJECT))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/portal/unsubscribe?token=");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(TestMailServer.textOf(mail)).contains("山田 花子 様").contains("東京都渋谷区神宮前1-2-3");
+        assertThat(newslettersTo(withoutConsent)).isEmpty();
+        assertThat(newslettersTo(optedOut)).isEmpty();
+        assertThat(newslettersTo(elsewhere)).isEmpty();
+        assertThat(newslettersTo(capped)).isEmpty();
+        assertThat(deliveryReason(capped)).isEqualTo("over the frequency cap");
+    }
+
+    @Test
+    void shouldThrottleRecipientsIntoSlicesOfTheConfiguredRate() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+
+        clock.setJst("2025-10-06T11:00");
+        drain();
+        long sentAtEleven = newslettersTo(first).size() + newslettersTo(second).size();
+        clock.setJst("2025-10-06T11:01");
+        drain();
+
+        assertThat(sentAtEleven).isEqualTo(1);
+        assertThat(newslettersTo(first)).hasSize(1);
+        assertThat(newslettersTo(second)).hasSize(1);
+    }
+
+    @Test
+    void shouldScheduleNothingForASegmentThatMatchesNobody() {
+        customer(shop, true);
+        long before =
+                jdbc.sql("select count(*) from newsletter").query(Long.class).single();
+
+        assertThatThrownBy(() -> newsletters.schedule(
+                        draft(new Segment(shop.id(), "no-such-category", null)),
+                        LocalDateTime.parse("2025-10-06T11:00"),
+                        "test"))
+                .isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field())
+                .isEqualTo("segment");
+        assertThat(jdbc.sql("select count(*) from newsletter").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAPastTimeAnUnknownVariableAndABodyWithoutTheOptOutLink() {
+        customer(shop, true);
+        Segment segment = new Segment(shop.id(), null, null);
+
+        assertField(
+                () -> newsletters.schedule(draft(segment), LocalDateTime.parse("2025-10-06T09:59"), "test"), "sendAt");
+        assertField(
+                () -> newsletters.schedule(
+                        new NewsletterDraft("件名", BODY + "[(${couponCode})]", "ja", segment, null),
+                        LocalDateTime.parse("2025-10-06T11:00"),
+                        "test"),
+                "textBody");
+        assertField(
+                () -> newsletters.schedule(
+                        new NewsletterDraft("件名", "[(${customerName})] 様", "ja", segment, null),
+                        LocalDateTime.parse("2025-10-06T11:00"),
+                        "test"),
+                "textBody");
+        assertField(
+                () -> newsletters.schedule(
+                        new NewsletterDraft("[# th:if=\"${x\"]", BODY, "ja", segment, null),
+                        LocalDateTime.parse("2025-10-06T11:00"),
+                        "test"),
+                "subject");
+    }
+
+    @Test
+    void shouldPreviewTheRecipientCountAndASample() {
+        customer(shop, true);
+        customer(shop, true);
+        customer(shop, false);
+
+        Newsletters.Preview preview = newsletters.preview(draft(new Segment(shop.id(), null, null)));
+
+        assertThat(preview.recipients()).isEqualTo(2);
+        assertThat(preview.sample().subject()).isEqualTo("冬の新作のお知らせ");
+        assertThat(preview.sample().text()).contains("山田 花子 様").contains("/portal/unsubscribe");
+    }
+
+    private static void assertField(Runnable call, String field) {
+        assertThatThrownBy(call::run)
+                .isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field())
+                .isEqualTo(field);
+    }
+
+    private static NewsletterDraft draft(Segment segment) {
+        return new NewsletterDraft("冬の新作のお知らせ", BODY, "ja", segment, null);
+    }
+
+    private String customer(TestStorefront at, boolean consenting) {
+        String email = Events.unique("news") + "@example.jp";
+        String number = Events.unique("N");
+        String event = consenting
+                ? Events.placedWithConsent(Events.unique("evt"), number, email)
+                : Events.placed(Events.unique("evt"), number, email);
+        new Api(port, at.key()).postEvent(event);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from customer where email_normalized = :e")
+                                .param("e", email)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return email;
+    }
+
+    private CustomerId customerId(String email) {
+        return new CustomerId(jdbc.sql("select id from customer where email_normalized = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single());
+    }
+
+    /** A promotional mail sent to the customer this morning (shop time), as the cap counts it. */
+    private void promotionalMailToday(String email) {
+        CustomerId customer = customerId(email);
+        String key = Events.unique("earlier");
+        Instant thisMorning = Instant.parse("2025-10-06T00:30:00Z");
+        transaction.executeWithoutResult(status -> outbox.enqueue(new OutgoingMail(
+                key,
+                MailKind.PROMOTIONAL,
+                "review-request",
+                customer.value(),
+                null,
+                email,
+                "今朝のお知らせ",
+                "本文",
+                null,
+                Map.of(),
+                thisMorning)));
+        jdbc.sql("update outbound_mail set status = 'SENT', sent_at = :at where dedup_key = :key")
+                .param("at", java.sql.Timestamp.from(thisMorning))
+                .param("key", key)
+                .update();
+    }
+
+    private String deliveryReason(String email) {
+        return jdbc.sql("""
+                        select d.reason from newsletter_delivery d join customer c on c.id = d.customer_id
+                         where c.email_normalized = :e
+                        """).param("e", email).query(String.class).single();
+    }
+
+    /** The newsletters the address received (the order-thanks mails of the fixtures left out). */
+    private static java.util.List<String> newslettersTo(String email) {
+        return TestMailServer.subjectsTo(email).stream().filter(SUBJECT::equals).toList();
+    }
+
+    private void drain() {
+        while (sender.runDue() > 0) {
+            // rounds until nothing is due
+        }
+        while (dispatcher.dispatchDue() > 0) {
+            // send everything queued
+        }
+    }
+}
