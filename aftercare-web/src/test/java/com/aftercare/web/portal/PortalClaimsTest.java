@@ -146,6 +146,49 @@ class PortalClaimsTest {
     }
 
     @Test
+    void shouldShowTheGuaranteeTermsAndAskTheSurveyTheyRequire() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        ClaimFixtures.policy(
+                jdbc,
+                order.mug(),
+                "guarantee_period_days, guarantee_minimum_use_days, guarantee_survey_required, guarantee_once,"
+                        + " guarantee_return_shipping",
+                "30, 3, true, true, 'SHOP'");
+
+        String form = customer.get("/portal/claims/new?type=REFUND_GUARANTEE&token=" + encoded(order))
+                .body();
+        assertThat(form)
+                .contains("返金保証の条件")
+                .contains("お届けから30日以内")
+                .contains("3日以上ご使用いただいた後")
+                .contains("お一人様1商品につき1回まで")
+                .contains("2025-12-20までお申し込みいただけます");
+        HttpResponse<String> withoutSurvey = request(order, "REFUND_GUARANTEE", Map.of("quantity[2]", "1"), List.of());
+        assertThat(withoutSurvey.statusCode()).isEqualTo(400);
+        assertThat(withoutSurvey.body()).contains("アンケートにご回答ください");
+        assertThat(claimRows(order)).isZero();
+
+        String rma = rmaOf(
+                request(order, "REFUND_GUARANTEE", Map.of("quantity[2]", "1", "survey", "香りが合いませんでした"), List.of()));
+        assertThat(customer.get(statusPath(order, rma)).body()).contains("返金保証").contains("返送料：当店負担");
+        assertThat(customer.get(orderPath(order)).body()).contains("この商品の返金保証はすでにご利用済みです");
+    }
+
+    @Test
+    void shouldShowTheRecyclingFeeAndSpeakEnglishOnRequest() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        ClaimFixtures.policy(jdbc, order.mug(), "recycling_fee_yen", "1100");
+
+        assertThat(customer.get(orderPath(order)).body()).contains("回収料金は1,100円です");
+        String rma = rmaOf(request(order, "RECYCLE_PICKUP", Map.of("quantity[2]", "1"), List.of()));
+        String english = customer.get(statusPath(order, rma) + "&lang=en").body();
+        assertThat(english).contains("Recycling pick-up").contains("¥1,100").contains("Received");
+        assertThat(english)
+                .as("the language links keep the signed link")
+                .contains("?token=" + encoded(order) + "&amp;lang=ja");
+    }
+
+    @Test
     void shouldShowPhotosInTheConsoleToOperatorsOnly() {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(
@@ -314,6 +357,10 @@ class PortalClaimsTest {
                 "/portal/claims?type=" + type + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
                 fields,
                 files);
+    }
+
+    String encoded(TestOrder order) {
+        return URLEncoder.encode(tokenOf(order), StandardCharsets.UTF_8);
     }
 
     String tokenOf(TestOrder order) {
