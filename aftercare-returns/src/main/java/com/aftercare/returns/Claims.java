@@ -341,13 +341,7 @@ public class Claims {
                 throw new ClaimNotEligible(field, eligibility.reason(), eligibility.arguments());
             }
             if (command.type() == RequestType.REFUND_GUARANTEE) {
-                ProductPolicy.RefundGuarantee g = policy.guarantee();
-                terms = new GuaranteeTerms(
-                        g.periodDays(),
-                        g.minimumUseDays(),
-                        g.surveyRequired(),
-                        g.oncePerCustomerAndProduct(),
-                        g.returnShipping());
+                terms = termsOf(policy.guarantee());
             }
             decided.add(eligibility);
             lines.add(new ClaimLine.Spec(
@@ -426,6 +420,24 @@ public class Claims {
                     eligibility));
         }
         return new OrderEligibility(null, lines);
+    }
+
+    /**
+     * The refund-guarantee terms a product is sold under (empty without a guarantee), for the
+     * portal to show before the customer asks: the same terms {@link #open} snapshots.
+     */
+    @Transactional(readOnly = true)
+    public Optional<GuaranteeTerms> guaranteeTerms(String sku, String category) {
+        return Optional.ofNullable(policies.of(sku, category).guarantee()).map(Claims::termsOf);
+    }
+
+    private static GuaranteeTerms termsOf(ProductPolicy.RefundGuarantee g) {
+        return new GuaranteeTerms(
+                g.periodDays(),
+                g.minimumUseDays(),
+                g.surveyRequired(),
+                g.oncePerCustomerAndProduct(),
+                g.returnShipping());
     }
 
     // ---- the workflow ------------------------------------------------------------------------

@@ -1,11 +1,13 @@
 package com.aftercare.web.portal;
 
 import io.github.bucket4j.Bucket;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * Rate limits for the portal's order lookup, per client address and per order number (Bucket4j
@@ -44,6 +46,23 @@ class LookupThrottle {
         boolean clientOk = bucket("client:" + client, perClient).tryConsume(1);
         boolean orderOk = bucket("order:" + orderNumber, perOrder).tryConsume(1);
         return clientOk && orderOk;
+    }
+
+    /**
+     * Takes one try for the contact form: the client's lookup bucket, and the order's too when
+     * the form names one (tying a message to an order is a lookup of its own).
+     */
+    boolean tryContact(String client, String orderNumber) {
+        return orderNumber == null
+                ? bucket("client:" + client, perClient).tryConsume(1)
+                : tryLookup(client, orderNumber);
+    }
+
+    /** Answers a refused try: 429, when to come back, and the portal's wording. */
+    void refuse(HttpServletResponse response, Model model) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(window.toSeconds()));
+        model.addAttribute("problem", "portal.lookup.throttled");
     }
 
     private synchronized Bucket bucket(String key, int capacity) {

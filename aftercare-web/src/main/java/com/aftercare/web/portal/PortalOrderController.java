@@ -8,6 +8,7 @@ import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.returns.Claims;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -40,6 +41,8 @@ class PortalOrderController {
     private final ShopProperties shop;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PortalOffers offers;
+    private final Claims claims;
 
     PortalOrderController(
             Orders orders,
@@ -49,7 +52,9 @@ class PortalOrderController {
             MailOutbox outbox,
             ShopProperties shop,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            PortalOffers offers,
+            Claims claims) {
         this.orders = orders;
         this.customers = customers;
         this.throttle = throttle;
@@ -58,6 +63,8 @@ class PortalOrderController {
         this.shop = shop;
         this.transaction = transaction;
         this.clock = clock;
+        this.offers = offers;
+        this.claims = claims;
     }
 
     @GetMapping("/portal")
@@ -79,9 +86,7 @@ class PortalOrderController {
         }
         String number = form.orderNumber().strip();
         if (!throttle.tryLookup(request.getRemoteAddr(), number)) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", "600");
-            model.addAttribute("problem", "portal.lookup.throttled");
+            throttle.refuse(response, model);
             return PortalViews.LOOKUP;
         }
         Optional<OrderView> order = orders.findByNumberAndContact(number, form.contact());
@@ -104,6 +109,9 @@ class PortalOrderController {
             return PortalViews.LINK_INVALID;
         }
         model.addAttribute("order", order.get());
+        model.addAttribute("token", token);
+        model.addAttribute("offers", offers.of(order.get()));
+        model.addAttribute("claims", claims.forOrder(order.get().id()));
         return PortalViews.ORDER;
     }
 

@@ -11,6 +11,12 @@ final class PortalViews {
     static final String CSAT = "portal/csat";
     static final String CSAT_THANKS = "portal/csat-thanks";
     static final String FAQ = "portal/faq";
+    static final String CLAIM_NEW = "portal/claim-new";
+    static final String CLAIM = "portal/claim";
+    static final String NOT_FOUND = "portal/not-found";
+    static final String UPLOAD_TOO_LARGE = "portal/upload-too-large";
+    static final String CONTACT = "portal/contact";
+    static final String CONTACT_THANKS = "portal/contact-thanks";
 
     private PortalViews() {}
 }

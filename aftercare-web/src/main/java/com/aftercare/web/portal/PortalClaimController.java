@@ -1,0 +1,317 @@
+package com.aftercare.web.portal;
+
+import com.aftercare.domain.claim.Claim;
+import com.aftercare.domain.claim.ClaimChannel;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.claim.Settlement;
+import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.shared.DomainException;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.returns.ClaimNotEligible;
+import com.aftercare.returns.ClaimPhotos;
+import com.aftercare.returns.Claims;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's requests on the portal, all behind the order's signed link: the request form for
+ * the five types (with photos), the status page, the answer to a repair quote and the bank account
+ * for a refund by transfer. Every rule is the {@link Claims} facade's; this only words its answers.
+ */
+@Controller
+class PortalClaimController {
+
+    private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)\\](?:\\.(\\w+))?");
+
+    private final PortalAccess access;
+    private final PortalOffers offers;
+    private final Claims claims;
+    private final ClaimPhotos photos;
+    private final TransactionTemplate transaction;
+
+    PortalClaimController(
+            PortalAccess access,
+            PortalOffers offers,
+            Claims claims,
+            ClaimPhotos photos,
+            TransactionTemplate transaction) {
+        this.access = access;
+        this.offers = offers;
+        this.claims = claims;
+        this.photos = photos;
+        this.transaction = transaction;
+    }
+
+    @GetMapping("/portal/claims/new")
+    String form(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) RequestType type,
+            @RequestParam(required = false) ReturnReason reason,
+            Model model) {
+        OrderView order = order(token);
+        ClaimRequestForm form = new ClaimRequestForm();
+        RequestType chosen = type == null ? RequestType.RETURN : type;
+        form.setReason(reason != null && PortalOffers.asksReason(chosen) ? reason : PortalOffers.defaultReason(chosen));
+        return showForm(order, token, chosen, form, model);
+    }
+
+    @PostMapping("/portal/claims")
+    String submit(
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) RequestType type,
+            @ModelAttribute("form") ClaimRequestForm form,
+            BindingResult errors,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> uploads,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrderView order = order(token);
+        if (type == null) {
+            throw new PortalLinkInvalid();
+        }
+        if (form.getReason() == null || !PortalOffers.asksReason(type)) {
+            form.setReason(PortalOffers.defaultReason(type));
+        }
+        List<Integer> lineNos = new ArrayList<>();
+        List<Claims.LineRequest> lines = new ArrayList<>();
+        for (OrderView.Line line : order.lines()) {
+            Integer quantity = form.getQuantity().get(line.lineNo());
+            if (quantity != null && quantity != 0) {
+                lineNos.add(line.lineNo());
+                String variant =
+                        type == RequestType.EXCHANGE ? form.getVariant().get(line.lineNo()) : null;
+                lines.add(new Claims.LineRequest(line.sku(), quantity, variant));
+            }
+        }
+        if (lines.isEmpty() && !errors.hasErrors()) {
+            errors.reject("portal.claim.lines.required");
+        }
+        List<byte[]> photoBytes = photoBytes(uploads);
+        try {
+            ClaimPhotos.check(photoBytes);
+        } catch (ClaimPhotos.PhotoRefused e) {
+            errors.reject("portal.claim.photos." + e.refusal(), new Object[] {ClaimPhotos.MAX_COUNT}, null);
+        }
+        if (type == RequestType.REFUND_GUARANTEE
+                && offers.guaranteeTerms(order).values().stream().anyMatch(t -> t.surveyRequired())
+                && isBlank(form.getSurvey())) {
+            errors.rejectValue("survey", "portal.claim.survey.required");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(order, token, type, form, model);
+        }
+        Claims.OpenClaim command = new Claims.OpenClaim(
+                order.storefront(),
+                order.number(),
+                type,
+                form.getReason(),
+                lines,
+                type == RequestType.RETURN ? form.getSettlement() : Settlement.REFUND,
+                note(form),
+                !isBlank(form.getSurvey()),
+                ClaimChannel.PORTAL,
+                null,
+                null,
+                Claim.CUSTOMER);
+        try {
+            // The claim and its photos are one write: a refused photo leaves no claim behind.
+            Claims.Opened opened = transaction.execute(status -> {
+                Claims.Opened o = claims.open(command);
+                photos.attach(o.rma(), photoBytes);
+                return o;
+            });
+            redirect.addFlashAttribute("notice", "portal.claim.opened");
+            return "redirect:/portal/claims/" + opened.rma() + "?token=" + encode(token);
+        } catch (InvalidValue e) {
+            explain(e, lineNos, errors);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(order, token, type, form, model);
+        }
+    }
+
+    @GetMapping("/portal/claims/{rma}")
+    String status(@PathVariable String rma, @RequestParam(required = false) String token, Model model) {
+        OrderView order = order(token);
+        return showStatus(order, access.claim(order, rma), token, BankAccountForm.empty(), model);
+    }
+
+    @PostMapping("/portal/claims/{rma}/quote")
+    String answerQuote(
+            @PathVariable String rma,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String decision,
+            RedirectAttributes redirect) {
+        Claims.ClaimView claim = access.claim(order(token), rma);
+        try {
+            if ("accept".equals(decision)) {
+                claims.acceptQuote(claim.rma());
+                redirect.addFlashAttribute("notice", "portal.claim.quote.accepted");
+            } else if ("decline".equals(decision)) {
+                claims.declineQuote(claim.rma());
+                redirect.addFlashAttribute("notice", "portal.claim.quote.declined");
+            }
+        } catch (DomainException e) {
+            // Answered already, or the quote is no longer open: the page shows the current state.
+            redirect.addFlashAttribute("problem", "portal.claim.quote.unavailable");
+        }
+        return "redirect:/portal/claims/" + claim.rma() + "?token=" + encode(token);
+    }
+
+    @PostMapping("/portal/claims/{rma}/bank-account")
+    String bankAccount(
+            @PathVariable String rma,
+            @RequestParam(required = false) String token,
+            @ModelAttribute("bank") BankAccountForm bank,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        OrderView order = order(token);
+        Claims.ClaimView claim = access.claim(order, rma);
+        try {
+            claims.provideBankAccount(claim.rma(), bank.toAccount());
+        } catch (InvalidValue e) {
+            String field = e.field().startsWith("bankAccount.") ? e.field().substring("bankAccount.".length()) : null;
+            if (field != null
+                    && List.of("bankName", "bankCode", "branchName", "branchCode", "type", "number", "holder")
+                            .contains(field)) {
+                errors.rejectValue(field, "portal.bank." + field + ".invalid");
+            } else {
+                errors.reject("portal.claim.refused");
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showStatus(order, claim, token, bank, model);
+        }
+        redirect.addFlashAttribute("notice", "portal.bank.saved");
+        return "redirect:/portal/claims/" + claim.rma() + "?token=" + encode(token);
+    }
+
+    /** A photo of the link's own claim only; another order's claim or photo is not found. */
+    @GetMapping("/portal/claims/{rma}/photos/{key}")
+    ResponseEntity<byte[]> photo(
+            @PathVariable String rma, @PathVariable UUID key, @RequestParam(required = false) String token) {
+        Claims.ClaimView claim = access.claim(order(token), rma);
+        return photos.content(claim.rma(), key)
+                .map(p -> ClaimPhotoResponse.of(key, p))
+                .orElseThrow(() -> com.aftercare.domain.shared.NotFound.claim(rma));
+    }
+
+    private String showForm(OrderView order, String token, RequestType type, ClaimRequestForm form, Model model) {
+        model.addAttribute("order", order);
+        model.addAttribute("token", token);
+        model.addAttribute("type", type);
+        model.addAttribute("form", form);
+        model.addAttribute("offer", offers.of(order, type, form.getReason()));
+        model.addAttribute("asksReason", PortalOffers.asksReason(type));
+        model.addAttribute("reasons", ReturnReason.values());
+        model.addAttribute("terms", type == RequestType.REFUND_GUARANTEE ? offers.guaranteeTerms(order) : Map.of());
+        model.addAttribute("maxPhotos", ClaimPhotos.MAX_COUNT);
+        return PortalViews.CLAIM_NEW;
+    }
+
+    private String showStatus(
+            OrderView order, Claims.ClaimView claim, String token, BankAccountForm bank, Model model) {
+        model.addAttribute("order", order);
+        model.addAttribute("claim", claim);
+        model.addAttribute("token", token);
+        model.addAttribute("photos", photos.of(claim.rma()));
+        model.addAttribute("bank", bank);
+        model.addAttribute("accountTypes", com.aftercare.returns.BankAccount.AccountType.values());
+        return PortalViews.CLAIM;
+    }
+
+    private OrderView order(String token) {
+        return access.order(token).orElseThrow(PortalLinkInvalid::new);
+    }
+
+    /** The facade's refusal, put where the customer will read it: on the line, or above the form. */
+    private static void explain(InvalidValue e, List<Integer> lineNos, BindingResult errors) {
+        Matcher line = LINE_FIELD.matcher(e.field());
+        String key;
+        Object[] arguments = null;
+        if (e instanceof ClaimNotEligible refused) {
+            key = refused.messageKey();
+            arguments = refused.arguments().toArray();
+        } else if (e instanceof ClaimPhotos.PhotoRefused photo) {
+            key = "portal.claim.photos." + photo.refusal();
+            arguments = new Object[] {ClaimPhotos.MAX_COUNT};
+        } else if (line.matches() && "exchangeSku".equals(line.group(2))) {
+            key = "portal.claim.variant.invalid";
+        } else if (line.matches()) {
+            key = "portal.claim.quantity.invalid";
+        } else if ("note".equals(e.field())) {
+            errors.rejectValue("note", "portal.claim.note.invalid");
+            return;
+        } else {
+            key = "portal.claim.refused";
+        }
+        if (line.matches() && Integer.parseInt(line.group(1)) < lineNos.size()) {
+            int lineNo = lineNos.get(Integer.parseInt(line.group(1)));
+            String field = "exchangeSku".equals(line.group(2)) ? "variant" : "quantity";
+            errors.rejectValue(field + "[" + lineNo + "]", key, arguments, null);
+        } else {
+            errors.reject(key, arguments, null);
+        }
+    }
+
+    private static String note(ClaimRequestForm form) {
+        String note = isBlank(form.getNote()) ? null : form.getNote().strip();
+        if (isBlank(form.getSurvey())) {
+            return note;
+        }
+        // The survey the guarantee asks for travels with the claim, for the operator to read.
+        return "【アンケート】" + form.getSurvey().strip() + (note == null ? "" : "\n" + note);
+    }
+
+    private static List<byte[]> photoBytes(List<MultipartFile> uploads) {
+        List<byte[]> bytes = new ArrayList<>();
+        if (uploads == null) {
+            return bytes;
+        }
+        for (MultipartFile upload : uploads) {
+            // An empty file input still sends a part with no name and no bytes.
+            if (upload.isEmpty()
+                    && (upload.getOriginalFilename() == null
+                            || upload.getOriginalFilename().isEmpty())) {
+                continue;
+            }
+            try {
+                bytes.add(upload.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bytes;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String encode(String token) {
+        return URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}
