@@ -1,10 +1,13 @@
 package com.aftercare.stepmail.dispatch;
 
 import com.aftercare.domain.mail.MailSuppressions;
+import com.aftercare.stepmail.dispatch.OutboxRows.AcceptedMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,7 @@ public class MailDispatcher {
 
     /**
      * Parks mails abandoned mid-hand-over, then claims one batch of due mails and sends it over
-     * one SMTP connection.
+     * one SMTP connection, in groups of {@code in-flight-group} mails.
      *
      * @return how many mails this round claimed and dealt with (sent, retried later, failed,
      *     parked or given back); equal to the batch size when more may be waiting
@@ -69,11 +72,13 @@ public class MailDispatcher {
             return;
         }
         try (connection) {
-            for (int i = 0; i < batch.size(); i++) {
-                if (!deliverOne(connection, batch.get(i))) {
+            for (int from = 0; from < batch.size(); from += settings.inFlightGroup()) {
+                int to = Math.min(from + settings.inFlightGroup(), batch.size());
+                if (!deliverGroup(connection, batch.subList(from, to))) {
                     // the connection is gone: whatever was not handed over goes back untouched
+                    // (the group has recorded its own outcomes, so only unsent mails are still ours)
                     rows.giveBack(
-                            batch.subList(i, batch.size()).stream()
+                            batch.subList(from, batch.size()).stream()
                                     .map(ClaimedMail::id)
                                     .toList(),
                             settings.instanceId());
@@ -84,41 +89,57 @@ public class MailDispatcher {
     }
 
     /**
-     * Builds, hands over and records one mail.
+     * Builds a group of mails, marks them IN_FLIGHT in one statement, hands them over one after
+     * the other and records the accepted ones SENT in one statement. Until then an accepted mail
+     * stays IN_FLIGHT: should this instance die, it is parked as UNKNOWN, never sent again.
      *
      * @return false if the connection can carry no further mail
      */
-    private boolean deliverOne(SmtpConnection connection, ClaimedMail mail) {
+    private boolean deliverGroup(SmtpConnection connection, List<ClaimedMail> group) {
         String me = settings.instanceId();
-        MimeMessage message;
-        String messageId;
+        List<BuiltMail> built = new ArrayList<>(group.size());
+        for (ClaimedMail mail : group) {
+            try {
+                MimeMessage message = messages.build(connection.session(), mail);
+                built.add(new BuiltMail(mail, message, message.getMessageID()));
+            } catch (MessagingException | RuntimeException e) {
+                rows.fail(mail.id(), me, "cannot build the message: " + describe(e));
+            }
+        }
+        Set<Long> ours =
+                rows.markInFlight(built.stream().map(b -> b.mail().id()).toList(), me, settings.lease());
+        List<AcceptedMail> accepted = new ArrayList<>(ours.size());
         try {
-            message = messages.build(connection.session(), mail);
-            messageId = message.getMessageID();
-        } catch (MessagingException | RuntimeException e) {
-            rows.fail(mail.id(), me, "cannot build the message: " + describe(e));
+            for (BuiltMail next : built) {
+                ClaimedMail mail = next.mail();
+                if (!ours.contains(mail.id())) {
+                    log.info("Mail {} was taken over by another dispatcher; skipping it", mail.id());
+                    continue;
+                }
+                try {
+                    connection.send(next.message());
+                } catch (IllegalStateException notConnected) {
+                    // Angus refuses before writing anything, so the mail was not handed over
+                    return false;
+                } catch (MessagingException e) {
+                    if (!recordFailure(mail, e)) {
+                        return false;
+                    }
+                    continue;
+                }
+                accepted.add(new AcceptedMail(mail.id(), next.messageId()));
+            }
             return true;
+        } finally {
+            int recorded = rows.markSent(accepted, me);
+            if (recorded < accepted.size()) {
+                log.warn(
+                        "{} of {} mail(s) accepted by the SMTP server were no longer ours to record as SENT "
+                                + "(an operator released or dropped them meanwhile)",
+                        accepted.size() - recorded,
+                        accepted.size());
+            }
         }
-        if (!rows.markInFlight(mail.id(), me, settings.lease())) {
-            log.info("Mail {} was taken over by another dispatcher; skipping it", mail.id());
-            return true;
-        }
-        try {
-            connection.send(message);
-        } catch (IllegalStateException notConnected) {
-            // Angus refuses before writing anything, so the mail was not handed over
-            return false;
-        } catch (MessagingException e) {
-            return recordFailure(mail, e);
-        }
-        if (!rows.markSent(mail.id(), me, messageId)) {
-            log.warn(
-                    "Mail {} was accepted by the SMTP server as {} but its row was no longer ours "
-                            + "(an operator released or dropped it meanwhile)",
-                    mail.id(),
-                    messageId);
-        }
-        return true;
     }
 
     private boolean recordFailure(ClaimedMail mail, MessagingException e) {
@@ -158,4 +179,6 @@ public class MailDispatcher {
         }
         return text.toString();
     }
+
+    private record BuiltMail(ClaimedMail mail, MimeMessage message, String messageId) {}
 }

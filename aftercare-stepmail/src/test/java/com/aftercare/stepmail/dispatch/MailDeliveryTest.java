@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,6 +214,38 @@ class MailDeliveryTest extends OutboxTestSupport {
         assertThat(row.status()).isEqualTo("UNKNOWN");
         assertThat(row.lastError()).contains("crashed-instance");
         assertThat(receivedBy(to)).isEmpty();
+    }
+
+    @Test
+    void shouldParkAWholeGroupAsUnknownWhenItsDispatcherDiesAfterMarkingItInFlightAndSendNoneOfIt() {
+        String domain = uniqueDomain();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(enqueue(mail("group" + i + "@" + domain, "送信前に停止 " + i, "本文")));
+        }
+        // what a dispatcher does before its first hand-over of the group, then it dies
+        List<Long> claimed = rows.claim("dying-instance", Duration.ofMinutes(2), 100).stream()
+                .map(ClaimedMail::id)
+                .toList();
+        assertThat(claimed).containsAll(ids);
+        assertThat(rows.markInFlight(claimed, "dying-instance", Duration.ofMinutes(2)))
+                .containsAll(ids);
+        jdbc.sql("update outbound_mail set lease_until = now() - interval '1 second' where id in (:ids)")
+                .param("ids", claimed)
+                .update();
+
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        assertThat(ids).allSatisfy(id -> {
+            Row row = row(id);
+            assertThat(row.status()).isEqualTo("UNKNOWN");
+            assertThat(row.attempts()).isEqualTo(1);
+            assertThat(row.lastError()).contains("dying-instance");
+        });
+        assertThat(greenMail.getReceivedMessagesForDomain(domain))
+                .as("a mail marked IN_FLIGHT is never handed over by anyone else")
+                .isEmpty();
     }
 
     @Test
