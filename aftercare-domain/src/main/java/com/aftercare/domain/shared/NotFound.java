@@ -45,6 +45,8 @@ public class NotFound extends DomainException {
 
     public static NotFound campaign(long id) {
         return new NotFound("No coupon campaign " + id);
+    }
+
     public static NotFound cannedResponse(long id) {
         return new NotFound("No canned response " + id);
     }
@@ -55,6 +57,8 @@ public class NotFound extends DomainException {
 
     public static NotFound attachment(long id) {
         return new NotFound("No attachment " + id);
+    }
+
     public static NotFound scenario(long id) {
         return new NotFound("No scenario " + id);
     }

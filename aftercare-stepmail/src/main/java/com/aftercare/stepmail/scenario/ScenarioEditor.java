@@ -281,6 +281,15 @@ public class ScenarioEditor {
                 .query(Long.class)
                 .single();
         long id = insertStep(scenarioId, current.position(), change, origin);
+        // the editor does not choose coupons (yet): the new version keeps the old one's campaign
+        jdbc.sql("""
+                        update scenario_step set coupon_campaign_id =
+                               (select coupon_campaign_id from scenario_step where id = :old)
+                         where id = :new
+                        """)
+                .param("old", stepId)
+                .param("new", id)
+                .update();
         audit.record(by, "scenario.step.changed", "scenario", Long.toString(scenarioId), details(stepId, change));
         return id;
     }

@@ -27,20 +27,12 @@ class ConsoleModel {
         return principal == null ? null : principal.getName();
     }
 
-    @ModelAttribute("isSupervisor")
-    boolean isSupervisor(Principal principal) {
-        return principal instanceof Authentication authentication
-                && authentication.getAuthorities().stream()
-                        .anyMatch(a ->
-                                "ROLE_SUPERVISOR".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
-    }
-
     @ModelAttribute("isAdmin")
     boolean isAdmin(Principal principal) {
         return hasAnyRole(principal, "ROLE_ADMIN");
     }
 
-    /** SUPERVISOR or above: keeps canned responses and FAQ, teams, rules and figures; reassigns. */
+    /** SUPERVISOR or above: keeps canned responses and FAQ, teams, rules, figures, step mail and marketing. */
     @ModelAttribute("isSupervisor")
     boolean isSupervisor(Principal principal) {
         return hasAnyRole(principal, "ROLE_SUPERVISOR", "ROLE_ADMIN");
