@@ -56,6 +56,16 @@ public class ClaimQueue {
      */
     @Transactional(readOnly = true)
     public Page page(ClaimStatus status, String after, int size) {
+        return page(status, null, after, size);
+    }
+
+    /**
+     * @param search an RMA number or an order number (exact), or null for all; with a search the
+     *     status filter still applies
+     */
+    @Transactional(readOnly = true)
+    public Page page(ClaimStatus status, String search, String after, int size) {
+        String term = search == null || search.isBlank() ? null : search.strip();
         Cursor cursor = Cursor.parse(after);
         List<Keyed> rows = jdbc.sql("""
                         select c.rma, c.type, c.reason, c.status, o.order_number, cu.name,
@@ -66,9 +76,11 @@ public class ClaimQueue {
                           join customer cu on cu.id = c.customer_id
                          where c.status in (:statuses)
                         """
+                        + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)")
                         + (cursor == null ? "" : " and (c.requested_at, c.id) > (:at, :id)")
                         + " order by c.requested_at, c.id limit :limit")
                 .param("statuses", status == null ? OPEN : List.of(status.name()))
+                .param("term", term == null ? "" : term)
                 .param("at", cursor == null ? null : cursor.at().atOffset(ZoneOffset.UTC))
                 .param("id", cursor == null ? 0 : cursor.id())
                 .param("limit", size + 1)

@@ -86,12 +86,14 @@ class ClaimsConsoleController {
     @GetMapping
     String queue(
             @RequestParam(defaultValue = "open") String status,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String after,
             Model model) {
         ClaimStatus chosen = status(status);
         model.addAttribute("status", chosen == null ? "open" : chosen.name());
+        model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("statuses", ClaimStatus.values());
-        model.addAttribute("page", queue.page(chosen, after, ClaimQueue.PAGE_SIZE));
+        model.addAttribute("page", queue.page(chosen, q, after, ClaimQueue.PAGE_SIZE));
         model.addAttribute("first", after == null || after.isBlank());
         return ConsoleViews.CLAIM_QUEUE;
     }

@@ -73,6 +73,10 @@ class ClaimConsoleBrowserTest {
 
         browser.driver().findElement(By.id("nav-claims")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/console/claims"));
+        // the whole suite's claims share the queue: search for this order's
+        browser.type(By.id("q"), order.number());
+        browser.driver().findElement(By.id("search-button")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("q=" + order.number()));
         By row = By.id("claim-" + rma);
         assertThat(browser.driver().findElement(row).getText())
                 .contains("返品")

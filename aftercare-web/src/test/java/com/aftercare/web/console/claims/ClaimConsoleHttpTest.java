@@ -116,7 +116,9 @@ class ClaimConsoleHttpTest {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
         String rma = open(order, order.mug(), 1);
 
-        String queue = admin.get("/console/claims?status=REQUESTED").body();
+        // the whole suite's claims share the queue: search for this order's
+        String queue = admin.get("/console/claims?status=REQUESTED&q=" + order.number())
+                .body();
         String page = admin.get("/console/claims/" + rma).body();
 
         assertThat(queue).contains(rma).contains("山田 花子").doesNotContain(order.email());
