@@ -305,12 +305,24 @@ class PortalClaimsTest {
     }
 
     @Test
+    void shouldShowTheRejectionReasonTheOperatorGave() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        String rma = rmaOf(request(order, "RETURN", Map.of("reason", "SIZE", "quantity[1]", "2"), List.of()));
+
+        claims.reject(rma, anOperator(), "タグが外されていたため、お受けできません。");
+
+        String page = customer.get(statusPath(order, rma)).body();
+        assertThat(page)
+                .contains("お受けできませんでした")
+                .contains("タグが外されていたため、お受けできません。")
+                .contains("このお申し込みはお受けできませんでした。理由は下記のとおりです。");
+    }
+
+    @Test
     void shouldLetTheCustomerDeclineARepairQuoteOnTheStatusPage() {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(order, "WARRANTY_REPAIR", Map.of("quantity[2]", "1"), List.of()));
-        String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        operators.ensure(operator, "{noop}x", "担当", Operators.Role.OPERATOR);
-        claims.quote(rma, operator, 5500);
+        claims.quote(rma, anOperator(), 5500);
 
         String page = customer.get(statusPath(order, rma)).body();
         assertThat(page).contains("修理費用は¥5,500です").contains("見積もりを辞退する");
@@ -357,6 +369,12 @@ class PortalClaimsTest {
                 "/portal/claims?type=" + type + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
                 fields,
                 files);
+    }
+
+    String anOperator() {
+        String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        operators.ensure(operator, "{noop}x", "担当", Operators.Role.OPERATOR);
+        return operator;
     }
 
     String encoded(TestOrder order) {
