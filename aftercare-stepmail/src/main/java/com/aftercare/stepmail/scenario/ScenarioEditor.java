@@ -286,10 +286,7 @@ public class ScenarioEditor {
                         update scenario_step set coupon_campaign_id =
                                (select coupon_campaign_id from scenario_step where id = :old)
                          where id = :new
-                        """)
-                .param("old", stepId)
-                .param("new", id)
-                .update();
+                        """).param("old", stepId).param("new", id).update();
         audit.record(by, "scenario.step.changed", "scenario", Long.toString(scenarioId), details(stepId, change));
         return id;
     }

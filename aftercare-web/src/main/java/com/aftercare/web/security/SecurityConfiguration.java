@@ -67,7 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
-                        // its teams and rules, its figures, and reassign inquiries; they design step mail and marketing; a customer's full
+                        // its teams and rules, its figures, and reassign inquiries; they design step mail and
+                        // marketing; a customer's full
                         // bank account is only for those who make the transfers
                         .requestMatchers(
                                 "/console/canned-responses/**",

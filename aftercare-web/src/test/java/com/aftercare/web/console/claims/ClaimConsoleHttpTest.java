@@ -125,7 +125,7 @@ class ClaimConsoleHttpTest {
         assertThat(page)
                 .contains(order.number())
                 .contains("有田焼マグカップ")
-                .contains("2025-11-28まで返品できます")
+                .contains("2025-11-28までお申し込みいただけます")
                 .contains("サイズが合いませんでした")
                 .doesNotContain(order.email());
     }
