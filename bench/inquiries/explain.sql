@@ -71,3 +71,9 @@ select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name
   from customer_order o join customer c on c.id = o.customer_id
  where search_grams(o.search_text) @> string_to_array('00 01 12 23 34 b0', ' ') and strpos(o.search_text, 'b0001234') > 0
  order by o.id desc limit 11;
+
+\echo '-- customers 配送 (no match)'
+explain (analyze, buffers)
+select c.id, c.name, c.name_kana, c.email, c.phone from customer c
+ where search_grams(c.search_text) @> string_to_array('配送', ' ')
+ order by c.id desc limit 11;
