@@ -3,6 +3,8 @@
 -- EXPLAIN (ANALYZE, BUFFERS): the database's own time and the pages it touched, which do not
 -- depend on how busy the machine is. run.sh prints "-- name" before each plan.
 \pset pager off
+-- InquirySearch's first window: the newest 20,000 inquiry ids (enough for a common word's page).
+select coalesce(max(id), 0) + 1 as upper, greatest(coalesce(max(id), 0) + 1 - 20000, 0) as floor from inquiry \gset
 
 \echo '-- queue'
 explain (analyze, buffers)
@@ -19,35 +21,35 @@ select * from (
 \echo '-- inquiries 配送'
 explain (analyze, buffers)
 select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
-  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('配送', ' ')
-                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('配送', ' '))) ids
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('配送', ' ') and s.id >= :floor and s.id < :upper
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('配送', ' ') and m.inquiry_id >= :floor and m.inquiry_id < :upper)) ids
          order by id desc limit 11) hit
   join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
 
 \echo '-- inquiries 届'
 explain (analyze, buffers)
 select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
-  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('届', ' ')
-                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('届', ' '))) ids
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('届', ' ') and s.id >= :floor and s.id < :upper
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('届', ' ') and m.inquiry_id >= :floor and m.inquiry_id < :upper)) ids
          order by id desc limit 11) hit
   join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
 
 \echo '-- inquiries 色が違う'
 explain (analyze, buffers)
 select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
-  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(s.search_text, '色が違う') > 0
-                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(m.search_text, '色が違う') > 0)) ids
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(s.search_text, '色が違う') > 0 and s.id >= :floor and s.id < :upper
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('が違 色が 違う', ' ') and strpos(m.search_text, '色が違う') > 0 and m.inquiry_id >= :floor and m.inquiry_id < :upper)) ids
          order by id desc limit 11) hit
   join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
 
 \echo '-- inquiries 返品 交換'
 explain (analyze, buffers)
 select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as customer_id, c.name
-  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('返品', ' ')
-                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('返品', ' '))
+  from (select id from ((select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('返品', ' ') and s.id >= :floor and s.id < :upper
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('返品', ' ') and m.inquiry_id >= :floor and m.inquiry_id < :upper)
                         intersect
-                        (select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('交換', ' ')
-                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('交換', ' '))) ids
+                        (select s.id from inquiry s where search_grams(s.search_text) @> string_to_array('交換', ' ') and s.id >= :floor and s.id < :upper
+                         union select m.inquiry_id from inquiry_message m where search_grams(m.search_text) @> string_to_array('交換', ' ') and m.inquiry_id >= :floor and m.inquiry_id < :upper)) ids
          order by id desc limit 11) hit
   join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
 
@@ -69,3 +71,9 @@ select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name
   from customer_order o join customer c on c.id = o.customer_id
  where search_grams(o.search_text) @> string_to_array('00 01 12 23 34 b0', ' ') and strpos(o.search_text, 'b0001234') > 0
  order by o.id desc limit 11;
+
+\echo '-- customers 配送 (no match)'
+explain (analyze, buffers)
+select c.id, c.name, c.name_kana, c.email, c.phone from customer c
+ where search_grams(c.search_text) @> string_to_array('配送', ' ')
+ order by c.id desc limit 11;

@@ -68,7 +68,7 @@ bench_start_app "$BENCH_OUT/app.log" "$BENCH_DB" "$PORT" \
     AFTERCARE_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     AFTERCARE_MAIL_DISPATCHER_ENABLED=false \
     SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1025
-bench_wait_up "$BASE" "$BENCH_APP_PID" "$BENCH_OUT/app.log" 120
+bench_wait_up "$BASE" "$BENCH_APP_PID" "$BENCH_OUT/app.log" 300
 log "app is UP"
 
 # A console session, the way a browser gets one: the login form's CSRF token, then the post.
@@ -119,11 +119,12 @@ for size in $SIZES; do
     log "generated in $((SECONDS - start)) s; customers|orders|inquiries|messages|open: $(cat "$BENCH_OUT/counts-$size.txt")"
     echo "$((SECONDS - start))" >"$BENCH_OUT/generate-seconds-$size.txt"
     MEASURED+=("$size")
-    for spec in "${PAGES[@]}"; do
+    for i in "${!PAGES[@]}"; do
+        spec=${PAGES[$i]}
         name=${spec%%|*}
         path=$(page_path "${spec#*|}")
         [ -n "$path" ] || die "no path for $name"
-        out="$BENCH_OUT/wrk-$size-$(echo "$name" | tr -c 'A-Za-z0-9\n-' '_').txt"
+        out="$BENCH_OUT/wrk-$size-page$i.txt"
         # A few requests first: a page that fails is reported instead of timed, and the JIT and
         # PostgreSQL's caches are warm for what is measured.
         for _ in 1 2 3 4 5; do

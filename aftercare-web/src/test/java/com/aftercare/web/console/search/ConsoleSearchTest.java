@@ -13,8 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * personal data masked, and bad input answered with a field message.
  */
 @AftercareIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleSearchTest {
 
     @LocalServerPort
@@ -46,7 +48,8 @@ class ConsoleSearchTest {
     String reference;
     long customerId;
 
-    @BeforeEach
+    // Once for the class: every test only reads, and the queue other tests look at stays short.
+    @BeforeAll
     void aCustomerWithAnOrderAndAnInquiry() {
         console = ConsoleClient.loggedInAsAdmin(port);
         email = Events.unique("Search") + "@Example.jp";

@@ -142,10 +142,11 @@ class SearchIndexTest {
             // Far newer than the first window reaches back.
             long recent = jdbc.sql("""
                             insert into inquiry (id, reference, channel, status, category, priority, customer_id,
-                                                 subject, first_response_due_at, resolution_due_at, created_at, updated_at)
+                                                 subject, first_response_due_at, resolution_due_at, resolved_at,
+                                                 created_at, updated_at)
                             overriding system value
                             values (:id, 'INQ-2026-' || lpad(nextval('inquiry_reference_seq')::text, 6, '0'), 'EMAIL',
-                                    'NEW', 'OTHER', 'NORMAL', :customer, :subject, now(), now(), now(), now())
+                                    'RESOLVED', 'OTHER', 'NORMAL', :customer, :subject, now(), now(), now(), now(), now())
                             returning id
                             """)
                     .param("id", old + 3 * 20_000)
@@ -199,12 +200,13 @@ class SearchIndexTest {
                 .single();
     }
 
+    /** Resolved, so the queue of open work that other tests look at stays as they left it. */
     private long anInquiry(long customer, String subject, String body) {
         long id = jdbc.sql("""
                         insert into inquiry (reference, channel, status, category, priority, customer_id, subject,
-                                             first_response_due_at, resolution_due_at, created_at, updated_at)
-                        values ('INQ-2026-' || lpad(nextval('inquiry_reference_seq')::text, 6, '0'), 'EMAIL', 'NEW',
-                                'OTHER', 'NORMAL', :customer, :subject, now(), now(), now(), now())
+                                             first_response_due_at, resolution_due_at, resolved_at, created_at, updated_at)
+                        values ('INQ-2026-' || lpad(nextval('inquiry_reference_seq')::text, 6, '0'), 'EMAIL', 'RESOLVED',
+                                'OTHER', 'NORMAL', :customer, :subject, now(), now(), now(), now(), now())
                         returning id
                         """)
                 .param("customer", customer)
