@@ -106,7 +106,7 @@ public class FaqArticles {
         Inquiries.MessageView reply = inquiry.messages().stream()
                 .filter(m -> m.id() == messageId && "OUTBOUND".equals(m.direction()))
                 .findFirst()
-                .orElseThrow(() -> NotFound.inquiry(reference + " message " + messageId));
+                .orElseThrow(() -> NotFound.reply(reference, messageId));
         String question = inquiry.subject().length() > MAX_QUESTION
                 ? inquiry.subject().substring(0, MAX_QUESTION)
                 : inquiry.subject();

@@ -51,6 +51,10 @@ public class NotFound extends DomainException {
         return new NotFound("No canned response " + id);
     }
 
+    public static NotFound reply(String reference, long messageId) {
+        return new NotFound("No reply " + messageId + " on inquiry " + reference);
+    }
+
     public static NotFound faqArticle(long id) {
         return new NotFound("No FAQ article " + id);
     }
