@@ -2,6 +2,7 @@ package com.aftercare.web.console;
 
 import com.aftercare.domain.shop.ShopProperties;
 import java.security.Principal;
+import java.util.Arrays;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,6 +41,6 @@ class ConsoleModel {
     private static boolean hasAnyRole(Principal principal, String... roles) {
         return principal instanceof Authentication authentication
                 && authentication.getAuthorities().stream()
-                        .anyMatch(a -> java.util.Arrays.asList(roles).contains(a.getAuthority()));
+                        .anyMatch(a -> Arrays.asList(roles).contains(a.getAuthority()));
     }
 }
