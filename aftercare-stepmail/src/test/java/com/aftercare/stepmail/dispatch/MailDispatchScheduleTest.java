@@ -3,10 +3,13 @@ package com.aftercare.stepmail.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -35,6 +38,7 @@ class MailDispatchScheduleTest {
         assertThat(dispatcher.batchSize()).isEqualTo(100);
         assertThat(dispatcher.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(dispatcher.maxAttempts()).isEqualTo(10);
+        assertThat(dispatcher.inFlightGroup()).isEqualTo(10);
         assertThat(dispatcher.instanceId())
                 .contains(":" + ProcessHandle.current().pid() + ":");
     }
@@ -51,6 +55,26 @@ class MailDispatchScheduleTest {
                     assertThat(running).hasSingleBean(MailDispatchSchedule.class);
                     verify(dispatcher, timeout(5_000).times(3)).dispatchDue();
                 });
+    }
+
+    @Test
+    void shouldFinishTheBatchInHandButClaimNoFurtherOneOnceTheApplicationIsClosing() {
+        MailDispatchProperties properties = new Binder(
+                        new MapConfigurationPropertySource(Map.of("aftercare.mail.dispatcher.batch-size", "5")))
+                .bindOrCreate("aftercare.mail", MailDispatchProperties.class);
+        MailDispatchSchedule schedule = new MailDispatchSchedule(dispatcher, properties);
+        AtomicInteger rounds = new AtomicInteger();
+        // an endless backlog: every round comes back full; the shutdown arrives during round 2
+        when(dispatcher.dispatchDue()).thenAnswer(invocation -> {
+            if (rounds.incrementAndGet() == 2) {
+                schedule.stopClaiming();
+            }
+            return 5;
+        });
+
+        schedule.poll();
+
+        verify(dispatcher, times(2)).dispatchDue();
     }
 
     @Test
