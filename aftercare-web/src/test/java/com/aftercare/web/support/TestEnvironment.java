@@ -27,6 +27,11 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.datasource.url", db.url());
         properties.put("spring.datasource.username", db.username());
         properties.put("spring.datasource.password", db.password());
+        // Every cached test context keeps a pool of its own: small pools that shrink when idle keep
+        // the whole suite well under PostgreSQL's default of 100 connections.
+        properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());
         properties.put("aftercare.mail.dispatcher.enabled", "false");
