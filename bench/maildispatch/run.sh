@@ -299,8 +299,12 @@ if [ "$SINK_DUMP" = 1 ]; then
     q "select to_address from outbound_mail where status = 'SENT'" | sort >"$BENCH_OUT/db-sent.txt"
     sent_not_received=$(comm -23 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
     received_not_sent=$(comm -13 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
-    # a mail still open when the run stopped early is unfinished, not lost
-    losses=$((MAILS - distinct - n_pending - n_claimed - n_inflight))
+    # a loss is a mail that is no longer open (PENDING, CLAIMED, IN_FLIGHT) and never reached the
+    # sink; a mail still open when the run stopped early is unfinished, not lost
+    q "select to_address from outbound_mail where status not in ('PENDING', 'CLAIMED', 'IN_FLIGHT')" \
+        | sort >"$BENCH_OUT/db-closed.txt"
+    losses=$(comm -23 "$BENCH_OUT/db-closed.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
+    rm -f "$BENCH_OUT/db-closed.txt"
     check="per recipient (smtp-sink dump, recipient lines only)"
     rm -f "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" "$BENCH_OUT/sink-rcpts.txt"
 else
