@@ -68,8 +68,9 @@ public class ScenarioEditor {
     /**
      * How a step's mails fared, over every version of the step. {@code queued} are in the outbox
      * and not yet sent; test sends are never counted (they are no step mail). {@code couponsRedeemed}
-     * counts the coupon codes the step's mails carried (issued with source {@code step-mail:<id>})
-     * that a storefront reported used at least once, as the campaign figures count "used".
+     * counts the coupon codes the step's mails carried (issued to the mail's customer with source
+     * {@code step-mail:<id>}) that a storefront reported used at least once, as the campaign
+     * figures count "used".
      */
     public record Figures(
             long scheduled, long queued, long sent, long held, long failed, long optedOut, long couponsRedeemed) {
@@ -504,10 +505,11 @@ public class ScenarioEditor {
                                count(r.source)
                           from step_mail m
                           join scenario_step st on st.id = m.step_id
+                          join enrolment e on e.id = m.enrolment_id
                           left join outbound_mail o on o.id = m.outbound_mail_id
-                          left join (select distinct source from coupon
+                          left join (select distinct source, customer_id from coupon
                                       where redemptions > 0 and source like 'step-mail:%') r
-                            on r.source = 'step-mail:' || m.id
+                            on r.source = 'step-mail:' || m.id and r.customer_id = e.customer_id
                          where (cast(:scenario as bigint) is null or st.scenario_id = :scenario)
                          group by 1, 2
                         """)

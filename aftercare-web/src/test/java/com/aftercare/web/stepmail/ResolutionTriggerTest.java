@@ -29,6 +29,7 @@ import com.aftercare.returns.Claims;
 import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
+import com.aftercare.stepmail.scenario.StepPreview;
 import com.aftercare.stepmail.templates.MailTemplate;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -101,6 +102,9 @@ class ResolutionTriggerTest {
     Coupons coupons;
 
     @Autowired
+    StepPreview preview;
+
+    @Autowired
     ApplicationEventPublisher publisher;
 
     @Autowired
@@ -125,6 +129,11 @@ class ResolutionTriggerTest {
                 [(${customerName})] 様
                 ご注文 [(${orderNumber})] の [(${claimRma})] は完了しました。""");
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
+        assertThat(preview.preview(scenario.id(), scenario.stepId(), order.number(), "ja")
+                        .mail()
+                        .text())
+                .as("the preview renders a real order with a sample RMA")
+                .contains("ご注文 " + order.number() + " の RMA-2026-000123 は完了しました");
         String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
         operators.ensure(operator, "{noop}x", "担当 " + operator, Operators.Role.OPERATOR);
         String rma = claims.open(new Claims.OpenClaim(
