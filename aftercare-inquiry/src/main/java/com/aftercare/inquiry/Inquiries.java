@@ -501,7 +501,8 @@ public class Inquiries {
         Inquiry inquiry = load(null, reference);
         Instant now = clock.instant();
         inquiry.resolve(by, now);
-        events.publishEvent(new InquiryResolved(inquiry.id(), inquiry.reference(), inquiry.customer(), by, now));
+        events.publishEvent(new InquiryResolved(
+                inquiry.id(), inquiry.reference(), inquiry.customer(), inquiry.storefront(), inquiry.order(), by, now));
     }
 
     @Transactional

@@ -34,7 +34,17 @@ public final class InquiryEvents {
     public record CustomerReplied(
             InquiryId inquiry, String reference, CustomerId customer, boolean reopened, Instant repliedAt) {}
 
-    /** An operator resolved the inquiry. */
+    /**
+     * An operator resolved the inquiry. {@code storefront} and {@code order} are null when unknown
+     * (step mail's {@code inquiry.resolved} scenarios choose their audience by them). Published on
+     * every resolution: an inquiry reopened by the customer is resolved again.
+     */
     public record InquiryResolved(
-            InquiryId inquiry, String reference, CustomerId customer, String resolvedBy, Instant resolvedAt) {}
+            InquiryId inquiry,
+            String reference,
+            CustomerId customer,
+            StorefrontId storefront,
+            OrderId order,
+            String resolvedBy,
+            Instant resolvedAt) {}
 }

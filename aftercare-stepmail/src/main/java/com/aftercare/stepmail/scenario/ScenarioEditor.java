@@ -33,8 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScenarioEditor {
 
-    public static final List<String> TRIGGERS =
-            List.of("order.placed", "order.shipped", "order.delivered", "customer.registered");
+    public static final List<String> TRIGGERS = List.of(
+            "order.placed",
+            "order.shipped",
+            "order.delivered",
+            "customer.registered",
+            "claim.resolved",
+            "inquiry.resolved");
     public static final List<String> BUYERS = List.of("ANY", "FIRST", "REPEAT");
     public static final List<String> KINDS = List.of("TRANSACTIONAL", "PROMOTIONAL");
     public static final List<String> AFTER_HOLD = List.of("RESUME", "DROP");
@@ -62,11 +67,15 @@ public class ScenarioEditor {
 
     /**
      * How a step's mails fared, over every version of the step. {@code queued} are in the outbox
-     * and not yet sent; test sends are never counted (they are no step mail).
+     * and not yet sent; test sends are never counted (they are no step mail). {@code couponsRedeemed}
+     * counts the coupon codes the step's mails carried (issued to the mail's customer with source
+     * {@code step-mail:<id>}) that a storefront reported used at least once, as the campaign
+     * figures count "used".
      */
-    public record Figures(long scheduled, long queued, long sent, long held, long failed, long optedOut) {
+    public record Figures(
+            long scheduled, long queued, long sent, long held, long failed, long optedOut, long couponsRedeemed) {
 
-        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0);
+        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
 
         Figures plus(Figures other) {
             return new Figures(
@@ -75,7 +84,8 @@ public class ScenarioEditor {
                     sent + other.sent,
                     held + other.held,
                     failed + other.failed,
-                    optedOut + other.optedOut);
+                    optedOut + other.optedOut,
+                    couponsRedeemed + other.couponsRedeemed);
         }
     }
 
@@ -491,10 +501,15 @@ public class ScenarioEditor {
                                count(*) filter (where o.status = 'SENT'),
                                count(*) filter (where m.status = 'HELD'),
                                count(*) filter (where o.status = 'FAILED' or (m.status = 'SKIPPED' and m.reason like 'failed:%')),
-                               count(*) filter (where m.reason = 'customer opted out' or o.last_error = 'customer opted out')
+                               count(*) filter (where m.reason = 'customer opted out' or o.last_error = 'customer opted out'),
+                               count(r.source)
                           from step_mail m
                           join scenario_step st on st.id = m.step_id
+                          join enrolment e on e.id = m.enrolment_id
                           left join outbound_mail o on o.id = m.outbound_mail_id
+                          left join (select distinct source, customer_id from coupon
+                                      where redemptions > 0 and source like 'step-mail:%') r
+                            on r.source = 'step-mail:' || m.id and r.customer_id = e.customer_id
                          where (cast(:scenario as bigint) is null or st.scenario_id = :scenario)
                          group by 1, 2
                         """)
@@ -507,7 +522,8 @@ public class ScenarioEditor {
                                 rs.getLong(5),
                                 rs.getLong(6),
                                 rs.getLong(7),
-                                rs.getLong(8))))
+                                rs.getLong(8),
+                                rs.getLong(9))))
                 .list()
                 .forEach(e -> figures.put(e.getKey(), e.getValue()));
         return figures;

@@ -1,6 +1,8 @@
 package com.aftercare.stepmail.scenario;
 
+import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
 import com.aftercare.domain.order.OrderEvents.CustomerRegistered;
 import com.aftercare.domain.order.OrderEvents.OrderCancelled;
 import com.aftercare.domain.order.OrderEvents.OrderDelivered;
@@ -8,6 +10,7 @@ import com.aftercare.domain.order.OrderEvents.OrderPlaced;
 import com.aftercare.domain.order.OrderEvents.OrderShipped;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.stepmail.timing.StepDelay;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,8 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * Enrols a customer in every scenario whose trigger and audience match a domain event, and
  * schedules one step mail per step. Idempotent: the database holds one enrolment per (scenario,
- * customer, order) and one step mail per (enrolment, step), so a republished event adds nothing.
- * A cancelled order cancels what is still waiting.
+ * customer, order, claim, inquiry) and one step mail per (enrolment, step), so a republished event
+ * adds nothing. A cancelled order cancels what is still waiting.
+ *
+ * <p>A resolved claim or inquiry enrols with its order's full audience (a claim always has an
+ * order); an inquiry without an order matches only scenarios that need none: no category, SKU or
+ * buyer rule, and the inquiry's storefront.
  */
 @Component
 class ScenarioEnrolment {
@@ -36,30 +43,43 @@ class ScenarioEnrolment {
 
     @ApplicationModuleListener
     void on(OrderPlaced event) {
-        enrolForOrder("order.placed", event.order(), event.customer(), event.placedAt());
+        enrolForOrder("order.placed", event.order(), event.customer(), Source.NONE, event.placedAt());
     }
 
     @ApplicationModuleListener
     void on(OrderShipped event) {
-        enrolForOrder("order.shipped", event.order(), event.customer(), event.shippedAt());
+        enrolForOrder("order.shipped", event.order(), event.customer(), Source.NONE, event.shippedAt());
     }
 
     @ApplicationModuleListener
     void on(OrderDelivered event) {
-        enrolForOrder("order.delivered", event.order(), event.customer(), event.deliveredAt());
+        enrolForOrder("order.delivered", event.order(), event.customer(), Source.NONE, event.deliveredAt());
     }
 
     @ApplicationModuleListener
     void on(CustomerRegistered event) {
-        List<Long> scenarios = jdbc.sql("""
-                        select id from scenario
-                         where trigger_event = 'customer.registered' and category is null and sku is null
-                           and (storefront_id is null or storefront_id = :storefront)
-                        """)
-                .param("storefront", event.storefront().value())
-                .query(Long.class)
-                .list();
-        scenarios.forEach(scenario -> enrol(scenario, event.customer(), null, event.registeredAt()));
+        enrolWithoutOrder(
+                "customer.registered", event.storefront(), event.customer(), Source.NONE, event.registeredAt());
+    }
+
+    @ApplicationModuleListener
+    void on(ClaimResolved event) {
+        enrolForOrder(
+                "claim.resolved",
+                event.order(),
+                event.customer(),
+                new Source(event.claim().value(), null),
+                event.resolvedAt());
+    }
+
+    @ApplicationModuleListener
+    void on(InquiryResolved event) {
+        Source source = new Source(null, event.inquiry().value());
+        if (event.order() != null) {
+            enrolForOrder("inquiry.resolved", event.order(), event.customer(), source, event.resolvedAt());
+        } else {
+            enrolWithoutOrder("inquiry.resolved", event.storefront(), event.customer(), source, event.resolvedAt());
+        }
     }
 
     @ApplicationModuleListener
@@ -71,7 +91,27 @@ class ScenarioEnrolment {
                         """).param("order", event.order().value()).update();
     }
 
-    private void enrolForOrder(String trigger, OrderId order, CustomerId customer, Instant at) {
+    /** The claim or inquiry an enrolment belongs to; none for order and registration triggers. */
+    private record Source(Long claim, Long inquiry) {
+        static final Source NONE = new Source(null, null);
+    }
+
+    /** Category, SKU and first/repeat buyer need an order: without one, only the storefront applies. */
+    private void enrolWithoutOrder(
+            String trigger, StorefrontId storefront, CustomerId customer, Source source, Instant at) {
+        List<Long> scenarios = jdbc.sql("""
+                        select id from scenario
+                         where trigger_event = :trigger and category is null and sku is null and buyer = 'ANY'
+                           and (storefront_id is null or storefront_id = cast(:storefront as bigint))
+                        """)
+                .param("trigger", trigger)
+                .param("storefront", storefront == null ? null : storefront.value())
+                .query(Long.class)
+                .list();
+        scenarios.forEach(scenario -> enrol(scenario, customer, null, source, at));
+    }
+
+    private void enrolForOrder(String trigger, OrderId order, CustomerId customer, Source source, Instant at) {
         // The audience: storefront, a bought category or SKU, first or repeat buyer.
         List<Long> scenarios = jdbc.sql("""
                         select s.id from scenario s
@@ -89,21 +129,23 @@ class ScenarioEnrolment {
                 .param("trigger", trigger)
                 .query(Long.class)
                 .list();
-        scenarios.forEach(scenario -> enrol(scenario, customer, order, at));
+        scenarios.forEach(scenario -> enrol(scenario, customer, order, source, at));
     }
 
     private record Step(long id, StepDelay delay) {}
 
-    private void enrol(long scenario, CustomerId customer, OrderId order, Instant at) {
+    private void enrol(long scenario, CustomerId customer, OrderId order, Source source, Instant at) {
         Long enrolment = jdbc.sql("""
-                        insert into enrolment (scenario_id, customer_id, order_id, triggered_at)
-                        values (:scenario, :customer, :order, :at)
+                        insert into enrolment (scenario_id, customer_id, order_id, claim_id, inquiry_id, triggered_at)
+                        values (:scenario, :customer, :order, :claim, :inquiry, :at)
                         on conflict do nothing
                         returning id
                         """)
                 .param("scenario", scenario)
                 .param("customer", customer.value())
                 .param("order", order == null ? null : order.value())
+                .param("claim", source.claim())
+                .param("inquiry", source.inquiry())
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .optional()

@@ -94,7 +94,9 @@ public class StepMailScheduler {
             boolean skipOverCap,
             boolean onHold,
             boolean bouncing,
-            Long couponCampaignId) {}
+            Long couponCampaignId,
+            String claimRma,
+            String inquiryReference) {}
 
     /**
      * One round: takes due step mails and enqueues, postpones or skips each.
@@ -112,7 +114,9 @@ public class StepMailScheduler {
                                exists (select 1 from customer c
                                          join mail_suppression b on b.address = c.email_normalized and b.cleared_at is null
                                         where c.id = e.customer_id) as bouncing,
-                               st.coupon_campaign_id
+                               st.coupon_campaign_id,
+                               (select c.rma from claim c where c.id = e.claim_id) as claim_rma,
+                               (select i.reference from inquiry i where i.id = e.inquiry_id) as inquiry_reference
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -135,7 +139,9 @@ public class StepMailScheduler {
                         "SKIP".equals(rs.getString("over_cap")),
                         rs.getBoolean("on_hold"),
                         rs.getBoolean("bouncing"),
-                        (Long) rs.getObject("coupon_campaign_id")))
+                        (Long) rs.getObject("coupon_campaign_id"),
+                        rs.getString("claim_rma"),
+                        rs.getString("inquiry_reference")))
                 .list();
         for (Due mail : due) {
             try {
@@ -188,6 +194,7 @@ public class StepMailScheduler {
                 : orders.find(new OrderId(mail.orderId()))
                         .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
         Map<String, Object> variables = orderVariables.forMail(customer, order, null);
+        orderVariables.addResolution(variables, mail.claimRma(), mail.inquiryReference());
         // the opt-out link, the sender's address and RFC 8058 one-click unsubscribe headers
         Map<String, String> headers = promotional ? rules.addPromotionalFooter(customerId, variables) : Map.of();
         if (mail.couponCampaignId() != null) {

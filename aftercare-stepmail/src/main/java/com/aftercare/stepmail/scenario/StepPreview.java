@@ -15,6 +15,7 @@ import com.aftercare.stepmail.scenario.ScenarioEditor.Rejected;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.stepmail.templates.OrderMailVariables;
 import com.aftercare.stepmail.templates.TemplateValidator.Problem;
+import com.aftercare.stepmail.templates.TemplateVariables;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,11 @@ public class StepPreview {
         String unsubscribe =
                 "PROMOTIONAL".equals(step.kind()) ? shop.publicUrl() + "/portal/unsubscribe?token=preview" : null;
         Map<String, Object> values =
-                variables.forMail(customer, scenario.trigger().startsWith("order.") ? order : null, unsubscribe);
+                variables.forMail(customer, TemplateVariables.hasOrder(scenario.trigger()) ? order : null, unsubscribe);
+        // a resolution trigger previews with the sample RMA or reference: the order is real, the claim need not be
+        Map<String, Object> samples =
+                TemplateVariables.forTrigger(scenario.trigger(), false).samples();
+        variables.addResolution(values, (String) samples.get("claimRma"), (String) samples.get("inquiryReference"));
         try {
             return new Preview(
                     order.number(), order.isDiscreet(), language, templates.render(step.template(), language, values));

@@ -53,6 +53,30 @@ public class OrderMailVariables {
     }
 
     /**
+     * What a resolution trigger adds: the claim's RMA number or the inquiry's reference (either may
+     * be null). An inquiry about no order leaves the order variables blank, so a template written
+     * for inquiries with an order still renders, and can test {@code orderNumber} for emptiness.
+     */
+    public void addResolution(Map<String, Object> variables, String claimRma, String inquiryReference) {
+        if (claimRma != null) {
+            variables.put("claimRma", claimRma);
+        }
+        if (inquiryReference != null) {
+            variables.put("inquiryReference", inquiryReference);
+            NO_ORDER.forEach(variables::putIfAbsent);
+        }
+    }
+
+    private static final Map<String, Object> NO_ORDER = Map.of(
+            "orderNumber", "",
+            "placedAt", "",
+            "total", "",
+            "discreet", false,
+            "carrier", "",
+            "trackingNumber", "",
+            "lines", List.of());
+
+    /**
      * The variables of one step mail: an order mail's, or for a customer event only the shop's
      * and the customer's name; with an opt-out link, the promotional ones too (the sender's
      * address, 特定電子メール法). Matches {@link TemplateVariables#forTrigger}.

@@ -27,6 +27,15 @@ public record TemplateVariables(Map<String, Object> samples) {
             "trackingNumber", "4000-1111-2222",
             "lines", List.of(Map.of("name", "オーガニックコットンTシャツ", "quantity", 1, "amount", "¥1,800"))));
 
+    /** What a mail on a resolved claim knows: its order's variables and the claim's RMA number. */
+    public static final TemplateVariables CLAIM_RESOLVED = ORDER.with(Map.of("claimRma", "RMA-2026-000123"));
+
+    /**
+     * What a mail on a resolved inquiry knows: the inquiry's reference and its order's variables,
+     * which are blank (empty text, no lines) when the inquiry is about no order.
+     */
+    public static final TemplateVariables INQUIRY_RESOLVED = ORDER.with(Map.of("inquiryReference", "INQ-2026-000456"));
+
     /** What a promotional mail adds: the opt-out link and the sender's address (特定電子メール法). */
     public static final Map<String, Object> PROMOTIONAL = Map.of(
             "unsubscribeUrl", "https://shop.example/portal/unsubscribe?token=sample", "shopAddress", "東京都渋谷区神宮前1-2-3");
@@ -46,9 +55,21 @@ public record TemplateVariables(Map<String, Object> samples) {
 
     /** The declared set for a scenario trigger and a step's kind. */
     public static TemplateVariables forTrigger(String trigger, boolean promotional) {
-        TemplateVariables base = trigger.startsWith("order.") ? ORDER : CUSTOMER;
+        TemplateVariables base;
+        if ("claim.resolved".equals(trigger)) {
+            base = CLAIM_RESOLVED;
+        } else if ("inquiry.resolved".equals(trigger)) {
+            base = INQUIRY_RESOLVED;
+        } else {
+            base = trigger.startsWith("order.") ? ORDER : CUSTOMER;
+        }
         // any promotional step may carry a coupon campaign
         return promotional ? base.with(PROMOTIONAL).with(COUPON) : base;
+    }
+
+    /** Whether a scenario with this trigger has an order to preview or render with. */
+    public static boolean hasOrder(String trigger) {
+        return forTrigger(trigger, false).names().contains("orderNumber");
     }
 
     public Set<String> names() {

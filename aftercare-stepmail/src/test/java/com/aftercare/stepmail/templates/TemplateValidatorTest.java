@@ -32,6 +32,26 @@ class TemplateValidatorTest {
     }
 
     @Test
+    void shouldOfferTheClaimRmaAndTheInquiryReferenceOnlyToTheirOwnTriggers() {
+        MailTemplate claim = new MailTemplate("[(${claimRma})]", "[(${orderNumber})] [(${claimRma})]", null);
+        MailTemplate inquiry =
+                new MailTemplate("[(${inquiryReference})]", "[(${orderNumber})] [(${inquiryReference})]", null);
+
+        assertThat(validator.check(claim, TemplateVariables.forTrigger("claim.resolved", false)))
+                .isEmpty();
+        assertThat(validator.check(inquiry, TemplateVariables.forTrigger("inquiry.resolved", true)))
+                .isEmpty();
+        assertThat(validator.check(claim, TemplateVariables.forTrigger("order.delivered", false)))
+                .extracting(Problem::message)
+                .isNotEmpty()
+                .allMatch(m -> m.startsWith("unknown variable claimRma"));
+        assertThat(validator.check(inquiry, TemplateVariables.forTrigger("claim.resolved", false)))
+                .extracting(Problem::message)
+                .isNotEmpty()
+                .allMatch(m -> m.startsWith("unknown variable inquiryReference"));
+    }
+
+    @Test
     void shouldNameAnUnknownVariableEvenInABranchTheSampleDataNeverTakes() {
         List<Problem> problems = check("件名", "[# th:if=\"${discreet}\"][(${couponCode})][/]", null);
 

@@ -109,6 +109,32 @@ class ScenarioEditorHttpTest {
     }
 
     @Test
+    void shouldOfferTheResolutionTriggersAndTellTheStepsTimeFromTheResolution() {
+        assertThat(supervisor.get(scenarioPath()).body())
+                .contains("value=\"claim.resolved\"")
+                .contains("value=\"inquiry.resolved\"");
+        Map<String, String> form = new HashMap<>(Map.of(
+                "name",
+                scenario.name(),
+                "trigger",
+                "inquiry.resolved",
+                "buyer",
+                "ANY",
+                "storefrontId",
+                Long.toString(storefront.id().value())));
+
+        HttpResponse<String> saved = supervisor.postForm(scenarioPath(), scenarioPath(), form);
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(supervisor.get(scenarioPath()).body()).contains("お問い合わせの解決の3日後 10:00");
+        assertThat(jdbc.sql("select trigger_event from scenario where id = :id")
+                        .param("id", scenario.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("inquiry.resolved");
+    }
+
+    @Test
     void shouldRefuseAnEmptyNameAndAnUnknownStorefront() {
         Map<String, String> form = new HashMap<>(Map.of("name", " ", "trigger", "order.delivered", "buyer", "ANY"));
         HttpResponse<String> answer = supervisor.postForm(scenarioPath(), scenarioPath(), form);
