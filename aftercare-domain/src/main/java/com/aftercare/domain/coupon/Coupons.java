@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,6 +136,40 @@ public class Coupons {
         Instant now = clock.instant();
         Terms terms = new Terms(credit, 0, null, null, true, storefront);
         return insert(campaign, customer, source, credit, terms, now.plus(properties.storeCreditValidity()), now);
+    }
+
+    /** One use of a customer's code, as a storefront reported it. */
+    public record Use(CouponCode code, String orderNumber, long discountYen, Instant redeemedAt) {}
+
+    /** The codes issued to a customer, newest first, for their timeline. */
+    @Transactional(readOnly = true)
+    public List<IssuedCoupon> issuedTo(CustomerId customer, int limit) {
+        return jdbc.sql("select " + COUPON_COLUMNS
+                        + " from coupon c join coupon_campaign k on k.id = c.campaign_id"
+                        + " where c.customer_id = :customer order by c.issued_at desc, c.id desc limit :limit")
+                .param("customer", customer.value())
+                .param("limit", limit)
+                .query(Coupons::issued)
+                .list();
+    }
+
+    /** The uses of a customer's codes, newest first, for their timeline. */
+    @Transactional(readOnly = true)
+    public List<Use> usesBy(CustomerId customer, int limit) {
+        return jdbc.sql("""
+                        select c.code, r.order_number, r.discount_yen, r.redeemed_at
+                          from coupon_redemption r join coupon c on c.id = r.coupon_id
+                         where c.customer_id = :customer
+                         order by r.redeemed_at desc, r.id desc limit :limit
+                        """)
+                .param("customer", customer.value())
+                .param("limit", limit)
+                .query((rs, n) -> new Use(
+                        new CouponCode(rs.getString("code")),
+                        rs.getString("order_number"),
+                        rs.getLong("discount_yen"),
+                        rs.getTimestamp("redeemed_at").toInstant()))
+                .list();
     }
 
     /** The code as issued, if this shop issued it. */

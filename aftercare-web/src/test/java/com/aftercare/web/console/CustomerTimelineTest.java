@@ -3,6 +3,12 @@ package com.aftercare.web.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.coupon.CouponRedemption;
+import com.aftercare.domain.coupon.Coupons;
+import com.aftercare.domain.coupon.IssuedCoupon;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -12,6 +18,7 @@ import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,11 @@ class CustomerTimelineTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Coupons coupons;
+
+    StorefrontId storefront;
+
     String email;
     String number;
     String reference;
@@ -42,7 +54,9 @@ class CustomerTimelineTest {
     void aCustomerWithAnOrderAnInquiryAndAMail() {
         email = Events.unique("timeline") + "@example.jp";
         number = Events.unique("T");
-        Api api = new Api(port, TestStorefronts.create(storefronts).key());
+        TestStorefronts.TestStorefront shop = TestStorefronts.create(storefronts);
+        storefront = shop.id();
+        Api api = new Api(port, shop.key());
         api.postEvent(Events.placed(Events.unique("evt"), number, email));
         api.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T10:00:00+09:00", "4000-5555-6666"));
         reference = api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString("""
@@ -80,6 +94,27 @@ class CustomerTimelineTest {
                 .doesNotContain(email)
                 .doesNotContain("090-1234-5678")
                 .contains("090-****-5678");
+    }
+
+    @Test
+    void shouldShowTheCustomersCouponsAndTheirUse() {
+        IssuedCoupon credit =
+                coupons.issueStoreCredit(new CustomerId(customerId), null, 1000, Events.unique("timeline"));
+        coupons.redeem(new CouponRedemption(
+                storefront,
+                credit.code(),
+                new OrderNumber(number),
+                1000,
+                5000L,
+                Instant.parse("2026-11-25T01:00:00Z"),
+                null));
+
+        String page = admin.get("/console/customers/" + customerId).body();
+
+        assertThat(page)
+                .contains(credit.code().display())
+                .contains("STORE_CREDIT")
+                .contains(number + " / -¥1,000");
     }
 
     @Test

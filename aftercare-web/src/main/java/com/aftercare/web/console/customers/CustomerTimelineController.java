@@ -2,9 +2,11 @@ package com.aftercare.web.console.customers;
 
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
@@ -43,6 +45,7 @@ class CustomerTimelineController {
     private final Claims claims;
     private final MailDeliveryLog mails;
     private final MarketingConsent consent;
+    private final Coupons coupons;
     private final AuditLog audit;
 
     CustomerTimelineController(
@@ -52,6 +55,7 @@ class CustomerTimelineController {
             Claims claims,
             MailDeliveryLog mails,
             MarketingConsent consent,
+            Coupons coupons,
             AuditLog audit) {
         this.customers = customers;
         this.orders = orders;
@@ -59,6 +63,7 @@ class CustomerTimelineController {
         this.claims = claims;
         this.mails = mails;
         this.consent = consent;
+        this.coupons = coupons;
         this.audit = audit;
     }
 
@@ -125,6 +130,16 @@ class CustomerTimelineController {
                 entries.add(new Entry(c.resolvedAt(), "claim", title, c.type() + " / " + c.status(), link));
             }
         });
+        coupons.issuedTo(customerId, MAILS)
+                .forEach(c -> entries.add(
+                        new Entry(c.issuedAt(), "coupon", c.code().display(), c.purpose() + " / " + c.source(), null)));
+        coupons.usesBy(customerId, MAILS)
+                .forEach(u -> entries.add(new Entry(
+                        u.redeemedAt(),
+                        "coupon",
+                        u.code().display(),
+                        u.orderNumber() + " / -" + Money.yen(u.discountYen()).formatted(),
+                        null)));
         mails.forCustomer(id, MAILS)
                 .forEach(m -> entries.add(new Entry(
                         m.sentAt() != null ? m.sentAt() : m.dueAt(),
