@@ -290,13 +290,7 @@ public class ScenarioEditor {
                 .param("id", stepId)
                 .query(Long.class)
                 .single();
-        long id = insertStep(scenarioId, current.position(), change, origin);
-        // the editor does not choose coupons (yet): the new version keeps the old one's campaign
-        jdbc.sql("""
-                        update scenario_step set coupon_campaign_id =
-                               (select coupon_campaign_id from scenario_step where id = :old)
-                         where id = :new
-                        """).param("old", stepId).param("new", id).update();
+        long id = insertStep(scenarioId, current.position(), change, origin, stepId);
         audit.record(by, "scenario.step.changed", "scenario", Long.toString(scenarioId), details(stepId, change));
         return id;
     }
@@ -310,7 +304,7 @@ public class ScenarioEditor {
                 .param("id", scenarioId)
                 .query(Integer.class)
                 .single();
-        long id = insertStep(scenarioId, position, change, null);
+        long id = insertStep(scenarioId, position, change, null, null);
         audit.record(by, "scenario.step.added", "scenario", Long.toString(scenarioId), details(id, change));
         return id;
     }
@@ -458,12 +452,18 @@ public class ScenarioEditor {
         return problems;
     }
 
-    private long insertStep(long scenarioId, int position, StepChange change, Long origin) {
+    /**
+     * @param previous the version this one replaces, or null for a new step: the editor does not
+     *     choose coupons (yet), so a new version keeps the previous one's campaign
+     */
+    private long insertStep(long scenarioId, int position, StepChange change, Long origin, Long previous) {
         return jdbc.sql("""
                         insert into scenario_step (scenario_id, position, delay_amount, delay_unit, at_time, kind, template,
-                                                   urgent, hold_while_claim_open, after_hold, over_cap, origin_id)
+                                                   urgent, hold_while_claim_open, after_hold, over_cap, origin_id,
+                                                   coupon_campaign_id)
                         values (:scenario, :position, :amount, :unit, :at, :kind, :template,
-                                :urgent, :hold, :afterHold, :overCap, :origin)
+                                :urgent, :hold, :afterHold, :overCap, :origin,
+                                (select coupon_campaign_id from scenario_step where id = :previous))
                         returning id
                         """)
                 .param("scenario", scenarioId)
@@ -478,6 +478,7 @@ public class ScenarioEditor {
                 .param("afterHold", change.afterHold())
                 .param("overCap", change.overCap())
                 .param("origin", origin)
+                .param("previous", previous)
                 .query(Long.class)
                 .single();
     }

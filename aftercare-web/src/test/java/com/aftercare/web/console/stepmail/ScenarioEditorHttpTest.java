@@ -95,6 +95,30 @@ class ScenarioEditorHttpTest {
     }
 
     @Test
+    void shouldKeepTheStepsCouponCampaignInItsNewVersion() {
+        long campaign = jdbc.sql("select id from coupon_campaign order by id limit 1")
+                .query(Long.class)
+                .single();
+        jdbc.sql("update scenario_step set coupon_campaign_id = :c where id = :id")
+                .param("c", campaign)
+                .param("id", scenario.stepId())
+                .update();
+
+        HttpResponse<String> saved = supervisor.postForm(stepPath(), stepPath(), step(Map.of("delayAmount", "5")));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("""
+                        select coupon_campaign_id from scenario_step
+                         where scenario_id = :s and retired_at is null and origin_id = :origin
+                        """)
+                        .param("s", scenario.id())
+                        .param("origin", scenario.stepId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(campaign);
+    }
+
+    @Test
     void shouldRefuseANegativeOrNonNumericDelayWithAFieldMessageAndChangeNothing() {
         for (String bad : List.of("-1", "abc")) {
             HttpResponse<String> answer = supervisor.postForm(stepPath(), stepPath(), step(Map.of("delayAmount", bad)));
