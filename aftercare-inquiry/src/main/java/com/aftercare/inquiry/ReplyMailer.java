@@ -8,7 +8,6 @@ import com.aftercare.domain.shop.ShopProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +21,11 @@ class ReplyMailer {
 
     private final MailOutbox outbox;
     private final Customers customers;
-    private final JdbcClient jdbc;
     private final ShopProperties shop;
 
-    ReplyMailer(MailOutbox outbox, Customers customers, JdbcClient jdbc, ShopProperties shop) {
+    ReplyMailer(MailOutbox outbox, Customers customers, ShopProperties shop) {
         this.outbox = outbox;
         this.customers = customers;
-        this.jdbc = jdbc;
         this.shop = shop;
     }
 
@@ -43,12 +40,7 @@ class ReplyMailer {
         }
         OutgoingMail mail = ReplyMail.of(
                 inquiry, reply.id(), reply.body(), customer.get(), lastInboundMessageId(inquiry), shop.name(), now);
-        outbox.enqueue(mail);
-        // The key is this message's own, so the row is ours whether this call or a retry inserted it.
-        long mailId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
-                .param("key", mail.dedupKey())
-                .query(Long.class)
-                .single();
+        long mailId = outbox.enqueueForId(mail);
         reply.sentAsMail(mailId);
     }
 

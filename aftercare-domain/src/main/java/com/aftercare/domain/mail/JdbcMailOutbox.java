@@ -57,4 +57,14 @@ class JdbcMailOutbox implements MailOutbox {
                 .update();
         return inserted == 1;
     }
+
+    @Override
+    public long enqueueForId(OutgoingMail mail) {
+        enqueue(mail);
+        // the key is the caller's own, so the row is theirs whether this call or a retry inserted it
+        return jdbc.sql("select id from outbound_mail where dedup_key = :key")
+                .param("key", mail.dedupKey())
+                .query(Long.class)
+                .single();
+    }
 }

@@ -14,4 +14,10 @@ public interface MailOutbox {
      *     existed (the call is then a no-op)
      */
     boolean enqueue(OutgoingMail mail);
+
+    /**
+     * Stores the mail like {@link #enqueue} and answers its row id, whether this call or an
+     * earlier one with the same dedup key inserted it (for records that point at their mail).
+     */
+    long enqueueForId(OutgoingMail mail);
 }

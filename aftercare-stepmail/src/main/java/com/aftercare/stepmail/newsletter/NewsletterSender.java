@@ -202,7 +202,7 @@ public class NewsletterSender {
         MailTemplates.Rendered rendered =
                 templates.render(new MailTemplate(delivery.subject(), delivery.body(), null), variables);
         String dedupKey = "newsletter:" + delivery.newsletterId() + ":" + customerId.value();
-        outbox.enqueue(new OutgoingMail(
+        long outboundId = outbox.enqueueForId(new OutgoingMail(
                 dedupKey,
                 MailKind.PROMOTIONAL,
                 TEMPLATE,
@@ -214,10 +214,6 @@ public class NewsletterSender {
                 null,
                 headers,
                 now));
-        Long outboundId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
-                .param("key", dedupKey)
-                .query(Long.class)
-                .single();
         finish(delivery.id(), "ENQUEUED", null, outboundId);
     }
 

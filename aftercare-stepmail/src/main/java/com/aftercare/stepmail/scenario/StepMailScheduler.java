@@ -206,7 +206,7 @@ public class StepMailScheduler {
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
         String dedupKey = "step:" + mail.id();
-        outbox.enqueue(new OutgoingMail(
+        long outboundId = outbox.enqueueForId(new OutgoingMail(
                 dedupKey,
                 mail.kind(),
                 mail.template(),
@@ -218,10 +218,6 @@ public class StepMailScheduler {
                 rendered.html(),
                 headers,
                 now));
-        Long outboundId = jdbc.sql("select id from outbound_mail where dedup_key = :key")
-                .param("key", dedupKey)
-                .query(Long.class)
-                .single();
         finish(mail.id(), "ENQUEUED", null, outboundId);
     }
 
