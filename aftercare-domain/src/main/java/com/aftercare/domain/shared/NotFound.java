@@ -74,4 +74,8 @@ public class NotFound extends DomainException {
     public static NotFound mailTemplate(String code) {
         return new NotFound("No mail template " + code);
     }
+
+    public static NotFound newsletter(long id) {
+        return new NotFound("No newsletter " + id);
+    }
 }

@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       required), one delivery row each (unique per newsletter and customer), with due times
  *       in slices of {@code rate_per_minute}: the throttle;
  *   <li>each due delivery is decided by {@link SendRules} like promotional step mail: without
- *       consent (an opt-out since) it is skipped, in quiet hours it waits for the morning, over
- *       the frequency cap it is skipped (news of today is stale tomorrow); otherwise it is
+ *       consent (an opt-out since) it is skipped, in quiet hours it waits for the morning
+ *       keeping its place in the throttle's pace ({@code QuietHours.resume}), over
+ *       the frequency cap it is skipped or postponed by the newsletter's choice; otherwise it is
  *       rendered and enqueued in the outbox with the opt-out headers, in the same transaction.
  * </ol>
  */
@@ -82,7 +83,15 @@ public class NewsletterSender {
 
     private record Starting(long id, Segment segment, int ratePerMinute) {}
 
-    private record Due(long id, long newsletterId, long customerId, String subject, String body, Long campaignId) {}
+    private record Due(
+            long id,
+            long newsletterId,
+            long customerId,
+            Instant dueAt,
+            String subject,
+            String body,
+            Long campaignId,
+            boolean skipOverCap) {}
 
     /**
      * One round: starts the newsletters that are due, then takes due deliveries.
@@ -94,7 +103,7 @@ public class NewsletterSender {
         Instant now = clock.instant();
         start(now);
         List<Due> due = jdbc.sql("""
-                        select d.id, d.newsletter_id, d.customer_id, n.subject, n.text_body, n.coupon_campaign_id
+                        select d.id, d.newsletter_id, d.customer_id, d.due_at, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
                           from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
                          where d.status = 'SCHEDULED' and d.due_at <= :now
                          order by d.due_at, d.id
@@ -107,9 +116,11 @@ public class NewsletterSender {
                         rs.getLong("id"),
                         rs.getLong("newsletter_id"),
                         rs.getLong("customer_id"),
+                        rs.getTimestamp("due_at").toInstant(),
                         rs.getString("subject"),
                         rs.getString("text_body"),
-                        (Long) rs.getObject("coupon_campaign_id")))
+                        (Long) rs.getObject("coupon_campaign_id"),
+                        "SKIP".equals(rs.getString("over_cap"))))
                 .list();
         for (Due delivery : due) {
             try {
@@ -172,7 +183,7 @@ public class NewsletterSender {
 
     private void deliver(Due delivery, Instant now) {
         CustomerId customerId = new CustomerId(delivery.customerId());
-        SendRules.Decision decision = rules.decide(customerId, MailKind.PROMOTIONAL, false, true, now);
+        SendRules.Decision decision = rules.decidePaced(customerId, delivery.skipOverCap(), delivery.dueAt(), now);
         if (decision.skipped()) {
             finish(delivery.id(), "SKIPPED", decision.skipReason(), null);
             return;

@@ -1,6 +1,8 @@
 package com.aftercare.stepmail.newsletter;
 
+import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.stepmail.templates.TemplateValidator;
@@ -58,10 +60,33 @@ public class Newsletters {
             String language,
             Instant sendAt,
             String status,
+            String overCap,
             Integer recipients,
+            long waiting,
             long enqueued,
             long skipped,
-            String createdBy) {}
+            long cancelled,
+            String createdBy) {
+
+        /** Whether a supervisor may still cancel it (nothing more is sent once it is SENT). */
+        public boolean cancellable() {
+            return CANCELLABLE.contains(status);
+        }
+    }
+
+    /** What a cancel stopped: deliveries not yet in the outbox, and outbox mails not yet claimed. */
+    public record Cancelled(int deliveries, int outboxMails) {}
+
+    /** The newsletter has been sent (or cancelled) already: there is nothing left to cancel. */
+    public static final class NotCancellable extends DomainException {
+
+        NotCancellable(NewsletterId id, String status) {
+            super("Newsletter " + id.value() + " is " + status
+                    + "; only a scheduled or sending newsletter can be cancelled");
+        }
+    }
+
+    private static final List<String> CANCELLABLE = List.of("SCHEDULED", "SENDING");
 
     /** The variables a newsletter may use; the coupon only with a campaign. */
     static TemplateVariables variables(boolean withCoupon) {
@@ -116,8 +141,9 @@ public class Newsletters {
         long id = jdbc.sql("""
                         insert into newsletter (subject, text_body, language, storefront_id, category,
                                                 purchased_within_days, coupon_campaign_id, send_at, rate_per_minute,
-                                                created_by)
-                        values (:subject, :body, :language, :storefront, :category, :days, :coupon, :sendAt, :rate, :by)
+                                                over_cap, created_by)
+                        values (:subject, :body, :language, :storefront, :category, :days, :coupon, :sendAt, :rate,
+                                :overCap, :by)
                         returning id
                         """)
                 .param("subject", draft.subject())
@@ -133,6 +159,7 @@ public class Newsletters {
                 .param("coupon", draft.coupon() == null ? null : draft.coupon().value())
                 .param("sendAt", Timestamp.from(at))
                 .param("rate", properties.ratePerMinute())
+                .param("overCap", draft.overCap())
                 .param("by", by)
                 .query(Long.class)
                 .single();
@@ -165,9 +192,11 @@ public class Newsletters {
     @Transactional(readOnly = true)
     public List<Summary> recent() {
         return jdbc.sql("""
-                        select n.id, n.subject, n.language, n.send_at, n.status, n.recipients, n.created_by,
+                        select n.id, n.subject, n.language, n.send_at, n.status, n.over_cap, n.recipients, n.created_by,
+                               count(d.id) filter (where d.status = 'SCHEDULED') as waiting,
                                count(d.id) filter (where d.status = 'ENQUEUED') as enqueued,
-                               count(d.id) filter (where d.status = 'SKIPPED') as skipped
+                               count(d.id) filter (where d.status = 'SKIPPED') as skipped,
+                               count(d.id) filter (where d.status = 'CANCELLED') as cancelled
                           from newsletter n left join newsletter_delivery d on d.newsletter_id = n.id
                          group by n.id
                          order by n.send_at desc, n.id desc
@@ -179,11 +208,56 @@ public class Newsletters {
                         rs.getString("language"),
                         rs.getTimestamp("send_at").toInstant(),
                         rs.getString("status"),
+                        rs.getString("over_cap"),
                         (Integer) rs.getObject("recipients"),
+                        rs.getLong("waiting"),
                         rs.getLong("enqueued"),
                         rs.getLong("skipped"),
+                        rs.getLong("cancelled"),
                         rs.getString("created_by")))
                 .list();
+    }
+
+    /**
+     * Stops a newsletter that has not finished: before its start nobody gets it; while it sends,
+     * the recipients whose turn has not come yet (the throttle, quiet hours, a postponement) do
+     * not, and neither do those whose mail waits in the outbox unclaimed. A mail a dispatcher has
+     * already claimed goes out: it may be on the wire.
+     *
+     * @throws NotFound for an unknown newsletter
+     * @throws NotCancellable for one that was sent or cancelled already
+     */
+    @Transactional
+    public Cancelled cancel(NewsletterId id, String by) {
+        // the row lock orders this after a sender round that is starting it or enqueuing its mails
+        String status = jdbc.sql("select status from newsletter where id = :id for update")
+                .param("id", id.value())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> NotFound.newsletter(id.value()));
+        if (!CANCELLABLE.contains(status)) {
+            throw new NotCancellable(id, status);
+        }
+        jdbc.sql("""
+                        update newsletter set status = 'CANCELLED', cancelled_at = :at, cancelled_by = :by
+                         where id = :id
+                        """)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", by)
+                .param("id", id.value())
+                .update();
+        int deliveries = jdbc.sql("""
+                        update newsletter_delivery set status = 'CANCELLED', reason = 'newsletter cancelled',
+                                                       updated_at = now()
+                         where newsletter_id = :id and status = 'SCHEDULED'
+                        """).param("id", id.value()).update();
+        int outboxMails = jdbc.sql("""
+                        update outbound_mail m set status = 'CANCELLED', last_error = 'newsletter cancelled',
+                                                   updated_at = now()
+                          from newsletter_delivery d
+                         where d.newsletter_id = :id and d.outbound_mail_id = m.id and m.status = 'PENDING'
+                        """).param("id", id.value()).update();
+        return new Cancelled(deliveries, outboxMails);
     }
 
     /**

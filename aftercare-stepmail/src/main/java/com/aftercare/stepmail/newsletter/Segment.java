@@ -13,7 +13,8 @@ import java.util.Map;
  * Who a newsletter goes to: always only customers who consented to promotional mail
  * (特定電子メール法), and of those, when given, the ones who bought at the storefront, bought in
  * the category, or bought within the last days (an order counts unless it was cancelled; all
- * given conditions hold for one and the same order).
+ * given conditions hold for one and the same order). A storefront alone also takes the customers
+ * it registered without an order yet.
  *
  * @param storefront null for every storefront
  * @param category null for every category
@@ -45,7 +46,15 @@ public record Segment(StorefrontId storefront, String category, Integer purchase
     Query members(Instant at) {
         StringBuilder sql = new StringBuilder("select c.id from customer c where c.promotional_consent");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (needsOrder()) {
+        if (storefront != null && category == null && purchasedWithinDays == null) {
+            // the storefront's customers are the ones it knows: by an order or by its own id for
+            // them (a customer.registered event), as the API's visibility rule has it
+            sql.append(" and (exists (select 1 from customer_order o where o.customer_id = c.id"
+                    + " and o.storefront_id = :segmentStorefront and o.status <> 'CANCELLED')"
+                    + " or exists (select 1 from customer_external_id x where x.customer_id = c.id"
+                    + " and x.storefront_id = :segmentStorefront))");
+            params.put("segmentStorefront", storefront.value());
+        } else if (needsOrder()) {
             sql.append(" and exists (select 1 from customer_order o where o.customer_id = c.id"
                     + " and o.status <> 'CANCELLED'");
             if (storefront != null) {

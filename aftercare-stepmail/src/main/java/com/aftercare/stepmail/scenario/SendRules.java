@@ -74,11 +74,24 @@ public class SendRules {
      *     morning of the first shop day with room
      */
     public Decision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
+        return decideFrom(customer, kind, skipOverCap, urgent ? now : quiet.nextAllowed(now));
+    }
+
+    /**
+     * Like {@link #decide} for one promotional mail of a paced send (a newsletter), due at {@code
+     * due}: quiet hours move it to the morning keeping its place in the pace ({@link
+     * QuietHours#resume}), so the throttle still holds after the night.
+     */
+    public Decision decidePaced(CustomerId customer, boolean skipOverCap, Instant due, Instant now) {
+        return decideFrom(customer, MailKind.PROMOTIONAL, skipOverCap, quiet.resume(due, now));
+    }
+
+    private Decision decideFrom(CustomerId customer, MailKind kind, boolean skipOverCap, Instant earliest) {
         boolean promotional = kind == MailKind.PROMOTIONAL;
         if (promotional && !consent.hasConsented(customer)) {
             return Decision.skip("no consent to promotional mail");
         }
-        Instant sendAt = urgent ? now : quiet.nextAllowed(now);
+        Instant sendAt = earliest;
         if (promotional) {
             Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customer, sendAt));
             if (laterDay.isPresent()) {

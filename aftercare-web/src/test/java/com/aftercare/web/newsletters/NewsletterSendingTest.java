@@ -10,9 +10,11 @@ import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.MailOutbox;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.newsletter.NewsletterDraft;
+import com.aftercare.stepmail.newsletter.NewsletterId;
 import com.aftercare.stepmail.newsletter.NewsletterSender;
 import com.aftercare.stepmail.newsletter.Newsletters;
 import com.aftercare.stepmail.newsletter.Segment;
@@ -39,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Newsletters on real PostgreSQL and a real SMTP server: only the segment's consenting customers
- * receive it, once; an opt-out is respected; the frequency cap holds; the send is throttled.
+ * receive it, once; an opt-out is respected; the frequency cap holds (skipped or postponed, by
+ * the newsletter's choice); the send is throttled; a cancel stops what has not gone out.
  * One recipient a minute here, so the throttle shows with two customers. The clock stays in the
  * past, as in {@code StepMailScenarioTest}: the dispatcher compares due times with the database's
  * own time.
@@ -137,6 +140,98 @@ class NewsletterSendingTest {
     }
 
     @Test
+    void shouldPostponeARecipientOverTheCapToTheNextMorningWhenTheNewsletterSaysSo() {
+        String capped = customer(shop, true);
+        promotionalMailToday(capped);
+        newsletters.schedule(
+                new NewsletterDraft(SUBJECT, BODY, "ja", new Segment(shop.id(), null, null), null, "POSTPONE"),
+                LocalDateTime.parse("2025-10-06T11:00"),
+                "test");
+
+        clock.setJst("2025-10-06T11:00");
+        drain();
+        assertThat(newslettersTo(capped)).as("over today's cap").isEmpty();
+        assertThat(deliveryDueAt(capped)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z")); // 09:00 JST
+
+        clock.setJst("2025-10-07T08:59");
+        drain();
+        assertThat(newslettersTo(capped)).as("still in quiet hours").isEmpty();
+        clock.setJst("2025-10-07T09:00");
+        drain();
+        assertThat(newslettersTo(capped)).containsExactly(SUBJECT);
+    }
+
+    @Test
+    void shouldResumeASendCutOffByQuietHoursInTheMorningAtTheSamePace() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        String third = customer(shop, true);
+        newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T20:59"), "test");
+
+        clock.setJst("2025-10-06T20:59");
+        drain();
+        clock.setJst("2025-10-06T21:05");
+        drain();
+
+        // one a minute from 20:59: the first went, the other two resume at 09:00 and 09:01
+        assertThat(newslettersTo(first)).hasSize(1);
+        assertThat(deliveryDueAt(second)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
+        assertThat(deliveryDueAt(third)).isEqualTo(Instant.parse("2025-10-07T00:01:00Z"));
+        clock.setJst("2025-10-07T09:00");
+        drain();
+        assertThat(newslettersTo(second)).hasSize(1);
+        assertThat(newslettersTo(third)).as("still a minute to wait").isEmpty();
+    }
+
+    @Test
+    void shouldCancelTheRestOfASendingNewsletterIncludingMailsStillWaitingInTheOutbox() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        NewsletterId id = newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+        clock.setJst("2025-10-06T11:00");
+        while (sender.runDue() > 0) {
+            // the first recipient's mail is in the outbox, not yet sent; the second waits a minute
+        }
+
+        Newsletters.Cancelled cancelled = newsletters.cancel(id, "supervisor");
+
+        assertThat(cancelled).isEqualTo(new Newsletters.Cancelled(1, 1));
+        clock.setJst("2025-10-06T11:05");
+        drain();
+        assertThat(newslettersTo(first)).isEmpty();
+        assertThat(newslettersTo(second)).isEmpty();
+        assertThat(jdbc.sql("select status from newsletter where id = :id")
+                        .param("id", id.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CANCELLED");
+        assertThatThrownBy(() -> newsletters.cancel(id, "supervisor")).isInstanceOf(Newsletters.NotCancellable.class);
+    }
+
+    @Test
+    void shouldCancelANewsletterBeforeItStartsSoThatNobodyGetsIt() {
+        String customer = customer(shop, true);
+        NewsletterId id = newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+
+        assertThat(newsletters.cancel(id, "supervisor")).isEqualTo(new Newsletters.Cancelled(0, 0));
+        clock.setJst("2025-10-06T11:00");
+        drain();
+
+        assertThat(newslettersTo(customer)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from newsletter_delivery where newsletter_id = :id")
+                        .param("id", id.value())
+                        .query(Long.class)
+                        .single())
+                .as("no recipients were taken")
+                .isZero();
+        assertThatThrownBy(() -> newsletters.cancel(new NewsletterId(-1), "supervisor"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void shouldThrottleRecipientsIntoSlicesOfTheConfiguredRate() {
         String first = customer(shop, true);
         String second = customer(shop, true);
@@ -196,6 +291,29 @@ class NewsletterSendingTest {
                         LocalDateTime.parse("2025-10-06T11:00"),
                         "test"),
                 "subject");
+    }
+
+    @Test
+    void shouldCountCustomersTheStorefrontRegisteredWithoutAnOrderOnlyInAStorefrontSegment() {
+        customer(shop, true);
+        String registered = Events.unique("registered") + "@example.jp";
+        api.postEvent("""
+                {"id": "%s", "type": "customer.registered", "occurredAt": "2025-10-05T12:00:00+09:00",
+                 "customer": {"id": "%s", "email": "%s", "name": "佐藤 一郎",
+                              "marketingConsent": {"granted": true, "wording": "お得な情報をメールで受け取る"}}}
+                """.formatted(Events.unique("evt"), Events.unique("C"), registered));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        jdbc.sql("select count(*) from customer where email_normalized = :e and promotional_consent")
+                                        .param("e", registered)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+
+        assertThat(newsletters.count(new Segment(shop.id(), null, null))).isEqualTo(2);
+        assertThat(newsletters.count(new Segment(shop.id(), "kitchen", null)))
+                .as("a category asks for an order")
+                .isEqualTo(1);
     }
 
     @Test
@@ -266,6 +384,17 @@ class NewsletterSendingTest {
                 .param("at", java.sql.Timestamp.from(thisMorning))
                 .param("key", key)
                 .update();
+    }
+
+    private Instant deliveryDueAt(String email) {
+        return jdbc.sql("""
+                        select d.due_at from newsletter_delivery d join customer c on c.id = d.customer_id
+                         where c.email_normalized = :e
+                        """)
+                .param("e", email)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private String deliveryReason(String email) {

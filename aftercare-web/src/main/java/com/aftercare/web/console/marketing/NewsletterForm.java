@@ -20,10 +20,11 @@ record NewsletterForm(
         String category,
         Integer purchasedWithinDays,
         Long couponCampaignId,
+        String overCap,
         @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime sendAt) {
 
     static NewsletterForm startingWith(String subject, String textBody) {
-        return new NewsletterForm(subject, textBody, "ja", null, null, null, null, null);
+        return new NewsletterForm(subject, textBody, "ja", null, null, null, null, "SKIP", null);
     }
 
     NewsletterDraft toDraft() {
@@ -33,7 +34,8 @@ record NewsletterForm(
                 language,
                 new Segment(
                         storefrontId == null ? null : new StorefrontId(storefrontId), category, purchasedWithinDays),
-                couponCampaignId == null ? null : new CampaignId(couponCampaignId));
+                couponCampaignId == null ? null : new CampaignId(couponCampaignId),
+                overCap);
     }
 
     /** The form field a domain complaint names. */

@@ -6,6 +6,7 @@ import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.newsletter.NewsletterId;
 import com.aftercare.stepmail.newsletter.Newsletters;
+import com.aftercare.stepmail.scenario.ScenarioEditor;
 import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Newsletters (supervisors): compose, preview (recipient count and a rendered sample), schedule;
- * and the list of sends with how far each got. Scheduling is audited.
+ * the list of sends with how far each got; cancel one that has not finished. Scheduling and
+ * cancelling are audited.
  */
 @Controller
 @RequestMapping(NewslettersController.HERE)
@@ -115,11 +118,45 @@ class NewslettersController {
         return fill(model);
     }
 
+    /**
+     * Cancels a newsletter that is scheduled or sending. One that has finished answers 409 on the
+     * page, saying so; an unknown id the console's 404.
+     */
+    @PostMapping("/{id}/cancel")
+    String cancel(
+            @PathVariable long id,
+            Principal supervisor,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Locale locale) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                Newsletters.Cancelled cancelled = newsletters.cancel(new NewsletterId(id), supervisor.getName());
+                audit.record(
+                        supervisor.getName(),
+                        "newsletter.cancelled",
+                        "newsletter",
+                        String.valueOf(id),
+                        Map.of(
+                                "deliveries", String.valueOf(cancelled.deliveries()),
+                                "outboxMails", String.valueOf(cancelled.outboxMails())));
+            });
+        } catch (Newsletters.NotCancellable e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", "marketing.newsletters.notCancellable");
+            return page(model, locale);
+        }
+        redirect.addFlashAttribute("notice", "marketing.newsletters.cancelled");
+        return ConsoleViews.redirect(HERE);
+    }
+
     private String fill(Model model) {
         model.addAttribute("newsletters", newsletters.recent());
         model.addAttribute("storefronts", storefronts.all());
         model.addAttribute("campaigns", coupons.issuable(clock.instant()));
         model.addAttribute("languages", MailTemplates.LANGUAGES);
+        model.addAttribute("overCaps", ScenarioEditor.OVER_CAP);
         return ConsoleViews.MARKETING_NEWSLETTERS;
     }
 }

@@ -10,11 +10,18 @@ import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -72,20 +79,54 @@ class MarketingBrowserTest {
 
     @Test
     void shouldPreviewANewsletterWithItsRecipientCount() {
-        TestStorefront shop = TestStorefronts.create(storefronts);
-        new Api(port, shop.key())
-                .postEvent(Events.placedWithConsent(
-                        Events.unique("evt"), Events.unique("B"), Events.unique("browser") + "@example.jp"));
-
-        browser.open("/console/marketing/newsletters");
-        browser.type(By.id("subject"), "年末のご挨拶");
-        new Select(browser.driver().findElement(By.id("storefrontId")))
-                .selectByValue(String.valueOf(shop.id().value()));
+        composeForAShopWithOneConsentingCustomer("年末のご挨拶");
         browser.driver().findElement(By.id("preview")).click();
 
         assertThat(browser.waitForVisible(By.id("recipient-count")).getText()).isEqualTo("現時点の配信対象：1 人");
         assertThat(browser.driver().findElement(By.id("sample-text")).getText())
                 .contains("山田 花子 様")
                 .contains("配信の停止はこちら");
+    }
+
+    @Test
+    void shouldCancelAScheduledNewsletterAfterAskingFirst() {
+        String subject = Events.unique("取消テスト");
+        composeForAShopWithOneConsentingCustomer(subject);
+        new Select(browser.driver().findElement(By.id("overCap"))).selectByValue("POSTPONE");
+        // a datetime-local input takes keys in the browser's locale format; its value is ISO
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "arguments[0].value = arguments[1];",
+                        browser.driver().findElement(By.id("sendAt")),
+                        LocalDateTime.now(ZoneId.of("Asia/Tokyo"))
+                                .plusDays(2)
+                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        browser.driver().findElement(By.id("schedule")).click();
+        browser.waitForVisible(By.id("notice"));
+        By row = By.xpath("//table[@id='newsletters']//tr[td[1][text()='" + subject + "']]");
+        assertThat(browser.driver().findElement(row).getText()).contains("予約済み").contains("空きのある日に延期");
+
+        browser.driver().findElement(row).findElement(By.tagName("button")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+
+        browser.waitFor(d -> d.findElement(row).getText().contains("取り消し"));
+        assertThat(browser.text()).contains("メルマガの配信を取り消しました。");
+        assertThat(browser.driver().findElement(row).findElements(By.tagName("button")))
+                .as("nothing left to cancel")
+                .isEmpty();
+    }
+
+    /** Opens the compose form with the subject and, as the segment, a new shop with one consenting customer. */
+    private void composeForAShopWithOneConsentingCustomer(String subject) {
+        TestStorefront shop = TestStorefronts.create(storefronts);
+        new Api(port, shop.key())
+                .postEvent(Events.placedWithConsent(
+                        Events.unique("evt"), Events.unique("B"), Events.unique("browser") + "@example.jp"));
+        browser.open("/console/marketing/newsletters");
+        browser.type(By.id("subject"), subject);
+        new Select(browser.driver().findElement(By.id("storefrontId")))
+                .selectByValue(String.valueOf(shop.id().value()));
     }
 }

@@ -125,6 +125,51 @@ class NewslettersPageTest {
     }
 
     @Test
+    void shouldCancelAScheduledNewsletterOnceAndSaySoWhenThereIsNothingLeftToCancel() {
+        String subject = Events.unique("取消");
+        supervisor.postForm(PAGE, PAGE, form(Map.of("action", "schedule", "subject", subject, "overCap", "POSTPONE")));
+        long id = jdbc.sql("select id from newsletter where subject = :s")
+                .param("s", subject)
+                .query(Long.class)
+                .single();
+        assertThat(supervisor.get(PAGE).body())
+                .contains("id=\"cancel-" + id + "\"")
+                .contains("空きのある日に延期");
+
+        HttpResponse<String> cancelled = supervisor.postForm(PAGE, PAGE + "/" + id + "/cancel", Map.of());
+        HttpResponse<String> again = supervisor.postForm(PAGE, PAGE + "/" + id + "/cancel", Map.of());
+        HttpResponse<String> unknown = supervisor.postForm(PAGE, PAGE + "/999999999/cancel", Map.of());
+
+        assertThat(cancelled.statusCode()).isEqualTo(302);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"problem\"").contains("取り消せるものがありません");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select status || ' ' || cancelled_by from newsletter where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .startsWith("CANCELLED supervisor");
+        assertThat(supervisor.get(PAGE).body()).doesNotContain("id=\"cancel-" + id + "\"");
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_log
+                         where action = 'newsletter.cancelled' and target_type = 'newsletter' and target_id = :id
+                        """)
+                        .param("id", String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOverCapRuleAtItsField() {
+        HttpResponse<String> answer =
+                supervisor.postForm(PAGE, PAGE, form(Map.of("action", "schedule", "overCap", "RESEND")));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("id=\"overCap-error\"");
+    }
+
+    @Test
     void shouldKeepOperatorsOut() {
         ConsoleClient operator = MarketingConsole.as(Operators.Role.OPERATOR, operators, encoder, port);
 
@@ -132,6 +177,10 @@ class NewslettersPageTest {
         assertThat(supervisor
                         .postWithoutToken(PAGE, form(Map.of("action", "schedule")))
                         .statusCode())
+                .isEqualTo(403);
+        assertThat(operator.postForm("/console", PAGE + "/1/cancel", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(supervisor.postWithoutToken(PAGE + "/1/cancel", Map.of()).statusCode())
                 .isEqualTo(403);
     }
 
