@@ -14,6 +14,9 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.request.IdempotencyKeyReused;
+import com.aftercare.domain.request.IdempotentRequests;
+import com.aftercare.domain.request.RequestKey;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Text;
@@ -60,6 +63,7 @@ public class Inquiries {
     private final Clock clock;
     private final ReplyMailer replyMailer;
     private final Teams teams;
+    private final IdempotentRequests requests;
 
     Inquiries(
             InquiryRepository inquiries,
@@ -73,7 +77,8 @@ public class Inquiries {
             ShopProperties shop,
             Clock clock,
             ReplyMailer replyMailer,
-            Teams teams) {
+            Teams teams,
+            IdempotentRequests requests) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.orders = orders;
@@ -86,6 +91,7 @@ public class Inquiries {
         this.clock = clock;
         this.replyMailer = replyMailer;
         this.teams = teams;
+        this.requests = requests;
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -160,7 +166,8 @@ public class Inquiries {
     // ---- views -------------------------------------------------------------------------------
 
     /** What the caller needs after opening an inquiry. */
-    public record Opened(InquiryId id, String reference, InquiryStatus status) {}
+    /** The inquiry opened; {@code existing} when a retry with the same idempotency key found the first try's. */
+    public record Opened(InquiryId id, String reference, InquiryStatus status, boolean existing) {}
 
     /**
      * Where a customer message went: normally {@code reference} is the inquiry written to; when
@@ -287,7 +294,30 @@ public class Inquiries {
                 null,
                 command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy(),
                 null);
-        return new Opened(inquiry.id(), inquiry.reference(), inquiry.status());
+        return new Opened(inquiry.id(), inquiry.reference(), inquiry.status(), false);
+    }
+
+    /**
+     * {@link #open(OpenInquiry)} made safe to retry: a storefront that sends the same request
+     * with the same key again (after a timeout, say) gets the inquiry the first try opened, as it
+     * is now, and nothing is written; the key with a different request is refused.
+     *
+     * @param key the storefront's idempotency key for this request; null: not idempotent
+     * @throws IdempotencyKeyReused when the key was used for a different request
+     */
+    @Transactional
+    public Opened open(OpenInquiry command, RequestKey key) {
+        if (key == null) {
+            return open(command);
+        }
+        Optional<String> earlier = requests.earlier(key);
+        if (earlier.isPresent()) {
+            Inquiry inquiry = load(key.storefront(), earlier.get());
+            return new Opened(inquiry.id(), inquiry.reference(), inquiry.status(), true);
+        }
+        Opened opened = open(command);
+        requests.remember(key, opened.reference());
+        return opened;
     }
 
     /**

@@ -2,11 +2,11 @@ package com.aftercare.web.api;
 
 import com.aftercare.domain.claim.ClaimWorkflowViolation;
 import com.aftercare.domain.ingest.EventIdConflict;
+import com.aftercare.domain.request.IdempotencyKeyReused;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
 import com.aftercare.returns.ClaimNotEligible;
-import com.aftercare.returns.ClaimRequestConflict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +79,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(ClaimRequestConflict.class)
-    ProblemDetail claimRequestConflict(ClaimRequestConflict e) {
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Idempotency-Key reused");
         return problem;

@@ -1,5 +1,6 @@
 package com.aftercare.web.api.inquiries;
 
+import com.aftercare.domain.request.RequestKey;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 class InquiriesController {
 
     private static final String PATH = "/api/v1/inquiries";
+    /** The scope of this endpoint's idempotency keys (a key may be reused on other endpoints). */
+    private static final String OPEN_SCOPE = "inquiry.open";
 
     private final Inquiries inquiries;
     private final JsonBodies bodies;
@@ -53,7 +57,10 @@ class InquiriesController {
             description = """
                     The customer is recognised by email (created if new). `orderNumber`, when given, must be an order of \
                     the calling storefront, else 400 on `orderNumber`. The answer's `id` is the inquiry's reference, used \
-                    in every later URL. Not idempotent: a retry after a network error may open a second inquiry.""",
+                    in every later URL. Idempotent with an `Idempotency-Key` header (at most 200 characters, unique per \
+                    storefront): a retry with the same key and body answers the inquiry the first try opened, with \
+                    `duplicate: true`, and writes nothing; the same key with a different body is 409. Without the header a \
+                    retry after a network error may open a second inquiry.""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -79,27 +86,42 @@ class InquiriesController {
                 @ApiResponse(
                         responseCode = "401",
                         description = "Missing, unknown or revoked API key",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The Idempotency-Key was used for a different request",
                         content = @Content(mediaType = "application/problem+json"))
             })
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<InquiryCreated> open(
-            @RequestBody String body, @Parameter(hidden = true) StorefrontAuthentication caller) {
-        OpenInquiryRequest request = bodies.read(body, OpenInquiryRequest.class).value();
-        Inquiries.Opened opened = inquiries.open(new Inquiries.OpenInquiry(
-                caller.storefront(),
-                EnumValues.parse("channel", Channel.class, request.channel()),
-                request.customer().email(),
-                request.customer().name(),
-                request.customer().phone(),
-                request.orderNumber(),
-                request.category() == null ? null : EnumValues.parse("category", Category.class, request.category()),
-                null,
-                request.subject(),
-                request.body(),
-                null));
+            @RequestBody String body,
+            @Parameter(description = "Makes retries safe: the same key and body answer the first inquiry again")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @Parameter(hidden = true) StorefrontAuthentication caller) {
+        JsonBodies.Parsed<OpenInquiryRequest> parsed = bodies.read(body, OpenInquiryRequest.class);
+        OpenInquiryRequest request = parsed.value();
+        RequestKey key = RequestKey.optional(
+                caller.storefront(), OPEN_SCOPE, idempotencyKey, bodies.canonicalSha256(parsed.tree()));
+        Inquiries.Opened opened = inquiries.open(
+                new Inquiries.OpenInquiry(
+                        caller.storefront(),
+                        EnumValues.parse("channel", Channel.class, request.channel()),
+                        request.customer().email(),
+                        request.customer().name(),
+                        request.customer().phone(),
+                        request.orderNumber(),
+                        request.category() == null
+                                ? null
+                                : EnumValues.parse("category", Category.class, request.category()),
+                        null,
+                        request.subject(),
+                        request.body(),
+                        null),
+                key);
         return ResponseEntity.created(URI.create(PATH + "/" + opened.reference()))
                 .body(new InquiryCreated(
-                        opened.reference(), opened.reference(), opened.status().name()));
+                        opened.reference(), opened.reference(), opened.status().name(), opened.existing()));
     }
 
     @Operation(
@@ -168,7 +190,10 @@ class InquiriesController {
 
             @Schema(example = "INQ-2026-000123") String reference,
 
-            @Schema(example = "NEW") String status) {}
+            @Schema(example = "NEW") String status,
+
+            @Schema(description = "True when an earlier try with the same Idempotency-Key opened it")
+            boolean duplicate) {}
 
     @Schema(name = "InquiryMessageCreated")
     record MessageCreated(

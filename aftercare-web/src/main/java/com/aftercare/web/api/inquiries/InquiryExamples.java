@@ -16,7 +16,7 @@ final class InquiryExamples {
             }""";
 
     static final String OPENED = """
-            {"id": "INQ-2026-000123", "reference": "INQ-2026-000123", "status": "NEW"}""";
+            {"id": "INQ-2026-000123", "reference": "INQ-2026-000123", "status": "NEW", "duplicate": false}""";
 
     static final String MESSAGE = """
             {"body": "午後でも大丈夫です。", "author": "山田 花子"}""";

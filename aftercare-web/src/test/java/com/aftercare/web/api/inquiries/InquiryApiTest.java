@@ -392,4 +392,83 @@ class InquiryApiTest {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void shouldAnswerARetryWithTheSameKeyWithTheFirstInquiryAndRefuseTheKeyForAnotherRequest() {
+        String key = Events.unique("idem");
+        String body = openBody(email, null, "12月1日の午前中に変更できますか。");
+        Api.Answer first = api.postJson("/api/v1/inquiries", body, "Idempotency-Key", key);
+        // the same request with its keys in another order and other spacing
+        Api.Answer retry = api.postJson("/api/v1/inquiries", """
+                {"subject": "お届け日の変更について", "body": "12月1日の午前中に変更できますか。", "category": "SHIPPING",
+                 "customer": {"phone": "090-1234-5678", "name": "山田 花子", "email": "%s"}, "channel": "WEB_FORM"}
+                """.formatted(email), "Idempotency-Key", key);
+        Api.Answer different =
+                api.postJson("/api/v1/inquiries", openBody(email, null, "やはり12月2日で。"), "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(retry.json().get("reference")).isEqualTo(first.json().get("reference"));
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(different.isProblem()).isTrue();
+        assertThat(inquiriesOf(email)).isEqualTo(1);
+        assertThat(inquiries
+                        .find(first.json().get("reference").asString())
+                        .orElseThrow()
+                        .messages())
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldOpenOneInquiryForConcurrentTriesWithTheSameKey() throws Exception {
+        String key = Events.unique("idem");
+        String body = openBody(email, null, "同時に再送されました。");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<String> references = new ArrayList<>();
+        try {
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> api.postJson("/api/v1/inquiries", body, "Idempotency-Key", key)));
+            }
+            for (Future<Api.Answer> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+                references.add(answer.get().json().get("reference").asString());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(references).containsOnly(references.get(0));
+        assertThat(inquiriesOf(email)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepKeysApartPerStorefrontAndRefuseAMalformedKey() {
+        String key = Events.unique("idem");
+        TestStorefront other = TestStorefronts.create(storefronts);
+        String body = openBody(email, null, "12月1日の午前中に変更できますか。");
+
+        Api.Answer here = api.postJson("/api/v1/inquiries", body, "Idempotency-Key", key);
+        Api.Answer there = new Api(port, other.key()).postJson("/api/v1/inquiries", body, "Idempotency-Key", key);
+        Api.Answer tooLong = api.postJson("/api/v1/inquiries", body, "Idempotency-Key", "k".repeat(201));
+
+        assertThat(here.status()).isEqualTo(201);
+        assertThat(there.status()).isEqualTo(201);
+        assertThat(there.json().get("duplicate").asBoolean())
+                .as("another storefront's key")
+                .isFalse();
+        assertThat(there.json().get("reference")).isNotEqualTo(here.json().get("reference"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(inquiriesOf(email)).isEqualTo(2);
+    }
+
+    long inquiriesOf(String address) {
+        return jdbc.sql("""
+                        select count(*) from inquiry i join customer c on c.id = i.customer_id
+                         where c.email_normalized = :e
+                        """).param("e", address).query(Long.class).single();
+    }
 }
