@@ -5,6 +5,7 @@ import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.order.TrackingLinks;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;

@@ -55,13 +55,4 @@ class CannedTemplateTest {
                         .variables())
                 .containsExactlyInAnyOrder(CannedVariable.SHOP_NAME, CannedVariable.REFERENCE);
     }
-
-    @Test
-    void shouldLinkToTheCarriersTrackingPageOrFallBackToCarrierAndNumber() {
-        assertThat(TrackingLinks.of("ヤマト運輸", "1234-5678-9012"))
-                .isEqualTo("https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=123456789012");
-        assertThat(TrackingLinks.of("sagawa", "4000")).startsWith("https://k2k.sagawa-exp.co.jp/");
-        assertThat(TrackingLinks.of("西濃運輸", "777")).isEqualTo("西濃運輸 777");
-        assertThat(TrackingLinks.of("yamato", null)).isNull();
-    }
 }

@@ -78,4 +78,8 @@ public class NotFound extends DomainException {
     public static NotFound newsletter(long id) {
         return new NotFound("No newsletter " + id);
     }
+
+    public static NotFound productTip(long id) {
+        return new NotFound("No product tip " + id);
+    }
 }

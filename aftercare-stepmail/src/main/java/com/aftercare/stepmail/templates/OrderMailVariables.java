@@ -2,17 +2,32 @@ package com.aftercare.stepmail.templates;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.order.PortalOrderLinks;
+import com.aftercare.domain.order.TrackingLinks;
 import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.Storefronts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The variables every order mail may use, built in one place so that the discreet-shipping rule
- * (家族にもばれたくない: no product is ever named) cannot be forgotten by a new mail.
+ * (家族にもばれたくない: no product is ever named) cannot be forgotten by a new mail: a discreet
+ * order's {@code lines} are empty, so neither names nor usage tips appear.
+ *
+ * <p>Links: {@code trackingUrl} (the carrier's tracking page, empty for a carrier we do not know
+ * or no tracking number yet), {@code portalUrl} (a signed link to the order's page in the portal,
+ * where the customer asks for a return or exchange; valid {@link PortalOrderLinks#MAIL_VALIDITY}
+ * from rendering) and {@code surveyUrl} (the shop's review or survey page from {@code
+ * aftercare.stepmail.survey-url}, with {@code {orderNumber}} and {@code {storefront}} filled in;
+ * empty when not set).
  */
 @Component
 public class OrderMailVariables {
@@ -21,9 +36,22 @@ public class OrderMailVariables {
             DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm", Locale.JAPAN);
 
     private final ShopProperties shop;
+    private final PortalOrderLinks portalLinks;
+    private final ProductTips tips;
+    private final Storefronts storefronts;
+    private final String surveyUrl;
 
-    OrderMailVariables(ShopProperties shop) {
+    OrderMailVariables(
+            ShopProperties shop,
+            PortalOrderLinks portalLinks,
+            ProductTips tips,
+            Storefronts storefronts,
+            @Value("${aftercare.stepmail.survey-url:}") String surveyUrl) {
         this.shop = shop;
+        this.portalLinks = portalLinks;
+        this.tips = tips;
+        this.storefronts = storefronts;
+        this.surveyUrl = surveyUrl.strip();
     }
 
     public Map<String, Object> of(OrderView order, CustomerView customer) {
@@ -37,19 +65,36 @@ public class OrderMailVariables {
         variables.put("carrier", order.carrier() == null ? "" : order.carrier());
         variables.put("trackingNumber", order.trackingNumber() == null ? "" : order.trackingNumber());
         variables.put(
-                "lines",
-                order.isDiscreet()
-                        ? List.of()
-                        : order.lines().stream()
-                                .map(l -> Map.of(
-                                        "name",
-                                        l.name(),
-                                        "quantity",
-                                        l.quantity(),
-                                        "amount",
-                                        l.amount().formatted()))
-                                .toList());
+                "trackingUrl",
+                TrackingLinks.url(order.carrier(), order.trackingNumber()).orElse(""));
+        variables.put("portalUrl", portalLinks.mailUrlFor(order.id()));
+        variables.put("surveyUrl", surveyUrlFor(order));
+        variables.put("lines", order.isDiscreet() ? List.of() : lines(order.lines()));
         return variables;
+    }
+
+    private List<Map<String, Object>> lines(List<OrderView.Line> lines) {
+        Map<Integer, String> tipsByLine = tips.forLines(lines);
+        return lines.stream()
+                .map(l -> Map.<String, Object>of(
+                        "name", l.name(),
+                        "quantity", l.quantity(),
+                        "amount", l.amount().formatted(),
+                        "tips", tipsByLine.getOrDefault(l.lineNo(), "")))
+                .toList();
+    }
+
+    private String surveyUrlFor(OrderView order) {
+        if (surveyUrl.isEmpty()) {
+            return "";
+        }
+        String storefront = storefronts
+                .find(order.storefront())
+                .map(Storefronts.StorefrontView::code)
+                .orElse("");
+        return surveyUrl
+                .replace("{orderNumber}", URLEncoder.encode(order.number(), StandardCharsets.UTF_8))
+                .replace("{storefront}", URLEncoder.encode(storefront, StandardCharsets.UTF_8));
     }
 
     /**
@@ -67,14 +112,20 @@ public class OrderMailVariables {
         }
     }
 
-    private static final Map<String, Object> NO_ORDER = Map.of(
-            "orderNumber", "",
-            "placedAt", "",
-            "total", "",
-            "discreet", false,
-            "carrier", "",
-            "trackingNumber", "",
-            "lines", List.of());
+    /**
+     * Every order variable, blank (empty text, false, no lines): derived from the declared ones,
+     * so that a new order variable cannot be forgotten here.
+     */
+    private static final Map<String, Object> NO_ORDER = TemplateVariables.ORDER.samples().entrySet().stream()
+            .filter(e -> !TemplateVariables.CUSTOMER.names().contains(e.getKey()))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> blank(e.getValue())));
+
+    private static Object blank(Object sample) {
+        if (sample instanceof Boolean) {
+            return false;
+        }
+        return sample instanceof List ? List.of() : "";
+    }
 
     /**
      * The variables of one step mail: an order mail's, or for a customer event only the shop's

@@ -18,14 +18,23 @@ public record TemplateVariables(Map<String, Object> samples) {
             new TemplateVariables(Map.of("shopName", "Aftercare デモショップ", "customerName", "山田 花子"));
 
     /** What every order mail knows ({@link OrderMailVariables} builds the real values). */
-    public static final TemplateVariables ORDER = CUSTOMER.with(Map.of(
-            "orderNumber", "A-1001",
-            "placedAt", "2026年11月20日 10:00",
-            "total", "¥1,800",
-            "discreet", false,
-            "carrier", "ヤマト運輸",
-            "trackingNumber", "4000-1111-2222",
-            "lines", List.of(Map.of("name", "オーガニックコットンTシャツ", "quantity", 1, "amount", "¥1,800"))));
+    public static final TemplateVariables ORDER = CUSTOMER.with(Map.ofEntries(
+            Map.entry("orderNumber", "A-1001"),
+            Map.entry("placedAt", "2026年11月20日 10:00"),
+            Map.entry("total", "¥1,800"),
+            Map.entry("discreet", false),
+            Map.entry("carrier", "ヤマト運輸"),
+            Map.entry("trackingNumber", "4000-1111-2222"),
+            Map.entry("trackingUrl", "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=400011112222"),
+            Map.entry("portalUrl", "https://shop.example/portal/order?token=sample"),
+            Map.entry("surveyUrl", "https://shop.example/review?order=A-1001"),
+            Map.entry(
+                    "lines",
+                    List.of(Map.of(
+                            "name", "オーガニックコットンTシャツ",
+                            "quantity", 1,
+                            "amount", "¥1,800",
+                            "tips", "はじめは単独で、ぬるま湯で手洗いしてください。")))));
 
     /** What a mail on a resolved claim knows: its order's variables and the claim's RMA number. */
     public static final TemplateVariables CLAIM_RESOLVED = ORDER.with(Map.of("claimRma", "RMA-2026-000123"));

@@ -104,6 +104,7 @@ class DemoData implements ApplicationRunner {
                 now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
         seedClaims(shop);
+        seedTips();
         log.info(
                 """
 
@@ -121,6 +122,20 @@ class DemoData implements ApplicationRunner {
                 host(),
                 port(),
                 environment.getProperty("aftercare.bootstrap.admin-password"));
+    }
+
+    /** Usage tips for two demo products, as the shop would write them (the "usage tips" mail shows them). */
+    private void seedTips() {
+        jdbc.sql("""
+                        insert into product_tip (sku, tips, updated_by)
+                        values ('KETTLE-05', '湯あかが気になったら、クエン酸を溶かした水を一度沸かして捨てるとすっきりします。', 'demo')
+                        on conflict do nothing
+                        """).update();
+        jdbc.sql("""
+                        insert into product_tip (category, tips, updated_by)
+                        values ('apparel', '最初の数回は単独で洗い、陰干しすると色と形が長持ちします。', 'demo')
+                        on conflict do nothing
+                        """).update();
     }
 
     /**

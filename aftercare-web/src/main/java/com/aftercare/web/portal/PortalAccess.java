@@ -2,6 +2,7 @@ package com.aftercare.web.portal;
 
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.returns.Claims;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalAccess {
 
-    private final PortalLinks links;
+    private final PortalOrderLinks links;
     private final Orders orders;
     private final Claims claims;
 
-    PortalAccess(PortalLinks links, Orders orders, Claims claims) {
+    PortalAccess(PortalOrderLinks links, Orders orders, Claims claims) {
         this.links = links;
         this.orders = orders;
         this.claims = claims;

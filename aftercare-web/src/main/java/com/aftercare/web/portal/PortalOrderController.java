@@ -7,6 +7,7 @@ import com.aftercare.domain.mail.MailOutbox;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.returns.Claims;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ class PortalOrderController {
     private final Orders orders;
     private final Customers customers;
     private final LookupThrottle throttle;
-    private final PortalLinks links;
+    private final PortalOrderLinks links;
     private final MailOutbox outbox;
     private final ShopProperties shop;
     private final TransactionTemplate transaction;
@@ -48,7 +49,7 @@ class PortalOrderController {
             Orders orders,
             Customers customers,
             LookupThrottle throttle,
-            PortalLinks links,
+            PortalOrderLinks links,
             MailOutbox outbox,
             ShopProperties shop,
             TransactionTemplate transaction,
@@ -96,7 +97,7 @@ class PortalOrderController {
             model.addAttribute("problem", "portal.lookup.notFound");
             return PortalViews.LOOKUP;
         }
-        String token = links.tokenFor(order.get().id());
+        String token = links.tokenFor(order.get().id(), PortalOrderLinks.LOOKUP_VALIDITY);
         mailTheLink(order.get(), token);
         return "redirect:" + links.pathFor(token);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.OrderId;
+import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.Claims;
@@ -53,7 +54,7 @@ class PortalClaimsTest {
     Storefronts storefronts;
 
     @Autowired
-    PortalLinks links;
+    PortalOrderLinks links;
 
     @Autowired
     SignedTokens tokens;
@@ -225,7 +226,8 @@ class PortalClaimsTest {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(order, "RETURN", Map.of("reason", "SIZE", "quantity[1]", "1"), List.of()));
         String id = Long.toString(orderId(order).value());
-        String expired = tokens.sign(PortalLinks.PURPOSE, id, clock.instant().minusSeconds(1));
+        String expired =
+                tokens.sign(PortalOrderLinks.PURPOSE, id, clock.instant().minusSeconds(1));
         String otherPurpose = tokens.sign("unsubscribe", id, clock.instant().plusSeconds(3600));
         String valid = tokenOf(order);
         String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("A") ? "BB" : "AA");
@@ -382,7 +384,7 @@ class PortalClaimsTest {
     }
 
     String tokenOf(TestOrder order) {
-        return links.tokenFor(orderId(order));
+        return links.tokenFor(orderId(order), PortalOrderLinks.LOOKUP_VALIDITY);
     }
 
     String orderPath(TestOrder order) {

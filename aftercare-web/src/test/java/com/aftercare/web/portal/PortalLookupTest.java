@@ -3,6 +3,7 @@ package com.aftercare.web.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.dispatch.MailDispatcher;
@@ -109,13 +110,13 @@ class PortalLookupTest {
                 .query(Long.class)
                 .single();
         String expired = tokens.sign(
-                PortalLinks.PURPOSE, Long.toString(orderId), Instant.now().minusSeconds(1));
+                PortalOrderLinks.PURPOSE, Long.toString(orderId), Instant.now().minusSeconds(1));
         String otherPurpose =
                 tokens.sign("unsubscribe", Long.toString(orderId), Instant.now().plusSeconds(3600));
         String valid = tokens.sign(
-                PortalLinks.PURPOSE, Long.toString(orderId), Instant.now().plusSeconds(3600));
+                PortalOrderLinks.PURPOSE, Long.toString(orderId), Instant.now().plusSeconds(3600));
         String tampered = tokens.sign(
-                        PortalLinks.PURPOSE,
+                        PortalOrderLinks.PURPOSE,
                         Long.toString(orderId + 1),
                         Instant.now().plusSeconds(3600))
                 .replaceFirst("^[^.]+", valid.substring(0, valid.indexOf('.')));

@@ -1,17 +1,19 @@
-package com.aftercare.inquiry;
+package com.aftercare.domain.order;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tracking page of a parcel at the big Japanese carriers, from the carrier name a storefront
  * sent with {@code order.shipped} (free text, so the usual spellings are recognised). Another
- * carrier gets "carrier number", which a customer can still paste into that carrier's site.
+ * carrier gets "carrier number", which a customer can still paste into that carrier's site. One
+ * place for canned responses and mail templates alike.
  */
-final class TrackingLinks {
+public final class TrackingLinks {
 
     private static final String YAMATO = "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01=";
     private static final String SAGAWA = "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=";
@@ -34,19 +36,27 @@ final class TrackingLinks {
 
     private TrackingLinks() {}
 
-    /** Null when the order has no tracking number yet. */
-    static String of(String carrier, String trackingNumber) {
+    /**
+     * The tracking page, or "carrier number" for a carrier we do not know; null when the order has
+     * no tracking number yet.
+     */
+    public static String of(String carrier, String trackingNumber) {
         if (trackingNumber == null || trackingNumber.isBlank()) {
             return null;
         }
-        String number = trackingNumber.strip();
-        String key = carrier == null
-                ? ""
-                : Normalizer.normalize(carrier, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
-        String base = BY_CARRIER.get(key);
-        if (base != null) {
-            return base + URLEncoder.encode(number.replace("-", ""), StandardCharsets.UTF_8);
+        return url(carrier, trackingNumber).orElseGet(() -> {
+            String number = trackingNumber.strip();
+            return carrier == null || carrier.isBlank() ? number : carrier.strip() + " " + number;
+        });
+    }
+
+    /** The tracking page at a carrier we know; empty for another carrier or no tracking number. */
+    public static Optional<String> url(String carrier, String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.isBlank() || carrier == null) {
+            return Optional.empty();
         }
-        return key.isEmpty() ? number : carrier.strip() + " " + number;
+        String key = Normalizer.normalize(carrier, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(BY_CARRIER.get(key))
+                .map(base -> base + URLEncoder.encode(trackingNumber.strip().replace("-", ""), StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,104 @@
+package com.aftercare.web.console.stepmail;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.stepmail.templates.ProductTips;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Usage tips per product or category (supervisors), which follow-up mails show under each line
+ * as {@code line.tips}. Saving and deleting are audited.
+ */
+@Controller
+@RequestMapping(ProductTipsController.HERE)
+class ProductTipsController {
+
+    static final String HERE = ScenarioEditorController.HERE + "/tips";
+    private static final String FORM = "tip";
+
+    /** The tip form: a SKU or a category, and the text. */
+    record TipForm(String sku, String category, String tips) {}
+
+    private final ProductTips tips;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    ProductTipsController(ProductTips tips, AuditLog audit, TransactionTemplate transaction) {
+        this.tips = tips;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute(FORM, new TipForm("", "", ""));
+        return fill(model);
+    }
+
+    /** Adds the tips of a SKU or category, or replaces them: bad input is answered at its field. */
+    @PostMapping
+    String save(
+            @ModelAttribute(FORM) TipForm form,
+            BindingResult errors,
+            Principal supervisor,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                tips.save(form.sku(), form.category(), form.tips(), supervisor.getName());
+                audit.record(
+                        supervisor.getName(),
+                        "product-tip.saved",
+                        "product_tip",
+                        key(form.sku(), form.category()),
+                        Map.of());
+            });
+        } catch (InvalidValue e) {
+            errors.rejectValue(e.field(), "invalid", new Object[] {e.getMessage()}, e.getMessage());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return fill(model);
+        }
+        redirect.addFlashAttribute("notice", "stepmail.tips.saved");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, Principal supervisor, RedirectAttributes redirect) {
+        transaction.executeWithoutResult(status -> {
+            ProductTips.Tip deleted = tips.delete(id);
+            audit.record(
+                    supervisor.getName(),
+                    "product-tip.deleted",
+                    "product_tip",
+                    key(deleted.sku(), deleted.category()),
+                    Map.of());
+        });
+        redirect.addFlashAttribute("notice", "stepmail.tips.deleted");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    /** How the audit trail names an entry: {@code sku:MUG-02} or {@code category:kitchen}. */
+    private static String key(String sku, String category) {
+        return sku == null || sku.isBlank() ? "category:" + category.strip() : "sku:" + sku.strip();
+    }
+
+    private String fill(Model model) {
+        model.addAttribute("tips", tips.all());
+        return ConsoleViews.STEPMAIL_TIPS;
+    }
+}
