@@ -35,7 +35,7 @@ class ProductPolicies {
                 .orElseGet(ProductPolicy::statutory);
     }
 
-    private static ProductPolicy policy(ResultSet rs) throws SQLException {
+    static ProductPolicy policy(ResultSet rs) throws SQLException {
         ProductPolicy.RefundGuarantee guarantee = null;
         if (rs.getObject("guarantee_period_days") != null) {
             guarantee = new ProductPolicy.RefundGuarantee(

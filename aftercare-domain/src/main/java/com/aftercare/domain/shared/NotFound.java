@@ -82,4 +82,8 @@ public class NotFound extends DomainException {
     public static NotFound productTip(long id) {
         return new NotFound("No product tip " + id);
     }
+
+    public static NotFound productPolicy(long id) {
+        return new NotFound("No product policy " + id);
+    }
 }

@@ -1,6 +1,7 @@
 package com.aftercare.stepmail.templates;
 
 import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.order.ProductScope;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Text;
@@ -24,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductTips {
 
     public static final int MAX_TIPS = 2000;
-    public static final int MAX_KEY = 100;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,12 +35,11 @@ public class ProductTips {
     }
 
     /** One entry: for a SKU or (exclusive) for a category. */
-    public record Tip(long id, String sku, String category, String tips, Instant updatedAt, String updatedBy) {}
+    public record Tip(long id, ProductScope scope, String tips, Instant updatedAt, String updatedBy) {}
 
     private static final RowMapper<Tip> TIP = (rs, i) -> new Tip(
             rs.getLong("id"),
-            rs.getString("sku"),
-            rs.getString("category"),
+            new ProductScope(rs.getString("sku"), rs.getString("category")),
             rs.getString("tips"),
             rs.getTimestamp("updated_at").toInstant(),
             rs.getString("updated_by"));
@@ -93,17 +92,13 @@ public class ProductTips {
     /**
      * Writes the tips of a SKU or of a category, replacing what was there.
      *
-     * @throws InvalidValue naming {@code sku} (neither or both of SKU and category, or too long),
-     *     {@code category} (too long) or {@code tips} (empty, longer than {@value #MAX_TIPS}, or
-     *     with control characters)
+     * @return what the tips apply to
+     * @throws InvalidValue naming {@code sku} or {@code category} ({@link ProductScope#of}) or
+     *     {@code tips} (empty, longer than {@value #MAX_TIPS}, or with control characters)
      */
     @Transactional
-    public void save(String sku, String category, String tips, String by) {
-        String skuKey = key("sku", sku);
-        String categoryKey = key("category", category);
-        if ((skuKey == null) == (categoryKey == null)) {
-            throw new InvalidValue("sku", "give a SKU or a category, one of the two");
-        }
+    public ProductScope save(String sku, String category, String tips, String by) {
+        ProductScope scope = ProductScope.of(sku, category);
         String text = tips == null ? "" : tips.strip();
         if (text.isEmpty() || text.length() > MAX_TIPS || Text.hasControlCharacters(text, true)) {
             throw new InvalidValue("tips", "must be 1-" + MAX_TIPS + " characters of text");
@@ -113,13 +108,14 @@ public class ProductTips {
                         values (:sku, :category, :tips, :at, :by)
                         on conflict (%s) do update
                            set tips = excluded.tips, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                        """.formatted(skuKey != null ? "sku" : "category"))
-                .param("sku", skuKey)
-                .param("category", categoryKey)
+                        """.formatted(scope.column()))
+                .param("sku", scope.sku())
+                .param("category", scope.category())
                 .param("tips", text)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("by", by)
                 .update();
+        return scope;
     }
 
     /**
@@ -134,16 +130,5 @@ public class ProductTips {
                 .query(TIP)
                 .optional()
                 .orElseThrow(() -> NotFound.productTip(id));
-    }
-
-    private static String key(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String key = value.strip();
-        if (key.length() > MAX_KEY || Text.hasControlCharacters(key, false)) {
-            throw new InvalidValue(field, "must be 1-" + MAX_KEY + " characters on one line");
-        }
-        return key;
     }
 }

@@ -41,6 +41,7 @@ public final class ConsoleViews {
     public static final String STEPMAIL_TEMPLATE = "stepmail/template";
     public static final String STEPMAIL_BOUNCES = "stepmail/bounces";
     public static final String STEPMAIL_TIPS = "stepmail/tips";
+    public static final String POLICIES = "policies/policies";
     public static final String MARKETING_COUPONS = "marketing/coupons";
     public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";
     public static final String MARKETING_PACKING_INSERT = "marketing/packing-insert";

@@ -79,7 +79,8 @@ class SecurityConfiguration {
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",
                                 "/console/stepmail/**",
-                                "/console/marketing/**")
+                                "/console/marketing/**",
+                                "/console/policies/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")

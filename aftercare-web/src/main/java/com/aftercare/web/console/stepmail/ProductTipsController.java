@@ -59,15 +59,13 @@ class ProductTipsController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            transaction.executeWithoutResult(status -> {
-                tips.save(form.sku(), form.category(), form.tips(), supervisor.getName());
-                audit.record(
-                        supervisor.getName(),
-                        "product-tip.saved",
-                        "product_tip",
-                        key(form.sku(), form.category()),
-                        Map.of());
-            });
+            transaction.executeWithoutResult(status -> audit.record(
+                    supervisor.getName(),
+                    "product-tip.saved",
+                    "product_tip",
+                    tips.save(form.sku(), form.category(), form.tips(), supervisor.getName())
+                            .key(),
+                    Map.of()));
         } catch (InvalidValue e) {
             errors.rejectValue(e.field(), "invalid", new Object[] {e.getMessage()}, e.getMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -85,16 +83,11 @@ class ProductTipsController {
                     supervisor.getName(),
                     "product-tip.deleted",
                     "product_tip",
-                    key(deleted.sku(), deleted.category()),
+                    deleted.scope().key(),
                     Map.of());
         });
         redirect.addFlashAttribute("notice", "stepmail.tips.deleted");
         return ConsoleViews.redirect(HERE);
-    }
-
-    /** How the audit trail names an entry: {@code sku:MUG-02} or {@code category:kitchen}. */
-    private static String key(String sku, String category) {
-        return sku == null || sku.isBlank() ? "category:" + category.strip() : "sku:" + sku.strip();
     }
 
     private String fill(Model model) {
