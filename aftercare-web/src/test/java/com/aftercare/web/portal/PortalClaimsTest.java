@@ -190,6 +190,22 @@ class PortalClaimsTest {
     }
 
     @Test
+    void shouldKeepTheRequestTypeWhenTheFormSwitchesLanguage() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        String path = "/portal/claims/new?type=EXCHANGE&token=" + encoded(order);
+
+        String japanese = customer.get(path).body();
+        String english = customer.get(path + "&lang=en").body();
+
+        assertThat(japanese).contains("?type=EXCHANGE&amp;token=" + encoded(order) + "&amp;lang=en");
+        assertThat(english)
+                .as("lang itself is not kept twice")
+                .contains("?type=EXCHANGE&amp;token=" + encoded(order) + "&amp;lang=ja")
+                .doesNotContain("lang=en&amp;lang");
+        assertThat(customer.get(path + "&lang=en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldShowPhotosInTheConsoleToOperatorsOnly() {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(
