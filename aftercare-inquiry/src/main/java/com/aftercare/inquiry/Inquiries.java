@@ -332,6 +332,44 @@ public class Inquiries {
     }
 
     /**
+     * {@link #addCustomerMessage(AddCustomerMessage)} made safe to retry: the same request with
+     * the same key again answers the message the first try added (the inquiry it went to, as it is
+     * now) and writes nothing; the key with a different request is refused.
+     *
+     * @param key the storefront's idempotency key for this request; null: not idempotent
+     * @throws IdempotencyKeyReused when the key was used for a different request
+     */
+    @Transactional
+    public MessageAdded addCustomerMessage(AddCustomerMessage command, RequestKey key) {
+        if (key == null) {
+            return addCustomerMessage(command);
+        }
+        Optional<String> earlier = requests.earlier(key);
+        if (earlier.isPresent()) {
+            return messageAdded(Long.parseLong(earlier.get()));
+        }
+        MessageAdded added = addCustomerMessage(command);
+        requests.remember(key, Long.toString(added.messageId()));
+        return added;
+    }
+
+    private MessageAdded messageAdded(long messageId) {
+        return jdbc.sql("""
+                        select m.id, i.reference, i.status, f.reference as follow_up_of
+                          from inquiry_message m join inquiry i on i.id = m.inquiry_id
+                          left join inquiry f on f.id = i.follow_up_of
+                         where m.id = :id
+                        """)
+                .param("id", messageId)
+                .query((rs, i) -> new MessageAdded(
+                        rs.getLong("id"),
+                        rs.getString("reference"),
+                        InquiryStatus.valueOf(rs.getString("status")),
+                        rs.getString("follow_up_of")))
+                .single();
+    }
+
+    /**
      * A customer's mail came in: it joins the inquiry it answers, else opens a new EMAIL inquiry.
      * Threading, in order: a Message-ID in {@code In-Reply-To}/{@code References} that is one of
      * our inquiry messages or one of our reply mails ({@code inquiry_message.outbound_mail_id});

@@ -43,6 +43,8 @@ class InquiriesController {
     private static final String PATH = "/api/v1/inquiries";
     /** The scope of this endpoint's idempotency keys (a key may be reused on other endpoints). */
     private static final String OPEN_SCOPE = "inquiry.open";
+    /** Followed by the inquiry's reference: a key is one message to one inquiry. */
+    private static final String MESSAGE_SCOPE = "inquiry.message:";
 
     private final Inquiries inquiries;
     private final JsonBodies bodies;
@@ -129,7 +131,9 @@ class InquiriesController {
             description = """
                     A resolved inquiry, or one waiting on the customer, goes back to OPEN. A CLOSED inquiry stays closed: \
                     the message opens a follow-up inquiry instead, named in `inquiry` (and in Location), with `followUpOf` \
-                    naming the closed one.""",
+                    naming the closed one. Idempotent with an `Idempotency-Key` header (per storefront and inquiry): a \
+                    retry with the same key and body answers the message the first try added and adds nothing; the same \
+                    key with a different body is 409.""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -148,6 +152,10 @@ class InquiriesController {
                 @ApiResponse(
                         responseCode = "404",
                         description = "No such inquiry for this storefront",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The Idempotency-Key was used for a different message",
                         content = @Content(mediaType = "application/problem+json"))
             })
     @PostMapping(
@@ -158,11 +166,18 @@ class InquiriesController {
             @Parameter(description = "The inquiry's reference", example = "INQ-2026-000123") @PathVariable
                     String reference,
             @RequestBody String body,
+            @Parameter(description = "Makes retries safe: the same key and body answer the first message again")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
             @Parameter(hidden = true) StorefrontAuthentication caller) {
         // Read the body first: a malformed body is a 400 whatever the reference.
-        AddMessageRequest request = bodies.read(body, AddMessageRequest.class).value();
+        JsonBodies.Parsed<AddMessageRequest> parsed = bodies.read(body, AddMessageRequest.class);
+        AddMessageRequest request = parsed.value();
+        RequestKey key = RequestKey.optional(
+                caller.storefront(), MESSAGE_SCOPE + reference, idempotencyKey, bodies.canonicalSha256(parsed.tree()));
         Inquiries.MessageAdded added = inquiries.addCustomerMessage(
-                new Inquiries.AddCustomerMessage(caller.storefront(), reference, request.body(), request.author()));
+                new Inquiries.AddCustomerMessage(caller.storefront(), reference, request.body(), request.author()),
+                key);
         return ResponseEntity.created(URI.create(PATH + "/" + added.reference()))
                 .body(new MessageCreated(
                         added.messageId(), added.reference(), added.status().name(), added.followUpOf()));

@@ -471,4 +471,34 @@ class InquiryApiTest {
                          where c.email_normalized = :e
                         """).param("e", address).query(Long.class).single();
     }
+
+    @Test
+    void shouldAddARetriedMessageOnceAndAnswerWhereTheFirstTryWent() {
+        String reference = open();
+        String path = "/api/v1/inquiries/" + reference + "/messages";
+        String key = Events.unique("idem");
+
+        Api.Answer first =
+                api.postJson(path, "{\"body\": \"午後でも大丈夫です。\", \"author\": \"山田 花子\"}", "Idempotency-Key", key);
+        Api.Answer retry =
+                api.postJson(path, "{ \"author\": \"山田 花子\",\n \"body\": \"午後でも大丈夫です。\" }", "Idempotency-Key", key);
+        Api.Answer different = api.postJson(path, "{\"body\": \"やはり午前で。\"}", "Idempotency-Key", key);
+        Api.Answer otherInquiry = api.postJson(
+                "/api/v1/inquiries/" + open() + "/messages",
+                "{\"body\": \"午後でも大丈夫です。\", \"author\": \"山田 花子\"}",
+                "Idempotency-Key",
+                key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json().get("messageId")).isEqualTo(first.json().get("messageId"));
+        assertThat(retry.json().get("inquiry").asString()).isEqualTo(reference);
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(otherInquiry.status())
+                .as("a key is one message to one inquiry")
+                .isEqualTo(201);
+        assertThat(inquiries.find(reference).orElseThrow().messages())
+                .as("the opening message and one added")
+                .hasSize(2);
+    }
 }
