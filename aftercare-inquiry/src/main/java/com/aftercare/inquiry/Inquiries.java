@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -578,9 +579,39 @@ public class Inquiries {
         load(null, reference).close(activeOperator("operator", operator).username(), clock.instant());
     }
 
+    /**
+     * Flags the inquiry for attention (shown first in the queue), with the reason operators read.
+     *
+     * @throws InvalidValue naming {@code flagReason} when the reason is empty or longer than 500 characters
+     */
     @Transactional
     public void flag(String reference, String reason, String operator) {
         load(null, reference).flag(reason, activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    /** Takes the flag off (nothing happens when there is none). */
+    @Transactional
+    public void unflag(String reference, String operator) {
+        load(null, reference).unflag(activeOperator("operator", operator).username(), clock.instant());
+    }
+
+    /**
+     * A new priority for an open inquiry; its due times follow (see {@code Inquiry.changePriority}).
+     *
+     * @throws InvalidValue naming {@code priority} when none is given
+     * @throws InquiryWorkflowViolation for a resolved or closed inquiry
+     */
+    @Transactional
+    public void changePriority(String reference, Priority priority, String operator) {
+        if (priority == null) {
+            throw new InvalidValue("priority", "must be one of " + Arrays.toString(Priority.values()));
+        }
+        Inquiry inquiry = load(null, reference);
+        inquiry.changePriority(
+                priority,
+                sla.due(inquiry.channel(), priority, inquiry.createdAt()),
+                activeOperator("operator", operator).username(),
+                clock.instant());
     }
 
     // ---- reads -------------------------------------------------------------------------------

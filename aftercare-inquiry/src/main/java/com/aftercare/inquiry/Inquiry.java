@@ -322,6 +322,23 @@ class Inquiry {
         record(InquiryTrailEntry.Type.FLAGGED, by, flagReason, at);
     }
 
+    /**
+     * An operator judged the inquiry more (or less) pressing: the due times are worked out again
+     * for the new priority from when the inquiry came in, so an escalation can make it overdue at
+     * once. A first response already given stays given.
+     */
+    void changePriority(Priority to, SlaPolicy.Due due, String by, Instant at) {
+        requireActive("change the priority of");
+        if (to == priority) {
+            return;
+        }
+        record(InquiryTrailEntry.Type.PRIORITY_CHANGED, by, priority + " → " + to, at);
+        priority = to;
+        firstResponseDueAt = due.firstResponse();
+        resolutionDueAt = due.resolution();
+        updatedAt = at;
+    }
+
     void unflag(String by, Instant at) {
         if (!flagged) {
             return;

@@ -23,7 +23,8 @@ class InquiryTrailEntry {
         NOTE_ADDED,
         CUSTOMER_REPLIED,
         FLAGGED,
-        UNFLAGGED
+        UNFLAGGED,
+        PRIORITY_CHANGED
     }
 
     @Id

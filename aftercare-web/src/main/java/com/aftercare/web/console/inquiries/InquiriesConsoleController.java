@@ -12,6 +12,7 @@ import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.Teams;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
@@ -265,6 +266,55 @@ class InquiriesConsoleController {
         return act(reference, redirect, "inquiry.closed", r -> inquiries.close(r, operator.getName()));
     }
 
+    @PostMapping("/{reference}/priority")
+    String changePriority(
+            @PathVariable String reference,
+            @RequestParam(required = false) String priority,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Priority chosen;
+        try {
+            chosen = Priority.valueOf(priority == null ? "" : priority);
+        } catch (IllegalArgumentException e) {
+            return refusedInput(reference, "inquiry.priority.invalid", model, response);
+        }
+        return act(
+                reference,
+                redirect,
+                "inquiry.priorityChanged",
+                r -> inquiries.changePriority(r, chosen, operator.getName()));
+    }
+
+    @PostMapping("/{reference}/flag")
+    String flag(
+            @PathVariable String reference,
+            @RequestParam(required = false) String reason,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            return act(
+                    reference, redirect, "inquiry.flaggedNotice", r -> inquiries.flag(r, reason, operator.getName()));
+        } catch (InvalidValue e) {
+            return refusedInput(reference, "inquiry.flagReason.invalid", model, response);
+        }
+    }
+
+    @PostMapping("/{reference}/unflag")
+    String unflag(@PathVariable String reference, Principal operator, RedirectAttributes redirect) {
+        return act(reference, redirect, "inquiry.unflaggedNotice", r -> inquiries.unflag(r, operator.getName()));
+    }
+
+    /** Bad input to a small action form: the inquiry's page again, 400, saying what was wrong. */
+    private String refusedInput(String reference, String problem, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("problem", problem);
+        return page(reference, model, ReplyForm.empty(), null, ReplyForm.empty(), null);
+    }
+
     /** Runs one facade action; a step the workflow refuses becomes a message on the inquiry's page. */
     private String act(String reference, RedirectAttributes redirect, String notice, Consumer<String> action) {
         if (done(reference, action)) {
@@ -302,6 +352,7 @@ class InquiriesConsoleController {
                 "customer", customers.find(inquiry.customer()).map(Customer::of).orElse(Customer.UNKNOWN));
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
         model.addAttribute("active", isActive(inquiry.status()));
+        model.addAttribute("priorities", Priority.values());
         model.addAttribute("maxBody", Inquiries.MAX_BODY);
         model.addAttribute("cannedResponses", canned.offeredFor(inquiry.category()));
         model.addAttribute("suggestions", faq.suggestFor(reference, SUGGESTIONS));

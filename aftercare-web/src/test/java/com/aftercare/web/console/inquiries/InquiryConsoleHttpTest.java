@@ -111,4 +111,69 @@ class InquiryConsoleHttpTest {
                          where i.reference = :r
                         """).param("r", reference).query(Long.class).single();
     }
+
+    @Test
+    void shouldChangeThePriorityAndWorkOutTheDueTimesAgain() {
+        Map<String, Object> before = inquiryRow();
+
+        HttpResponse<String> changed = console.postForm(page, page + "/priority", Map.of("priority", "URGENT"));
+        HttpResponse<String> unknown = console.postForm(page, page + "/priority", Map.of("priority", "SOON"));
+
+        assertThat(changed.statusCode()).isEqualTo(302);
+        Map<String, Object> after = inquiryRow();
+        assertThat(after.get("priority")).isEqualTo("URGENT");
+        assertThat((java.sql.Timestamp) after.get("first_response_due_at"))
+                .as("an urgent inquiry is due sooner")
+                .isBefore((java.sql.Timestamp) before.get("first_response_due_at"));
+        assertThat((java.sql.Timestamp) after.get("resolution_due_at"))
+                .isBefore((java.sql.Timestamp) before.get("resolution_due_at"));
+        assertThat(trail("PRIORITY_CHANGED")).containsExactly("NORMAL → URGENT");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("id=\"problem\"").contains("優先度を一覧から選んでください。");
+        assertThat(inquiryRow().get("priority")).isEqualTo("URGENT");
+        assertThat(console.get(page).body()).contains("<option value=\"URGENT\" selected=\"selected\">緊急</option>");
+    }
+
+    @Test
+    void shouldFlagWithAReasonAndUnflagByHand() {
+        HttpResponse<String> noReason = console.postForm(page, page + "/flag", Map.of("reason", "  "));
+        HttpResponse<String> flagged = console.postForm(page, page + "/flag", Map.of("reason", "強い口調、消費者センターに言及"));
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("要注意の理由を入力してください");
+        assertThat(flagged.statusCode()).isEqualTo(302);
+        assertThat(inquiryRow().get("flagged")).isEqualTo(true);
+        assertThat(console.get(page).body()).contains("強い口調、消費者センターに言及").contains("id=\"unflag\"");
+
+        assertThat(console.postForm(page, page + "/unflag", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(inquiryRow().get("flagged")).isEqualTo(false);
+        assertThat(trail("FLAGGED")).containsExactly("強い口調、消費者センターに言及");
+        assertThat(trail("UNFLAGGED")).hasSize(1);
+        assertThat(console.postWithoutToken(page + "/flag", Map.of("reason", "偽造"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(console.postWithoutToken(page + "/priority", Map.of("priority", "LOW"))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private Map<String, Object> inquiryRow() {
+        return jdbc.sql(
+                        "select priority, flagged, first_response_due_at, resolution_due_at from inquiry where reference = :r")
+                .param("r", reference)
+                .query()
+                .singleRow();
+    }
+
+    private java.util.List<String> trail(String type) {
+        return jdbc.sql("""
+                        select coalesce(e.detail, '') from inquiry_event e join inquiry i on i.id = e.inquiry_id
+                         where i.reference = :r and e.type = :type order by e.id
+                        """)
+                .param("r", reference)
+                .param("type", type)
+                .query(String.class)
+                .list();
+    }
 }
