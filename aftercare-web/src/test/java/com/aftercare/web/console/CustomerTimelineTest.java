@@ -161,4 +161,32 @@ class CustomerTimelineTest {
     void shouldAnswer404ForAnUnknownCustomer() {
         assertThat(admin.get("/console/customers/999999999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void shouldKeepNotesAboutTheCustomerOnTheirPageAndBesideTheirInquiries() {
+        String page = "/console/customers/" + customerId;
+
+        HttpResponse<String> empty = admin.postForm(page, page + "/notes", Map.of("body", "  "));
+        HttpResponse<String> tooLong = admin.postForm(page, page + "/notes", Map.of("body", "あ".repeat(2001)));
+        HttpResponse<String> saved = admin.postForm(page, page + "/notes", Map.of("body", "夕方以降の電話を希望。\n贈答用の購入が多い。"));
+        HttpResponse<String> forged = admin.postWithoutToken(page + "/notes", Map.of("body", "偽造"));
+        HttpResponse<String> unknown = admin.postForm(page, "/console/customers/999999999/notes", Map.of("body", "誰？"));
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("id=\"note-body-error\"");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).as("what was typed stays in the form").contains("あああ");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(admin.get(page).body()).contains("夕方以降の電話を希望。").contains("id=\"note-list\"");
+        assertThat(admin.get("/console/inquiries/" + reference).body())
+                .contains("id=\"customer-notes\"")
+                .contains("贈答用の購入が多い。");
+        assertThat(jdbc.sql("select count(*) from customer_note where customer_id = :c")
+                        .param("c", customerId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
 }

@@ -4,21 +4,25 @@ import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
 import com.aftercare.stepmail.dispatch.MailDeliveryLog;
 import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +30,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One page per customer (顧客情報の共有): orders and their history, inquiries, claims, mails, consent,
- * newest first. Email and phone stay masked until an operator reveals them, and every reveal is
+ * One page per customer (顧客情報の共有): operators' notes about the customer, then orders and their
+ * history, inquiries, claims, mails, coupons, consent and the notes again, newest first. Email and phone stay masked until an operator reveals them, and every reveal is
  * written to the audit log with who and when.
  */
 @Controller
@@ -38,6 +43,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CustomerTimelineController {
 
     private static final int MAILS = 200;
+    private static final int NOTES = 200;
 
     private final Customers customers;
     private final Orders orders;
@@ -46,6 +52,7 @@ class CustomerTimelineController {
     private final MailDeliveryLog mails;
     private final MarketingConsent consent;
     private final Coupons coupons;
+    private final CustomerNotes notes;
     private final AuditLog audit;
 
     CustomerTimelineController(
@@ -56,6 +63,7 @@ class CustomerTimelineController {
             MailDeliveryLog mails,
             MarketingConsent consent,
             Coupons coupons,
+            CustomerNotes notes,
             AuditLog audit) {
         this.customers = customers;
         this.orders = orders;
@@ -64,6 +72,7 @@ class CustomerTimelineController {
         this.mails = mails;
         this.consent = consent;
         this.coupons = coupons;
+        this.notes = notes;
         this.audit = audit;
     }
 
@@ -94,6 +103,27 @@ class CustomerTimelineController {
                 Long.toString(id),
                 Map.of("fields", "email,phone"));
         return page(id, true, model);
+    }
+
+    /** A note about the customer as a person; empty or too long is answered on the page with 400. */
+    @PostMapping("/{id}/notes")
+    String addNote(
+            @PathVariable long id,
+            @RequestParam(required = false) String body,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            notes.add(new CustomerId(id), body, operator.getName());
+        } catch (InvalidValue e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("noteBody", body);
+            model.addAttribute("noteError", "customers.note.invalid");
+            return page(id, false, model);
+        }
+        redirect.addFlashAttribute("notice", "customers.note.added");
+        return ConsoleViews.redirect("/console/customers/" + id);
     }
 
     /** One line of the timeline. */
@@ -150,6 +180,8 @@ class CustomerTimelineController {
         consent.latest(customerId)
                 .ifPresent(d -> entries.add(new Entry(
                         d.at(), "consent", d.granted() ? "consent.granted" : "consent.withdrawn", d.source(), null)));
+        List<CustomerNotes.Note> customerNotes = notes.of(customerId, NOTES);
+        customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("customer", customer);
         model.addAttribute("revealed", revealed);
@@ -158,6 +190,8 @@ class CustomerTimelineController {
         model.addAttribute("phone", revealed ? customer.phone() : CustomerView.maskPhone(customer.phone()));
         model.addAttribute("consented", consent.hasConsented(customerId));
         model.addAttribute("entries", entries);
+        model.addAttribute("notes", customerNotes);
+        model.addAttribute("maxNote", CustomerNotes.MAX_BODY);
         return ConsoleViews.CUSTOMER_TIMELINE;
     }
 }

@@ -1,5 +1,6 @@
 package com.aftercare.web.console.inquiries;
 
+import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.operator.Operators;
@@ -58,6 +59,7 @@ class InquiriesConsoleController {
     private static final String HTMX = "HX-Request";
     private static final String HISTORY_RESTORE = "HX-History-Restore-Request";
     private static final int SUGGESTIONS = 3;
+    private static final int CUSTOMER_NOTES = 3;
 
     private final Inquiries inquiries;
     private final InquiryQueue queue;
@@ -68,6 +70,7 @@ class InquiriesConsoleController {
     private final InquiryAttachments attachments;
     private final MessageSource messages;
     private final Teams teams;
+    private final CustomerNotes customerNotes;
     private final Clock clock;
 
     InquiriesConsoleController(
@@ -80,6 +83,7 @@ class InquiriesConsoleController {
             InquiryAttachments attachments,
             MessageSource messages,
             Teams teams,
+            CustomerNotes customerNotes,
             Clock clock) {
         this.inquiries = inquiries;
         this.queue = queue;
@@ -90,6 +94,7 @@ class InquiriesConsoleController {
         this.attachments = attachments;
         this.messages = messages;
         this.teams = teams;
+        this.customerNotes = customerNotes;
         this.clock = clock;
     }
 
@@ -353,6 +358,7 @@ class InquiriesConsoleController {
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
         model.addAttribute("active", isActive(inquiry.status()));
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("customerNotes", customerNotes.of(inquiry.customer(), CUSTOMER_NOTES));
         model.addAttribute("maxBody", Inquiries.MAX_BODY);
         model.addAttribute("cannedResponses", canned.offeredFor(inquiry.category()));
         model.addAttribute("suggestions", faq.suggestFor(reference, SUGGESTIONS));
