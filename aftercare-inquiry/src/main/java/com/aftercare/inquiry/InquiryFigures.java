@@ -1,6 +1,7 @@
 package com.aftercare.inquiry;
 
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,17 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InquiryFigures {
 
     /** The longest period one page may ask for. */
-    public static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = ReportingPeriod.MAX_DAYS;
 
     /** A score at or below this counts as a low (unhappy) answer. */
     public static final int LOW_SCORE = 2;
-
-    public record Period(LocalDate from, LocalDate to) {
-
-        public long days() {
-            return ChronoUnit.DAYS.between(from, to) + 1;
-        }
-    }
 
     /** Median and average of a duration over {@code count} inquiries (null when count is 0). */
     public record Times(long count, Duration median, Duration average) {
@@ -84,7 +77,7 @@ public class InquiryFigures {
 
     /** @param storefront the storefront the figures are limited to, or null for all */
     public record Figures(
-            Period period,
+            ReportingPeriod period,
             StorefrontId storefront,
             Measures total,
             Map<Channel, Long> byChannel,
@@ -126,9 +119,8 @@ public class InquiryFigures {
     }
 
     /** The last 30 days, today (in the shop's zone) included. */
-    public Period lastThirtyDays() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), shop.zone());
-        return new Period(today.minusDays(29), today);
+    public ReportingPeriod lastThirtyDays() {
+        return ReportingPeriod.lastThirtyDays(clock.instant(), shop.zone());
     }
 
     /**
@@ -138,9 +130,9 @@ public class InquiryFigures {
      */
     @Transactional(readOnly = true)
     public Figures of(LocalDate from, LocalDate to, StorefrontId storefront) {
-        Period period = check(from, to);
-        Instant start = period.from().atStartOfDay(shop.zone()).toInstant();
-        Instant end = period.to().plusDays(1).atStartOfDay(shop.zone()).toInstant();
+        ReportingPeriod period = new ReportingPeriod(from, to);
+        Instant start = period.start(shop.zone());
+        Instant end = period.end(shop.zone());
         Function<String, JdbcClient.StatementSpec> inPeriod = sql -> jdbc.sql(sql)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
@@ -165,23 +157,6 @@ public class InquiryFigures {
                 perOperator);
     }
 
-    private Period check(LocalDate from, LocalDate to) {
-        if (from == null) {
-            throw new InvalidValue("from", "must not be null");
-        }
-        if (to == null) {
-            throw new InvalidValue("to", "must not be null");
-        }
-        if (to.isBefore(from)) {
-            throw new InvalidValue("to", "must not be before from");
-        }
-        Period period = new Period(from, to);
-        if (period.days() > MAX_DAYS) {
-            throw new InvalidValue("to", "must be at most " + MAX_DAYS + " days after from");
-        }
-        return period;
-    }
-
     /** Every value of the enum, in its order, with 0 where no inquiry had it. */
     private static <E extends Enum<E>> Map<E, Long> countBy(
             Function<String, JdbcClient.StatementSpec> inPeriod, String column, E[] values, Function<String, E> parse) {
@@ -195,7 +170,7 @@ public class InquiryFigures {
     }
 
     /** Opened (by opening day) and resolved (by resolution day) per calendar day in the shop's zone. */
-    private List<DayCount> perDay(Period period, Function<String, JdbcClient.StatementSpec> inPeriod) {
+    private List<DayCount> perDay(ReportingPeriod period, Function<String, JdbcClient.StatementSpec> inPeriod) {
         return inPeriod.apply("""
                         with mine as (
                             select created_at, resolved_at from inquiry

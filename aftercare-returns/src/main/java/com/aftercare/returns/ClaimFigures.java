@@ -1,19 +1,27 @@
 package com.aftercare.returns;
 
+import com.aftercare.domain.shop.ReportingPeriod;
+import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The after-sales figures in SQL: how often products come back (by product, category and
- * reason), how much was refunded, and how long customers waited for their money.
+ * The after-sales figures of a period in SQL: how often products come back (by product, category
+ * and reason), how much was refunded, and how long customers waited for their money.
  *
- * <p>"Returned" counts the units of claims that send items back (RETURN, EXCHANGE,
- * REFUND_GUARANTEE) that were not refused; "sold" counts the units of orders that were not
- * cancelled. The rate is returned ÷ sold, in percent with one decimal.
+ * <p>Return rates follow the orders placed in the period (a cohort): "sold" counts the units of
+ * those orders that were not cancelled, "returned" the units of claims on those same orders that
+ * send items back (RETURN, EXCHANGE, REFUND_GUARANTEE) and were not refused, whenever they were
+ * asked for. The rate is returned ÷ sold, in percent with one decimal. Reasons count the claims
+ * asked for in the period; refunds and the time to refund, the refunds made in it.
  */
 @Service
 public class ClaimFigures {
@@ -22,9 +30,13 @@ public class ClaimFigures {
             + " and c.status not in ('REJECTED', 'QUOTE_DECLINED')";
 
     private final JdbcClient jdbc;
+    private final ShopProperties shop;
+    private final Clock clock;
 
-    ClaimFigures(JdbcClient jdbc) {
+    ClaimFigures(JdbcClient jdbc, ShopProperties shop, Clock clock) {
         this.jdbc = jdbc;
+        this.shop = shop;
+        this.clock = clock;
     }
 
     /** One row of a return-rate table: the product (SKU and name), category or reason. */
@@ -38,35 +50,48 @@ public class ClaimFigures {
     public record TimeToRefund(long refunds, BigDecimal averageHours, BigDecimal medianHours) {}
 
     public record Figures(
+            ReportingPeriod period,
             List<Rate> byProduct,
             List<Rate> byCategory,
             List<ReasonCount> byReason,
             List<RefundTotal> refunds,
             TimeToRefund timeToRefund) {}
 
-    /** @param storefront one storefront's figures, or null for the whole shop */
-    @Transactional(readOnly = true)
-    public Figures of(StorefrontId storefront) {
-        Long id = storefront == null ? null : storefront.value();
-        return new Figures(
-                rates("l.sku", "max(l.product_name)", id),
-                rates("coalesce(l.category, '')", "''", id),
-                reasons(id),
-                refunds(id),
-                timeToRefund(id));
+    /** The thirty shop days up to today: what the page shows first. */
+    public ReportingPeriod lastThirtyDays() {
+        return ReportingPeriod.lastThirtyDays(clock.instant(), shop.zone());
     }
 
-    private List<Rate> rates(String key, String label, Long storefront) {
-        return jdbc.sql("""
-                        with sold as (
+    /** @param storefront one storefront's figures, or null for the whole shop */
+    @Transactional(readOnly = true)
+    public Figures of(ReportingPeriod period, StorefrontId storefront) {
+        Function<String, JdbcClient.StatementSpec> inPeriod = sql -> jdbc.sql(sql)
+                .param("start", Timestamp.from(period.start(shop.zone())))
+                .param("end", Timestamp.from(period.end(shop.zone())))
+                .param("storefront", storefront == null ? null : storefront.value(), Types.BIGINT);
+        return new Figures(
+                period,
+                rates(inPeriod, "l.sku", "max(l.product_name)"),
+                rates(inPeriod, "coalesce(l.category, '')", "''"),
+                reasons(inPeriod),
+                refunds(inPeriod),
+                timeToRefund(inPeriod));
+    }
+
+    private List<Rate> rates(Function<String, JdbcClient.StatementSpec> inPeriod, String key, String label) {
+        return inPeriod.apply("""
+                        with cohort as (
+                            select o.id from customer_order o
+                             where o.status <> 'CANCELLED' and o.placed_at >= :start and o.placed_at < :end
+                               and (cast(:storefront as bigint) is null or o.storefront_id = :storefront)
+                        ), sold as (
                             select %1$s as key, %2$s as label, sum(l.quantity) as units
-                              from order_line l join customer_order o on o.id = l.order_id
-                             where o.status <> 'CANCELLED' and (cast(:storefront as bigint) is null or o.storefront_id = :storefront)
+                              from order_line l join cohort o on o.id = l.order_id
                              group by 1
                         ), returned as (
                             select %1$s as key, sum(l.quantity) as units
-                              from claim_line l join claim c on c.id = l.claim_id
-                             where %3$s and (cast(:storefront as bigint) is null or c.storefront_id = :storefront)
+                              from claim_line l join claim c on c.id = l.claim_id join cohort o on o.id = c.order_id
+                             where %3$s
                              group by 1
                         )
                         select s.key, s.label, s.units, coalesce(r.units, 0),
@@ -75,51 +100,55 @@ public class ClaimFigures {
                          order by 5 desc, s.key
                          limit 100
                         """.formatted(key, label, SENT_BACK))
-                .param("storefront", storefront)
                 .query((rs, i) ->
                         new Rate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)))
                 .list();
     }
 
-    private List<ReasonCount> reasons(Long storefront) {
-        return jdbc.sql("""
+    private List<ReasonCount> reasons(Function<String, JdbcClient.StatementSpec> inPeriod) {
+        return inPeriod.apply("""
                         select c.reason, count(distinct c.id), sum(l.quantity)
                           from claim c join claim_line l on l.claim_id = c.id
-                         where %s and (cast(:storefront as bigint) is null or c.storefront_id = :storefront)
+                         where %s and c.requested_at >= :start and c.requested_at < :end
+                           and (cast(:storefront as bigint) is null or c.storefront_id = :storefront)
                          group by c.reason
                          order by 2 desc, 1
                         """.formatted(SENT_BACK))
-                .param("storefront", storefront)
                 .query((rs, i) -> new ReasonCount(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
-    private List<RefundTotal> refunds(Long storefront) {
-        return jdbc.sql("""
-                        select c.refund_route, count(*), sum(c.refund_total_yen)
-                          from claim c
-                         where c.refund_total_yen is not null
-                           and (cast(:storefront as bigint) is null or c.storefront_id = :storefront)
-                         group by c.refund_route
+    /** The claims refunded in the period, with when they were asked for and when refunded. */
+    private static final String REFUNDED_IN_PERIOD = """
+            refunded as (
+                select c.id, c.refund_route, c.refund_total_yen, c.requested_at, h.at as refunded_at
+                  from claim c join claim_status_history h on h.claim_id = c.id and h.status_to = 'REFUNDED'
+                 where h.at >= :start and h.at < :end
+                   and (cast(:storefront as bigint) is null or c.storefront_id = :storefront)
+            )
+            """;
+
+    private List<RefundTotal> refunds(Function<String, JdbcClient.StatementSpec> inPeriod) {
+        return inPeriod.apply("with " + REFUNDED_IN_PERIOD + """
+                        select refund_route, count(*), sum(refund_total_yen)
+                          from refunded
+                         where refund_total_yen is not null
+                         group by refund_route
                          order by 1
                         """)
-                .param("storefront", storefront)
                 .query((rs, i) -> new RefundTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
-    private TimeToRefund timeToRefund(Long storefront) {
-        return jdbc.sql("""
-                        with waited as (
-                            select extract(epoch from (h.at - c.requested_at)) / 3600.0 as hours
-                              from claim c join claim_status_history h on h.claim_id = c.id and h.status_to = 'REFUNDED'
-                             where cast(:storefront as bigint) is null or c.storefront_id = :storefront
+    private TimeToRefund timeToRefund(Function<String, JdbcClient.StatementSpec> inPeriod) {
+        return inPeriod.apply("with " + REFUNDED_IN_PERIOD + """
+                        , waited as (
+                            select extract(epoch from (refunded_at - requested_at)) / 3600.0 as hours from refunded
                         )
                         select count(*), round(avg(hours), 1),
                                round(cast(percentile_cont(0.5) within group (order by hours) as numeric), 1)
                           from waited
                         """)
-                .param("storefront", storefront)
                 .query((rs, i) -> new TimeToRefund(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
                 .single();
     }

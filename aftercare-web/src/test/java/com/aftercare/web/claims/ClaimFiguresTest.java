@@ -6,6 +6,7 @@ import com.aftercare.domain.claim.Claim;
 import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimFigures;
 import com.aftercare.returns.Claims;
@@ -13,10 +14,13 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
+import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The figures from known numbers, on one storefront of the test's own: four orders of 2 shirts
- * and 1 mug (8 shirts, 4 mugs sold, one order cancelled so 6 and 3 count), and claims whose
- * outcome is fixed by the test clock.
+ * and 1 mug placed on 2025-11-18 (8 shirts, 4 mugs sold, one order cancelled so 6 and 3 count),
+ * claims asked for on 11-25 and refunds on 11-26 and 11-27, fixed by the test clock; and what
+ * periods that leave some of it out count.
  */
 @AftercareIntegrationTest
 @Import(TestClock.Configuration.class)
@@ -50,6 +55,9 @@ class ClaimFiguresTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    private final ReportingPeriod november =
+            new ReportingPeriod(LocalDate.parse("2025-11-01"), LocalDate.parse("2025-11-30"));
 
     @Test
     void shouldCountReturnRatesRefundTotalsAndTimeToRefundFromKnownNumbers() {
@@ -80,7 +88,7 @@ class ClaimFiguresTest {
         String rejected = open(storefront, third, RequestType.RETURN, ReturnReason.OTHER, third.shirt(), 1);
         claims.reject(rejected, "admin", "対象外です");
 
-        ClaimFigures.Figures f = figures.of(storefront.id());
+        ClaimFigures.Figures f = figures.of(november, storefront.id());
 
         assertThat(f.byProduct())
                 .containsExactly(
@@ -94,6 +102,50 @@ class ClaimFiguresTest {
         assertThat(f.refunds()).containsExactly(new ClaimFigures.RefundTotal("TO_PAYMENT", 2, 5640));
         assertThat(f.timeToRefund())
                 .isEqualTo(new ClaimFigures.TimeToRefund(2, new BigDecimal("36.0"), new BigDecimal("36.0")));
+
+        // the orders' days up to the claims, but not the refunds: rates and reasons, no refunds
+        ClaimFigures.Figures beforeRefunds = figures.of(
+                new ReportingPeriod(LocalDate.parse("2025-11-18"), LocalDate.parse("2025-11-25")), storefront.id());
+        assertThat(beforeRefunds.byProduct()).isEqualTo(f.byProduct());
+        assertThat(beforeRefunds.byReason()).isEqualTo(f.byReason());
+        assertThat(beforeRefunds.refunds()).isEmpty();
+        assertThat(beforeRefunds.timeToRefund().refunds()).isZero();
+        // December: neither orders nor claims nor refunds
+        ClaimFigures.Figures december = figures.of(
+                new ReportingPeriod(LocalDate.parse("2025-12-01"), LocalDate.parse("2025-12-31")), storefront.id());
+        assertThat(december.byProduct()).isEmpty();
+        assertThat(december.byReason()).isEmpty();
+        assertThat(december.refunds()).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheFiguresOfTheChosenPeriodAndAnswerABadOneAtItsField() {
+        clock.setJst("2025-11-25T10:00");
+        TestStorefront storefront = TestStorefronts.create(storefronts);
+        TestOrder order =
+                ClaimFixtures.delivered(new Api(port, storefront.key()), "CARD", false, "2025-11-21T11:00:00+09:00");
+        ConsoleClient console = ConsoleClient.loggedInAsAdmin(port);
+        String page = "/console/claims/figures";
+        String shop = "&storefront=" + storefront.id().value();
+
+        HttpResponse<String> november = console.get(page + "?from=2025-11-01&to=2025-11-30" + shop);
+        HttpResponse<String> december = console.get(page + "?from=2025-12-01&to=2025-12-31" + shop);
+        HttpResponse<String> backwards = console.get(page + "?from=2025-12-01&to=2025-11-01");
+        HttpResponse<String> notADate = console.get(page + "?from=11/01&to=2025-11-30");
+        HttpResponse<String> forged = console.get(page + "?from=2025-11-01&to=2025-11-30&storefront=-1");
+
+        assertThat(console.get(page).statusCode())
+                .as("the last 30 days by default")
+                .isEqualTo(200);
+        assertThat(november.statusCode()).isEqualTo(200);
+        assertThat(november.body()).contains(order.shirt());
+        assertThat(december.body()).doesNotContain(order.shirt());
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("id=\"to-error\"");
+        assertThat(notADate.statusCode()).isEqualTo(400);
+        assertThat(notADate.body()).contains("id=\"from-error\"");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("id=\"storefront-error\"");
     }
 
     String open(

@@ -9,7 +9,6 @@ import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.BankAccount;
-import com.aftercare.returns.ClaimFigures;
 import com.aftercare.returns.ClaimQueue;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.console.ConsoleMoney;
@@ -43,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * After-sales claims in the console: the queue by status and age, one claim with its lines,
- * eligibility, terms, masked bank account and the steps its status allows, and the figures. Every
+ * eligibility, terms, masked bank account and the steps its status allows. Every
  * step goes through the {@link Claims} facade; a step the workflow refuses comes back as a message
  * on the claim's page, a bad value as a message on its field.
  */
@@ -60,7 +59,6 @@ class ClaimsConsoleController {
 
     private final Claims claims;
     private final ClaimQueue queue;
-    private final ClaimFigures figures;
     private final Orders orders;
     private final Customers customers;
     private final CustomerInquiries inquiries;
@@ -69,14 +67,12 @@ class ClaimsConsoleController {
     ClaimsConsoleController(
             Claims claims,
             ClaimQueue queue,
-            ClaimFigures figures,
             Orders orders,
             Customers customers,
             CustomerInquiries inquiries,
             ConsoleMoney money) {
         this.claims = claims;
         this.queue = queue;
-        this.figures = figures;
         this.orders = orders;
         this.customers = customers;
         this.inquiries = inquiries;
@@ -96,12 +92,6 @@ class ClaimsConsoleController {
         model.addAttribute("page", queue.page(chosen, q, after, ClaimQueue.PAGE_SIZE));
         model.addAttribute("first", after == null || after.isBlank());
         return ConsoleViews.CLAIM_QUEUE;
-    }
-
-    @GetMapping("/figures")
-    String figures(Model model) {
-        model.addAttribute("figures", figures.of(null));
-        return ConsoleViews.CLAIM_FIGURES;
     }
 
     @GetMapping("/{rma}")

@@ -1,6 +1,7 @@
 package com.aftercare.web.console.figures;
 
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.InquiryFigures;
@@ -46,8 +47,8 @@ class FiguresController {
         if (!errors.hasErrors()) {
             try {
                 StorefrontId storefront = storefrontChoice.of(form.storefront());
-                InquiryFigures.Period period =
-                        form.empty() ? figures.lastThirtyDays() : new InquiryFigures.Period(form.from(), form.to());
+                ReportingPeriod period =
+                        form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
                 InquiryFigures.Figures result = figures.of(period.from(), period.to(), storefront);
                 model.addAttribute(
                         FORM,

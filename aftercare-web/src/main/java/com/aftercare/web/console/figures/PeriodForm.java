@@ -4,15 +4,16 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The period asked for: dates in the shop's time zone, both included; both empty means the
- * default. {@code storefront} optionally limits the figures to one storefront's inquiries.
+ * The period a figures page asks for (the desk's and the claims'): dates in the shop's time zone,
+ * both included; both empty means the default. {@code storefront} optionally limits the figures
+ * to one storefront.
  */
-record PeriodForm(
+public record PeriodForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         Long storefront) {
 
-    boolean empty() {
+    public boolean empty() {
         return from == null && to == null;
     }
 }

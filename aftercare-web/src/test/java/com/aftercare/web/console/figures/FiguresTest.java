@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
@@ -255,7 +256,7 @@ class FiguresTest {
         clock.setJst("2031-03-12T08:00");
 
         assertThat(figures.lastThirtyDays())
-                .isEqualTo(new InquiryFigures.Period(LocalDate.parse("2031-02-11"), LocalDate.parse("2031-03-12")));
+                .isEqualTo(new ReportingPeriod(LocalDate.parse("2031-02-11"), LocalDate.parse("2031-03-12")));
     }
 
     static InquiryFigures.Measures measuresOf(InquiryFigures.Figures f, String operator) {
