@@ -71,6 +71,33 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
         }
     }
 
+    /**
+     * The business time between two instants: only the opening hours of working days count, so
+     * Friday 17:00 to Monday 11:00 is two hours with the default 10:00–18:00. Zero when {@code to}
+     * is not after {@code from}.
+     */
+    Duration between(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        for (LocalDate date = start.toLocalDate(); !date.isAfter(end.toLocalDate()); date = date.plusDays(1)) {
+            if (!isWorkingDay(date)) {
+                continue;
+            }
+            LocalDateTime open = date.atTime(opens);
+            LocalDateTime close = date.atTime(closes);
+            LocalDateTime a = start.isAfter(open) ? start : open;
+            LocalDateTime b = end.isBefore(close) ? end : close;
+            if (b.isAfter(a)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total;
+    }
+
     private boolean isWorkingDay(LocalDate date) {
         return days.contains(date.getDayOfWeek()) && !closedDates.contains(date);
     }

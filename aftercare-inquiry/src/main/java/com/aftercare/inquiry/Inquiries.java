@@ -462,7 +462,7 @@ public class Inquiries {
             return new MessageAdded(
                     followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
         }
-        boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now);
+        boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now, sla);
         if (!inquiry.flagged()) {
             EarlyWarning.complaintIn(body).ifPresent(reason -> inquiry.flag(reason, EARLY_WARNING, now));
         }
@@ -606,12 +606,9 @@ public class Inquiries {
         if (priority == null) {
             throw new InvalidValue("priority", "must be one of " + Arrays.toString(Priority.values()));
         }
-        Inquiry inquiry = load(null, reference);
-        inquiry.changePriority(
-                priority,
-                sla.due(inquiry.channel(), priority, inquiry.createdAt()),
-                activeOperator("operator", operator).username(),
-                clock.instant());
+        load(null, reference)
+                .changePriority(
+                        priority, sla, activeOperator("operator", operator).username(), clock.instant());
     }
 
     // ---- reads -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,6 +98,14 @@ class Inquiry {
 
     @Column(name = "first_responded_at")
     private Instant firstRespondedAt;
+
+    /** Since when the inquiry waits on the customer: the resolution clock is paused meanwhile. */
+    @Column(name = "waiting_since")
+    private Instant waitingSince;
+
+    /** Business time of the waits so far, added to the resolution due time. */
+    @Column(name = "paused_seconds", nullable = false)
+    private long pausedSeconds;
 
     @Column(name = "resolved_at")
     private Instant resolvedAt;
@@ -277,12 +286,14 @@ class Inquiry {
     /** The operator asked the customer something and waits for the answer. */
     void waitOnCustomer(String by, Instant at) {
         requireStatus("wait on the customer for", EnumSet.of(InquiryStatus.OPEN));
+        waitingSince = at;
         moveTo(InquiryStatus.WAITING_ON_CUSTOMER, by, at);
     }
 
     void resolve(String by, Instant at) {
         requireActive("resolve");
         resolvedAt = at;
+        waitingSince = null;
         moveTo(InquiryStatus.RESOLVED, by, at);
     }
 
@@ -295,17 +306,24 @@ class Inquiry {
 
     /**
      * The customer wrote again. A resolved inquiry, or one waiting on the customer, goes back to
-     * OPEN; a closed one refuses (the caller opens a follow-up instead).
+     * OPEN; a closed one refuses (the caller opens a follow-up instead). The wait paused the
+     * resolution clock: its due time moves on by the business time the customer took.
      *
      * @return true when the reply reopened the inquiry
      */
-    boolean reopenByCustomerReply(String body, String authorName, Instant at) {
+    boolean reopenByCustomerReply(String body, String authorName, Instant at, SlaPolicy sla) {
         if (status == InquiryStatus.CLOSED) {
             throw InquiryWorkflowViolation.cannot("add a customer message to", reference, status);
         }
         messages.add(InquiryMessage.inbound(InquiryText.body("body", body), authorName, channel, at));
         updatedAt = at;
         record(InquiryTrailEntry.Type.CUSTOMER_REPLIED, CUSTOMER, null, at);
+        if (status == InquiryStatus.WAITING_ON_CUSTOMER && waitingSince != null) {
+            Duration paused = sla.paused(waitingSince, at);
+            resolutionDueAt = sla.extended(resolutionDueAt, paused);
+            pausedSeconds += paused.toSeconds();
+            waitingSince = null;
+        }
         if (status == InquiryStatus.RESOLVED || status == InquiryStatus.WAITING_ON_CUSTOMER) {
             resolvedAt = null;
             moveTo(InquiryStatus.OPEN, CUSTOMER, at);
@@ -325,17 +343,20 @@ class Inquiry {
     /**
      * An operator judged the inquiry more (or less) pressing: the due times are worked out again
      * for the new priority from when the inquiry came in, so an escalation can make it overdue at
-     * once. A first response already given stays given.
+     * once; the resolution due time keeps the pauses so far. A first response already given stays
+     * given.
      */
-    void changePriority(Priority to, SlaPolicy.Due due, String by, Instant at) {
+    void changePriority(Priority to, SlaPolicy sla, String by, Instant at) {
         requireActive("change the priority of");
         if (to == priority) {
             return;
         }
+        SlaPolicy.Due due = sla.due(channel, to, createdAt);
         record(InquiryTrailEntry.Type.PRIORITY_CHANGED, by, priority + " → " + to, at);
         priority = to;
         firstResponseDueAt = due.firstResponse();
-        resolutionDueAt = due.resolution();
+        // the waits so far still do not count against the desk
+        resolutionDueAt = sla.extended(due.resolution(), Duration.ofSeconds(pausedSeconds));
         updatedAt = at;
     }
 

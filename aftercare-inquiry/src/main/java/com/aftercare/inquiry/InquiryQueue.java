@@ -41,7 +41,9 @@ public class InquiryQueue {
     public enum SlaState {
         OVERDUE,
         DUE_SOON,
-        OK
+        OK,
+        /** Waiting on the customer: the resolution clock stands still. */
+        PAUSED
     }
 
     public record Item(
@@ -179,7 +181,9 @@ public class InquiryQueue {
                 rs.getString("customer_name"),
                 rs.getBoolean("flagged"),
                 due,
-                slaState(due, now));
+                InquiryStatus.valueOf(rs.getString("status")) == InquiryStatus.WAITING_ON_CUSTOMER
+                        ? SlaState.PAUSED
+                        : slaState(due, now));
         return new Row(item, rs.getInt("flag_order"), due, rs.getInt("priority_order"), rs.getLong("id"));
     }
 

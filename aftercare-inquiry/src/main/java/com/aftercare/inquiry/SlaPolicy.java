@@ -53,4 +53,17 @@ final class SlaPolicy {
         }
         return new Due(hours.plus(receivedAt, firstResponse), hours.plus(receivedAt, target.resolution()));
     }
+
+    /** The business time a pause (waiting on the customer) from {@code pausedAt} to {@code resumedAt} took. */
+    Duration paused(Instant pausedAt, Instant resumedAt) {
+        return hours.between(pausedAt, resumedAt);
+    }
+
+    /**
+     * A due time moved on by business time already paused, so the customer's silence is not
+     * counted against the desk.
+     */
+    Instant extended(Instant due, Duration paused) {
+        return paused.isZero() ? due : hours.plus(due, paused);
+    }
 }

@@ -12,7 +12,18 @@ import org.junit.jupiter.api.Test;
 /** The inquiry workflow, without Spring or a database. */
 class InquiryTest {
 
-    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z"); // Monday 10:00 in Tokyo
+
+    /** Weekdays 10:00–18:00 in Tokyo, the defaults. */
+    static final SlaPolicy SLA = new SlaPolicy(
+            new BusinessHours(
+                    java.time.ZoneId.of("Asia/Tokyo"),
+                    java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                    java.time.LocalTime.of(10, 0),
+                    java.time.LocalTime.of(18, 0),
+                    java.util.Set.of()),
+            java.util.Map.of(),
+            java.util.Map.of());
 
     static Inquiry newInquiry() {
         return newInquiry("お届け日を変更したいです");
@@ -89,7 +100,7 @@ class InquiryTest {
     void shouldReopenAResolvedInquiryWhenTheCustomerReplies() {
         Inquiry inquiry = resolved();
 
-        boolean reopened = inquiry.reopenByCustomerReply("まだ届きません", null, T0.plusSeconds(300));
+        boolean reopened = inquiry.reopenByCustomerReply("まだ届きません", null, T0.plusSeconds(300), SLA);
 
         assertThat(reopened).isTrue();
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.OPEN);
@@ -102,16 +113,39 @@ class InquiryTest {
         inquiry.open("sato", T0.plusSeconds(10));
         inquiry.waitOnCustomer("sato", T0.plusSeconds(20));
 
-        assertThat(inquiry.reopenByCustomerReply("写真を送ります", null, T0.plusSeconds(30)))
+        assertThat(inquiry.reopenByCustomerReply("写真を送ります", null, T0.plusSeconds(30), SLA))
                 .isTrue();
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.OPEN);
+    }
+
+    @Test
+    void shouldPauseTheResolutionClockWhileWaitingOnTheCustomer() {
+        Inquiry inquiry = newInquiry();
+        inquiry.open("sato", T0.plusSeconds(10));
+        inquiry.waitOnCustomer("sato", T0.plusSeconds(3600)); // Monday 11:00
+
+        inquiry.reopenByCustomerReply("写真を送ります", null, T0.plusSeconds(3 * 3600), SLA); // 13:00
+
+        // due Monday 18:00; two business hours later is Tuesday 12:00
+        Instant moved = Instant.parse("2026-11-24T03:00:00Z");
+        assertThat(inquiry.resolutionDueAt()).isEqualTo(moved);
+        assertThat(inquiry.reopenByCustomerReply("もう一枚", null, T0.plusSeconds(4 * 3600), SLA))
+                .as("no longer waiting: nothing more moves")
+                .isFalse();
+        assertThat(inquiry.resolutionDueAt()).isEqualTo(moved);
+
+        inquiry.changePriority(Priority.HIGH, SLA, "suzuki", T0.plusSeconds(5 * 3600));
+        // HIGH: resolution in 2 business days from Monday 10:00 = Tuesday 18:00, plus the 2 hours paused
+        assertThat(inquiry.resolutionDueAt())
+                .as("a priority change keeps the pause")
+                .isEqualTo(Instant.parse("2026-11-25T03:00:00Z"));
     }
 
     @Test
     void shouldKeepAnOpenInquiryOpenWhenTheCustomerAddsAMessage() {
         Inquiry inquiry = newInquiry();
 
-        assertThat(inquiry.reopenByCustomerReply("追記です", null, T0.plusSeconds(30)))
+        assertThat(inquiry.reopenByCustomerReply("追記です", null, T0.plusSeconds(30), SLA))
                 .isFalse();
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.NEW);
     }
@@ -121,7 +155,7 @@ class InquiryTest {
         Inquiry inquiry = resolved();
         inquiry.close("sato", T0.plusSeconds(200));
 
-        assertThatThrownBy(() -> inquiry.reopenByCustomerReply("もう一度", null, T0.plusSeconds(300)))
+        assertThatThrownBy(() -> inquiry.reopenByCustomerReply("もう一度", null, T0.plusSeconds(300), SLA))
                 .isInstanceOf(InquiryWorkflowViolation.class)
                 .hasMessageContaining("INQ-2026-000001")
                 .hasMessageContaining("CLOSED");

@@ -115,4 +115,39 @@ class SlaPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("close after they open");
     }
+
+    @ParameterizedTest(name = "{0} .. {1} = {2} of business time")
+    @CsvSource(textBlock = """
+            2026-11-23T11:00:00, 2026-11-23T13:30:00, PT2H30M
+            2026-11-27T17:00:00, 2026-11-30T11:00:00, PT2H
+            2026-11-23T20:00:00, 2026-11-24T09:00:00, PT0S
+            2026-11-28T10:00:00, 2026-11-29T18:00:00, PT0S
+            2026-11-23T09:00:00, 2026-11-25T19:00:00, PT24H
+            2026-11-23T13:00:00, 2026-11-23T12:00:00, PT0S
+            """)
+    void shouldCountOnlyBusinessTimeBetweenTwoInstants(String from, String to, Duration expected) {
+        assertThat(weekdays(Set.of()).between(jst(from), jst(to))).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldSkipClosedDatesWhenCountingBusinessTime() {
+        BusinessHours hours = weekdays(Set.of(LocalDate.parse("2026-11-24")));
+
+        assertThat(hours.between(jst("2026-11-23T17:00:00"), jst("2026-11-25T11:00:00")))
+                .isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void shouldMoveTheResolutionDueTimeOnByTheBusinessTimeOfAPause() {
+        SlaPolicy policy = new SlaPolicy(weekdays(Set.of()), Map.of(), Map.of());
+        Instant due = jst("2026-11-26T15:00:00");
+
+        // waited Friday 17:00 until Monday 11:00: two business hours
+        Duration weekend = policy.paused(jst("2026-11-27T17:00:00"), jst("2026-11-30T11:00:00"));
+        assertThat(weekend).isEqualTo(Duration.ofHours(2));
+        assertThat(policy.extended(due, weekend)).isEqualTo(jst("2026-11-26T17:00:00"));
+        // waited over a night only: nothing moves
+        Duration night = policy.paused(jst("2026-11-23T19:00:00"), jst("2026-11-24T09:30:00"));
+        assertThat(policy.extended(due, night)).isEqualTo(due);
+    }
 }

@@ -95,6 +95,31 @@ class InquiryWorkflowTest {
     }
 
     @Test
+    void shouldKeepTheResolutionClockPausedInTheDatabaseWhileWaitingOnTheCustomer() {
+        String reference = open(Priority.NORMAL).reference();
+        inquiries.reply(new Inquiries.Reply(reference, sato, "お写真をお送りいただけますか。"));
+        java.sql.Timestamp dueBefore = (java.sql.Timestamp) row(reference).get("resolution_due_at");
+
+        inquiries.waitOnCustomer(reference, sato);
+        assertThat(row(reference).get("waiting_since")).as("paused").isNotNull();
+        inquiries.addCustomerMessage(new Inquiries.AddCustomerMessage(storefront.id(), reference, "送りました", null));
+
+        java.util.Map<String, Object> after = row(reference);
+        assertThat(after.get("waiting_since")).as("running again").isNull();
+        assertThat((java.sql.Timestamp) after.get("resolution_due_at"))
+                .as("moved on by the business time of the wait (none at night)")
+                .isAfterOrEqualTo(dueBefore);
+        assertThat(after.get("status")).isEqualTo("OPEN");
+    }
+
+    private java.util.Map<String, Object> row(String reference) {
+        return jdbc.sql("select status, waiting_since, resolution_due_at from inquiry where reference = :r")
+                .param("r", reference)
+                .query()
+                .singleRow();
+    }
+
+    @Test
     void shouldWalkTheWholeWorkflowAndTraceWhoDidWhat() {
         String reference = open(Priority.URGENT).reference();
 
