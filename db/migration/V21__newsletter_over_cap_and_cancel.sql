@@ -4,7 +4,10 @@
 alter table newsletter
     add column over_cap     text not null default 'SKIP' check (over_cap in ('POSTPONE', 'SKIP')),
     add column cancelled_at timestamptz,
-    add column cancelled_by text,
+    add column cancelled_by text;
+-- a newsletter cancelled by hand before there was a cancel (status set with SQL) gets a record too
+update newsletter set cancelled_at = now(), cancelled_by = 'migration' where status = 'CANCELLED';
+alter table newsletter
     add constraint newsletter_cancel_recorded check ((status = 'CANCELLED') = (cancelled_at is not null));
 
 -- A supervisor may cancel a scheduled or sending newsletter: the deliveries not yet in the outbox

@@ -16,10 +16,12 @@ import com.aftercare.stepmail.templates.MailTemplate;
 import com.aftercare.stepmail.templates.MailTemplates;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +34,21 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <ol>
  *   <li>a newsletter due to start takes its recipients at that moment (the segment, consent
- *       required), one delivery row each (unique per newsletter and customer), with due times
- *       in slices of {@code rate_per_minute}: the throttle;
+ *       required), one delivery row each (unique per newsletter and customer) with its place in
+ *       the send ({@code position}) and a due time in slices of {@code rate_per_minute}: the
+ *       throttle;
+ *   <li>in quiet hours a send pauses as a whole: every delivery still to go moves on by the same
+ *       amount, so that the first of them is due when the quiet hours end and the pace holds
+ *       through the night (a send scheduled in quiet hours starts at their end);
  *   <li>each due delivery is decided by {@link SendRules} like promotional step mail: without
- *       consent (an opt-out since) it is skipped, in quiet hours it waits for the morning
- *       keeping its place in the throttle's pace ({@code QuietHours.resume}), over
- *       the frequency cap it is skipped or postponed by the newsletter's choice; otherwise it is
- *       rendered and enqueued in the outbox with the opt-out headers, in the same transaction.
+ *       consent (an opt-out since) it is skipped; over the frequency cap it is skipped or
+ *       postponed by the newsletter's choice, a postponed one keeping its place in the pace on
+ *       the day it moves to; otherwise it is rendered and enqueued in the outbox with the opt-out
+ *       headers, in the same transaction.
  * </ol>
+ *
+ * <p>Locks are taken deliveries first, then newsletter rows with {@code SKIP LOCKED}, so a round
+ * never waits on a supervisor's cancel (which locks the newsletter row first).
  */
 @Component
 public class NewsletterSender {
@@ -87,7 +96,8 @@ public class NewsletterSender {
             long id,
             long newsletterId,
             long customerId,
-            Instant dueAt,
+            int position,
+            int ratePerMinute,
             String subject,
             String body,
             Long campaignId,
@@ -102,8 +112,15 @@ public class NewsletterSender {
     public int runDue() {
         Instant now = clock.instant();
         start(now);
+        Optional<Instant> quietEnd = rules.quietUntil(now);
+        if (quietEnd.isPresent()) {
+            // nothing promotional goes out now; a round only moves the sends on to the morning
+            pauseUntil(quietEnd.get(), now);
+            return 0;
+        }
         List<Due> due = jdbc.sql("""
-                        select d.id, d.newsletter_id, d.customer_id, d.due_at, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
+                        select d.id, d.newsletter_id, d.customer_id, coalesce(d.position, 0) as position,
+                               n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
                           from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
                          where d.status = 'SCHEDULED' and d.due_at <= :now
                          order by d.due_at, d.id
@@ -116,7 +133,8 @@ public class NewsletterSender {
                         rs.getLong("id"),
                         rs.getLong("newsletter_id"),
                         rs.getLong("customer_id"),
-                        rs.getTimestamp("due_at").toInstant(),
+                        rs.getInt("position"),
+                        rs.getInt("rate_per_minute"),
                         rs.getString("subject"),
                         rs.getString("text_body"),
                         (Long) rs.getObject("coupon_campaign_id"),
@@ -131,13 +149,42 @@ public class NewsletterSender {
                 finish(delivery.id(), "SKIPPED", "failed: " + e.getMessage(), null);
             }
         }
+        // SKIP LOCKED: a newsletter being cancelled right now is the cancel's to finish
         jdbc.sql("""
-                        update newsletter n set status = 'SENT'
-                         where n.status = 'SENDING'
-                           and not exists (select 1 from newsletter_delivery d
-                                            where d.newsletter_id = n.id and d.status = 'SCHEDULED')
+                        update newsletter set status = 'SENT'
+                         where id in (select n.id from newsletter n
+                                       where n.status = 'SENDING'
+                                         and not exists (select 1 from newsletter_delivery d
+                                                          where d.newsletter_id = n.id and d.status = 'SCHEDULED')
+                                         for update skip locked)
                         """).update();
         return due.size();
+    }
+
+    /**
+     * Quiet hours until {@code end}: each sending newsletter with a delivery due by now moves all
+     * its deliveries still to go on by the same amount, its first one landing on {@code end}.
+     */
+    private void pauseUntil(Instant end, Instant now) {
+        List<Long> sending = jdbc.sql("select id from newsletter where status = 'SENDING' for update skip locked")
+                .query(Long.class)
+                .list();
+        for (long newsletter : sending) {
+            jdbc.sql("""
+                            with first_due as (
+                                select min(due_at) as at from newsletter_delivery
+                                 where newsletter_id = :newsletter and status = 'SCHEDULED'
+                            )
+                            update newsletter_delivery d
+                               set due_at = d.due_at + (cast(:end as timestamptz) - f.at), updated_at = now()
+                              from first_due f
+                             where d.newsletter_id = :newsletter and d.status = 'SCHEDULED' and f.at <= :now
+                            """)
+                    .param("newsletter", newsletter)
+                    .param("end", Timestamp.from(end))
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
     }
 
     private void start(Instant now) {
@@ -162,11 +209,11 @@ public class NewsletterSender {
             Segment.Query members = newsletter.segment().members(now);
             // the n-th recipient (from 0) is due n / rate whole minutes after the start
             int recipients = jdbc.sql("""
-                            insert into newsletter_delivery (newsletter_id, customer_id, due_at)
-                            select :newsletter, m.id,
-                                   cast(:start as timestamptz)
-                                     + ((row_number() over (order by m.id) - 1) / :rate) * interval '1 minute'
-                              from (%s) m
+                            insert into newsletter_delivery (newsletter_id, customer_id, position, due_at)
+                            select :newsletter, m.id, m.position,
+                                   cast(:start as timestamptz) + (m.position / :rate) * interval '1 minute'
+                              from (select c.id, cast(row_number() over (order by c.id) - 1 as int) as position
+                                      from (%s) c) m
                             on conflict (newsletter_id, customer_id) do nothing
                             """.formatted(members.sql()))
                     .params(members.params())
@@ -183,14 +230,17 @@ public class NewsletterSender {
 
     private void deliver(Due delivery, Instant now) {
         CustomerId customerId = new CustomerId(delivery.customerId());
-        SendRules.Decision decision = rules.decidePaced(customerId, delivery.skipOverCap(), delivery.dueAt(), now);
+        SendRules.Decision decision =
+                rules.decide(customerId, MailKind.PROMOTIONAL, false, delivery.skipOverCap(), now);
         if (decision.skipped()) {
             finish(delivery.id(), "SKIPPED", decision.skipReason(), null);
             return;
         }
         if (!decision.sendsNow(now)) {
+            // postponed (the cap): on the day it moves to, it keeps its place in the send's pace
+            Instant at = decision.sendAt().plus(Duration.ofMinutes(delivery.position() / delivery.ratePerMinute()));
             jdbc.sql("update newsletter_delivery set due_at = :at, updated_at = now() where id = :id")
-                    .param("at", Timestamp.from(decision.sendAt()))
+                    .param("at", Timestamp.from(at))
                     .param("id", delivery.id())
                     .update();
             return;

@@ -77,13 +77,9 @@ public class SendRules {
         return decideFrom(customer, kind, skipOverCap, urgent ? now : quiet.nextAllowed(now));
     }
 
-    /**
-     * Like {@link #decide} for one promotional mail of a paced send (a newsletter), due at {@code
-     * due}: quiet hours move it to the morning keeping its place in the pace ({@link
-     * QuietHours#resume}), so the throttle still holds after the night.
-     */
-    public Decision decidePaced(CustomerId customer, boolean skipOverCap, Instant due, Instant now) {
-        return decideFrom(customer, MailKind.PROMOTIONAL, skipOverCap, quiet.resume(due, now));
+    /** When the quiet hours {@code now} falls in end; empty outside them. */
+    public Optional<Instant> quietUntil(Instant now) {
+        return quiet.contains(now) ? Optional.of(quiet.nextAllowed(now)) : Optional.empty();
     }
 
     private Decision decideFrom(CustomerId customer, MailKind kind, boolean skipOverCap, Instant earliest) {

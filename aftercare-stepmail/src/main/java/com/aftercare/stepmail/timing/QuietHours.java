@@ -1,6 +1,5 @@
 package com.aftercare.stepmail.timing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -47,27 +46,6 @@ public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
                 ? local.toLocalDate().plusDays(1)
                 : local.toLocalDate();
         return ZonedDateTime.of(endDay, end, zone).toInstant();
-    }
-
-    /**
-     * When one mail of a paced send (a newsletter throttled to so many a minute), due at {@code
-     * due} and looked at {@code now}, may go: now, outside the window; inside it, as long after the
-     * window's end as {@code due} was after its start. So a send the evening cuts off resumes in
-     * the morning at the pace it had, instead of every waiting mail falling due at once. A mail
-     * that was due before the window began (a backlog) goes at its end.
-     */
-    public Instant resume(Instant due, Instant now) {
-        if (!contains(now)) {
-            return now;
-        }
-        ZonedDateTime local = now.atZone(zone);
-        LocalDate startDay = crossesMidnight() && local.toLocalTime().isBefore(end)
-                ? local.toLocalDate().minusDays(1)
-                : local.toLocalDate();
-        Instant windowStart = ZonedDateTime.of(startDay, start, zone).toInstant();
-        Instant windowEnd = nextAllowed(now);
-        // due <= now < windowEnd, so the offset is shorter than the window: the result is outside it
-        return due.isAfter(windowStart) ? windowEnd.plus(Duration.between(windowStart, due)) : windowEnd;
     }
 
     private boolean crossesMidnight() {

@@ -178,10 +178,75 @@ class NewsletterSendingTest {
         assertThat(newslettersTo(first)).hasSize(1);
         assertThat(deliveryDueAt(second)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
         assertThat(deliveryDueAt(third)).isEqualTo(Instant.parse("2025-10-07T00:01:00Z"));
+        clock.setJst("2025-10-06T23:00");
+        drain();
+        assertThat(deliveryDueAt(second))
+                .as("paused once, not again every round")
+                .isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
         clock.setJst("2025-10-07T09:00");
         drain();
         assertThat(newslettersTo(second)).hasSize(1);
         assertThat(newslettersTo(third)).as("still a minute to wait").isEmpty();
+    }
+
+    @Test
+    void shouldStartASendScheduledInQuietHoursWhenTheyEndAtItsPace() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T23:30"), "test");
+
+        clock.setJst("2025-10-06T23:30");
+        drain();
+
+        assertThat(newslettersTo(first)).isEmpty();
+        assertThat(deliveryDueAt(first)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z")); // 09:00 JST
+        assertThat(deliveryDueAt(second)).isEqualTo(Instant.parse("2025-10-07T00:01:00Z"));
+    }
+
+    @Test
+    void shouldMoveTheWholeRestOfALongSendOnSoThatThePaceHoldsAfterTheNight() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        String third = customer(shop, true);
+        newsletters.schedule(
+                draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T20:59"), "test");
+        clock.setJst("2025-10-06T20:59");
+        drain();
+        // a long send: the third recipient's turn would only come tomorrow at 09:30
+        jdbc.sql("""
+                        update newsletter_delivery set due_at = '2025-10-07T09:30:00+09:00'
+                         where customer_id = (select id from customer where email_normalized = :e)
+                        """).param("e", third).update();
+
+        clock.setJst("2025-10-06T21:00");
+        drain();
+
+        assertThat(newslettersTo(first)).hasSize(1);
+        assertThat(deliveryDueAt(second)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z")); // 09:00 JST
+        assertThat(deliveryDueAt(third))
+                .as("moved on with the rest by the same 12 hours, not left to overlap the resumed part")
+                .isEqualTo(Instant.parse("2025-10-07T12:30:00Z")); // 21:30 JST
+    }
+
+    @Test
+    void shouldKeepPostponedRecipientsInThePaceOnTheDayTheyMoveTo() {
+        String first = customer(shop, true);
+        String second = customer(shop, true);
+        promotionalMailToday(first);
+        promotionalMailToday(second);
+        newsletters.schedule(
+                new NewsletterDraft(SUBJECT, BODY, "ja", new Segment(shop.id(), null, null), null, "POSTPONE"),
+                LocalDateTime.parse("2025-10-06T11:00"),
+                "test");
+
+        clock.setJst("2025-10-06T11:00");
+        drain();
+        clock.setJst("2025-10-06T11:01");
+        drain();
+
+        assertThat(deliveryDueAt(first)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
+        assertThat(deliveryDueAt(second)).isEqualTo(Instant.parse("2025-10-07T00:01:00Z"));
     }
 
     @Test
