@@ -93,6 +93,8 @@ public class StepPreview {
                 "PROMOTIONAL".equals(step.kind()) ? shop.publicUrl() + "/portal/unsubscribe?token=preview" : null;
         Map<String, Object> values =
                 variables.forMail(customer, TemplateVariables.hasOrder(scenario.trigger()) ? order : null, unsubscribe);
+        // a working link to a real customer's order page must not end up in an operator's test mail
+        values.computeIfPresent("portalUrl", (name, url) -> shop.publicUrl() + "/portal/order?token=preview");
         // a resolution trigger previews with the sample RMA or reference: the order is real, the claim need not be
         Map<String, Object> samples =
                 TemplateVariables.forTrigger(scenario.trigger(), false).samples();

@@ -124,6 +124,20 @@ class StepMailPartsTest {
     }
 
     @Test
+    void shouldPreviewWithAPlaceholderInsteadOfALiveLinkToTheCustomersOrder() {
+        jdbc.sql("update mail_template set text_body = text_body || '手続き：[(${portalUrl})]' where code = :code")
+                .param("code", scenario.template())
+                .update();
+        String number = deliver(Events.unique("portal") + "@example.jp", false);
+
+        String text = preview.preview(scenario.id(), scenario.stepId(), number, "ja")
+                .mail()
+                .text();
+
+        assertThat(text).contains("/portal/order?token=preview");
+    }
+
+    @Test
     void shouldSendATestToTheOperatorMarkedAsATestAndCountItNowhere() throws Exception {
         String number = deliver(Events.unique("cust") + "@example.jp", false);
         String operator = Events.unique("tester").toLowerCase();

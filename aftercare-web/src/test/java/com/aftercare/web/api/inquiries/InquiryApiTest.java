@@ -3,6 +3,7 @@ package com.aftercare.web.api.inquiries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.request.IdempotentRequests;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
@@ -48,6 +49,9 @@ class InquiryApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdempotentRequests requests;
 
     TestStorefront storefront;
     Api api;
@@ -500,5 +504,22 @@ class InquiryApiTest {
         assertThat(inquiries.find(reference).orElseThrow().messages())
                 .as("the opening message and one added")
                 .hasSize(2);
+    }
+
+    @Test
+    void shouldForgetAKeyAfterTheRetentionSoTheStorefrontMayUseItAgain() {
+        String key = Events.unique("idem");
+        api.postJson("/api/v1/inquiries", openBody(email, null, "最初のお問い合わせ"), "Idempotency-Key", key);
+        jdbc.sql("update api_request set created_at = now() - interval '31 days' where request_key = :k")
+                .param("k", key)
+                .update();
+
+        assertThat(requests.forgetOld()).isGreaterThanOrEqualTo(1);
+        Api.Answer reused =
+                api.postJson("/api/v1/inquiries", openBody(email, null, "別のお問い合わせ"), "Idempotency-Key", key);
+
+        assertThat(reused.status()).as("a new request, not a conflict").isEqualTo(201);
+        assertThat(reused.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(inquiriesOf(email)).isEqualTo(2);
     }
 }

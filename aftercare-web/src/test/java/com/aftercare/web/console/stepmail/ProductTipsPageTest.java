@@ -96,7 +96,9 @@ class ProductTipsPageTest {
         assertThat(neither.body()).contains("id=\"sku-error\"");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("id=\"tips-error\"");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("id=\"tips-error\"");
+        assertThat(control.statusCode()).isEqualTo(400);
         assertThat(control.body()).contains("id=\"tips-error\"");
         assertThat(tipsOf(sku)).isNull();
     }
