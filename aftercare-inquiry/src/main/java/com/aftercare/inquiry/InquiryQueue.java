@@ -3,6 +3,7 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.shared.InvalidValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,39 @@ public class InquiryQueue {
     InquiryQueue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * The desk at a glance, over the active inquiries (what the queue lists): how many, how many
+     * overdue or due within {@link #DUE_SOON} (waiting on the customer counts in neither: its clock
+     * is paused), flagged, unassigned, and assigned to {@code operator}.
+     */
+    public record Summary(long active, long overdue, long dueSoon, long flagged, long unassigned, long mine) {}
+
+    @Transactional(readOnly = true)
+    public Summary summary(String operator) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        select count(*) as active,
+                               count(*) filter (where q.status <> 'WAITING_ON_CUSTOMER' and q.due_at <= :now) as overdue,
+                               count(*) filter (where q.status <> 'WAITING_ON_CUSTOMER' and q.due_at > :now
+                                                  and q.due_at <= :soon) as due_soon,
+                               count(*) filter (where q.flagged) as flagged,
+                               count(*) filter (where q.assignee is null) as unassigned,
+                               count(*) filter (where q.assignee = :operator) as mine
+                          from (%s) q
+                        """.formatted(KEYED))
+                .param("now", Timestamp.from(now))
+                .param("soon", Timestamp.from(now.plus(DUE_SOON)))
+                .param("operator", operator)
+                .query((rs, i) -> new Summary(
+                        rs.getLong("active"),
+                        rs.getLong("overdue"),
+                        rs.getLong("due_soon"),
+                        rs.getLong("flagged"),
+                        rs.getLong("unassigned"),
+                        rs.getLong("mine")))
+                .single();
     }
 
     /**

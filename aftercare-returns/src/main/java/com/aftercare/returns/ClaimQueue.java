@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,18 @@ public class ClaimQueue {
 
     ClaimQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** How many open claims wait in each status (statuses with none are left out), in workflow order. */
+    @Transactional(readOnly = true)
+    public Map<ClaimStatus, Long> openCounts() {
+        Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
+        jdbc.sql("select status, count(*) from claim where status in (:open) group by status")
+                .param("open", OPEN)
+                .query(rs -> {
+                    counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
     }
 
     /**
