@@ -6,6 +6,20 @@
 -- InquirySearch's first window: the newest 20,000 inquiry ids (enough for a common word's page).
 select coalesce(max(id), 0) + 1 as upper, greatest(coalesce(max(id), 0) + 1 - 20000, 0) as floor from inquiry \gset
 
+\echo '-- home summary'
+explain (analyze, buffers)
+select count(*) as active,
+       count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER'
+                          and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end <= now()) as overdue,
+       count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER'
+                          and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end > now()
+                          and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end <= now() + interval '1 hour') as due_soon,
+       count(*) filter (where i.flagged) as flagged,
+       count(*) filter (where i.assignee_operator_id is null) as unassigned,
+       count(*) filter (where i.assignee_operator_id = (select id from operator where username = 'admin')) as mine
+  from inquiry i
+ where i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER');
+
 \echo '-- queue'
 explain (analyze, buffers)
 select * from (

@@ -40,6 +40,7 @@ bench_pg_defaults
 # in hiragana, one character, and the identifiers operators paste (phone, email, order number).
 # NEXT stands for the queue's second page (its cursor is read from the first page).
 PAGES=(
+    "home (today's work)|/console"
     "queue|/console/inquiries"
     "queue, page 2|NEXT"
     "queue, unassigned|/console/inquiries?filter=unassigned"

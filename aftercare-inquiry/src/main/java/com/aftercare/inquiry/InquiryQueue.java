@@ -65,20 +65,25 @@ public class InquiryQueue {
 
     private record Row(Item item, int flagOrder, Instant due, int priorityOrder, long id) {}
 
+    /** What an inquiry is due for next: its first response until there is one, then its resolution. */
+    private static final String DUE =
+            "case when i.first_responded_at is null then i.first_response_due_at" + " else i.resolution_due_at end";
+
+    private static final String ACTIVE = "i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')";
+
     // The sort key, all ascending so that one row comparison gives the keyset condition.
     private static final String KEYED = """
             select i.id, i.reference, i.subject, i.channel, i.category, i.priority, i.status, i.flagged,
                    o.username as assignee, c.name as customer_name,
                    case when i.flagged then 0 else 1 end as flag_order,
-                   case when i.first_responded_at is null then i.first_response_due_at
-                        else i.resolution_due_at end as due_at,
+                   %s as due_at,
                    case i.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end
                         as priority_order
               from inquiry i
               join customer c on c.id = i.customer_id
               left join operator o on o.id = i.assignee_operator_id
-             where i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
-            """;
+             where %s
+            """.formatted(DUE, ACTIVE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -100,14 +105,16 @@ public class InquiryQueue {
         Instant now = clock.instant();
         return jdbc.sql("""
                         select count(*) as active,
-                               count(*) filter (where q.status <> 'WAITING_ON_CUSTOMER' and q.due_at <= :now) as overdue,
-                               count(*) filter (where q.status <> 'WAITING_ON_CUSTOMER' and q.due_at > :now
-                                                  and q.due_at <= :soon) as due_soon,
-                               count(*) filter (where q.flagged) as flagged,
-                               count(*) filter (where q.assignee is null) as unassigned,
-                               count(*) filter (where q.assignee = :operator) as mine
-                          from (%s) q
-                        """.formatted(KEYED))
+                               count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER' and %1$s <= :now) as overdue,
+                               count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER' and %1$s > :now
+                                                  and %1$s <= :soon) as due_soon,
+                               count(*) filter (where i.flagged) as flagged,
+                               count(*) filter (where i.assignee_operator_id is null) as unassigned,
+                               count(*) filter (where i.assignee_operator_id
+                                                  = (select id from operator where username = :operator)) as mine
+                          from inquiry i
+                         where %2$s
+                        """.formatted(DUE, ACTIVE))
                 .param("now", Timestamp.from(now))
                 .param("soon", Timestamp.from(now.plus(DUE_SOON)))
                 .param("operator", operator)
