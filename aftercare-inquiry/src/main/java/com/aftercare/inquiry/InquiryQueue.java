@@ -71,9 +71,16 @@ public class InquiryQueue {
 
     private static final String ACTIVE = "i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')";
 
+    /**
+     * Waiting on the customer after a first response: only the resolution clock runs then, and it
+     * is paused. (Waiting before any answer leaves the first-response clock running.)
+     */
+    private static final String PAUSED = "(i.status = 'WAITING_ON_CUSTOMER' and i.first_responded_at is not null)";
+
     // The sort key, all ascending so that one row comparison gives the keyset condition.
     private static final String KEYED = """
             select i.id, i.reference, i.subject, i.channel, i.category, i.priority, i.status, i.flagged,
+                   %s as paused,
                    o.username as assignee, c.name as customer_name,
                    case when i.flagged then 0 else 1 end as flag_order,
                    %s as due_at,
@@ -83,7 +90,7 @@ public class InquiryQueue {
               join customer c on c.id = i.customer_id
               left join operator o on o.id = i.assignee_operator_id
              where %s
-            """.formatted(DUE, ACTIVE);
+            """.formatted(PAUSED, DUE, ACTIVE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -95,8 +102,8 @@ public class InquiryQueue {
 
     /**
      * The desk at a glance, over the active inquiries (what the queue lists): how many, how many
-     * overdue or due within {@link #DUE_SOON} (waiting on the customer counts in neither: its clock
-     * is paused), flagged, unassigned, and assigned to {@code operator}.
+     * overdue or due within {@link #DUE_SOON} (waiting on the customer after a first response
+     * counts in neither: its clock is paused), flagged, unassigned, and assigned to {@code operator}.
      */
     public record Summary(long active, long overdue, long dueSoon, long flagged, long unassigned, long mine) {}
 
@@ -105,16 +112,15 @@ public class InquiryQueue {
         Instant now = clock.instant();
         return jdbc.sql("""
                         select count(*) as active,
-                               count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER' and %1$s <= :now) as overdue,
-                               count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER' and %1$s > :now
-                                                  and %1$s <= :soon) as due_soon,
+                               count(*) filter (where not %3$s and %1$s <= :now) as overdue,
+                               count(*) filter (where not %3$s and %1$s > :now and %1$s <= :soon) as due_soon,
                                count(*) filter (where i.flagged) as flagged,
                                count(*) filter (where i.assignee_operator_id is null) as unassigned,
                                count(*) filter (where i.assignee_operator_id
                                                   = (select id from operator where username = :operator)) as mine
                           from inquiry i
                          where %2$s
-                        """.formatted(DUE, ACTIVE))
+                        """.formatted(DUE, ACTIVE, PAUSED))
                 .param("now", Timestamp.from(now))
                 .param("soon", Timestamp.from(now.plus(DUE_SOON)))
                 .param("operator", operator)
@@ -222,9 +228,7 @@ public class InquiryQueue {
                 rs.getString("customer_name"),
                 rs.getBoolean("flagged"),
                 due,
-                InquiryStatus.valueOf(rs.getString("status")) == InquiryStatus.WAITING_ON_CUSTOMER
-                        ? SlaState.PAUSED
-                        : slaState(due, now));
+                rs.getBoolean("paused") ? SlaState.PAUSED : slaState(due, now));
         return new Row(item, rs.getInt("flag_order"), due, rs.getInt("priority_order"), rs.getLong("id"));
     }
 

@@ -13,10 +13,13 @@ import java.time.temporal.ChronoUnit;
 public record ReportingPeriod(LocalDate from, LocalDate to) {
 
     public static final int MAX_DAYS = 366;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2999;
 
     /**
-     * @throws InvalidValue on {@code from} or {@code to} when a date is missing, {@code to} is
-     *     before {@code from}, or the period is longer than {@value #MAX_DAYS} days
+     * @throws InvalidValue on {@code from} or {@code to} when a date is missing or outside the
+     *     years {@value #FIRST_YEAR}–{@value #LAST_YEAR}, {@code to} is before {@code from}, or
+     *     the period is longer than {@value #MAX_DAYS} days
      */
     public ReportingPeriod {
         if (from == null) {
@@ -24,6 +27,13 @@ public record ReportingPeriod(LocalDate from, LocalDate to) {
         }
         if (to == null) {
             throw new InvalidValue("to", "must not be null");
+        }
+        // a year the date parser takes but no figures can have (and time arithmetic cannot reach)
+        if (from.getYear() < FIRST_YEAR || from.getYear() > LAST_YEAR) {
+            throw new InvalidValue("from", "must be a date from " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        if (to.getYear() < FIRST_YEAR || to.getYear() > LAST_YEAR) {
+            throw new InvalidValue("to", "must be a date from " + FIRST_YEAR + " to " + LAST_YEAR);
         }
         if (to.isBefore(from)) {
             throw new InvalidValue("to", "must not be before from");

@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
  *       required), one delivery row each (unique per newsletter and customer) with its place in
  *       the send ({@code position}) and a due time in slices of {@code rate_per_minute}: the
  *       throttle;
- *   <li>in quiet hours a send pauses as a whole: every delivery still to go moves on by the same
- *       amount, so that the first of them is due when the quiet hours end and the pace holds
- *       through the night (a send scheduled in quiet hours starts at their end);
+ *   <li>in quiet hours a send pauses as a whole: every delivery of it still to go (postponed ones
+ *       aside) moves on by the same amount, so that the first of them is due when the quiet hours
+ *       end and the pace holds through the night (a send scheduled in quiet hours starts at their
+ *       end);
  *   <li>each due delivery is decided by {@link SendRules} like promotional step mail: without
  *       consent (an opt-out since) it is skipped; over the frequency cap it is skipped or
- *       postponed by the newsletter's choice, a postponed one keeping its place in the pace on
- *       the day it moves to; otherwise it is rendered and enqueued in the outbox with the opt-out
- *       headers, in the same transaction.
+ *       postponed by the newsletter's choice, the postponed ones of a day going out at the
+ *       newsletter's rate among themselves; otherwise it is rendered and enqueued in the outbox
+ *       with the opt-out headers, in the same transaction.
  * </ol>
  *
  * <p>Locks are taken deliveries first, then newsletter rows with {@code SKIP LOCKED}, so a round
@@ -96,7 +98,6 @@ public class NewsletterSender {
             long id,
             long newsletterId,
             long customerId,
-            int position,
             int ratePerMinute,
             String subject,
             String body,
@@ -119,8 +120,7 @@ public class NewsletterSender {
             return 0;
         }
         List<Due> due = jdbc.sql("""
-                        select d.id, d.newsletter_id, d.customer_id, coalesce(d.position, 0) as position,
-                               n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
+                        select d.id, d.newsletter_id, d.customer_id, n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
                           from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
                          where d.status = 'SCHEDULED' and d.due_at <= :now
                          order by d.due_at, d.id
@@ -133,7 +133,6 @@ public class NewsletterSender {
                         rs.getLong("id"),
                         rs.getLong("newsletter_id"),
                         rs.getLong("customer_id"),
-                        rs.getInt("position"),
                         rs.getInt("rate_per_minute"),
                         rs.getString("subject"),
                         rs.getString("text_body"),
@@ -162,8 +161,32 @@ public class NewsletterSender {
     }
 
     /**
-     * Quiet hours until {@code end}: each sending newsletter with a delivery due by now moves all
-     * its deliveries still to go on by the same amount, its first one landing on {@code end}.
+     * Over the cap, postponed to the morning {@code from}: the newsletter's postponed recipients of
+     * that day go out at its rate among themselves (the k-th at {@code from + k / rate} minutes),
+     * counted in {@code newsletter_postponement} (a row of its own, so no newsletter row is locked
+     * here), and the quiet-hours pause leaves them alone.
+     */
+    private void postpone(Due delivery, Instant from) {
+        int taken = jdbc.sql("""
+                        insert into newsletter_postponement (newsletter_id, day, taken) values (:newsletter, :day, 1)
+                        on conflict (newsletter_id, day) do update set taken = newsletter_postponement.taken + 1
+                        returning taken
+                        """)
+                .param("newsletter", delivery.newsletterId())
+                .param("day", LocalDate.ofInstant(from, shop.zone()))
+                .query(Integer.class)
+                .single();
+        Instant at = from.plus(Duration.ofMinutes((taken - 1) / delivery.ratePerMinute()));
+        jdbc.sql("update newsletter_delivery set due_at = :at, postponed = true, updated_at = now() where id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", delivery.id())
+                .update();
+    }
+
+    /**
+     * Quiet hours until {@code end}: each sending newsletter with a delivery of its running send
+     * due by now moves all of them still to go on by the same amount, its first one landing on
+     * {@code end}. Postponed deliveries keep their own morning.
      */
     private void pauseUntil(Instant end, Instant now) {
         List<Long> sending = jdbc.sql("select id from newsletter where status = 'SENDING' for update skip locked")
@@ -173,12 +196,13 @@ public class NewsletterSender {
             jdbc.sql("""
                             with first_due as (
                                 select min(due_at) as at from newsletter_delivery
-                                 where newsletter_id = :newsletter and status = 'SCHEDULED'
+                                 where newsletter_id = :newsletter and status = 'SCHEDULED' and not postponed
                             )
                             update newsletter_delivery d
                                set due_at = d.due_at + (cast(:end as timestamptz) - f.at), updated_at = now()
                               from first_due f
-                             where d.newsletter_id = :newsletter and d.status = 'SCHEDULED' and f.at <= :now
+                             where d.newsletter_id = :newsletter and d.status = 'SCHEDULED' and not d.postponed
+                               and f.at <= :now
                             """)
                     .param("newsletter", newsletter)
                     .param("end", Timestamp.from(end))
@@ -237,12 +261,7 @@ public class NewsletterSender {
             return;
         }
         if (!decision.sendsNow(now)) {
-            // postponed (the cap): on the day it moves to, it keeps its place in the send's pace
-            Instant at = decision.sendAt().plus(Duration.ofMinutes(delivery.position() / delivery.ratePerMinute()));
-            jdbc.sql("update newsletter_delivery set due_at = :at, updated_at = now() where id = :id")
-                    .param("at", Timestamp.from(at))
-                    .param("id", delivery.id())
-                    .update();
+            postpone(delivery, decision.sendAt());
             return;
         }
         CustomerView customer = customers

@@ -133,17 +133,21 @@ class ClaimFiguresTest {
         HttpResponse<String> backwards = console.get(page + "?from=2025-12-01&to=2025-11-01");
         HttpResponse<String> notADate = console.get(page + "?from=11/01&to=2025-11-30");
         HttpResponse<String> forged = console.get(page + "?from=2025-11-01&to=2025-11-30&storefront=-1");
+        HttpResponse<String> farFuture = console.get(page + "?from=%2B300000-01-01&to=%2B300000-01-02");
 
         assertThat(console.get(page).statusCode())
                 .as("the last 30 days by default")
                 .isEqualTo(200);
         assertThat(november.statusCode()).isEqualTo(200);
         assertThat(november.body()).contains(order.shirt());
+        assertThat(december.statusCode()).isEqualTo(200);
         assertThat(december.body()).doesNotContain(order.shirt());
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("id=\"to-error\"");
         assertThat(notADate.statusCode()).isEqualTo(400);
         assertThat(notADate.body()).contains("id=\"from-error\"");
+        assertThat(farFuture.statusCode()).as("a year no figures can have").isEqualTo(400);
+        assertThat(farFuture.body()).contains("id=\"from-error\"");
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("id=\"storefront-error\"");
     }

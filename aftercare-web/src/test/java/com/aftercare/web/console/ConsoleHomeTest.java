@@ -2,10 +2,17 @@ package com.aftercare.web.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.claim.Claim;
+import com.aftercare.domain.claim.ClaimChannel;
+import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.returns.Claims;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
+import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
@@ -36,13 +43,19 @@ class ConsoleHomeTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Claims claims;
+
     ConsoleClient admin;
     Api api;
+    StorefrontId storefront;
 
     @BeforeEach
     void setUp() {
         admin = ConsoleClient.loggedInAsAdmin(port);
-        api = new Api(port, TestStorefronts.create(storefronts).key());
+        TestStorefronts.TestStorefront shop = TestStorefronts.create(storefronts);
+        storefront = shop.id();
+        api = new Api(port, shop.key());
     }
 
     @Test
@@ -52,6 +65,7 @@ class ConsoleHomeTest {
         String overdue = open();
         String dueSoon = open();
         String waiting = open();
+        String waitingUnanswered = open();
         jdbc.sql("update inquiry set first_response_due_at = now() - interval '1 hour' where reference = :r")
                 .param("r", overdue)
                 .update();
@@ -65,20 +79,27 @@ class ConsoleHomeTest {
         jdbc.sql("update inquiry set resolution_due_at = now() - interval '1 hour' where reference = :r")
                 .param("r", waiting)
                 .update();
+        // waiting before any answer: the first-response clock still runs, so it is overdue
+        inquiries.take(waitingUnanswered, "admin");
+        inquiries.startWork(waitingUnanswered, "admin");
+        inquiries.waitOnCustomer(waitingUnanswered, "admin");
+        jdbc.sql("update inquiry set first_response_due_at = now() - interval '1 hour' where reference = :r")
+                .param("r", waitingUnanswered)
+                .update();
         String after = admin.get("/console").body();
 
         assertThat(count(after, "overdue") - count(before, "overdue"))
-                .as("the waiting one is paused, not overdue")
-                .isEqualTo(1);
+                .as("the answered waiting one is paused, the unanswered one is not")
+                .isEqualTo(2);
         assertThat(count(after, "due-soon") - count(before, "due-soon")).isEqualTo(1);
         assertThat(count(after, "flagged") - count(before, "flagged")).isEqualTo(1);
         // assignment rules of other tests may route new inquiries: compare with the database
         assertThat(count(after, "unassigned") - count(before, "unassigned"))
-                .isEqualTo(ours(overdue, dueSoon, waiting, "i.assignee_operator_id is null"));
+                .isEqualTo(ours("i.assignee_operator_id is null", overdue, dueSoon, waiting, waitingUnanswered));
         assertThat(count(after, "mine") - count(before, "mine"))
-                .isEqualTo(ours(overdue, dueSoon, waiting, "o.username = 'admin'"))
-                .isGreaterThanOrEqualTo(1);
-        assertThat(count(after, "active") - count(before, "active")).isEqualTo(3);
+                .isEqualTo(ours("o.username = 'admin'", overdue, dueSoon, waiting, waitingUnanswered))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(count(after, "active") - count(before, "active")).isEqualTo(4);
     }
 
     private String open() {
@@ -91,12 +112,10 @@ class ConsoleHomeTest {
                 .asString();
     }
 
-    private long ours(String a, String b, String c, String condition) {
+    private long ours(String condition, String... references) {
         return jdbc.sql("select count(*) from inquiry i left join operator o on o.id = i.assignee_operator_id"
-                        + " where i.reference in (:a, :b, :c) and " + condition)
-                .param("a", a)
-                .param("b", b)
-                .param("c", c)
+                        + " where i.reference in (:references) and " + condition)
+                .param("references", java.util.List.of(references))
                 .query(Long.class)
                 .single();
     }
@@ -106,5 +125,36 @@ class ConsoleHomeTest {
                 Pattern.compile("id=\"count-" + id + "\"><a [^>]*>(\\d+)</a>").matcher(page);
         assertThat(m.find()).as("count-" + id + " on the page").isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void shouldCountTheOpenClaimsInEachStatus() {
+        long before = claimsRequested(admin.get("/console").body());
+
+        ClaimFixtures.TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2026-11-20T12:00:00+09:00");
+        ClaimFixtures.policy(jdbc, order.shirt(), "return_window_days", "3650");
+        claims.open(new Claims.OpenClaim(
+                storefront,
+                order.number(),
+                RequestType.RETURN,
+                ReturnReason.SIZE,
+                java.util.List.of(new Claims.LineRequest(order.shirt(), 1, null)),
+                null,
+                null,
+                false,
+                ClaimChannel.API,
+                null,
+                null,
+                Claim.CUSTOMER));
+
+        String after = admin.get("/console").body();
+        assertThat(claimsRequested(after) - before).isEqualTo(1);
+        assertThat(after).contains("href=\"/console/claims?status=REQUESTED\"");
+    }
+
+    private static long claimsRequested(String page) {
+        Matcher m = Pattern.compile("id=\"claims-REQUESTED\">\\s*<a [^>]*>[^<]*: (\\d+)</a>")
+                .matcher(page);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }

@@ -250,6 +250,33 @@ class NewsletterSendingTest {
     }
 
     @Test
+    void shouldLeaveAPostponedRecipientOnItsMorningWhenQuietHoursPauseTheRest() {
+        String capped = customer(shop, true);
+        String second = customer(shop, true);
+        String third = customer(shop, true);
+        promotionalMailToday(capped);
+        newsletters.schedule(
+                new NewsletterDraft(SUBJECT, BODY, "ja", new Segment(shop.id(), null, null), null, "POSTPONE"),
+                LocalDateTime.parse("2025-10-06T20:58"),
+                "test");
+
+        clock.setJst("2025-10-06T20:58");
+        drain(); // the capped one moves to tomorrow 09:00
+        clock.setJst("2025-10-06T20:59");
+        drain(); // the second goes
+        clock.setJst("2025-10-06T21:00");
+        drain(); // quiet: the third (due 21:00) moves to 09:00, the postponed one stays
+
+        assertThat(newslettersTo(second)).hasSize(1);
+        assertThat(deliveryDueAt(capped)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
+        assertThat(deliveryDueAt(third)).isEqualTo(Instant.parse("2025-10-07T00:00:00Z"));
+        clock.setJst("2025-10-07T09:00");
+        drain();
+        assertThat(newslettersTo(capped)).hasSize(1);
+        assertThat(newslettersTo(third)).hasSize(1);
+    }
+
+    @Test
     void shouldCancelTheRestOfASendingNewsletterIncludingMailsStillWaitingInTheOutbox() {
         String first = customer(shop, true);
         String second = customer(shop, true);
