@@ -9,9 +9,9 @@ select coalesce(max(id), 0) + 1 as upper, greatest(coalesce(max(id), 0) + 1 - 20
 \echo '-- home summary'
 explain (analyze, buffers)
 select count(*) as active,
-       count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER'
+       count(*) filter (where not (i.status = 'WAITING_ON_CUSTOMER' and i.first_responded_at is not null)
                           and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end <= now()) as overdue,
-       count(*) filter (where i.status <> 'WAITING_ON_CUSTOMER'
+       count(*) filter (where not (i.status = 'WAITING_ON_CUSTOMER' and i.first_responded_at is not null)
                           and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end > now()
                           and case when i.first_responded_at is null then i.first_response_due_at else i.resolution_due_at end <= now() + interval '1 hour') as due_soon,
        count(*) filter (where i.flagged) as flagged,
