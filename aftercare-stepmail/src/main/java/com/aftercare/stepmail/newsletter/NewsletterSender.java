@@ -10,6 +10,7 @@ import com.aftercare.domain.mail.MailOutbox;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.stepmail.scenario.ItemSavepoints;
 import com.aftercare.stepmail.scenario.SendRules;
 import com.aftercare.stepmail.templates.CouponMailVariables;
 import com.aftercare.stepmail.templates.MailTemplate;
@@ -67,6 +68,7 @@ public class NewsletterSender {
     private final CouponMailVariables couponVariables;
     private final ShopProperties shop;
     private final NewsletterProperties properties;
+    private final ItemSavepoints savepoints;
     private final Clock clock;
 
     NewsletterSender(
@@ -79,6 +81,7 @@ public class NewsletterSender {
             CouponMailVariables couponVariables,
             ShopProperties shop,
             NewsletterProperties properties,
+            ItemSavepoints savepoints,
             Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
@@ -89,6 +92,7 @@ public class NewsletterSender {
         this.couponVariables = couponVariables;
         this.shop = shop;
         this.properties = properties;
+        this.savepoints = savepoints;
         this.clock = clock;
     }
 
@@ -140,13 +144,12 @@ public class NewsletterSender {
                         "SKIP".equals(rs.getString("over_cap"))))
                 .list();
         for (Due delivery : due) {
-            try {
-                deliver(delivery, now);
-            } catch (RuntimeException e) {
-                // one broken delivery (an expired coupon campaign, a vanished customer) must not block the rest
+            // one broken delivery (an expired coupon campaign, a vanished customer, a database error)
+            // must not block the rest
+            savepoints.run(() -> deliver(delivery, now), e -> {
                 log.error("Newsletter delivery {} could not be prepared; skipped", delivery.id(), e);
                 finish(delivery.id(), "SKIPPED", "failed: " + e.getMessage(), null);
-            }
+            });
         }
         // SKIP LOCKED: a newsletter being cancelled right now is the cancel's to finish
         jdbc.sql("""

@@ -55,6 +55,7 @@ public class StepMailScheduler {
     private final SendRules rules;
     private final Coupons coupons;
     private final CouponMailVariables couponVariables;
+    private final ItemSavepoints savepoints;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -68,7 +69,8 @@ public class StepMailScheduler {
             Clock clock,
             SendRules rules,
             Coupons coupons,
-            CouponMailVariables couponVariables) {
+            CouponMailVariables couponVariables,
+            ItemSavepoints savepoints) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -81,6 +83,7 @@ public class StepMailScheduler {
         this.rules = rules;
         this.coupons = coupons;
         this.couponVariables = couponVariables;
+        this.savepoints = savepoints;
     }
 
     private record Due(
@@ -144,13 +147,11 @@ public class StepMailScheduler {
                         rs.getString("inquiry_reference")))
                 .list();
         for (Due mail : due) {
-            try {
-                handle(mail, now);
-            } catch (RuntimeException e) {
-                // one broken mail (a template error, a vanished order) must not block the queue
+            // one broken mail (a template error, a vanished order, a database error) must not block the queue
+            savepoints.run(() -> handle(mail, now), e -> {
                 log.error("Step mail {} could not be prepared; skipped", mail.id(), e);
                 finish(mail.id(), "SKIPPED", "failed: " + e.getMessage(), null);
-            }
+            });
         }
         return due.size();
     }

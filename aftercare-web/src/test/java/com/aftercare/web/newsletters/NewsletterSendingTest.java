@@ -277,6 +277,36 @@ class NewsletterSendingTest {
     }
 
     @Test
+    void shouldSkipADeliveryTheDatabaseRefusesAndGoOnWithTheRest() {
+        String broken = customer(shop, true);
+        String fine = customer(shop, true);
+        // a database error for one recipient's mail only, as a constraint or a full disk would give
+        String trigger = "refuse_" + Events.unique("t").replace('-', '_');
+        jdbc.sql("""
+                        create function %1$s() returns trigger language plpgsql as $$
+                        begin
+                          if new.to_address = '%2$s' then raise exception 'refused for the test'; end if;
+                          return new;
+                        end $$;
+                        create trigger %1$s before insert on outbound_mail for each row execute function %1$s();
+                        """.formatted(trigger, broken)).update();
+        try {
+            newsletters.schedule(
+                    draft(new Segment(shop.id(), null, null)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+            clock.setJst("2025-10-06T11:00");
+            drain();
+            clock.setJst("2025-10-06T11:01");
+            drain();
+        } finally {
+            jdbc.sql("drop trigger %1$s on outbound_mail; drop function %1$s();".formatted(trigger))
+                    .update();
+        }
+
+        assertThat(deliveryReason(broken)).startsWith("failed:").contains("refused for the test");
+        assertThat(newslettersTo(fine)).as("the round went on").hasSize(1);
+    }
+
+    @Test
     void shouldCancelTheRestOfASendingNewsletterIncludingMailsStillWaitingInTheOutbox() {
         String first = customer(shop, true);
         String second = customer(shop, true);
