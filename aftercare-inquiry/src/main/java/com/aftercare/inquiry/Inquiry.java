@@ -319,7 +319,7 @@ class Inquiry {
         updatedAt = at;
         record(InquiryTrailEntry.Type.CUSTOMER_REPLIED, CUSTOMER, null, at);
         if (status == InquiryStatus.WAITING_ON_CUSTOMER && waitingSince != null) {
-            Duration paused = sla.paused(waitingSince, at);
+            Duration paused = sla.businessTime(waitingSince, at);
             resolutionDueAt = sla.extended(resolutionDueAt, paused);
             pausedSeconds += paused.toSeconds();
             waitingSince = null;

@@ -68,8 +68,24 @@ public class InquiryFigures {
         }
     }
 
-    /** The figures of one group of inquiries (all of them, or one operator's). */
-    public record Measures(long opened, long resolved, Times firstResponse, Times resolution, Csat csat) {}
+    /**
+     * The figures of one group of inquiries (all of them, or one operator's). The times are
+     * wall-clock from arrival; the business ones count only the shop's business hours (as the SLA
+     * does), and the business resolution leaves out the time spent waiting on the customer.
+     */
+    public record Measures(
+            long opened,
+            long resolved,
+            Times firstResponse,
+            Times resolution,
+            Times firstResponseBusiness,
+            Times resolutionBusiness,
+            Csat csat) {
+
+        Measures withBusinessTimes(Times firstResponse, Times resolution) {
+            return new Measures(opened, resolved, this.firstResponse, this.resolution, firstResponse, resolution, csat);
+        }
+    }
 
     public record OperatorMeasures(String operator, Measures measures) {}
 
@@ -110,11 +126,13 @@ public class InquiryFigures {
 
     private final JdbcClient jdbc;
     private final ShopProperties shop;
+    private final SlaPolicy sla;
     private final Clock clock;
 
-    InquiryFigures(JdbcClient jdbc, ShopProperties shop, Clock clock) {
+    InquiryFigures(JdbcClient jdbc, ShopProperties shop, SlaPolicy sla, Clock clock) {
         this.jdbc = jdbc;
         this.shop = shop;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -137,16 +155,41 @@ public class InquiryFigures {
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
                 .param("storefront", storefront == null ? null : storefront.value(), Types.BIGINT);
-        Measures total = inPeriod.apply("select " + MEASURES + OPENED_IN_PERIOD)
-                .query((rs, n) -> measures(rs))
-                .single();
-        List<OperatorMeasures> perOperator = inPeriod.apply("select o.username, " + MEASURES
+        List<Span> spans = inPeriod.apply("""
+                        select o.username, i.created_at, i.first_responded_at, i.resolved_at, i.paused_seconds
+                          from inquiry i left join operator o on o.id = i.assignee_operator_id
+                         where i.created_at >= :start and i.created_at < :end
+                           and (cast(:storefront as bigint) is null or i.storefront_id = :storefront)
+                        """)
+                .query((rs, n) -> new Span(
+                        rs.getString("username"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs, "first_responded_at"),
+                        instant(rs, "resolved_at"),
+                        rs.getLong("paused_seconds")))
+                .list();
+        Measures total = businessTimes(
+                inPeriod.apply("select " + MEASURES + OPENED_IN_PERIOD)
+                        .query((rs, n) -> measures(rs))
+                        .single(),
+                spans);
+        List<OperatorMeasures> perOperator = inPeriod
+                .apply("select o.username, " + MEASURES
                         + OPENED_IN_PERIOD.replace(
                                 "left join inquiry_satisfaction",
                                 "join operator o on o.id = i.assignee_operator_id left join inquiry_satisfaction")
                         + " group by o.username order by o.username")
                 .query((rs, n) -> new OperatorMeasures(rs.getString("username"), measures(rs)))
-                .list();
+                .list()
+                .stream()
+                .map(o -> new OperatorMeasures(
+                        o.operator(),
+                        businessTimes(
+                                o.measures(),
+                                spans.stream()
+                                        .filter(span -> o.operator().equals(span.operator()))
+                                        .toList())))
+                .toList();
         return new Figures(
                 period,
                 storefront,
@@ -200,7 +243,46 @@ public class InquiryFigures {
                 rs.getLong("resolved"),
                 new Times(rs.getLong("responded"), seconds(rs, "first_median"), seconds(rs, "first_average")),
                 new Times(rs.getLong("resolved"), seconds(rs, "resolution_median"), seconds(rs, "resolution_average")),
+                null,
+                null,
                 new Csat(rs.getLong("answers"), rs.getBigDecimal("score_average"), rs.getLong("low")));
+    }
+
+    /** One inquiry's times, for the business-hours measures (worked out with the SLA's hours). */
+    private record Span(String operator, Instant created, Instant responded, Instant resolved, long pausedSeconds) {}
+
+    private Measures businessTimes(Measures measures, List<Span> spans) {
+        List<Duration> firstResponse = spans.stream()
+                .filter(span -> span.responded() != null)
+                .map(span -> sla.businessTime(span.created(), span.responded()))
+                .toList();
+        List<Duration> resolution = spans.stream()
+                .filter(span -> span.resolved() != null)
+                .map(span -> {
+                    Duration desk =
+                            sla.businessTime(span.created(), span.resolved()).minusSeconds(span.pausedSeconds());
+                    return desk.isNegative() ? Duration.ZERO : desk;
+                })
+                .toList();
+        return measures.withBusinessTimes(times(firstResponse), times(resolution));
+    }
+
+    /** Median (the middle one, or halfway between the middle two, as percentile_cont) and average. */
+    static Times times(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return new Times(0, null, null);
+        }
+        List<Long> seconds =
+                durations.stream().map(Duration::getSeconds).sorted().toList();
+        int n = seconds.size();
+        double median = n % 2 == 1 ? seconds.get(n / 2) : (seconds.get(n / 2 - 1) + seconds.get(n / 2)) / 2.0;
+        double average = seconds.stream().mapToLong(Long::longValue).average().orElse(0);
+        return new Times(n, Duration.ofSeconds(Math.round(median)), Duration.ofSeconds(Math.round(average)));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

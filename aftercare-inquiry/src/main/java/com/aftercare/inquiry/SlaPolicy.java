@@ -54,9 +54,9 @@ final class SlaPolicy {
         return new Due(hours.plus(receivedAt, firstResponse), hours.plus(receivedAt, target.resolution()));
     }
 
-    /** The business time a pause (waiting on the customer) from {@code pausedAt} to {@code resumedAt} took. */
-    Duration paused(Instant pausedAt, Instant resumedAt) {
-        return hours.between(pausedAt, resumedAt);
+    /** The business time from {@code from} to {@code to}: a pause, a time to respond or resolve. */
+    Duration businessTime(Instant from, Instant to) {
+        return hours.between(from, to);
     }
 
     /**

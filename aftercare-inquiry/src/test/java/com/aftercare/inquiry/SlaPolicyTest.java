@@ -143,11 +143,11 @@ class SlaPolicyTest {
         Instant due = jst("2026-11-26T15:00:00");
 
         // waited Friday 17:00 until Monday 11:00: two business hours
-        Duration weekend = policy.paused(jst("2026-11-27T17:00:00"), jst("2026-11-30T11:00:00"));
+        Duration weekend = policy.businessTime(jst("2026-11-27T17:00:00"), jst("2026-11-30T11:00:00"));
         assertThat(weekend).isEqualTo(Duration.ofHours(2));
         assertThat(policy.extended(due, weekend)).isEqualTo(jst("2026-11-26T17:00:00"));
         // waited over a night only: nothing moves
-        Duration night = policy.paused(jst("2026-11-23T19:00:00"), jst("2026-11-24T09:30:00"));
+        Duration night = policy.businessTime(jst("2026-11-23T19:00:00"), jst("2026-11-24T09:30:00"));
         assertThat(policy.extended(due, night)).isEqualTo(due);
     }
 }

@@ -151,6 +151,12 @@ class FiguresTest {
                 .isEqualTo(new InquiryFigures.Times(3, Duration.ofHours(1), Duration.ofMinutes(90)));
         // median of 4h and 10h interpolates to 7h, as does the average
         assertThat(total.resolution()).isEqualTo(new InquiryFigures.Times(2, Duration.ofHours(7), Duration.ofHours(7)));
+        // in business hours (Mon–Fri 10:00–18:00, as the SLA counts): 1 h, 0 and 0 (answered at night)
+        assertThat(total.firstResponseBusiness())
+                .isEqualTo(new InquiryFigures.Times(3, Duration.ZERO, Duration.ofMinutes(20)));
+        // 4 h (Monday 10:00 to 14:00) and 0 (Monday night to Tuesday 09:30)
+        assertThat(total.resolutionBusiness())
+                .isEqualTo(new InquiryFigures.Times(2, Duration.ofHours(2), Duration.ofHours(2)));
         assertThat(total.csat().count()).isEqualTo(2);
         assertThat(total.csat().average()).isEqualByComparingTo("3.00");
         assertThat(total.csat().low()).isEqualTo(1);
