@@ -80,10 +80,35 @@ public class InquiryFigures {
             Times resolution,
             Times firstResponseBusiness,
             Times resolutionBusiness,
+            Attainment sla,
             Csat csat) {
 
         Measures withBusinessTimes(Times firstResponse, Times resolution) {
-            return new Measures(opened, resolved, this.firstResponse, this.resolution, firstResponse, resolution, csat);
+            return new Measures(
+                    opened, resolved, this.firstResponse, this.resolution, firstResponse, resolution, sla, csat);
+        }
+    }
+
+    /**
+     * SLA attainment: of the inquiries answered (resolved), how many by their due time, which
+     * includes any later priority change and the pauses while waiting on the customer.
+     */
+    public record Attainment(long responded, long respondedInTime, long resolved, long resolvedInTime) {
+
+        /** In percent with one decimal; null when none was answered. */
+        public BigDecimal firstResponsePercent() {
+            return percent(respondedInTime, responded);
+        }
+
+        /** In percent with one decimal; null when none was resolved. */
+        public BigDecimal resolutionPercent() {
+            return percent(resolvedInTime, resolved);
+        }
+
+        private static BigDecimal percent(long part, long whole) {
+            return whole == 0
+                    ? null
+                    : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
         }
     }
 
@@ -106,6 +131,8 @@ public class InquiryFigures {
             count(*) as opened,
             count(i.resolved_at) as resolved,
             count(i.first_responded_at) as responded,
+            count(*) filter (where i.first_responded_at <= i.first_response_due_at) as responded_in_time,
+            count(*) filter (where i.resolved_at <= i.resolution_due_at) as resolved_in_time,
             percentile_cont(0.5) within group (order by extract(epoch from i.first_responded_at - i.created_at))
                 as first_median,
             avg(extract(epoch from i.first_responded_at - i.created_at)) as first_average,
@@ -245,6 +272,11 @@ public class InquiryFigures {
                 new Times(rs.getLong("resolved"), seconds(rs, "resolution_median"), seconds(rs, "resolution_average")),
                 null,
                 null,
+                new Attainment(
+                        rs.getLong("responded"),
+                        rs.getLong("responded_in_time"),
+                        rs.getLong("resolved"),
+                        rs.getLong("resolved_in_time")),
                 new Csat(rs.getLong("answers"), rs.getBigDecimal("score_average"), rs.getLong("low")));
     }
 

@@ -157,6 +157,18 @@ class FiguresTest {
         // 4 h (Monday 10:00 to 14:00) and 0 (Monday night to Tuesday 09:30)
         assertThat(total.resolutionBusiness())
                 .isEqualTo(new InquiryFigures.Times(2, Duration.ofHours(2), Duration.ofHours(2)));
+        // NORMAL priority: one business day to answer and three to resolve, all kept
+        assertThat(total.sla()).isEqualTo(new InquiryFigures.Attainment(3, 3, 2, 2));
+        assertThat(total.sla().firstResponsePercent()).isEqualByComparingTo("100.0");
+        // the chat's answer came a minute after its due time
+        jdbc.sql("""
+                        update inquiry set first_response_due_at = first_responded_at - interval '1 minute'
+                         where storefront_id = :s and channel = 'CHAT'
+                        """).param("s", storefront.id().value()).update();
+        InquiryFigures.Attainment missed =
+                figures.of(FROM, TO, storefront.id()).total().sla();
+        assertThat(missed).isEqualTo(new InquiryFigures.Attainment(3, 2, 2, 2));
+        assertThat(missed.firstResponsePercent()).isEqualByComparingTo("66.7");
         assertThat(total.csat().count()).isEqualTo(2);
         assertThat(total.csat().average()).isEqualByComparingTo("3.00");
         assertThat(total.csat().low()).isEqualTo(1);
