@@ -240,6 +240,8 @@ class FiguresTest {
                 .contains("<span class=\"median\">1.0 時間</span>")
                 .contains("<span class=\"average\">1.5 時間</span>")
                 .contains("5点中 3.00（回答 2 件、低評価 50.0%）")
+                .contains("<dd id=\"sla\">初回返信 100.0%、解決 100.0%</dd>")
+                .contains("<dd id=\"first-response-business\"><span class=\"median\">0.0 時間</span>")
                 .contains("<svg class=\"chart\"")
                 .contains("id=\"day-2031-03-10\"")
                 .doesNotContain("cdn");
