@@ -569,7 +569,7 @@ public class Inquiries {
         String by = activeOperator("operator", operator).username();
         Inquiry inquiry = load(null, reference);
         Instant now = clock.instant();
-        inquiry.resolve(by, now);
+        inquiry.resolve(by, now, sla);
         events.publishEvent(new InquiryResolved(
                 inquiry.id(), inquiry.reference(), inquiry.customer(), inquiry.storefront(), inquiry.order(), by, now));
     }

@@ -290,10 +290,11 @@ class Inquiry {
         moveTo(InquiryStatus.WAITING_ON_CUSTOMER, by, at);
     }
 
-    void resolve(String by, Instant at) {
+    /** Resolving straight from a wait ends the pause: the wait is not the desk's time either. */
+    void resolve(String by, Instant at, SlaPolicy sla) {
         requireActive("resolve");
+        endPause(at, sla);
         resolvedAt = at;
-        waitingSince = null;
         moveTo(InquiryStatus.RESOLVED, by, at);
     }
 
@@ -318,12 +319,7 @@ class Inquiry {
         messages.add(InquiryMessage.inbound(InquiryText.body("body", body), authorName, channel, at));
         updatedAt = at;
         record(InquiryTrailEntry.Type.CUSTOMER_REPLIED, CUSTOMER, null, at);
-        if (status == InquiryStatus.WAITING_ON_CUSTOMER && waitingSince != null) {
-            Duration paused = sla.businessTime(waitingSince, at);
-            resolutionDueAt = sla.extended(resolutionDueAt, paused);
-            pausedSeconds += paused.toSeconds();
-            waitingSince = null;
-        }
+        endPause(at, sla);
         if (status == InquiryStatus.RESOLVED || status == InquiryStatus.WAITING_ON_CUSTOMER) {
             resolvedAt = null;
             moveTo(InquiryStatus.OPEN, CUSTOMER, at);
@@ -368,6 +364,16 @@ class Inquiry {
         flagReason = null;
         updatedAt = at;
         record(InquiryTrailEntry.Type.UNFLAGGED, by, null, at);
+    }
+
+    /** A wait on the customer ends: its business time moves the resolution due time on. */
+    private void endPause(Instant at, SlaPolicy sla) {
+        if (status == InquiryStatus.WAITING_ON_CUSTOMER && waitingSince != null) {
+            Duration paused = sla.businessTime(waitingSince, at);
+            resolutionDueAt = sla.extended(resolutionDueAt, paused);
+            pausedSeconds += paused.toSeconds();
+        }
+        waitingSince = null;
     }
 
     private void requireActive(String action) {

@@ -50,7 +50,7 @@ class InquiryTest {
     static Inquiry resolved() {
         Inquiry inquiry = newInquiry();
         inquiry.recordReply("sato", "確認いたします", T0.plusSeconds(60));
-        inquiry.resolve("sato", T0.plusSeconds(120));
+        inquiry.resolve("sato", T0.plusSeconds(120), SLA);
         return inquiry;
     }
 
@@ -142,6 +142,19 @@ class InquiryTest {
     }
 
     @Test
+    void shouldLeaveAFinalWaitOutWhenResolvedStraightFromWaiting() {
+        Inquiry inquiry = newInquiry();
+        inquiry.open("sato", T0.plusSeconds(10));
+        inquiry.waitOnCustomer("sato", T0.plusSeconds(3600)); // Monday 11:00
+
+        inquiry.resolve("sato", T0.plusSeconds(4 * 3600), SLA); // 14:00, the customer never answered
+
+        // due Monday 18:00, three business hours of waiting later: Tuesday 13:00
+        assertThat(inquiry.resolutionDueAt()).isEqualTo(Instant.parse("2026-11-24T04:00:00Z"));
+        assertThat(inquiry.status()).isEqualTo(InquiryStatus.RESOLVED);
+    }
+
+    @Test
     void shouldKeepAnOpenInquiryOpenWhenTheCustomerAddsAMessage() {
         Inquiry inquiry = newInquiry();
 
@@ -174,7 +187,7 @@ class InquiryTest {
 
         assertThatThrownBy(() -> inquiry.recordReply("sato", "追伸", T0.plusSeconds(400)))
                 .isInstanceOf(InquiryWorkflowViolation.class);
-        assertThatThrownBy(() -> inquiry.resolve("sato", T0.plusSeconds(400)))
+        assertThatThrownBy(() -> inquiry.resolve("sato", T0.plusSeconds(400), SLA))
                 .isInstanceOf(InquiryWorkflowViolation.class);
     }
 

@@ -10,7 +10,7 @@ import com.aftercare.domain.mail.MailOutbox;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
-import com.aftercare.stepmail.scenario.ItemSavepoints;
+import com.aftercare.stepmail.scenario.BatchRounds;
 import com.aftercare.stepmail.scenario.SendRules;
 import com.aftercare.stepmail.templates.CouponMailVariables;
 import com.aftercare.stepmail.templates.MailTemplate;
@@ -24,11 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends newsletters whose time has come, safely beside other instances ({@code FOR UPDATE SKIP
@@ -56,7 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NewsletterSender {
 
-    private static final Logger log = LoggerFactory.getLogger(NewsletterSender.class);
     static final String TEMPLATE = "newsletter";
 
     private final JdbcClient jdbc;
@@ -68,7 +64,7 @@ public class NewsletterSender {
     private final CouponMailVariables couponVariables;
     private final ShopProperties shop;
     private final NewsletterProperties properties;
-    private final ItemSavepoints savepoints;
+    private final BatchRounds rounds;
     private final Clock clock;
 
     NewsletterSender(
@@ -81,7 +77,7 @@ public class NewsletterSender {
             CouponMailVariables couponVariables,
             ShopProperties shop,
             NewsletterProperties properties,
-            ItemSavepoints savepoints,
+            BatchRounds rounds,
             Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
@@ -92,7 +88,7 @@ public class NewsletterSender {
         this.couponVariables = couponVariables;
         this.shop = shop;
         this.properties = properties;
-        this.savepoints = savepoints;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
@@ -109,20 +105,30 @@ public class NewsletterSender {
             boolean skipOverCap) {}
 
     /**
-     * One round: starts the newsletters that are due, then takes due deliveries.
+     * One round in one transaction: starts the newsletters that are due, then takes due
+     * deliveries. A delivery that cannot be prepared is skipped with the reason and the round runs
+     * again without it ({@link BatchRounds}).
      *
      * @return how many deliveries this round looked at
      */
-    @Transactional
     public int runDue() {
         Instant now = clock.instant();
-        start(now);
-        Optional<Instant> quietEnd = rules.quietUntil(now);
-        if (quietEnd.isPresent()) {
-            // nothing promotional goes out now; a round only moves the sends on to the morning
-            pauseUntil(quietEnd.get(), now);
+        // started newsletters' deliveries are committed before they are worked on
+        boolean quiet = rounds.inTransaction(() -> {
+            start(now);
+            Optional<Instant> quietEnd = rules.quietUntil(now);
+            // nothing promotional goes out in quiet hours; a round only moves the sends on to the morning
+            quietEnd.ifPresent(end -> pauseUntil(end, now));
+            return quietEnd.isPresent();
+        });
+        if (quiet) {
             return 0;
         }
+        return rounds.run(
+                "Newsletter delivery", () -> round(now), (id, reason) -> finish(id, "SKIPPED", reason, null) > 0);
+    }
+
+    private int round(Instant now) {
         List<Due> due = jdbc.sql("""
                         select d.id, d.newsletter_id, d.customer_id, n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
                           from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
@@ -143,14 +149,9 @@ public class NewsletterSender {
                         (Long) rs.getObject("coupon_campaign_id"),
                         "SKIP".equals(rs.getString("over_cap"))))
                 .list();
-        for (Due delivery : due) {
-            // one broken delivery (an expired coupon campaign, a vanished customer, a database error)
-            // must not block the rest
-            savepoints.run(() -> deliver(delivery, now), e -> {
-                log.error("Newsletter delivery {} could not be prepared; skipped", delivery.id(), e);
-                finish(delivery.id(), "SKIPPED", "failed: " + e.getMessage(), null);
-            });
-        }
+        // one broken delivery (an expired coupon campaign, a vanished customer, a database error)
+        // must not block the rest
+        due.forEach(BatchRounds.failingAs(Due::id, delivery -> deliver(delivery, now)));
         // SKIP LOCKED: a newsletter being cancelled right now is the cancel's to finish
         jdbc.sql("""
                         update newsletter set status = 'SENT'
@@ -300,8 +301,8 @@ public class NewsletterSender {
         finish(delivery.id(), "ENQUEUED", null, outboundId);
     }
 
-    private void finish(long id, String status, String reason, Long outboundId) {
-        jdbc.sql("""
+    private int finish(long id, String status, String reason, Long outboundId) {
+        return jdbc.sql("""
                         update newsletter_delivery set status = :status, reason = :reason, outbound_mail_id = :outbound,
                                                        updated_at = now()
                          where id = :id

@@ -20,12 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves due step mails into the mail outbox, a batch at a time, safely beside other instances
@@ -41,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(StepMailProperties.class)
 public class StepMailScheduler {
 
-    private static final Logger log = LoggerFactory.getLogger(StepMailScheduler.class);
-
     private final JdbcClient jdbc;
     private final Orders orders;
     private final Customers customers;
@@ -55,7 +50,7 @@ public class StepMailScheduler {
     private final SendRules rules;
     private final Coupons coupons;
     private final CouponMailVariables couponVariables;
-    private final ItemSavepoints savepoints;
+    private final BatchRounds rounds;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -70,7 +65,7 @@ public class StepMailScheduler {
             SendRules rules,
             Coupons coupons,
             CouponMailVariables couponVariables,
-            ItemSavepoints savepoints) {
+            BatchRounds rounds) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -83,7 +78,7 @@ public class StepMailScheduler {
         this.rules = rules;
         this.coupons = coupons;
         this.couponVariables = couponVariables;
-        this.savepoints = savepoints;
+        this.rounds = rounds;
     }
 
     private record Due(
@@ -102,12 +97,17 @@ public class StepMailScheduler {
             String inquiryReference) {}
 
     /**
-     * One round: takes due step mails and enqueues, postpones or skips each.
+     * One round: takes due step mails and enqueues, postpones or skips each, in one transaction. A
+     * mail that cannot be prepared is skipped with the reason and the round runs again without it
+     * ({@link BatchRounds}).
      *
      * @return how many step mails this round looked at
      */
-    @Transactional
     public int runDue() {
+        return rounds.run("Step mail", this::round, (id, reason) -> finish(id, "SKIPPED", reason, null) > 0);
+    }
+
+    private int round() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
@@ -146,13 +146,8 @@ public class StepMailScheduler {
                         rs.getString("claim_rma"),
                         rs.getString("inquiry_reference")))
                 .list();
-        for (Due mail : due) {
-            // one broken mail (a template error, a vanished order, a database error) must not block the queue
-            savepoints.run(() -> handle(mail, now), e -> {
-                log.error("Step mail {} could not be prepared; skipped", mail.id(), e);
-                finish(mail.id(), "SKIPPED", "failed: " + e.getMessage(), null);
-            });
-        }
+        // one broken mail (a template error, a vanished order, a database error) must not block the queue
+        due.forEach(BatchRounds.failingAs(Due::id, mail -> handle(mail, now)));
         return due.size();
     }
 
@@ -225,8 +220,8 @@ public class StepMailScheduler {
     /** Why a step mail was cancelled for a hard bounce; the same words as the outbox uses. */
     static final String BOUNCING = "address is bouncing";
 
-    private void finish(long id, String status, String reason, Long outboundId) {
-        jdbc.sql("""
+    private int finish(long id, String status, String reason, Long outboundId) {
+        return jdbc.sql("""
                         update step_mail set status = :status, reason = :reason, outbound_mail_id = :outbound,
                                              updated_at = now()
                          where id = :id

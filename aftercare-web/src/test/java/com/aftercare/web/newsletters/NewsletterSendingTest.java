@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.CampaignId;
+import com.aftercare.domain.coupon.CouponPurpose;
+import com.aftercare.domain.coupon.Coupons;
+import com.aftercare.domain.coupon.Discount;
+import com.aftercare.domain.coupon.NewCampaign;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.MailOutbox;
@@ -91,6 +96,9 @@ class NewsletterSendingTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    Coupons coupons;
 
     TestStorefront shop;
     Api api;
@@ -304,6 +312,43 @@ class NewsletterSendingTest {
 
         assertThat(deliveryReason(broken)).startsWith("failed:").contains("refused for the test");
         assertThat(newslettersTo(fine)).as("the round went on").hasSize(1);
+    }
+
+    @Test
+    void shouldSkipADeliveryWhoseCouponCampaignEndedAndSendTheNextNewsletter() {
+        String customer = customer(shop, true);
+        CampaignId campaign = coupons.createCampaign(new NewCampaign(
+                Events.unique("秋のクーポン"),
+                CouponPurpose.PROMOTION,
+                Discount.percent(10),
+                0,
+                Instant.parse("2025-10-06T02:30:00Z"), // 11:30 JST
+                null,
+                true,
+                null));
+        NewsletterId withCoupon = newsletters.schedule(
+                new NewsletterDraft(SUBJECT, BODY, "ja", new Segment(shop.id(), null, null), campaign),
+                LocalDateTime.parse("2025-10-06T11:00"),
+                "test");
+        newsletters.schedule(
+                new NewsletterDraft("後からのお知らせ", BODY, "ja", new Segment(shop.id(), null, null), null),
+                LocalDateTime.parse("2025-10-06T11:00"),
+                "test");
+        // the campaign was ended early: issuing a code now fails inside the coupon service
+        jdbc.sql("update coupon_campaign set expires_at = '2025-10-06T10:30:00+09:00' where id = :id")
+                .param("id", campaign.value())
+                .update();
+
+        clock.setJst("2025-10-06T11:00");
+        drain();
+
+        assertThat(jdbc.sql("select reason from newsletter_delivery where newsletter_id = :id")
+                        .param("id", withCoupon.value())
+                        .query(String.class)
+                        .single())
+                .startsWith("failed:")
+                .contains("expired");
+        assertThat(TestMailServer.subjectsTo(customer)).as("the round went on").contains("後からのお知らせ");
     }
 
     @Test
