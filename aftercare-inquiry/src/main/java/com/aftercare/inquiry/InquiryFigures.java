@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The desk's figures for a period (dates in the shop's time zone, both days included). Every
  * figure is about the <em>inquiries opened in the period</em>: how fast they got a first answer
- * and a resolution (wall-clock time from opening, not business hours), what their customers
- * answered to the satisfaction survey, and how many came by channel, category, day and operator.
- * Computed set-based in SQL; a day is a calendar day in the shop's zone.
+ * and a resolution (wall-clock time from opening, and business time as the SLA counts it), how
+ * many within their SLA, what their customers answered to the satisfaction survey, and how many
+ * came by channel, category, day and operator. Set-based in SQL, except the business times, which
+ * are worked out per inquiry with the SLA's hours; a day is a calendar day in the shop's zone.
  */
 @Service
 public class InquiryFigures {
@@ -195,28 +198,25 @@ public class InquiryFigures {
                         instant(rs, "resolved_at"),
                         rs.getLong("paused_seconds")))
                 .list();
+        List<BusinessSpan> business = businessSpans(spans);
+        Map<String, List<BusinessSpan>> businessByOperator = business.stream()
+                .filter(span -> span.operator() != null)
+                .collect(Collectors.groupingBy(BusinessSpan::operator));
         Measures total = businessTimes(
                 inPeriod.apply("select " + MEASURES + OPENED_IN_PERIOD)
                         .query((rs, n) -> measures(rs))
                         .single(),
-                spans);
-        List<OperatorMeasures> perOperator = inPeriod
-                .apply("select o.username, " + MEASURES
+                business);
+        List<OperatorMeasures> perOperator = inPeriod.apply("select o.username, " + MEASURES
                         + OPENED_IN_PERIOD.replace(
                                 "left join inquiry_satisfaction",
                                 "join operator o on o.id = i.assignee_operator_id left join inquiry_satisfaction")
                         + " group by o.username order by o.username")
-                .query((rs, n) -> new OperatorMeasures(rs.getString("username"), measures(rs)))
-                .list()
-                .stream()
-                .map(o -> new OperatorMeasures(
-                        o.operator(),
+                .query((rs, n) -> new OperatorMeasures(
+                        rs.getString("username"),
                         businessTimes(
-                                o.measures(),
-                                spans.stream()
-                                        .filter(span -> o.operator().equals(span.operator()))
-                                        .toList())))
-                .toList();
+                                measures(rs), businessByOperator.getOrDefault(rs.getString("username"), List.of()))))
+                .list();
         return new Figures(
                 period,
                 storefront,
@@ -283,20 +283,35 @@ public class InquiryFigures {
     /** One inquiry's times, for the business-hours measures (worked out with the SLA's hours). */
     private record Span(String operator, Instant created, Instant responded, Instant resolved, long pausedSeconds) {}
 
-    private Measures businessTimes(Measures measures, List<Span> spans) {
-        List<Duration> firstResponse = spans.stream()
-                .filter(span -> span.responded() != null)
-                .map(span -> sla.businessTime(span.created(), span.responded()))
+    /** One inquiry's business times (null where it was not answered or resolved). */
+    private record BusinessSpan(String operator, Duration firstResponse, Duration resolution) {}
+
+    /** Each inquiry's business times, worked out once for the total and the operators. */
+    private List<BusinessSpan> businessSpans(List<Span> spans) {
+        return spans.stream()
+                .map(span -> new BusinessSpan(
+                        span.operator(),
+                        span.responded() == null ? null : sla.businessTime(span.created(), span.responded()),
+                        span.resolved() == null ? null : deskTime(span)))
                 .toList();
-        List<Duration> resolution = spans.stream()
-                .filter(span -> span.resolved() != null)
-                .map(span -> {
-                    Duration desk =
-                            sla.businessTime(span.created(), span.resolved()).minusSeconds(span.pausedSeconds());
-                    return desk.isNegative() ? Duration.ZERO : desk;
-                })
-                .toList();
-        return measures.withBusinessTimes(times(firstResponse), times(resolution));
+    }
+
+    /** Business time to resolve, the waits on the customer left out. */
+    private Duration deskTime(Span span) {
+        Duration desk = sla.businessTime(span.created(), span.resolved()).minusSeconds(span.pausedSeconds());
+        return desk.isNegative() ? Duration.ZERO : desk;
+    }
+
+    private static Measures businessTimes(Measures measures, List<BusinessSpan> spans) {
+        return measures.withBusinessTimes(
+                times(spans.stream()
+                        .map(BusinessSpan::firstResponse)
+                        .filter(Objects::nonNull)
+                        .toList()),
+                times(spans.stream()
+                        .map(BusinessSpan::resolution)
+                        .filter(Objects::nonNull)
+                        .toList()));
     }
 
     /** Median (the middle one, or halfway between the middle two, as percentile_cont) and average. */

@@ -73,21 +73,18 @@ public class SendRules {
      * @param skipOverCap skip a promotional mail over the cap instead of postponing it to the
      *     morning of the first shop day with room
      */
-    public Decision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
-        return decideFrom(customer, kind, skipOverCap, urgent ? now : quiet.nextAllowed(now));
-    }
 
     /** When the quiet hours {@code now} falls in end; empty outside them. */
     public Optional<Instant> quietUntil(Instant now) {
         return quiet.contains(now) ? Optional.of(quiet.nextAllowed(now)) : Optional.empty();
     }
 
-    private Decision decideFrom(CustomerId customer, MailKind kind, boolean skipOverCap, Instant earliest) {
+    public Decision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
         boolean promotional = kind == MailKind.PROMOTIONAL;
         if (promotional && !consent.hasConsented(customer)) {
             return Decision.skip("no consent to promotional mail");
         }
-        Instant sendAt = earliest;
+        Instant sendAt = urgent ? now : quiet.nextAllowed(now);
         if (promotional) {
             Optional<LocalDate> laterDay = cap.postponeTo(sendAt, promotionalMailsAround(customer, sendAt));
             if (laterDay.isPresent()) {

@@ -1,5 +1,6 @@
 package com.aftercare.web.console.policies;
 
+import com.aftercare.domain.claim.Payer;
 import com.aftercare.returns.ProductPolicyEditor;
 import java.util.List;
 
@@ -23,7 +24,8 @@ record PolicyForm(
         Integer warrantyMonths,
         Long recyclingFeeYen) {
 
-    static final List<String> PAYERS = List.of("CUSTOMER", "SHOP");
+    /** The choices of the two shipping selects, customer first (the statutory default). */
+    static final List<String> PAYERS = List.of(Payer.CUSTOMER.name(), Payer.SHOP.name());
 
     static PolicyForm empty() {
         return new PolicyForm("", "", null, "CUSTOMER", false, false, null, null, false, true, "SHOP", null, null);
