@@ -16,4 +16,14 @@ public class UnknownCannedVariable extends InvalidValue {
     public String name() {
         return name;
     }
+
+    @Override
+    public String code() {
+        return "unknownVariable";
+    }
+
+    @Override
+    public Object[] messageArguments() {
+        return new Object[] {name};
+    }
 }

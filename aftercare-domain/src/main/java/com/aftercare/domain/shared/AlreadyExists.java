@@ -1,7 +1,7 @@
 package com.aftercare.domain.shared;
 
 /** Something with that unique name exists already; {@link #field()} names the input that clashed. */
-public class AlreadyExists extends DomainException {
+public class AlreadyExists extends DomainException implements FieldRefusal {
 
     private final String field;
 
@@ -22,7 +22,13 @@ public class AlreadyExists extends DomainException {
         return new AlreadyExists("code", "A team with code " + code + " exists already");
     }
 
+    @Override
     public String field() {
         return field;
+    }
+
+    @Override
+    public String code() {
+        return "exists";
     }
 }

@@ -1,7 +1,7 @@
 package com.aftercare.domain.shared;
 
 /** A value object refused what it was given; {@link #field()} names the input it came from. */
-public class InvalidValue extends DomainException {
+public class InvalidValue extends DomainException implements FieldRefusal {
 
     private final String field;
 
@@ -10,6 +10,7 @@ public class InvalidValue extends DomainException {
         this.field = field;
     }
 
+    @Override
     public String field() {
         return field;
     }

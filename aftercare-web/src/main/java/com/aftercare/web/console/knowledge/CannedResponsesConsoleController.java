@@ -5,6 +5,7 @@ import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.CannedVariable;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -50,7 +51,7 @@ class CannedResponsesConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return FormSubmission.submit(
+        return ConsoleForms.submit(
                 errors,
                 response,
                 () -> {
@@ -77,7 +78,7 @@ class CannedResponsesConsoleController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         find(id);
-        return FormSubmission.submit(
+        return ConsoleForms.submit(
                 errors,
                 response,
                 () -> {

@@ -4,6 +4,7 @@ import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ class FaqConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return FormSubmission.submit(
+        return ConsoleForms.submit(
                 errors,
                 response,
                 () -> {
@@ -77,7 +78,7 @@ class FaqConsoleController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         FaqArticles.ArticleView article = find(id);
-        return FormSubmission.submit(
+        return ConsoleForms.submit(
                 errors,
                 response,
                 () -> {
