@@ -2,17 +2,18 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The mail that carries an operator's reply to the customer. A pure function of the inquiry, the
- * reply and the customer, so the rules (which channels get mail, subject, signature, threading)
- * are tested without SMTP.
+ * The mail that carries an operator's reply to the customer (template {@value #TEMPLATE}). A pure
+ * function of the inquiry, the reply and the customer, so the rules (which channels get mail,
+ * the subject the customer's answer is threaded by, the headers) are tested without SMTP.
  */
 final class ReplyMail {
 
@@ -39,7 +40,7 @@ final class ReplyMail {
      * @param lastInboundMessageId the {@code Message-ID} of the customer's last mail, or null:
      *     the reply threads under it ({@code In-Reply-To}, {@code References})
      */
-    static OutgoingMail of(
+    static MailRequest of(
             Inquiry inquiry,
             long replyMessageId,
             String body,
@@ -53,40 +54,44 @@ final class ReplyMail {
             headers.put("In-Reply-To", id);
             headers.put("References", id);
         }
-        return new OutgoingMail(
+        return new MailRequest(
                 dedupKey(replyMessageId),
                 MailKind.TRANSACTIONAL,
                 TEMPLATE,
-                inquiry.customer().value(),
-                inquiry.order() == null ? null : inquiry.order().value(),
+                inquiry.customer(),
+                inquiry.order(),
+                inquiry.storefront(),
                 customer.email().value(),
-                subject(inquiry.subject(), inquiry.reference()),
-                body(body, customer.name(), shopName, inquiry.reference()),
-                null,
+                variables(inquiry.subject(), inquiry.reference(), body, customer.name(), shopName),
                 headers,
                 now);
     }
 
-    /** {@code Re: <subject> [INQ-2026-000123]}: the reference lets a reply without headers find its inquiry. */
-    static String subject(String subject, String reference) {
+    /** What the template gets; {@code referenceTag} ({@code [INQ-…]}) is what a customer's answer is found by. */
+    static Map<String, Object> variables(
+            String subject, String reference, String reply, String customerName, String shopName) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shopName", shopName);
+        variables.put("customerName", customerName == null ? "" : customerName.strip());
+        variables.put("inquirySubject", baseSubject(subject));
+        variables.put("inquiryReference", reference);
+        variables.put("referenceTag", referenceTag(reference));
+        variables.put("replyBody", reply.strip());
+        return variables;
+    }
+
+    /** {@code [INQ-2026-000123]}: in a subject, it lets a reply without headers find its inquiry. */
+    static String referenceTag(String reference) {
+        return "[" + reference + "]";
+    }
+
+    /** The subject without the {@code Re:} prefixes a thread piles up. */
+    static String baseSubject(String subject) {
         String base = subject.strip();
         while (base.regionMatches(true, 0, "Re:", 0, 3)) {
             base = base.substring(3).strip();
         }
-        return "Re: " + base + " [" + reference + "]";
-    }
-
-    static String body(String reply, String customerName, String shopName, String reference) {
-        StringBuilder text = new StringBuilder();
-        if (customerName != null && !customerName.isBlank()) {
-            text.append(customerName.strip()).append(" 様\n\n");
-        }
-        text.append(reply.strip()).append("\n\n");
-        text.append("--\n");
-        text.append(shopName).append('\n');
-        text.append("お問い合わせ番号: ").append(reference).append('\n');
-        text.append("ご返信の際は、件名のお問い合わせ番号を消さずにお送りください。\n");
-        return text.toString();
+        return base;
     }
 
     private static String angled(String messageId) {

@@ -2,8 +2,8 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shop.ShopProperties;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts an operator's reply into the mail outbox, in the caller's transaction: the reply and its
+ * Asks for the mail of an operator's reply, in the caller's transaction: the reply and its
  * mail commit together or not at all. The message remembers the outbox row
  * ({@code outbound_mail_id}), whose Message-ID (set when the dispatcher sends it) is what a
  * customer's answer names in {@code In-Reply-To}.
@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplyMailer {
 
-    private final MailOutbox outbox;
+    private final Mails mails;
     private final Customers customers;
     private final ShopProperties shop;
 
-    ReplyMailer(MailOutbox outbox, Customers customers, ShopProperties shop) {
-        this.outbox = outbox;
+    ReplyMailer(Mails mails, Customers customers, ShopProperties shop) {
+        this.mails = mails;
         this.customers = customers;
         this.shop = shop;
     }
@@ -38,9 +38,9 @@ class ReplyMailer {
         if (customer.isEmpty()) {
             return;
         }
-        OutgoingMail mail = ReplyMail.of(
+        MailRequest mail = ReplyMail.of(
                 inquiry, reply.id(), reply.body(), customer.get(), lastInboundMessageId(inquiry), shop.name(), now);
-        long mailId = outbox.enqueueForId(mail);
+        long mailId = mails.send(mail);
         reply.sentAsMail(mailId);
     }
 

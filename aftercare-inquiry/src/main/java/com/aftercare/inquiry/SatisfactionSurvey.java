@@ -3,9 +3,8 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
-import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.shop.ShopProperties;
@@ -38,7 +37,7 @@ public class SatisfactionSurvey {
 
     private final InquiryRepository inquiries;
     private final Customers customers;
-    private final MailOutbox outbox;
+    private final Mails mails;
     private final SignedTokens tokens;
     private final ShopProperties shop;
     private final JdbcClient jdbc;
@@ -47,14 +46,14 @@ public class SatisfactionSurvey {
     SatisfactionSurvey(
             InquiryRepository inquiries,
             Customers customers,
-            MailOutbox outbox,
+            Mails mails,
             SignedTokens tokens,
             ShopProperties shop,
             JdbcClient jdbc,
             Clock clock) {
         this.inquiries = inquiries;
         this.customers = customers;
-        this.outbox = outbox;
+        this.mails = mails;
         this.tokens = tokens;
         this.shop = shop;
         this.jdbc = jdbc;
@@ -64,30 +63,34 @@ public class SatisfactionSurvey {
     /** What the survey page shows. */
     public record Survey(String reference, String subject, boolean answered) {}
 
+    static final String TEMPLATE = "inquiry-csat";
+
     @ApplicationModuleListener
     void on(InquiryResolved event) {
         CustomerView customer = customers.find(event.customer()).orElseThrow();
-        Inquiry inquiry = inquiries.findByReference(event.reference()).orElseThrow();
         String token = tokens.sign(
                 PURPOSE, Long.toString(event.inquiry().value()), clock.instant().plus(VALIDITY));
         String link = shop.publicUrl() + "/portal/csat?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String text = customer.name() + " 様\n\n"
-                + shop.name() + "です。お問い合わせ（" + event.reference() + "）への対応はいかがでしたか。\n"
-                + "1（不満）から5（満足）の5段階で、ひとことお聞かせください。ログインは不要です。\n\n"
-                + link + "\n\n" + shop.name() + "\n";
-        outbox.enqueue(new OutgoingMail(
+        mails.send(MailRequest.transactional(
                 // a reopened and resolved-again inquiry asks once only
                 "csat:" + event.inquiry().value(),
-                MailKind.TRANSACTIONAL,
-                "inquiry-csat",
-                customer.id().value(),
+                TEMPLATE,
+                customer.id(),
                 null,
+                event.storefront(),
                 customer.email().value(),
-                "【" + shop.name() + "】お問い合わせ対応についてのアンケート [" + inquiry.reference() + "]",
-                text,
-                null,
-                Map.of(),
+                variables(customer.name(), event.reference(), link, shop.name()),
                 clock.instant()));
+    }
+
+    /** What the survey mail gets: the reference it is about and the signed link to answer. */
+    static Map<String, Object> variables(String customerName, String reference, String link, String shopName) {
+        return Map.of(
+                "shopName", shopName,
+                "customerName", customerName,
+                "inquiryReference", reference,
+                "referenceTag", ReplyMail.referenceTag(reference),
+                "csatUrl", link);
     }
 
     /** The survey a token opens, if the token is intact, unexpired and made for a survey. */

@@ -2,25 +2,32 @@ package com.aftercare.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplyMailTest {
 
     @Test
-    void shouldPutTheReferenceInTheSubjectSoThatAnAnswerWithoutHeadersFindsItsInquiry() {
-        assertThat(ReplyMail.subject("お届け日の変更について", "INQ-2026-000123")).isEqualTo("Re: お届け日の変更について [INQ-2026-000123]");
+    void shouldGiveTheTemplateTheReferenceTagThatAnAnswerWithoutHeadersIsFoundBy() {
+        Map<String, Object> variables =
+                ReplyMail.variables("お届け日の変更について", "INQ-2026-000123", "お待たせいたしました。\n", "山田 花子", "テスト商店");
+
+        assertThat(variables)
+                .containsEntry("referenceTag", "[INQ-2026-000123]")
+                .containsEntry("inquirySubject", "お届け日の変更について")
+                .containsEntry("replyBody", "お待たせいたしました。")
+                .containsEntry("shopName", "テスト商店");
     }
 
     @Test
     void shouldNotStackReplyPrefixes() {
-        assertThat(ReplyMail.subject("RE: Re: 返品", "INQ-2026-000001")).isEqualTo("Re: 返品 [INQ-2026-000001]");
+        assertThat(ReplyMail.baseSubject("RE: Re: 返品")).isEqualTo("返品");
     }
 
     @Test
-    void shouldSignTheBodyWithTheShopName() {
-        String body = ReplyMail.body("お待たせいたしました。\n", "山田 花子", "テスト商店", "INQ-2026-000001");
-
-        assertThat(body).startsWith("山田 花子 様\n\nお待たせいたしました。\n\n--\nテスト商店\n").contains("INQ-2026-000001");
+    void shouldLeaveTheGreetingOutForACustomerWithoutAName() {
+        assertThat(ReplyMail.variables("件名", "INQ-2026-000001", "本文", null, "テスト商店"))
+                .containsEntry("customerName", "");
     }
 
     @Test

@@ -156,7 +156,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheDispatcherTalksSmtp = noClasses()
             .that()
-            .resideOutsideOfPackages(ROOT + ".stepmail.dispatch..", ROOT + ".web.demo..", ROOT + ".inquiry.mail..")
+            .resideOutsideOfPackages(ROOT + ".domain.mail.dispatch..", ROOT + ".web.demo..", ROOT + ".inquiry.mail..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

@@ -61,12 +61,7 @@ public class MarketingConsent {
                 .param("customer", customer.value())
                 .param("at", Timestamp.from(at))
                 .update();
-        // At once: promotional mail already in the outbox is withdrawn in this same transaction
-        // (the dispatcher also re-checks consent when it claims); step mail hears the event.
-        jdbc.sql("""
-                        update outbound_mail set status = 'CANCELLED', last_error = 'customer opted out', updated_at = now()
-                         where customer_id = :customer and kind = 'PROMOTIONAL' and status = 'PENDING'
-                        """).param("customer", customer.value()).update();
+        // the mail pipeline withdraws queued promotional mail in this same transaction; step mail hears it later
         events.publishEvent(new ConsentWithdrawn(customer, at, source));
     }
 

@@ -447,4 +447,17 @@ public class Coupons {
     private static Instant earliest(Instant a, Instant b) {
         return a == null || b.isBefore(a) ? b : a;
     }
+
+    /** Whether the campaign issues codes at that time: a campaign of its own (not standing), not expired by then. */
+    @Transactional(readOnly = true)
+    public boolean issuesCodesAt(CampaignId campaign, Instant at) {
+        return jdbc.sql("""
+                        select exists (select 1 from coupon_campaign where id = :id and not standing
+                                          and (expires_at is null or expires_at > :at))
+                        """)
+                .param("id", campaign.value())
+                .param("at", java.sql.Timestamp.from(at))
+                .query(Boolean.class)
+                .single();
+    }
 }

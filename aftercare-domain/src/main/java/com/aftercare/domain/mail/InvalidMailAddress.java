@@ -11,11 +11,11 @@ public final class InvalidMailAddress extends IllegalArgumentException {
         super(message);
     }
 
-    static InvalidMailAddress forRecipient(String address) {
+    public static InvalidMailAddress forRecipient(String address) {
         return new InvalidMailAddress("Not a usable recipient address: '" + printable(address) + "'");
     }
 
-    static InvalidMailAddress forHeader(String name) {
+    public static InvalidMailAddress forHeader(String name) {
         return new InvalidMailAddress("Not a usable mail header: '" + printable(name) + "'");
     }
 

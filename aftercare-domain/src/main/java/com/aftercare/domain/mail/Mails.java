@@ -1,22 +1,155 @@
 package com.aftercare.domain.mail;
 
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.mail.outbox.MailSuppressions;
+import com.aftercare.domain.mail.rules.SendRules;
+import com.aftercare.domain.mail.rules.UnsubscribeLinks;
+import com.aftercare.domain.mail.templates.MailTemplates;
+import com.aftercare.domain.shared.Rejected;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mail pipeline's face for the feature modules: what they may ask of the mails they sent,
- * without reading the outbox's tables.
+ * The one way mail leaves Aftercare, for every module. A module asks for a mail from a template
+ * ({@link #send}); the pipeline picks the template's version, renders it, adds what the law asks
+ * of promotional mail, and stores it in the durable outbox in the caller's transaction, so a
+ * rollback sends nothing and a crash loses nothing. The dispatcher sends it later, once, with
+ * retries and back-off. Mails the shop sends on its own initiative ask {@link #decide} first:
+ * consent, quiet hours and the frequency cap.
  */
 @Service
 public class Mails {
 
+    private final MailOutbox outbox;
+    private final MailTemplates templates;
+    private final SendRules rules;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final MailSuppressions suppressions;
     private final JdbcClient jdbc;
 
-    Mails(JdbcClient jdbc) {
+    Mails(
+            MailOutbox outbox,
+            MailTemplates templates,
+            SendRules rules,
+            UnsubscribeLinks unsubscribeLinks,
+            MailSuppressions suppressions,
+            JdbcClient jdbc) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.rules = rules;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.suppressions = suppressions;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Renders the template named by the request (the storefront's version, else the shop's, else
+     * the shipped one; in the customer's language, else the shop's) and queues the mail.
+     *
+     * @return the mail's outbox id; for a dedup key asked before, the first mail's
+     * @throws Rejected when the template does not render with these variables
+     * @throws InvalidMailAddress when the recipient or a header cannot go into a mail
+     */
+    @Transactional
+    public long send(MailRequest request) {
+        MailTemplate source = templates
+                .resolve(request.template(), languageFor(request.customer()), request.storefront())
+                .template();
+        return send(request, source);
+    }
+
+    /** Renders a template composed for this send (a newsletter) and queues the mail, as {@link #send(MailRequest)}. */
+    @Transactional
+    public long send(MailRequest request, MailTemplate composed) {
+        Map<String, Object> variables = new HashMap<>(request.variables());
+        Map<String, String> headers = new HashMap<>(request.headers());
+        if (request.kind() == MailKind.PROMOTIONAL) {
+            headers.putAll(rules.addPromotionalFooter(request.customer(), variables));
+        }
+        return queue(request.withHeaders(headers), templates.render(composed, variables));
+    }
+
+    /**
+     * Queues a mail already rendered (a preview an operator sends to themselves as a test).
+     *
+     * @return the mail's outbox id
+     */
+    @Transactional
+    public long sendRendered(MailRequest request, RenderedMail mail) {
+        return queue(request, mail);
+    }
+
+    /**
+     * What to do with a mail the shop sends on its own initiative that is due now: promotional
+     * mail only with consent (特定電子メール法), nothing in quiet hours unless urgent, promotional
+     * mail within the frequency cap counted across every scenario and newsletter.
+     *
+     * @param urgent sent even in quiet hours
+     * @param skipOverCap skip a promotional mail over the cap instead of postponing it to the
+     *     morning of the first shop day with room
+     */
+    @Transactional(readOnly = true)
+    public SendDecision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
+        return rules.decide(customer, kind, urgent, skipOverCap, now);
+    }
+
+    /** When the quiet hours {@code now} falls in end; empty outside them. */
+    public Optional<Instant> quietUntil(Instant now) {
+        return rules.quietUntil(now);
+    }
+
+    /** The language a customer's mail is written in: the shop's, until customers carry their own. */
+    public String languageFor(CustomerId customer) {
+        return templates.defaultLanguage();
+    }
+
+    /**
+     * Withdraws those of the mails that still wait in the outbox (a cancelled newsletter); a mail
+     * already claimed by a dispatcher goes out, as it may be on the wire.
+     *
+     * @return how many were withdrawn
+     */
+    @Transactional
+    public int withdraw(Collection<Long> mailIds, String reason) {
+        if (mailIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update outbound_mail set status = 'CANCELLED', last_error = :reason, updated_at = now()
+                         where id = any(:ids) and status = 'PENDING'
+                        """)
+                .param("reason", reason)
+                .param("ids", mailIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Whether mail to the address is stopped because it bounced hard. */
+    @Transactional(readOnly = true)
+    public boolean isBouncing(String address) {
+        return suppressions.isBouncing(address);
+    }
+
+    /** The customer a one-click opt-out link names, if the link is intact. */
+    public Optional<CustomerId> optOutCustomer(String token) {
+        return unsubscribeLinks.customerOf(token);
+    }
+
+    /**
+     * A delivery report that came back by mail says a mail failed for good. Believed only when it
+     * names a mail we really sent to that address (its Message-ID): anyone can write a "bounce",
+     * and a forged one must not cut a customer off.
+     *
+     * @return whether the address is bouncing now because of this report
+     */
+    public boolean recordBounceReport(String address, String originalMessageId, String reason) {
+        return suppressions.recordBounceReport(address, originalMessageId, reason);
     }
 
     /**
@@ -32,5 +165,20 @@ public class Mails {
                 .param("ids", messageIds)
                 .query(Long.class)
                 .list();
+    }
+
+    private long queue(MailRequest request, RenderedMail mail) {
+        return outbox.enqueueForId(new OutgoingMail(
+                request.dedupKey(),
+                request.kind(),
+                request.template(),
+                request.customer() == null ? null : request.customer().value(),
+                request.order() == null ? null : request.order().value(),
+                request.to(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                request.headers(),
+                request.dueAt()));
     }
 }

@@ -27,6 +27,29 @@ public class Orders {
                 .map(OrderView::of);
     }
 
+    /**
+     * The orders with that number, at one storefront (null: at any), at most {@code limit}: order
+     * numbers are unique per storefront only.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<OrderView> withNumber(String number, StorefrontId storefront, int limit) {
+        return jdbc
+                .sql("""
+                        select id from customer_order
+                         where order_number = :number and (cast(:storefront as bigint) is null or storefront_id = :storefront)
+                         order by id
+                         limit :limit
+                        """)
+                .param("number", number)
+                .param("storefront", storefront == null ? null : storefront.value())
+                .param("limit", limit)
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> orders.findById(id).map(OrderView::of).orElseThrow())
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OrderView> find(OrderId id) {
         return orders.findById(id.value()).map(OrderView::of);

@@ -1,6 +1,6 @@
 package com.aftercare.inquiry.mail;
 
-import com.aftercare.domain.mail.MailSuppressions;
+import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
@@ -37,15 +37,11 @@ public class MailboxPoller {
     private final InboundMailbook book;
     private final Storefronts storefronts;
     private final MailReader reader;
-    private final MailSuppressions suppressions;
+    private final Mails mails;
 
-    MailboxPoller(
-            MailboxProperties properties,
-            InboundMailbook book,
-            Storefronts storefronts,
-            MailSuppressions suppressions) {
+    MailboxPoller(MailboxProperties properties, InboundMailbook book, Storefronts storefronts, Mails mails) {
         this.properties = properties;
-        this.suppressions = suppressions;
+        this.mails = mails;
         this.book = book;
         this.storefronts = storefronts;
         this.reader = new MailReader(
@@ -117,7 +113,7 @@ public class MailboxPoller {
         // A bounce of one of our mails stops mail to that address; the report itself is then
         // recorded as automatic mail below, never filed as an inquiry.
         for (DeliveryReports.HardBounce bounce : reader.hardBounces(raw)) {
-            if (suppressions.recordBounceReport(
+            if (mails.recordBounceReport(
                     bounce.recipient(), bounce.originalMessageId(), "delivery report: " + bounce.status())) {
                 log.info("Delivery report: {} bounced ({})", bounce.recipient(), bounce.status());
             }

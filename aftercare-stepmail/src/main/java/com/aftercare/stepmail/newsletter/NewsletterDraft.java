@@ -1,10 +1,9 @@
 package com.aftercare.stepmail.newsletter;
 
 import com.aftercare.domain.coupon.CampaignId;
+import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
-import com.aftercare.stepmail.templates.MailTemplate;
-import com.aftercare.stepmail.templates.MailTemplates;
 import java.util.Objects;
 
 /**
@@ -20,8 +19,8 @@ public record NewsletterDraft(
         String subject, String textBody, String language, Segment segment, CampaignId coupon, String overCap) {
 
     public NewsletterDraft {
-        if (language == null || !MailTemplates.LANGUAGES.contains(language)) {
-            throw new InvalidValue("language", "must be one of " + String.join(", ", MailTemplates.LANGUAGES));
+        if (language == null || !MailTemplate.LANGUAGES.contains(language)) {
+            throw new InvalidValue("language", "must be one of " + String.join(", ", MailTemplate.LANGUAGES));
         }
         overCap = overCap == null || overCap.isBlank() ? "SKIP" : overCap;
         if (!ScenarioEditor.OVER_CAP.contains(overCap)) {

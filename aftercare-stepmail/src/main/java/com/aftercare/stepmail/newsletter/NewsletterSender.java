@@ -6,15 +6,14 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.mail.SendDecision;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.stepmail.scenario.BatchRounds;
-import com.aftercare.stepmail.scenario.SendRules;
 import com.aftercare.stepmail.templates.CouponMailVariables;
-import com.aftercare.stepmail.templates.MailTemplate;
-import com.aftercare.stepmail.templates.MailTemplates;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +39,7 @@ import org.springframework.stereotype.Component;
  *       aside) moves on by the same amount, so that the first of them is due when the quiet hours
  *       end and the pace holds through the night (a send scheduled in quiet hours starts at their
  *       end);
- *   <li>each due delivery is decided by {@link SendRules} like promotional step mail: without
+ *   <li>each due delivery is decided by {@link Mails#decide} like promotional step mail: without
  *       consent (an opt-out since) it is skipped; over the frequency cap it is skipped or
  *       postponed by the newsletter's choice, the postponed ones of a day going out at the
  *       newsletter's rate among themselves; otherwise it is rendered and enqueued in the outbox
@@ -57,9 +56,7 @@ public class NewsletterSender {
 
     private final JdbcClient jdbc;
     private final Customers customers;
-    private final MailOutbox outbox;
-    private final MailTemplates templates;
-    private final SendRules rules;
+    private final Mails mails;
     private final Coupons coupons;
     private final CouponMailVariables couponVariables;
     private final ShopProperties shop;
@@ -70,9 +67,7 @@ public class NewsletterSender {
     NewsletterSender(
             JdbcClient jdbc,
             Customers customers,
-            MailOutbox outbox,
-            MailTemplates templates,
-            SendRules rules,
+            Mails mails,
             Coupons coupons,
             CouponMailVariables couponVariables,
             ShopProperties shop,
@@ -81,9 +76,7 @@ public class NewsletterSender {
             Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
-        this.outbox = outbox;
-        this.templates = templates;
-        this.rules = rules;
+        this.mails = mails;
         this.coupons = coupons;
         this.couponVariables = couponVariables;
         this.shop = shop;
@@ -116,7 +109,7 @@ public class NewsletterSender {
         // started newsletters' deliveries are committed before they are worked on
         boolean quiet = rounds.inTransaction(() -> {
             start(now);
-            Optional<Instant> quietEnd = rules.quietUntil(now);
+            Optional<Instant> quietEnd = mails.quietUntil(now);
             // nothing promotional goes out in quiet hours; a round only moves the sends on to the morning
             quietEnd.ifPresent(end -> pauseUntil(end, now));
             return quietEnd.isPresent();
@@ -258,8 +251,7 @@ public class NewsletterSender {
 
     private void deliver(Due delivery, Instant now) {
         CustomerId customerId = new CustomerId(delivery.customerId());
-        SendRules.Decision decision =
-                rules.decide(customerId, MailKind.PROMOTIONAL, false, delivery.skipOverCap(), now);
+        SendDecision decision = mails.decide(customerId, MailKind.PROMOTIONAL, false, delivery.skipOverCap(), now);
         if (decision.skipped()) {
             finish(delivery.id(), "SKIPPED", decision.skipReason(), null);
             return;
@@ -274,7 +266,6 @@ public class NewsletterSender {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shopName", shop.name());
         variables.put("customerName", customer.name());
-        Map<String, String> headers = rules.addPromotionalFooter(customerId, variables);
         if (delivery.campaignId() != null) {
             variables.put(
                     "coupon",
@@ -283,21 +274,20 @@ public class NewsletterSender {
                             customerId,
                             "newsletter:" + delivery.newsletterId())));
         }
-        MailTemplates.Rendered rendered =
-                templates.render(new MailTemplate(delivery.subject(), delivery.body(), null), variables);
-        String dedupKey = "newsletter:" + delivery.newsletterId() + ":" + customerId.value();
-        long outboundId = outbox.enqueueForId(new OutgoingMail(
-                dedupKey,
-                MailKind.PROMOTIONAL,
-                TEMPLATE,
-                customerId.value(),
-                null,
-                customer.email().value(),
-                rendered.subject(),
-                rendered.text(),
-                null,
-                headers,
-                now));
+        // the pipeline adds the opt-out link, the sender's address and the one-click headers
+        long outboundId = mails.send(
+                new MailRequest(
+                        "newsletter:" + delivery.newsletterId() + ":" + customerId.value(),
+                        MailKind.PROMOTIONAL,
+                        TEMPLATE,
+                        customerId,
+                        null,
+                        null,
+                        customer.email().value(),
+                        variables,
+                        Map.of(),
+                        now),
+                new MailTemplate(delivery.subject(), delivery.body(), null));
         finish(delivery.id(), "ENQUEUED", null, outboundId);
     }
 

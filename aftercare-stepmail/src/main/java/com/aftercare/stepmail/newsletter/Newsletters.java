@@ -1,12 +1,18 @@
 package com.aftercare.stepmail.newsletter;
 
+import com.aftercare.domain.coupon.Coupons;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
+import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.mail.RenderedMail;
+import com.aftercare.domain.mail.TemplateVariables;
 import com.aftercare.domain.shared.DomainException;
+import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.TemplateValidator;
-import com.aftercare.stepmail.templates.TemplateVariables;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.stepmail.templates.CouponMailVariables;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,29 +35,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class Newsletters {
 
     private final JdbcClient jdbc;
-    private final TemplateValidator validator;
-    private final MailTemplates templates;
+    private final MailTemplateCatalogue catalogue;
+    private final Mails mails;
+    private final Storefronts storefronts;
+    private final Coupons coupons;
     private final ShopProperties shop;
     private final NewsletterProperties properties;
     private final Clock clock;
 
     Newsletters(
             JdbcClient jdbc,
-            TemplateValidator validator,
-            MailTemplates templates,
+            MailTemplateCatalogue catalogue,
+            Mails mails,
+            Storefronts storefronts,
+            Coupons coupons,
             ShopProperties shop,
             NewsletterProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
-        this.validator = validator;
-        this.templates = templates;
+        this.catalogue = catalogue;
+        this.mails = mails;
+        this.storefronts = storefronts;
+        this.coupons = coupons;
         this.shop = shop;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** How many would receive it now, and how it reads for a sample customer. */
-    public record Preview(long recipients, MailTemplates.Rendered sample) {}
+    public record Preview(long recipients, RenderedMail sample) {}
 
     /** A newsletter in the list, with how far its send got. */
     public record Summary(
@@ -91,7 +103,7 @@ public class Newsletters {
     /** The variables a newsletter may use; the coupon only with a campaign. */
     static TemplateVariables variables(boolean withCoupon) {
         TemplateVariables promotional = TemplateVariables.CUSTOMER.with(TemplateVariables.PROMOTIONAL);
-        return withCoupon ? promotional.with(TemplateVariables.COUPON) : promotional;
+        return withCoupon ? promotional.with(CouponMailVariables.SAMPLE) : promotional;
     }
 
     /** Counts the segment and renders the draft with sample values. */
@@ -103,7 +115,7 @@ public class Newsletters {
         sample.put("shopName", shop.name());
         sample.put("shopAddress", shop.address());
         sample.put("unsubscribeUrl", shop.publicUrl() + "/portal/unsubscribe?token=…");
-        return new Preview(count(draft.segment()), templates.render(draft.template(), sample));
+        return new Preview(count(draft.segment()), catalogue.render(draft.template(), sample));
     }
 
     @Transactional(readOnly = true)
@@ -169,21 +181,10 @@ public class Newsletters {
     /** The storefront and the coupon campaign must exist, and the campaign must outlast the send. */
     private void requireReferences(NewsletterDraft draft, Instant sendAt) {
         if (draft.segment().storefront() != null
-                && !jdbc.sql("select exists (select 1 from storefront where id = :id)")
-                        .param("id", draft.segment().storefront().value())
-                        .query(Boolean.class)
-                        .single()) {
+                && storefronts.find(draft.segment().storefront()).isEmpty()) {
             throw new InvalidValue("storefront", "is not a storefront of this shop");
         }
-        if (draft.coupon() != null
-                && !jdbc.sql("""
-                                select exists (select 1 from coupon_campaign where id = :id and not standing
-                                                  and (expires_at is null or expires_at > :at))
-                                """)
-                        .param("id", draft.coupon().value())
-                        .param("at", Timestamp.from(sendAt))
-                        .query(Boolean.class)
-                        .single()) {
+        if (draft.coupon() != null && !coupons.issuesCodesAt(draft.coupon(), sendAt)) {
             throw new InvalidValue("coupon", "is not a campaign that still issues codes at the send time");
         }
     }
@@ -251,12 +252,12 @@ public class Newsletters {
                                                        updated_at = now()
                          where newsletter_id = :id and status = 'SCHEDULED'
                         """).param("id", id.value()).update();
-        int outboxMails = jdbc.sql("""
-                        update outbound_mail m set status = 'CANCELLED', last_error = 'newsletter cancelled',
-                                                   updated_at = now()
-                          from newsletter_delivery d
-                         where d.newsletter_id = :id and d.outbound_mail_id = m.id and m.status = 'PENDING'
-                        """).param("id", id.value()).update();
+        List<Long> queued =
+                jdbc.sql("""
+                        select outbound_mail_id from newsletter_delivery
+                         where newsletter_id = :id and outbound_mail_id is not null
+                        """).param("id", id.value()).query(Long.class).list();
+        int outboxMails = mails.withdraw(queued, "newsletter cancelled");
         return new Cancelled(deliveries, outboxMails);
     }
 
@@ -265,15 +266,15 @@ public class Newsletters {
      * in it: every promotional mail shows the opt-out link and the sender's address.
      */
     private void check(NewsletterDraft draft) {
-        List<TemplateValidator.Problem> problems = validator.check(draft.template(), variables(draft.coupon() != null));
+        List<FieldProblem> problems = catalogue.check(draft.template(), variables(draft.coupon() != null));
         if (!problems.isEmpty()) {
-            TemplateValidator.Problem first = problems.get(0);
+            FieldProblem first = problems.get(0);
             throw new InvalidValue(first.field(), first.message());
         }
         for (String required : List.of("unsubscribeUrl", "shopAddress")) {
             if (!draft.textBody().contains("${" + required + "}")) {
                 throw new InvalidValue(
-                        TemplateValidator.TEXT_BODY,
+                        MailTemplate.TEXT_BODY,
                         "must show the opt-out link ${unsubscribeUrl} and the sender's address ${shopAddress}");
             }
         }

@@ -44,25 +44,25 @@ public record Segment(StorefrontId storefront, String category, Integer purchase
 
     /** The members as of {@code at} (the "within days" counts back from it). */
     Query members(Instant at) {
-        StringBuilder sql = new StringBuilder("select c.id from customer c where c.promotional_consent");
+        StringBuilder sql = new StringBuilder("select c.id from customer_view c where c.promotional_consent");
         Map<String, Object> params = new LinkedHashMap<>();
         if (storefront != null && category == null && purchasedWithinDays == null) {
             // the storefront's customers are the ones it knows: by an order or by its own id for
             // them (a customer.registered event), as the API's visibility rule has it
-            sql.append(" and (exists (select 1 from customer_order o where o.customer_id = c.id"
+            sql.append(" and (exists (select 1 from order_view o where o.customer_id = c.id"
                     + " and o.storefront_id = :segmentStorefront and o.status <> 'CANCELLED')"
-                    + " or exists (select 1 from customer_external_id x where x.customer_id = c.id"
+                    + " or exists (select 1 from customer_storefront_view x where x.customer_id = c.id"
                     + " and x.storefront_id = :segmentStorefront))");
             params.put("segmentStorefront", storefront.value());
         } else if (needsOrder()) {
-            sql.append(" and exists (select 1 from customer_order o where o.customer_id = c.id"
+            sql.append(" and exists (select 1 from order_view o where o.customer_id = c.id"
                     + " and o.status <> 'CANCELLED'");
             if (storefront != null) {
                 sql.append(" and o.storefront_id = :segmentStorefront");
                 params.put("segmentStorefront", storefront.value());
             }
             if (category != null) {
-                sql.append(" and exists (select 1 from order_line l where l.order_id = o.id"
+                sql.append(" and exists (select 1 from order_line_view l where l.order_id = o.id"
                         + " and l.category = :segmentCategory)");
                 params.put("segmentCategory", category);
             }

@@ -2,16 +2,17 @@ package com.aftercare.stepmail.packing;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
+import com.aftercare.domain.mail.OrderMailVariables;
+import com.aftercare.domain.mail.RenderedMail;
+import com.aftercare.domain.mail.TemplateVariables;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ShopProperties;
-import com.aftercare.stepmail.templates.MailTemplate;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.OrderMailVariables;
-import com.aftercare.stepmail.templates.TemplateValidator;
-import com.aftercare.stepmail.templates.TemplateVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,8 +48,7 @@ public class PackingInserts {
     private final Orders orders;
     private final Customers customers;
     private final OrderMailVariables variables;
-    private final MailTemplates templates;
-    private final TemplateValidator validator;
+    private final MailTemplateCatalogue catalogue;
     private final ShopProperties shop;
 
     PackingInserts(
@@ -56,15 +56,13 @@ public class PackingInserts {
             Orders orders,
             Customers customers,
             OrderMailVariables variables,
-            MailTemplates templates,
-            TemplateValidator validator,
+            MailTemplateCatalogue catalogue,
             ShopProperties shop) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
         this.variables = variables;
-        this.templates = templates;
-        this.validator = validator;
+        this.catalogue = catalogue;
         this.shop = shop;
     }
 
@@ -84,12 +82,11 @@ public class PackingInserts {
      */
     @Transactional
     public void save(CardTemplate card, String by) {
-        List<TemplateValidator.Problem> problems = validator.check(
+        List<FieldProblem> problems = catalogue.check(
                 new MailTemplate(nullToEmpty(card.heading()), nullToEmpty(card.body()), null), TemplateVariables.ORDER);
         if (!problems.isEmpty()) {
-            TemplateValidator.Problem first = problems.get(0);
-            throw new InvalidValue(
-                    TemplateValidator.SUBJECT.equals(first.field()) ? "heading" : "body", first.message());
+            FieldProblem first = problems.get(0);
+            throw new InvalidValue(MailTemplate.SUBJECT.equals(first.field()) ? "heading" : "body", first.message());
         }
         if (card.body().length() > 5000) {
             throw new InvalidValue("body", "must be at most 5000 characters");
@@ -110,7 +107,7 @@ public class PackingInserts {
     @Transactional(readOnly = true)
     public List<Card> shippedOn(LocalDate day) {
         List<Long> ids = jdbc.sql("""
-                        select id from customer_order
+                        select id from order_view
                          where shipped_at >= :from and shipped_at < :to and status <> 'CANCELLED'
                          order by shipped_at, id
                         """)
@@ -136,7 +133,7 @@ public class PackingInserts {
         CustomerView customer = customers
                 .find(order.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer of order " + order.number() + " vanished"));
-        MailTemplates.Rendered rendered = templates.render(
+        RenderedMail rendered = catalogue.render(
                 new MailTemplate(template.heading(), template.body(), null), variables.of(order, customer));
         String recipient = order.shipping().recipientName() == null
                 ? customer.name()

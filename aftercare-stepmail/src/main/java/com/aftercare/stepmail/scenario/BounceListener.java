@@ -1,6 +1,6 @@
 package com.aftercare.stepmail.scenario;
 
-import com.aftercare.domain.mail.MailSuppressions.AddressBounced;
+import com.aftercare.domain.mail.AddressBounced;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class BounceListener {
     void on(AddressBounced event) {
         jdbc.sql("""
                         update step_mail m set status = 'CANCELLED', reason = :reason, updated_at = now()
-                          from enrolment e, customer c
+                          from enrolment e, customer_view c
                          where e.id = m.enrolment_id and c.id = e.customer_id
                            and c.email_normalized = :address and m.status in ('SCHEDULED', 'HELD')
                         """)

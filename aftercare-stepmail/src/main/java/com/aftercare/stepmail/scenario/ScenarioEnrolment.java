@@ -68,13 +68,13 @@ class ScenarioEnrolment {
                 "claim.resolved",
                 event.order(),
                 event.customer(),
-                new Source(event.claim().value(), null),
+                new Source(event.claim().value(), event.rma(), null, null),
                 event.resolvedAt());
     }
 
     @ApplicationModuleListener
     void on(InquiryResolved event) {
-        Source source = new Source(null, event.inquiry().value());
+        Source source = new Source(null, null, event.inquiry().value(), event.reference());
         if (event.order() != null) {
             enrolForOrder("inquiry.resolved", event.order(), event.customer(), source, event.resolvedAt());
         } else {
@@ -91,9 +91,12 @@ class ScenarioEnrolment {
                         """).param("order", event.order().value()).update();
     }
 
-    /** The claim or inquiry an enrolment belongs to; none for order and registration triggers. */
-    private record Source(Long claim, Long inquiry) {
-        static final Source NONE = new Source(null, null);
+    /**
+     * The claim or inquiry an enrolment belongs to, as its event named it (the RMA, the reference);
+     * none for order and registration triggers.
+     */
+    private record Source(Long claim, String claimRma, Long inquiry, String inquiryReference) {
+        static final Source NONE = new Source(null, null, null, null);
     }
 
     /** Category, SKU and first/repeat buyer need an order: without one, only the storefront applies. */
@@ -115,13 +118,13 @@ class ScenarioEnrolment {
         // The audience: storefront, a bought category or SKU, first or repeat buyer.
         List<Long> scenarios = jdbc.sql("""
                         select s.id from scenario s
-                          join customer_order o on o.id = :order
+                          join order_view o on o.id = :order
                          where s.trigger_event = :trigger
                            and (s.storefront_id is null or s.storefront_id = o.storefront_id)
-                           and (s.category is null or exists (select 1 from order_line l where l.order_id = o.id and l.category = s.category))
-                           and (s.sku is null or exists (select 1 from order_line l where l.order_id = o.id and l.sku = s.sku))
+                           and (s.category is null or exists (select 1 from order_line_view l where l.order_id = o.id and l.category = s.category))
+                           and (s.sku is null or exists (select 1 from order_line_view l where l.order_id = o.id and l.sku = s.sku))
                            and (s.buyer = 'ANY'
-                                or (s.buyer = 'FIRST') = not exists (select 1 from customer_order p
+                                or (s.buyer = 'FIRST') = not exists (select 1 from order_view p
                                                                       where p.customer_id = o.customer_id and p.id <> o.id
                                                                         and p.placed_at < o.placed_at))
                         """)
@@ -136,8 +139,9 @@ class ScenarioEnrolment {
 
     private void enrol(long scenario, CustomerId customer, OrderId order, Source source, Instant at) {
         Long enrolment = jdbc.sql("""
-                        insert into enrolment (scenario_id, customer_id, order_id, claim_id, inquiry_id, triggered_at)
-                        values (:scenario, :customer, :order, :claim, :inquiry, :at)
+                        insert into enrolment (scenario_id, customer_id, order_id, claim_id, claim_rma, inquiry_id,
+                                               inquiry_reference, triggered_at)
+                        values (:scenario, :customer, :order, :claim, :claimRma, :inquiry, :inquiryReference, :at)
                         on conflict do nothing
                         returning id
                         """)
@@ -145,7 +149,9 @@ class ScenarioEnrolment {
                 .param("customer", customer.value())
                 .param("order", order == null ? null : order.value())
                 .param("claim", source.claim())
+                .param("claimRma", source.claimRma())
                 .param("inquiry", source.inquiry())
+                .param("inquiryReference", source.inquiryReference())
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .optional()

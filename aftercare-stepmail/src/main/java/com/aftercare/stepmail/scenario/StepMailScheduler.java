@@ -6,15 +6,16 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.mail.OrderMailVariables;
+import com.aftercare.domain.mail.SendDecision;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
-import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.stepmail.templates.CouponMailVariables;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.OrderMailVariables;
+import com.aftercare.stepmail.templates.StepVariables;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,13 +42,10 @@ public class StepMailScheduler {
     private final JdbcClient jdbc;
     private final Orders orders;
     private final Customers customers;
-    private final MailOutbox outbox;
-    private final MailTemplates templates;
+    private final Mails mails;
     private final OrderMailVariables orderVariables;
-    private final ShopProperties shop;
     private final StepMailProperties properties;
     private final Clock clock;
-    private final SendRules rules;
     private final Coupons coupons;
     private final CouponMailVariables couponVariables;
     private final BatchRounds rounds;
@@ -56,26 +54,20 @@ public class StepMailScheduler {
             JdbcClient jdbc,
             Orders orders,
             Customers customers,
-            MailOutbox outbox,
-            MailTemplates templates,
+            Mails mails,
             OrderMailVariables orderVariables,
-            ShopProperties shop,
             StepMailProperties properties,
             Clock clock,
-            SendRules rules,
             Coupons coupons,
             CouponMailVariables couponVariables,
             BatchRounds rounds) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
-        this.outbox = outbox;
-        this.templates = templates;
+        this.mails = mails;
         this.orderVariables = orderVariables;
-        this.shop = shop;
         this.properties = properties;
         this.clock = clock;
-        this.rules = rules;
         this.coupons = coupons;
         this.couponVariables = couponVariables;
         this.rounds = rounds;
@@ -91,7 +83,7 @@ public class StepMailScheduler {
             boolean urgent,
             boolean skipOverCap,
             boolean onHold,
-            boolean bouncing,
+            Long storefrontId,
             Long couponCampaignId,
             String claimRma,
             String inquiryReference) {}
@@ -114,12 +106,9 @@ public class StepMailScheduler {
                                st.over_cap, st.hold_while_claim_open
                                and exists (select 1 from step_mail_hold h
                                             where h.order_id = e.order_id and h.released_at is null) as on_hold,
-                               exists (select 1 from customer c
-                                         join mail_suppression b on b.address = c.email_normalized and b.cleared_at is null
-                                        where c.id = e.customer_id) as bouncing,
-                               st.coupon_campaign_id,
-                               (select c.rma from claim c where c.id = e.claim_id) as claim_rma,
-                               (select i.reference from inquiry i where i.id = e.inquiry_id) as inquiry_reference
+                               coalesce(s.storefront_id, (select o.storefront_id from order_view o where o.id = e.order_id))
+                                   as storefront_id,
+                               st.coupon_campaign_id, e.claim_rma, e.inquiry_reference
                           from step_mail m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
@@ -141,7 +130,7 @@ public class StepMailScheduler {
                         rs.getBoolean("urgent"),
                         "SKIP".equals(rs.getString("over_cap")),
                         rs.getBoolean("on_hold"),
-                        rs.getBoolean("bouncing"),
+                        (Long) rs.getObject("storefront_id"),
                         (Long) rs.getObject("coupon_campaign_id"),
                         rs.getString("claim_rma"),
                         rs.getString("inquiry_reference")))
@@ -152,7 +141,11 @@ public class StepMailScheduler {
     }
 
     private void handle(Due mail, Instant now) {
-        if (mail.bouncing()) {
+        CustomerId customerId = new CustomerId(mail.customerId());
+        CustomerView customer = customers
+                .find(customerId)
+                .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
+        if (mails.isBouncing(customer.email().value())) {
             finish(mail.id(), "CANCELLED", BOUNCING, null);
             return;
         }
@@ -167,32 +160,25 @@ public class StepMailScheduler {
                             """).param("id", mail.id()).update();
             return;
         }
-        CustomerId customerId = new CustomerId(mail.customerId());
-        boolean promotional = mail.kind() == MailKind.PROMOTIONAL;
-        SendRules.Decision decision = rules.decide(customerId, mail.kind(), mail.urgent(), mail.skipOverCap(), now);
+        SendDecision decision = mails.decide(customerId, mail.kind(), mail.urgent(), mail.skipOverCap(), now);
         if (decision.skipped()) {
             finish(mail.id(), "SKIPPED", decision.skipReason(), null);
             return;
         }
-        Instant sendAt = decision.sendAt();
-        if (sendAt.isAfter(now)) {
+        if (!decision.sendsNow(now)) {
             jdbc.sql("update step_mail set due_at = :at, updated_at = now() where id = :id")
-                    .param("at", Timestamp.from(sendAt))
+                    .param("at", Timestamp.from(decision.sendAt()))
                     .param("id", mail.id())
                     .update();
             return;
         }
-        CustomerView customer = customers
-                .find(customerId)
-                .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
         OrderView order = mail.orderId() == null
                 ? null
                 : orders.find(new OrderId(mail.orderId()))
                         .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
-        Map<String, Object> variables = orderVariables.forMail(customer, order, null);
-        orderVariables.addResolution(variables, mail.claimRma(), mail.inquiryReference());
-        // the opt-out link, the sender's address and RFC 8058 one-click unsubscribe headers
-        Map<String, String> headers = promotional ? rules.addPromotionalFooter(customerId, variables) : Map.of();
+        Map<String, Object> variables =
+                order == null ? orderVariables.forCustomer(customer) : orderVariables.of(order, customer);
+        StepVariables.addResolution(variables, mail.claimRma(), mail.inquiryReference());
         if (mail.couponCampaignId() != null) {
             // keyed by the step mail, so a round that rolls back and runs again issues the same code
             variables.put(
@@ -200,19 +186,17 @@ public class StepMailScheduler {
                     couponVariables.of(coupons.issue(
                             new CampaignId(mail.couponCampaignId()), customerId, "step-mail:" + mail.id())));
         }
-        MailTemplates.Rendered rendered = templates.render(mail.template(), variables);
-        String dedupKey = "step:" + mail.id();
-        long outboundId = outbox.enqueueForId(new OutgoingMail(
-                dedupKey,
+        // a promotional step gets the opt-out link, the sender's address and one-click headers from the pipeline
+        long outboundId = mails.send(new MailRequest(
+                "step:" + mail.id(),
                 mail.kind(),
                 mail.template(),
-                customer.id().value(),
-                mail.orderId(),
+                customerId,
+                order == null ? null : order.id(),
+                mail.storefrontId() == null ? null : new StorefrontId(mail.storefrontId()),
                 customer.email().value(),
-                rendered.subject(),
-                rendered.text(),
-                rendered.html(),
-                headers,
+                variables,
+                Map.of(),
                 now));
         finish(mail.id(), "ENQUEUED", null, outboundId);
     }

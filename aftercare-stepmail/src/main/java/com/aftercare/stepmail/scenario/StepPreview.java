@@ -4,23 +4,25 @@ import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
+import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.mail.OrderMailVariables;
+import com.aftercare.domain.mail.RenderedMail;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.shared.Rejected;
 import com.aftercare.domain.shop.ShopProperties;
-import com.aftercare.stepmail.scenario.ScenarioEditor.Rejected;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.OrderMailVariables;
-import com.aftercare.stepmail.templates.TemplateValidator.Problem;
-import com.aftercare.stepmail.templates.TemplateVariables;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.stepmail.scenario.Scenarios.Scenario;
+import com.aftercare.stepmail.scenario.Scenarios.Step;
+import com.aftercare.stepmail.templates.StepVariables;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,39 +41,36 @@ public class StepPreview {
 
     private static final String SUBJECT_PREFIX = "[TEST] ";
 
-    public record Preview(String orderNumber, boolean discreet, String language, MailTemplates.Rendered mail) {}
+    public record Preview(String orderNumber, boolean discreet, String language, RenderedMail mail) {}
 
-    private final ScenarioEditor editor;
-    private final JdbcClient jdbc;
+    private final Scenarios scenarios;
     private final Orders orders;
     private final Customers customers;
     private final OrderMailVariables variables;
-    private final MailTemplates templates;
-    private final MailOutbox outbox;
+    private final MailTemplateCatalogue catalogue;
+    private final Mails mails;
     private final Operators operators;
     private final ShopProperties shop;
     private final AuditLog audit;
     private final Clock clock;
 
     StepPreview(
-            ScenarioEditor editor,
-            JdbcClient jdbc,
+            Scenarios scenarios,
             Orders orders,
             Customers customers,
             OrderMailVariables variables,
-            MailTemplates templates,
-            MailOutbox outbox,
+            MailTemplateCatalogue catalogue,
+            Mails mails,
             Operators operators,
             ShopProperties shop,
             AuditLog audit,
             Clock clock) {
-        this.editor = editor;
-        this.jdbc = jdbc;
+        this.scenarios = scenarios;
         this.orders = orders;
         this.customers = customers;
         this.variables = variables;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.mails = mails;
         this.operators = operators;
         this.shop = shop;
         this.audit = audit;
@@ -80,30 +79,34 @@ public class StepPreview {
 
     @Transactional(readOnly = true)
     public Preview preview(long scenarioId, long stepId, String orderNumber, String language) {
-        ScenarioEditor.Scenario scenario = editor.find(scenarioId);
-        ScenarioEditor.Step step = scenario.step(stepId);
-        if (!MailTemplates.LANGUAGES.contains(language)) {
-            throw new Rejected(List.of(new Problem("language", "choose one of " + MailTemplates.LANGUAGES)));
+        Scenario scenario = scenarios.find(scenarioId);
+        Step step = scenario.step(stepId);
+        if (!MailTemplate.LANGUAGES.contains(language)) {
+            throw Rejected.of("language", "choose one of " + MailTemplate.LANGUAGES);
         }
         OrderView order = order(scenario, orderNumber);
         CustomerView customer = customers
                 .find(order.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer " + order.customer() + " vanished"));
-        String unsubscribe =
-                "PROMOTIONAL".equals(step.kind()) ? shop.publicUrl() + "/portal/unsubscribe?token=preview" : null;
-        Map<String, Object> values =
-                variables.forMail(customer, TemplateVariables.hasOrder(scenario.trigger()) ? order : null, unsubscribe);
+        Map<String, Object> values = StepVariables.hasOrder(scenario.trigger())
+                ? variables.of(order, customer)
+                : variables.forCustomer(customer);
         // a working link to a real customer's order page must not end up in an operator's test mail
         values.computeIfPresent("portalUrl", (name, url) -> shop.publicUrl() + "/portal/order?token=preview");
+        if (MailKind.PROMOTIONAL.name().equals(step.kind())) {
+            // nor a working opt-out link of theirs
+            values.put("unsubscribeUrl", shop.publicUrl() + "/portal/unsubscribe?token=preview");
+            values.put("shopAddress", shop.address());
+        }
         // a resolution trigger previews with the sample RMA or reference: the order is real, the claim need not be
         Map<String, Object> samples =
-                TemplateVariables.forTrigger(scenario.trigger(), false).samples();
-        variables.addResolution(values, (String) samples.get("claimRma"), (String) samples.get("inquiryReference"));
+                StepVariables.forTrigger(scenario.trigger(), false).samples();
+        StepVariables.addResolution(values, (String) samples.get("claimRma"), (String) samples.get("inquiryReference"));
         try {
-            return new Preview(
-                    order.number(), order.isDiscreet(), language, templates.render(step.template(), language, values));
-        } catch (MailTemplates.RenderFailed e) {
-            throw new Rejected(List.of(new Problem("template", e.getMessage())));
+            RenderedMail mail = catalogue.render(step.template(), language, order.storefront(), values);
+            return new Preview(order.number(), order.isDiscreet(), language, mail);
+        } catch (Rejected e) {
+            throw Rejected.of("template", e.problems().get(0).message());
         }
     }
 
@@ -112,46 +115,40 @@ public class StepPreview {
     public String testSend(long scenarioId, long stepId, String orderNumber, String language, String operator) {
         String to = operators
                 .testMailAddress(operator)
-                .orElseThrow(() ->
-                        new Rejected(List.of(new Problem("testAddress", "set your address for test mails first"))));
+                .orElseThrow(() -> Rejected.of("testAddress", "set your address for test mails first"));
         Preview preview = preview(scenarioId, stepId, orderNumber, language);
-        MailTemplates.Rendered mail = preview.mail();
-        outbox.enqueue(new OutgoingMail(
-                "test:" + UUID.randomUUID(),
-                MailKind.TRANSACTIONAL,
-                "test:" + editor.find(scenarioId).step(stepId).template(),
-                null,
-                null,
-                to,
-                SUBJECT_PREFIX + mail.subject(),
-                mail.text(),
-                mail.html(),
-                Map.of(TEST_HEADER, "step " + stepId + ", order " + preview.orderNumber()),
-                clock.instant()));
+        RenderedMail mail = preview.mail();
+        mails.sendRendered(
+                new MailRequest(
+                        "test:" + UUID.randomUUID(),
+                        MailKind.TRANSACTIONAL,
+                        "test:" + scenarios.find(scenarioId).step(stepId).template(),
+                        null,
+                        null,
+                        null,
+                        to,
+                        Map.of(),
+                        Map.of(TEST_HEADER, "step " + stepId + ", order " + preview.orderNumber()),
+                        clock.instant()),
+                new RenderedMail(SUBJECT_PREFIX + mail.subject(), mail.text(), mail.html()));
         audit.record(
                 operator, "scenario.step.test-sent", "scenario", Long.toString(scenarioId), Map.of("step", stepId));
         return to;
     }
 
     /** The order with that number; at two storefronts, the scenario's storefront decides. */
-    private OrderView order(ScenarioEditor.Scenario scenario, String orderNumber) {
+    private OrderView order(Scenario scenario, String orderNumber) {
         if (orderNumber == null || orderNumber.isBlank()) {
-            throw new Rejected(List.of(new Problem("orderNumber", "enter an order number")));
+            throw Rejected.of("orderNumber", "enter an order number");
         }
-        List<Long> ids = jdbc.sql("""
-                        select id from customer_order
-                         where order_number = :number and (cast(:storefront as bigint) is null or storefront_id = :storefront)
-                         limit 2
-                        """)
-                .param("number", orderNumber.strip())
-                .param("storefront", scenario.audience().storefrontId())
-                .query(Long.class)
-                .list();
-        if (ids.size() != 1) {
-            throw new Rejected(List.of(new Problem(
+        Long storefront = scenario.audience().storefrontId();
+        List<OrderView> found =
+                orders.withNumber(orderNumber.strip(), storefront == null ? null : new StorefrontId(storefront), 2);
+        if (found.size() != 1) {
+            throw Rejected.of(
                     "orderNumber",
-                    ids.isEmpty() ? "no order with this number" : "this number exists at several storefronts")));
+                    found.isEmpty() ? "no order with this number" : "this number exists at several storefronts");
         }
-        return orders.find(new OrderId(ids.get(0))).orElseThrow();
+        return found.get(0);
     }
 }

@@ -20,6 +20,15 @@ public class CouponMailVariables {
     private static final DateTimeFormatter JAPANESE_DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm", Locale.JAPAN);
 
+    /** The {@code coupon} variable's shape, for checking templates that name it. */
+    public static final Map<String, Object> SAMPLE = Map.of(
+            "coupon",
+            Map.of(
+                    "code", "ABCD-EFGH-JKLM",
+                    "discount", "10%",
+                    "minimumSpend", "¥3,000",
+                    "expiresAt", "2026年12月20日 10:00"));
+
     private final ShopProperties shop;
 
     CouponMailVariables(ShopProperties shop) {

@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.templates;
 
+import com.aftercare.domain.mail.LineTips;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.ProductScope;
 import com.aftercare.domain.shared.InvalidValue;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisors in the console; one entry per SKU and one per category.
  */
 @Component
-public class ProductTips {
+public class ProductTips implements LineTips {
 
     public static final int MAX_TIPS = 2000;
 
@@ -54,6 +55,7 @@ public class ProductTips {
     }
 
     /** The tips of each line of the order by line number, in one query; lines without tips are absent. */
+    @Override
     public Map<Integer, String> forLines(List<OrderView.Line> lines) {
         if (lines.isEmpty()) {
             return Map.of();

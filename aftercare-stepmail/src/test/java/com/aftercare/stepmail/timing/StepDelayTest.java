@@ -1,10 +1,11 @@
 package com.aftercare.stepmail.timing;
 
-import static com.aftercare.stepmail.timing.QuietHoursTest.jst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,5 +76,9 @@ class StepDelayTest {
                 .isFalse();
         assertThat(new StepDelay(Integer.MAX_VALUE, StepDelay.Unit.MINUTES, null).isWithin(tenYears))
                 .isFalse();
+    }
+
+    private static Instant jst(String local) {
+        return OffsetDateTime.parse(local + "+09:00").toInstant();
     }
 }

@@ -4,6 +4,7 @@ import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.FieldRefusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 
@@ -19,7 +20,10 @@ public final class ConsoleForms {
     private ConsoleForms() {}
 
     public static String submit(
-            BindingResult errors, HttpServletResponse response, Supplier<String> action, Supplier<String> pageWithErrors) {
+            BindingResult errors,
+            HttpServletResponse response,
+            Supplier<String> action,
+            Supplier<String> pageWithErrors) {
         if (!errors.hasErrors()) {
             try {
                 return action.get();
@@ -33,10 +37,18 @@ public final class ConsoleForms {
         return refused(response, pageWithErrors);
     }
 
-    /** Puts a facade's refusal under its field (message key {@code <code>.<field>}, the facade's words as fallback). */
+    /**
+     * Puts a facade's refusal under its field (message key {@code <code>.<field>}, the facade's
+     * words as fallback); a refusal of something the form has no field for (the operator acting
+     * was disabled meanwhile) becomes a message for the whole form.
+     */
     public static void reject(BindingResult errors, FieldRefusal refusal) {
-        errors.rejectValue(
-                refusal.field(), refusal.code(), refusal.messageArguments(), ((Exception) refusal).getMessage());
+        String message = ((Exception) refusal).getMessage();
+        try {
+            errors.rejectValue(refusal.field(), refusal.code(), refusal.messageArguments(), message);
+        } catch (InvalidPropertyException e) {
+            errors.reject(refusal.code() + "." + refusal.field(), refusal.messageArguments(), message);
+        }
     }
 
     /** The page again, answered with 400. */

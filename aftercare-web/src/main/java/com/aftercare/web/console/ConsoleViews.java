@@ -38,9 +38,10 @@ public final class ConsoleViews {
     public static final String STEPMAIL_SCENARIOS = "stepmail/scenarios";
     public static final String STEPMAIL_SCENARIO = "stepmail/scenario";
     public static final String STEPMAIL_STEP = "stepmail/step";
-    public static final String STEPMAIL_TEMPLATE = "stepmail/template";
     public static final String STEPMAIL_BOUNCES = "stepmail/bounces";
     public static final String STEPMAIL_TIPS = "stepmail/tips";
+    public static final String MAIL_TEMPLATES = "mail/templates";
+    public static final String MAIL_TEMPLATE = "mail/template";
     public static final String POLICIES = "policies/policies";
     public static final String MARKETING_COUPONS = "marketing/coupons";
     public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";

@@ -1,23 +1,15 @@
 package com.aftercare.web.portal;
 
-import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.order.PortalOrderLinks;
-import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.returns.Claims;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +30,7 @@ class PortalOrderController {
     private final Customers customers;
     private final LookupThrottle throttle;
     private final PortalOrderLinks links;
-    private final MailOutbox outbox;
-    private final ShopProperties shop;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final PortalAccessMail accessMail;
     private final PortalOffers offers;
     private final Claims claims;
 
@@ -50,20 +39,14 @@ class PortalOrderController {
             Customers customers,
             LookupThrottle throttle,
             PortalOrderLinks links,
-            MailOutbox outbox,
-            ShopProperties shop,
-            TransactionTemplate transaction,
-            Clock clock,
+            PortalAccessMail accessMail,
             PortalOffers offers,
             Claims claims) {
         this.orders = orders;
         this.customers = customers;
         this.throttle = throttle;
         this.links = links;
-        this.outbox = outbox;
-        this.shop = shop;
-        this.transaction = transaction;
-        this.clock = clock;
+        this.accessMail = accessMail;
         this.offers = offers;
         this.claims = claims;
     }
@@ -98,7 +81,7 @@ class PortalOrderController {
             return PortalViews.LOOKUP;
         }
         String token = links.tokenFor(order.get().id(), PortalOrderLinks.LOOKUP_VALIDITY);
-        mailTheLink(order.get(), token);
+        accessMail.send(order.get(), customers.find(order.get().customer()).orElseThrow(), token);
         return "redirect:" + links.pathFor(token);
     }
 
@@ -114,26 +97,5 @@ class PortalOrderController {
         model.addAttribute("offers", offers.of(order.get()));
         model.addAttribute("claims", claims.forOrder(order.get().id()));
         return PortalViews.ORDER;
-    }
-
-    private void mailTheLink(OrderView order, String token) {
-        CustomerView customer = customers.find(order.customer()).orElseThrow();
-        String text = customer.name() + " 様\n\n"
-                + shop.name() + "のご注文（注文番号 " + order.number() + "）の確認ページへのリンクです。"
-                + "\n有効期限は24時間です。\n\n" + links.urlFor(token)
-                + "\n\nお心当たりのない場合は、このメールを破棄してください。\n\n" + shop.name() + "\n";
-        transaction.executeWithoutResult(status -> outbox.enqueue(new OutgoingMail(
-                // one mail per order and minute, however often the page is reloaded
-                "portal-access:" + order.id().value() + ":" + clock.instant().getEpochSecond() / 60,
-                MailKind.TRANSACTIONAL,
-                "portal-access",
-                customer.id().value(),
-                order.id().value(),
-                customer.email().value(),
-                "【" + shop.name() + "】ご注文確認ページのご案内（注文番号 " + order.number() + "）",
-                text,
-                null,
-                Map.of(),
-                clock.instant())));
     }
 }

@@ -1,11 +1,9 @@
 package com.aftercare.web.portal;
 
 import com.aftercare.domain.consent.MarketingConsent;
-import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.shared.SignedTokens;
-import com.aftercare.stepmail.scenario.UnsubscribeLinks;
+import com.aftercare.domain.mail.Mails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,13 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/portal/unsubscribe")
 class UnsubscribeController {
 
-    private final SignedTokens tokens;
+    private final Mails mails;
     private final Customers customers;
     private final MarketingConsent consent;
     private final Clock clock;
 
-    UnsubscribeController(SignedTokens tokens, Customers customers, MarketingConsent consent, Clock clock) {
-        this.tokens = tokens;
+    UnsubscribeController(Mails mails, Customers customers, MarketingConsent consent, Clock clock) {
+        this.mails = mails;
         this.customers = customers;
         this.consent = consent;
         this.clock = clock;
@@ -63,16 +61,6 @@ class UnsubscribeController {
     }
 
     private Optional<CustomerView> customerOf(String token) {
-        return tokens.verify(UnsubscribeLinks.PURPOSE, token)
-                .flatMap(UnsubscribeController::parseId)
-                .flatMap(id -> customers.find(new CustomerId(id)));
-    }
-
-    private static Optional<Long> parseId(String subject) {
-        try {
-            return Optional.of(Long.parseLong(subject));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return mails.optOutCustomer(token).flatMap(customers::find);
     }
 }

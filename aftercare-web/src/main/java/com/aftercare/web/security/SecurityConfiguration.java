@@ -79,6 +79,7 @@ class SecurityConfiguration {
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",
                                 "/console/stepmail/**",
+                                "/console/mail/**",
                                 "/console/marketing/**",
                                 "/console/policies/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")

@@ -2,7 +2,7 @@ package com.aftercare.web.inquiries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.mail.MailSuppressions;
+import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;

@@ -3,10 +3,10 @@ package com.aftercare.web.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;

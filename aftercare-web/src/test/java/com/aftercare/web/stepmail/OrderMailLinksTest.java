@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
+import com.aftercare.domain.mail.OrderMailVariables;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.OrderMailVariables;
 import com.aftercare.stepmail.templates.ProductTips;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  * mail shows.
  */
 @AftercareIntegrationTest
-@TestPropertySource(properties = "aftercare.stepmail.survey-url=https://review.example/{storefront}/{orderNumber}")
+@TestPropertySource(properties = "aftercare.mail.survey-url=https://review.example/{storefront}/{orderNumber}")
 class OrderMailLinksTest {
 
     @LocalServerPort
@@ -55,7 +55,7 @@ class OrderMailLinksTest {
     ProductTips tips;
 
     @Autowired
-    MailTemplates templates;
+    MailTemplateCatalogue templates;
 
     TestStorefront shop;
     Api api;
@@ -91,11 +91,14 @@ class OrderMailLinksTest {
                         .toList();
         assertThat(lineTips).containsExactly("はじめは単独で、ぬるま湯で手洗いしてください。", "電子レンジ・食洗機に対応しています。");
 
-        String text = templates.render("usage-tips", "ja", mail).text();
+        String text = templates.render("usage-tips", "ja", null, mail).text();
         assertThat(text).contains("■有田焼マグカップ\n電子レンジ・食洗機に対応しています。");
-        assertThat(templates.render("shipping-notice", "ja", mail).text()).contains((String) mail.get("trackingUrl"));
-        assertThat(templates.render("anything-wrong", "ja", mail).text()).contains(portalUrl);
-        assertThat(templates.render("review-request", "en", withFooter(mail)).text())
+        assertThat(templates.render("shipping-notice", "ja", null, mail).text())
+                .contains((String) mail.get("trackingUrl"));
+        assertThat(templates.render("anything-wrong", "ja", null, mail).text()).contains(portalUrl);
+        assertThat(templates
+                        .render("review-request", "en", null, withFooter(mail))
+                        .text())
                 .contains("Tell us here: " + mail.get("surveyUrl"));
     }
 
@@ -109,9 +112,10 @@ class OrderMailLinksTest {
         Map<String, Object> openMail = variables.of(open, customerOf(open));
         Map<String, Object> discreetMail = variables.of(discreet, customerOf(discreet));
 
-        assertThat(templates.render("usage-tips", "ja", openMail).text()).contains("カテゴリのヒント：空焚きはしないでください。");
+        assertThat(templates.render("usage-tips", "ja", null, openMail).text()).contains("カテゴリのヒント：空焚きはしないでください。");
         assertThat(openMail.get("trackingUrl")).as("not shipped yet").isEqualTo("");
-        String discreetText = templates.render("usage-tips", "ja", discreetMail).text();
+        String discreetText =
+                templates.render("usage-tips", "ja", null, discreetMail).text();
         assertThat(discreetText).doesNotContain("有田焼マグカップ").doesNotContain("カテゴリのヒント");
         assertThat(discreetMail.get("lines")).isEqualTo(List.of());
     }

@@ -3,8 +3,8 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;

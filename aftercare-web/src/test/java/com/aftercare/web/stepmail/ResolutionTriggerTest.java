@@ -20,17 +20,19 @@ import com.aftercare.domain.coupon.NewCampaign;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
 import com.aftercare.domain.inquiry.InquiryId;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.returns.Claims;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.stepmail.scenario.StepPreview;
-import com.aftercare.stepmail.templates.MailTemplate;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -88,6 +90,12 @@ class ResolutionTriggerTest {
 
     @Autowired
     ScenarioEditor editor;
+
+    @Autowired
+    MailTemplateCatalogue catalogue;
+
+    @Autowired
+    Scenarios scenarios;
 
     @Autowired
     Claims claims;
@@ -251,11 +259,10 @@ class ResolutionTriggerTest {
                 coupons.issue(campaign, issued.get(2).customer(), "newsletter:" + scenario.id()),
                 "A-" + UUID.randomUUID());
 
-        ScenarioEditor.Figures figures =
-                editor.find(scenario.id()).steps().get(0).figures();
+        Scenarios.Figures figures = scenarios.find(scenario.id()).steps().get(0).figures();
         assertThat(figures.couponsRedeemed()).isEqualTo(2);
         assertThat(figures.scheduled()).isEqualTo(3);
-        assertThat(editor.list().stream()
+        assertThat(scenarios.list().stream()
                         .filter(s -> s.id() == scenario.id())
                         .findFirst()
                         .orElseThrow()
@@ -270,9 +277,9 @@ class ResolutionTriggerTest {
                 new ScenarioEditor.ScenarioChange(
                         scenario.name(),
                         trigger,
-                        new ScenarioEditor.Audience(storefront.id().value(), null, null, "ANY")),
+                        new Scenarios.Audience(storefront.id().value(), null, null, "ANY")),
                 "admin");
-        editor.saveTemplate(scenario.template(), "ja", new MailTemplate(subject, text, null), "admin");
+        catalogue.save(scenario.template(), "ja", null, new MailTemplate(subject, text, null), "admin");
     }
 
     private String openInquiry(String email, String orderNumber) {

@@ -3,14 +3,15 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.aftercare.domain.mail.MailSuppressions;
+import com.aftercare.domain.mail.RenderedMail;
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
+import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.stepmail.scenario.StepPreview;
-import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
@@ -68,6 +69,9 @@ class StepMailPartsTest {
     ScenarioEditor editor;
 
     @Autowired
+    Scenarios scenarios;
+
+    @Autowired
     Operators operators;
 
     @Autowired
@@ -106,7 +110,7 @@ class StepMailPartsTest {
         String email = Events.unique("discreet") + "@example.jp";
         String number = deliver(email, true);
 
-        MailTemplates.Rendered previewed =
+        RenderedMail previewed =
                 preview.preview(scenario.id(), scenario.stepId(), number, "ja").mail();
         clock.setJst("2025-10-04T10:00");
         drain();
@@ -144,8 +148,8 @@ class StepMailPartsTest {
         String operatorMail = operator + "@staff.example.jp";
         operators.create(operator, "not-used", "テスト 担当", Operators.Role.SUPERVISOR);
         operators.setTestMailAddress(operator, operatorMail);
-        ScenarioEditor.Figures before =
-                editor.find(scenario.id()).step(scenario.stepId()).figures();
+        Scenarios.Figures before =
+                scenarios.find(scenario.id()).step(scenario.stepId()).figures();
 
         preview.testSend(scenario.id(), scenario.stepId(), number, "ja", operator);
         drain();
@@ -153,7 +157,8 @@ class StepMailPartsTest {
         MimeMessage test = TestMailServer.receivedBy(operatorMail).get(0);
         assertThat(TestMailServer.subjectOf(test)).startsWith("[TEST] ").contains(number);
         assertThat(test.getHeader(StepPreview.TEST_HEADER)).isNotEmpty();
-        assertThat(editor.find(scenario.id()).step(scenario.stepId()).figures()).isEqualTo(before);
+        assertThat(scenarios.find(scenario.id()).step(scenario.stepId()).figures())
+                .isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from outbound_mail where to_address = :to and customer_id is null")
                         .param("to", operatorMail)
                         .query(Long.class)

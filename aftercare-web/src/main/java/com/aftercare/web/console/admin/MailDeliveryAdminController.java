@@ -1,16 +1,12 @@
 package com.aftercare.web.console.admin;
 
-import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.stepmail.dispatch.MailDeliveryLog;
-import com.aftercare.stepmail.dispatch.ParkedMails;
+import com.aftercare.domain.mail.MailDeliveries;
+import com.aftercare.domain.mail.MailDelivery;
 import com.aftercare.web.console.ConsoleViews;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.LongPredicate;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,17 +29,10 @@ class MailDeliveryAdminController {
     /** The states shown as tabs, the ones that need a person first. */
     static final List<String> TABS = List.of("UNKNOWN", "FAILED", "PENDING", "SENT", "CANCELLED");
 
-    private final MailDeliveryLog log;
-    private final ParkedMails parked;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final MailDeliveries deliveries;
 
-    MailDeliveryAdminController(
-            MailDeliveryLog log, ParkedMails parked, AuditLog audit, TransactionTemplate transaction) {
-        this.log = log;
-        this.parked = parked;
-        this.audit = audit;
-        this.transaction = transaction;
+    MailDeliveryAdminController(MailDeliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @GetMapping
@@ -52,7 +41,7 @@ class MailDeliveryAdminController {
             @RequestParam(required = false) Long before,
             Model model) {
         String shown = TABS.contains(state) ? state : "UNKNOWN";
-        List<MailDeliveryLog.Entry> entries = log.list(Set.of(shown), before, PAGE);
+        List<MailDelivery> entries = deliveries.list(Set.of(shown), before, PAGE);
         model.addAttribute("tabs", TABS);
         model.addAttribute("state", shown);
         model.addAttribute("entries", entries);
@@ -63,29 +52,22 @@ class MailDeliveryAdminController {
 
     @PostMapping("/{id}/release")
     String release(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
-        return act(id, "mail.released", parked::release, state, admin, redirect);
+        return act(deliveries.release(id, admin.getName()), state, redirect);
     }
 
     @PostMapping("/{id}/retry")
     String retry(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
-        return act(id, "mail.retried", parked::retry, state, admin, redirect);
+        return act(deliveries.retry(id, admin.getName()), state, redirect);
     }
 
     @PostMapping("/{id}/drop")
     String drop(@PathVariable long id, @RequestParam String state, Principal admin, RedirectAttributes redirect) {
-        return act(id, "mail.dropped", parked::drop, state, admin, redirect);
+        return act(deliveries.drop(id, admin.getName()), state, redirect);
     }
 
-    private String act(
-            long id, String action, LongPredicate work, String state, Principal admin, RedirectAttributes redirect) {
-        Boolean done = transaction.execute(status -> {
-            boolean changed = work.test(id);
-            if (changed) {
-                audit.record(admin.getName(), action, "outbound_mail", Long.toString(id), Map.of());
-            }
-            return changed;
-        });
-        if (Boolean.TRUE.equals(done)) {
+    /** Back to the tab, saying whether the decision was made or someone else acted first. */
+    private String act(boolean done, String state, RedirectAttributes redirect) {
+        if (done) {
             redirect.addFlashAttribute("notice", "admin.mail.changed");
         } else {
             redirect.addFlashAttribute("problem", "admin.mail.notApplicable");

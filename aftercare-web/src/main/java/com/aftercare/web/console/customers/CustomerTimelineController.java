@@ -7,13 +7,13 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
-import com.aftercare.stepmail.dispatch.MailDeliveryLog;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -49,7 +49,7 @@ class CustomerTimelineController {
     private final Orders orders;
     private final CustomerInquiries inquiries;
     private final Claims claims;
-    private final MailDeliveryLog mails;
+    private final MailDeliveries mails;
     private final MarketingConsent consent;
     private final Coupons coupons;
     private final CustomerNotes notes;
@@ -60,7 +60,7 @@ class CustomerTimelineController {
             Orders orders,
             CustomerInquiries inquiries,
             Claims claims,
-            MailDeliveryLog mails,
+            MailDeliveries mails,
             MarketingConsent consent,
             Coupons coupons,
             CustomerNotes notes,

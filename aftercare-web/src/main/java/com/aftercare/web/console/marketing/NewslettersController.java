@@ -2,12 +2,12 @@ package com.aftercare.web.console.marketing;
 
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.coupon.CouponFigures;
+import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.newsletter.NewsletterId;
 import com.aftercare.stepmail.newsletter.Newsletters;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
-import com.aftercare.stepmail.templates.MailTemplates;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -155,7 +155,7 @@ class NewslettersController {
         model.addAttribute("newsletters", newsletters.recent());
         model.addAttribute("storefronts", storefronts.all());
         model.addAttribute("campaigns", coupons.issuable(clock.instant()));
-        model.addAttribute("languages", MailTemplates.LANGUAGES);
+        model.addAttribute("languages", MailTemplate.LANGUAGES);
         model.addAttribute("overCaps", ScenarioEditor.OVER_CAP);
         return ConsoleViews.MARKETING_NEWSLETTERS;
     }

@@ -1,6 +1,6 @@
 package com.aftercare.web.console.stepmail;
 
-import com.aftercare.stepmail.templates.TemplateValidator.Problem;
+import com.aftercare.domain.shared.FieldProblem;
 import java.util.List;
 import org.springframework.validation.BindingResult;
 
@@ -13,8 +13,8 @@ final class FieldProblems {
 
     private FieldProblems() {}
 
-    static void reject(BindingResult errors, List<Problem> problems, List<String> fields) {
-        for (Problem problem : problems) {
+    static void reject(BindingResult errors, List<FieldProblem> problems, List<String> fields) {
+        for (FieldProblem problem : problems) {
             String field = fields.contains(problem.field()) ? problem.field() : fields.get(0);
             errors.rejectValue(field, "stepmail.invalid." + field, new Object[] {problem.message()}, problem.message());
         }

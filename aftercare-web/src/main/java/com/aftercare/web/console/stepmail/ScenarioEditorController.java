@@ -1,13 +1,16 @@
 package com.aftercare.web.console.stepmail;
 
 import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.mail.MailTemplate;
+import com.aftercare.domain.mail.MailTemplateCatalogue;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.Rejected;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.scenario.StepPreview;
-import com.aftercare.stepmail.templates.MailTemplates;
-import com.aftercare.stepmail.templates.TemplateValidator.Problem;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -48,18 +51,21 @@ class ScenarioEditorController {
             List.of("delayAmount", "delayUnit", "atTime", "kind", "template", "afterHold", "overCap");
     private static final List<String> PREVIEW_FIELDS = List.of("orderNumber", "language", "testAddress");
 
+    private final Scenarios scenarios;
     private final ScenarioEditor editor;
     private final StepPreview preview;
     private final Storefronts storefronts;
     private final Operators operators;
-    private final MailTemplates templates;
+    private final MailTemplateCatalogue templates;
 
     ScenarioEditorController(
+            Scenarios scenarios,
             ScenarioEditor editor,
             StepPreview preview,
             Storefronts storefronts,
             Operators operators,
-            MailTemplates templates) {
+            MailTemplateCatalogue templates) {
+        this.scenarios = scenarios;
         this.editor = editor;
         this.preview = preview;
         this.storefronts = storefronts;
@@ -72,13 +78,13 @@ class ScenarioEditorController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("scenarios", editor.list());
+        model.addAttribute("scenarios", scenarios.list());
         return ConsoleViews.STEPMAIL_SCENARIOS;
     }
 
     @GetMapping("/scenarios/{id}")
     String scenario(@PathVariable long id, Model model) {
-        ScenarioEditor.Scenario scenario = editor.find(id);
+        Scenarios.Scenario scenario = scenarios.find(id);
         return scenarioPage(scenario, ScenarioForm.of(scenario), null, StepForm.blank(), null, model);
     }
 
@@ -93,10 +99,10 @@ class ScenarioEditorController {
             HttpServletResponse response) {
         try {
             editor.update(id, form.toChange(), supervisor.getName());
-        } catch (ScenarioEditor.Rejected e) {
+        } catch (Rejected e) {
             FieldProblems.reject(errors, e.problems(), SCENARIO_FIELDS);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return scenarioPage(editor.find(id), form, errors, StepForm.blank(), null, model);
+            return scenarioPage(scenarios.find(id), form, errors, StepForm.blank(), null, model);
         }
         redirect.addFlashAttribute("notice", "stepmail.saved");
         return ConsoleViews.redirect(HERE + "/scenarios/" + id);
@@ -134,7 +140,7 @@ class ScenarioEditorController {
                 change -> editor.addStep(id, change, supervisor.getName()),
                 "stepmail.step.added",
                 () -> {
-                    ScenarioEditor.Scenario scenario = editor.find(id);
+                    Scenarios.Scenario scenario = scenarios.find(id);
                     return scenarioPage(scenario, ScenarioForm.of(scenario), null, form, errors, model);
                 });
     }
@@ -148,13 +154,13 @@ class ScenarioEditorController {
             Principal supervisor,
             Model model,
             HttpServletResponse response) {
-        ScenarioEditor.Scenario scenario = editor.find(id);
+        Scenarios.Scenario scenario = scenarios.find(id);
         PreviewForm previewForm = previewForm(order, lang, supervisor);
         BindingResult previewErrors = new BeanPropertyBindingResult(previewForm, PREVIEW_FORM);
         if (order != null) {
             try {
                 model.addAttribute("preview", preview.preview(id, stepId, order, previewForm.language()));
-            } catch (ScenarioEditor.Rejected e) {
+            } catch (Rejected e) {
                 FieldProblems.reject(previewErrors, e.problems(), PREVIEW_FIELDS);
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             }
@@ -183,7 +189,7 @@ class ScenarioEditorController {
                 () -> {
                     PreviewForm previewForm = previewForm(null, null, supervisor);
                     return stepPage(
-                            editor.find(id),
+                            scenarios.find(id),
                             stepId,
                             form,
                             errors,
@@ -206,7 +212,7 @@ class ScenarioEditorController {
             Consumer<ScenarioEditor.StepChange> save,
             String notice,
             Supplier<String> pageWithErrors) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         ScenarioEditor.StepChange change = form.toChange(problems);
         try {
             if (problems.isEmpty()) {
@@ -214,7 +220,7 @@ class ScenarioEditorController {
                 redirect.addFlashAttribute("notice", notice);
                 return ConsoleViews.redirect(HERE + "/scenarios/" + id);
             }
-        } catch (ScenarioEditor.Rejected e) {
+        } catch (Rejected e) {
             problems.addAll(e.problems());
         }
         FieldProblems.reject(errors, problems, STEP_FIELDS);
@@ -250,8 +256,14 @@ class ScenarioEditorController {
             preview.testSend(id, stepId, form.orderNumber(), language, supervisor.getName());
         } catch (InvalidValue e) {
             return testRefused(
-                    id, stepId, form, errors, List.of(new Problem("testAddress", e.getMessage())), model, response);
-        } catch (ScenarioEditor.Rejected e) {
+                    id,
+                    stepId,
+                    form,
+                    errors,
+                    List.of(new FieldProblem("testAddress", e.getMessage())),
+                    model,
+                    response);
+        } catch (Rejected e) {
             return testRefused(id, stepId, form, errors, e.problems(), model, response);
         }
         redirect.addFlashAttribute("notice", "stepmail.test.sent");
@@ -263,12 +275,12 @@ class ScenarioEditorController {
             long stepId,
             PreviewForm form,
             BindingResult errors,
-            List<Problem> problems,
+            List<FieldProblem> problems,
             Model model,
             HttpServletResponse response) {
         FieldProblems.reject(errors, problems, PREVIEW_FIELDS);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        ScenarioEditor.Scenario scenario = editor.find(id);
+        Scenarios.Scenario scenario = scenarios.find(id);
         return stepPage(scenario, stepId, StepForm.of(scenario.step(stepId)), null, form, errors, model);
     }
 
@@ -280,11 +292,11 @@ class ScenarioEditorController {
     }
 
     private String language(String lang) {
-        return lang != null && MailTemplates.LANGUAGES.contains(lang) ? lang : templates.defaultLanguage();
+        return lang != null && MailTemplate.LANGUAGES.contains(lang) ? lang : templates.defaultLanguage();
     }
 
     private String scenarioPage(
-            ScenarioEditor.Scenario scenario,
+            Scenarios.Scenario scenario,
             ScenarioForm form,
             BindingResult errors,
             StepForm stepForm,
@@ -302,14 +314,14 @@ class ScenarioEditorController {
     }
 
     private String stepPage(
-            ScenarioEditor.Scenario scenario,
+            Scenarios.Scenario scenario,
             long stepId,
             StepForm form,
             BindingResult errors,
             PreviewForm previewForm,
             BindingResult previewErrors,
             Model model) {
-        ScenarioEditor.Step step = scenario.step(stepId);
+        Scenarios.Step step = scenario.step(stepId);
         model.addAttribute("scenario", scenario);
         model.addAttribute("step", step);
         model.addAttribute("entry", Timeline.entry(scenario.trigger(), step));
@@ -329,7 +341,7 @@ class ScenarioEditorController {
                 "afterHolds", ScenarioEditor.AFTER_HOLD,
                 "overCaps", ScenarioEditor.OVER_CAP,
                 "units", List.of("MINUTES", "HOURS", "DAYS"),
-                "languages", MailTemplates.LANGUAGES,
+                "languages", MailTemplate.LANGUAGES,
                 "templateCodes", editor.templateCodes()));
     }
 

@@ -1,12 +1,13 @@
 package com.aftercare.web.console.stepmail;
 
 import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.stepmail.scenario.Scenarios;
 
 /** A scenario's name, trigger and audience as the editor's form sends them. */
 record ScenarioForm(String name, String trigger, Long storefrontId, String category, String sku, String buyer) {
 
-    static ScenarioForm of(ScenarioEditor.Scenario scenario) {
-        ScenarioEditor.Audience audience = scenario.audience();
+    static ScenarioForm of(Scenarios.Scenario scenario) {
+        Scenarios.Audience audience = scenario.audience();
         return new ScenarioForm(
                 scenario.name(),
                 scenario.trigger(),
@@ -18,6 +19,6 @@ record ScenarioForm(String name, String trigger, Long storefrontId, String categ
 
     ScenarioEditor.ScenarioChange toChange() {
         return new ScenarioEditor.ScenarioChange(
-                name, trigger, new ScenarioEditor.Audience(storefrontId, category, sku, buyer == null ? "ANY" : buyer));
+                name, trigger, new Scenarios.Audience(storefrontId, category, sku, buyer == null ? "ANY" : buyer));
     }
 }

@@ -1,7 +1,8 @@
 package com.aftercare.web.console.stepmail;
 
+import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
-import com.aftercare.stepmail.templates.TemplateValidator.Problem;
+import com.aftercare.stepmail.scenario.Scenarios;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -21,7 +22,7 @@ record StepForm(
         String afterHold,
         String overCap) {
 
-    static StepForm of(ScenarioEditor.Step step) {
+    static StepForm of(Scenarios.Step step) {
         return new StepForm(
                 Integer.toString(step.delay().amount()),
                 step.delay().unit().name(),
@@ -41,13 +42,13 @@ record StepForm(
     }
 
     /** The change for the editor, or the fields that are not even numbers or times. */
-    ScenarioEditor.StepChange toChange(List<Problem> problems) {
+    ScenarioEditor.StepChange toChange(List<FieldProblem> problems) {
         Integer amount = null;
         if (delayAmount != null && !delayAmount.isBlank()) {
             try {
                 amount = Integer.valueOf(delayAmount.strip());
             } catch (NumberFormatException e) {
-                problems.add(new Problem("delayAmount", "not a whole number"));
+                problems.add(new FieldProblem("delayAmount", "not a whole number"));
             }
         }
         LocalTime at = null;
@@ -55,7 +56,7 @@ record StepForm(
             try {
                 at = LocalTime.parse(atTime.strip());
             } catch (DateTimeParseException e) {
-                problems.add(new Problem("atTime", "not a time of day"));
+                problems.add(new FieldProblem("atTime", "not a time of day"));
             }
         }
         return new ScenarioEditor.StepChange(

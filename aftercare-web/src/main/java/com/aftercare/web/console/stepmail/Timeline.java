@@ -1,6 +1,6 @@
 package com.aftercare.web.console.stepmail;
 
-import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.timing.StepDelay;
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +18,11 @@ final class Timeline {
      *     {@code time} and the trigger's words
      * @param percent where on the bar (0 at the trigger, 100 at the last step)
      */
-    record Entry(ScenarioEditor.Step step, String delayKey, int amount, String time, String triggerKey, int percent) {}
+    record Entry(Scenarios.Step step, String delayKey, int amount, String time, String triggerKey, int percent) {}
 
     private Timeline() {}
 
-    static List<Entry> of(ScenarioEditor.Scenario scenario) {
+    static List<Entry> of(Scenarios.Scenario scenario) {
         Duration last = scenario.steps().stream()
                 .map(s -> s.delay().nominalOffset())
                 .max(Duration::compareTo)
@@ -32,11 +32,11 @@ final class Timeline {
                 .toList();
     }
 
-    static Entry entry(String trigger, ScenarioEditor.Step step) {
+    static Entry entry(String trigger, Scenarios.Step step) {
         return entry(trigger, step, step.delay().nominalOffset());
     }
 
-    private static Entry entry(String trigger, ScenarioEditor.Step step, Duration last) {
+    private static Entry entry(String trigger, Scenarios.Step step, Duration last) {
         StepDelay delay = step.delay();
         String key;
         if (delay.amount() == 0 && delay.unit() != StepDelay.Unit.DAYS) {

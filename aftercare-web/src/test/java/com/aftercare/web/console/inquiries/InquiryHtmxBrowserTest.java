@@ -2,10 +2,10 @@ package com.aftercare.web.console.inquiries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.Inquiries;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Browser;

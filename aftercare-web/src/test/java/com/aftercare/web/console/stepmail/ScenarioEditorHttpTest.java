@@ -3,7 +3,7 @@ package com.aftercare.web.console.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.aftercare.domain.mail.MailSuppressions;
+import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -170,7 +170,7 @@ class ScenarioEditorHttpTest {
 
     @Test
     void shouldRejectATemplateWithAnUnknownVariableOrASyntaxErrorAtSaveTime() {
-        String path = "/console/stepmail/templates/" + scenario.template() + "?lang=ja";
+        String path = "/console/mail/templates/" + scenario.template() + "?lang=ja";
 
         HttpResponse<String> unknown = supervisor.postForm(
                 path, path, Map.of("subject", "件名", "textBody", "[(${couponCode})]", "htmlBody", ""));
@@ -197,7 +197,7 @@ class ScenarioEditorHttpTest {
 
     @Test
     void shouldSaveAValidTemplateWithItsHtmlPart() {
-        String path = "/console/stepmail/templates/" + scenario.template() + "?lang=en";
+        String path = "/console/mail/templates/" + scenario.template() + "?lang=en";
 
         HttpResponse<String> saved = supervisor.postForm(
                 path,

@@ -3,9 +3,9 @@ package com.aftercare.web.console.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.stepmail.dispatch.MailDispatcher;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -112,7 +112,7 @@ class StepMailBrowserTest {
     @Test
     void shouldShowTheErrorOnTheFieldWhenATemplateNamesAnUnknownVariable() {
         TestScenario scenario = TestScenarios.afterDelivery(jdbc, storefront.id(), "TRANSACTIONAL");
-        browser.logIn(newSupervisor(), PASSWORD).open("/console/stepmail/templates/" + scenario.template());
+        browser.logIn(newSupervisor(), PASSWORD).open("/console/mail/templates/" + scenario.template());
 
         browser.type(By.id("textBody"), "[(${customerName})] 様\nクーポン：[(${couponCode})]");
         browser.driver().findElement(By.id("save-template")).click();

@@ -1,0 +1,184 @@
+package com.aftercare.domain.mail.dispatch;
+
+import com.aftercare.domain.mail.dispatch.OutboxRows.AcceptedMail;
+import com.aftercare.domain.mail.outbox.MailSuppressions;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one dispatcher that drains the mail outbox over SMTP, for every module. Safe to run on
+ * several instances at once: each round claims a batch with a lease, and every later change is
+ * guarded by the claim. See {@code docs/mail-pipeline.md} for the states and why a mail whose
+ * hand-over broke off is parked as UNKNOWN instead of being sent again.
+ */
+@Component
+public class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final OutboxRows rows;
+    private final JavaMailSenderImpl sender;
+    private final OutboxMessages messages;
+    private final MailDispatchProperties.Dispatcher settings;
+    private final MailSuppressions suppressions;
+
+    MailDispatcher(
+            OutboxRows rows,
+            JavaMailSenderImpl sender,
+            MailDispatchProperties properties,
+            MailSuppressions suppressions) {
+        this.rows = rows;
+        this.suppressions = suppressions;
+        this.sender = sender;
+        this.messages = new OutboxMessages(properties.from());
+        this.settings = properties.dispatcher();
+    }
+
+    /**
+     * Parks mails abandoned mid-hand-over, then claims one batch of due mails and sends it over
+     * one SMTP connection, in groups of {@code in-flight-group} mails.
+     *
+     * @return how many mails this round claimed and dealt with (sent, retried later, failed,
+     *     parked or given back); equal to the batch size when more may be waiting
+     */
+    public int dispatchDue() {
+        int parked = rows.parkAbandonedInFlight();
+        if (parked > 0) {
+            log.warn("Parked {} mail(s) as UNKNOWN: a dispatcher died while handing them to SMTP", parked);
+        }
+        List<ClaimedMail> batch = rows.claim(settings.instanceId(), settings.lease(), settings.batchSize());
+        if (!batch.isEmpty()) {
+            deliver(batch);
+        }
+        return batch.size();
+    }
+
+    private void deliver(List<ClaimedMail> batch) {
+        SmtpConnection connection;
+        try {
+            connection = SmtpConnection.open(sender);
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("Cannot connect to the SMTP server; {} mail(s) will be retried", batch.size(), e);
+            batch.forEach(mail -> retryOrFail(mail, "connect: " + describe(e)));
+            return;
+        }
+        try (connection) {
+            for (int from = 0; from < batch.size(); from += settings.inFlightGroup()) {
+                int to = Math.min(from + settings.inFlightGroup(), batch.size());
+                if (!deliverGroup(connection, batch.subList(from, to))) {
+                    // the connection is gone: whatever was not handed over goes back untouched
+                    // (the group has recorded its own outcomes, so only unsent mails are still ours)
+                    rows.giveBack(
+                            batch.subList(from, batch.size()).stream()
+                                    .map(ClaimedMail::id)
+                                    .toList(),
+                            settings.instanceId());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds a group of mails, marks them IN_FLIGHT in one statement, hands them over one after
+     * the other and records the accepted ones SENT in one statement. Until then an accepted mail
+     * stays IN_FLIGHT: should this instance die, it is parked as UNKNOWN, never sent again.
+     *
+     * @return false if the connection can carry no further mail
+     */
+    private boolean deliverGroup(SmtpConnection connection, List<ClaimedMail> group) {
+        String me = settings.instanceId();
+        List<BuiltMail> built = new ArrayList<>(group.size());
+        for (ClaimedMail mail : group) {
+            try {
+                MimeMessage message = messages.build(connection.session(), mail);
+                built.add(new BuiltMail(mail, message, message.getMessageID()));
+            } catch (MessagingException | RuntimeException e) {
+                rows.fail(mail.id(), me, "cannot build the message: " + describe(e));
+            }
+        }
+        Set<Long> ours =
+                rows.markInFlight(built.stream().map(b -> b.mail().id()).toList(), me, settings.lease());
+        List<AcceptedMail> accepted = new ArrayList<>(ours.size());
+        try {
+            for (BuiltMail next : built) {
+                ClaimedMail mail = next.mail();
+                if (!ours.contains(mail.id())) {
+                    log.info("Mail {} was taken over by another dispatcher; skipping it", mail.id());
+                    continue;
+                }
+                try {
+                    connection.send(next.message());
+                } catch (IllegalStateException notConnected) {
+                    // Angus refuses before writing anything, so the mail was not handed over
+                    return false;
+                } catch (MessagingException e) {
+                    if (!recordFailure(mail, e)) {
+                        return false;
+                    }
+                    continue;
+                }
+                accepted.add(new AcceptedMail(mail.id(), next.messageId()));
+            }
+            return true;
+        } finally {
+            int recorded = rows.markSent(accepted, me);
+            if (recorded < accepted.size()) {
+                log.warn(
+                        "{} of {} mail(s) accepted by the SMTP server were no longer ours to record as SENT "
+                                + "(an operator released or dropped them meanwhile)",
+                        accepted.size() - recorded,
+                        accepted.size());
+            }
+        }
+    }
+
+    private boolean recordFailure(ClaimedMail mail, MessagingException e) {
+        String me = settings.instanceId();
+        switch (SmtpFailure.of(e)) {
+            case TEMPORARY -> retryOrFail(mail, describe(e));
+            case PERMANENT -> {
+                rows.fail(mail.id(), me, describe(e));
+                if (SmtpFailure.recipientRefusedForGood(e)) {
+                    // a mailbox that does not exist: nothing more goes to it until an operator clears it
+                    suppressions.recordHardBounce(mail.to(), describe(e), "smtp");
+                }
+            }
+            case OUTCOME_UNKNOWN -> {
+                log.warn("Connection broke while handing over mail {}; parked as UNKNOWN", mail.id(), e);
+                rows.park(mail.id(), me, "no reply while handing over: " + describe(e));
+            }
+        }
+        return SmtpFailure.connectionSurvives(e);
+    }
+
+    private void retryOrFail(ClaimedMail mail, String error) {
+        int failedAttempts = mail.attempts() + 1;
+        if (failedAttempts >= settings.maxAttempts()) {
+            rows.fail(mail.id(), settings.instanceId(), "gave up after " + failedAttempts + " attempts: " + error);
+        } else {
+            Duration delay =
+                    Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
+            rows.retryLater(mail.id(), settings.instanceId(), error, delay);
+        }
+    }
+
+    private static String describe(Exception e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
+    }
+
+    private record BuiltMail(ClaimedMail mail, MimeMessage message, String messageId) {}
+}

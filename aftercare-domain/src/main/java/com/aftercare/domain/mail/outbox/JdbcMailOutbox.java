@@ -1,0 +1,72 @@
+package com.aftercare.domain.mail.outbox;
+
+import com.aftercare.domain.mail.MailOutbox;
+import com.aftercare.domain.mail.OutgoingMail;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores mails in {@code outbound_mail}. It opens no transaction of its own: {@link JdbcClient}
+ * takes the connection bound to the caller's transaction (also under the JPA transaction
+ * manager), so the mail commits or rolls back together with whatever decided to send it.
+ */
+@Repository
+class JdbcMailOutbox implements MailOutbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    JdbcMailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the mail; mail to an address that bounced hard is stored already cancelled, so the
+     * record shows it was meant and why it never went ({@link MailSuppressions}).
+     */
+    @Override
+    public boolean enqueue(OutgoingMail mail) {
+        MailSafety.requireSafe(mail);
+        // pgjdbc binds OffsetDateTime as timestamptz; it has no mapping for Instant
+        OffsetDateTime due = mail.dueAt().atOffset(ZoneOffset.UTC);
+        int inserted = jdbc.sql("""
+                        insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, to_address,
+                                                   subject, text_body, html_body, headers, due_at, next_attempt_at,
+                                                   status, last_error)
+                        select :dedupKey, :kind, :template, :customerId, :orderId, :to,
+                               :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due,
+                               case when b.address is null then 'PENDING' else 'CANCELLED' end,
+                               case when b.address is null then null else 'address is bouncing' end
+                          from (select 1) as one
+                          left join mail_suppression b on b.address = lower(:to) and b.cleared_at is null
+                        on conflict (dedup_key) do nothing
+                        """)
+                .param("dedupKey", mail.dedupKey())
+                .param("kind", mail.kind().name())
+                .param("template", mail.template())
+                .param("customerId", mail.customerId())
+                .param("orderId", mail.orderId())
+                .param("to", mail.to())
+                .param("subject", mail.subject())
+                .param("textBody", mail.textBody())
+                .param("htmlBody", mail.htmlBody())
+                .param("headers", JSON.writeValueAsString(mail.headers()))
+                .param("due", due)
+                .update();
+        return inserted == 1;
+    }
+
+    @Override
+    public long enqueueForId(OutgoingMail mail) {
+        enqueue(mail);
+        // the key is the caller's own, so the row is theirs whether this call or a retry inserted it
+        return jdbc.sql("select id from outbound_mail where dedup_key = :key")
+                .param("key", mail.dedupKey())
+                .query(Long.class)
+                .single();
+    }
+}

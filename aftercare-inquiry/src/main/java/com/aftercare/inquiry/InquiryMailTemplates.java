@@ -1,0 +1,65 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.mail.MailKind;
+import com.aftercare.domain.mail.MailSample;
+import com.aftercare.domain.mail.MailTemplateDeclaration;
+import com.aftercare.domain.mail.MailTemplateUse;
+import com.aftercare.domain.mail.TemplateVariables;
+import com.aftercare.domain.shop.ShopProperties;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inquiry desk's mails as the mail pipeline's catalogue lists them: the operator's reply and
+ * the satisfaction survey. Both must show the reference tag in their subject: a customer's answer
+ * without threading headers finds its inquiry by it.
+ */
+@Component
+class InquiryMailTemplates implements MailTemplateUse {
+
+    private static final String GROUP = "mail.group.inquiries";
+    private static final String SAMPLE_REFERENCE = "INQ-2026-000456";
+    private static final String SAMPLE_LINK = "https://shop.example/portal/csat?token=sample";
+
+    private final ShopProperties shop;
+
+    InquiryMailTemplates(ShopProperties shop) {
+        this.shop = shop;
+    }
+
+    @Override
+    public List<MailTemplateDeclaration> declarations() {
+        return List.of(
+                new MailTemplateDeclaration(
+                        ReplyMail.TEMPLATE,
+                        GROUP,
+                        MailKind.TRANSACTIONAL,
+                        new TemplateVariables(ReplyMail.variables(
+                                "サイズ交換について", SAMPLE_REFERENCE, "お問い合わせありがとうございます。", "山田 花子", "Aftercare デモショップ")),
+                        this::reply,
+                        List.of("referenceTag")),
+                new MailTemplateDeclaration(
+                        SatisfactionSurvey.TEMPLATE,
+                        GROUP,
+                        MailKind.TRANSACTIONAL,
+                        new TemplateVariables(SatisfactionSurvey.variables(
+                                "山田 花子", SAMPLE_REFERENCE, SAMPLE_LINK, "Aftercare デモショップ")),
+                        sample -> SatisfactionSurvey.variables(
+                                sample.customer().name(), SAMPLE_REFERENCE, SAMPLE_LINK, shop.name()),
+                        List.of("referenceTag")));
+    }
+
+    private Map<String, Object> reply(MailSample sample) {
+        String body = "ja".equals(sample.language())
+                ? "お問い合わせありがとうございます。ご注文 " + sample.order().number() + " の件、確認いたしました。"
+                : "Thank you for your message. We have looked into your order "
+                        + sample.order().number() + ".";
+        return ReplyMail.variables(
+                "ja".equals(sample.language()) ? "ご注文について" : "About my order",
+                SAMPLE_REFERENCE,
+                body,
+                sample.customer().name(),
+                shop.name());
+    }
+}
