@@ -1,21 +1,18 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimLine;
-import com.aftercare.domain.claim.ClaimStatus;
-import com.aftercare.domain.claim.Payer;
-import com.aftercare.domain.claim.RefundRoute;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.OutgoingMail;
 import com.aftercare.domain.order.Money;
+import com.aftercare.returns.policy.Payer;
+import com.aftercare.returns.policy.RefundAmounts;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The mail a customer gets when their claim moves: a pure function of the claim, so wording,
+ * The mail a customer gets when their claim moves: a pure function of the claim's view, so wording,
  * discretion and dedup keys are tested without SMTP. One mail per claim and status (dedup key
  * {@code claim:<rma>:<status>}): a retried transition or a second click never mails twice. For an
  * order shipped discreetly (家族にもばれたくない) no product is named, in subject or body.
@@ -33,7 +30,7 @@ final class ClaimMail {
     /** What the mail needs besides the claim. */
     record Context(CustomerView customer, String orderNumber, boolean discreet, String shopName, String portalUrl) {}
 
-    static OutgoingMail of(Claim claim, Context context, Instant now) {
+    static OutgoingMail of(ClaimView claim, Context context, Instant now) {
         String kind = typeLabel(claim.type());
         StringBuilder text = new StringBuilder();
         text.append(context.customer().name()).append(" 様\n\n");
@@ -46,9 +43,9 @@ final class ClaimMail {
             text.append("■対象商品　お客様のご希望により、商品名の記載を控えております。\n");
         } else {
             text.append("■対象商品\n");
-            for (ClaimLine line : claim.lines()) {
+            for (ClaimView.Line line : claim.lines()) {
                 text.append("　・")
-                        .append(line.productName())
+                        .append(line.name())
                         .append("　× ")
                         .append(line.quantity())
                         .append('\n');
@@ -116,7 +113,7 @@ final class ClaimMail {
         }
     }
 
-    private static String message(Claim claim, String kind) {
+    private static String message(ClaimView claim, String kind) {
         switch (claim.status()) {
             case REQUESTED:
                 return kind + "のお申し込みを受け付けました。内容を確認のうえ、あらためてご連絡いたします。"
@@ -156,8 +153,8 @@ final class ClaimMail {
         }
     }
 
-    private static String refundMessage(Claim claim) {
-        Claim.RefundAmounts refund = claim.refund();
+    private static String refundMessage(ClaimView claim) {
+        RefundAmounts refund = claim.refund();
         StringBuilder text = new StringBuilder();
         if (claim.refundRoute() == RefundRoute.STORE_CREDIT) {
             text.append("お買い物に使えるクレジットを発行しました。\n発行額: ").append(yen(refund.total()));
