@@ -1,13 +1,12 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.ClaimStatus;
 import com.aftercare.domain.claim.RequestType;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The operator's next possible steps for a claim, so the console offers only buttons that work.
- * Mirrors the guards of {@link com.aftercare.domain.claim.Claim}, which stay the authority.
+ * Mirrors the guards of the claim aggregate, which stay the authority.
  */
 public enum ClaimAction {
     APPROVE,

@@ -1,6 +1,5 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.Claim;
 import com.aftercare.domain.coupon.CampaignId;
 import com.aftercare.domain.coupon.CouponPurpose;
 import com.aftercare.domain.coupon.Coupons;
@@ -48,10 +47,7 @@ class ClaimCoupons {
 
     private CampaignId apologyCampaign(Claim claim) {
         long storefront = claim.storefront().value();
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
-                .param("key", "claim-apology-campaign:" + storefront)
-                .query()
-                .singleValue();
+        TransactionLocks.hold(jdbc, "claim-apology-campaign:" + storefront);
         Optional<Long> existing = jdbc.sql("select campaign_id from claim_apology_campaign where storefront_id = :s")
                 .param("s", storefront)
                 .query(Long.class)

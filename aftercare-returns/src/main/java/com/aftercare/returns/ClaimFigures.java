@@ -81,12 +81,12 @@ public class ClaimFigures {
     private List<Rate> rates(Function<String, JdbcClient.StatementSpec> inPeriod, String key, String label) {
         return inPeriod.apply("""
                         with cohort as (
-                            select o.id from customer_order o
+                            select o.id from order_view o
                              where o.status <> 'CANCELLED' and o.placed_at >= :start and o.placed_at < :end
                                and (cast(:storefront as bigint) is null or o.storefront_id = :storefront)
                         ), sold as (
                             select %1$s as key, %2$s as label, sum(l.quantity) as units
-                              from order_line l join cohort o on o.id = l.order_id
+                              from order_line_view l join cohort o on o.id = l.order_id
                              group by 1
                         ), returned as (
                             select %1$s as key, sum(l.quantity) as units

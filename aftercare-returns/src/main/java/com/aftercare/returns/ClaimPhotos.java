@@ -81,9 +81,8 @@ public class ClaimPhotos {
         }
     }
 
-    /** Adds photos to the claim (within the caller's transaction when there is one). */
-    @Transactional
-    public void attach(String rma, List<byte[]> photos) {
+    /** Adds photos to the claim, in the caller's transaction ({@link ClaimRequests#open(ClaimRequests.OpenClaim, List)}). */
+    void attach(String rma, List<byte[]> photos) {
         check(photos);
         if (photos.isEmpty()) {
             return;

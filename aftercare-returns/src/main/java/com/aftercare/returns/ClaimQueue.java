@@ -1,6 +1,5 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.ClaimStatus;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.shared.InvalidValue;
@@ -86,8 +85,8 @@ public class ClaimQueue {
                                c.refund_route = 'BANK_TRANSFER' and c.bank_account_enc is null as needs_account,
                                c.requested_at, c.id
                           from claim c
-                          join customer_order o on o.id = c.order_id
-                          join customer cu on cu.id = c.customer_id
+                          join order_view o on o.id = c.order_id
+                          join customer_view cu on cu.id = c.customer_id
                          where c.status in (:statuses)
                         """
                         + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)")

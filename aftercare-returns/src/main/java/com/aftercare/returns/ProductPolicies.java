@@ -1,6 +1,7 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.Payer;
+import com.aftercare.returns.policy.GuaranteeTerms;
+import com.aftercare.returns.policy.Payer;
 import com.aftercare.returns.policy.ProductPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +37,9 @@ class ProductPolicies {
     }
 
     static ProductPolicy policy(ResultSet rs) throws SQLException {
-        ProductPolicy.RefundGuarantee guarantee = null;
+        GuaranteeTerms guarantee = null;
         if (rs.getObject("guarantee_period_days") != null) {
-            guarantee = new ProductPolicy.RefundGuarantee(
+            guarantee = new GuaranteeTerms(
                     rs.getInt("guarantee_period_days"),
                     rs.getInt("guarantee_minimum_use_days"),
                     rs.getBoolean("guarantee_survey_required"),

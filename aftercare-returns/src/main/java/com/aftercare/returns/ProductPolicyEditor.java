@@ -1,14 +1,17 @@
 package com.aftercare.returns;
 
-import com.aftercare.domain.claim.Payer;
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.order.ProductScope;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.returns.policy.GuaranteeTerms;
+import com.aftercare.returns.policy.Payer;
 import com.aftercare.returns.policy.ProductPolicy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The shop's after-sales terms per product (SKU) or category, as supervisors keep them in the
  * console: the return window, who pays return shipping, exchanges, final sale, a refund
  * guarantee, warranty and recycling pick-up. A change applies to requests from then on; claims
- * already open keep the guarantee terms they were opened under (their snapshot).
+ * already open keep the guarantee terms they were opened under (their snapshot). Every save and
+ * delete is audited, with the terms, under the acting supervisor, in the same transaction.
  */
 @Service
 public class ProductPolicyEditor {
@@ -28,10 +32,12 @@ public class ProductPolicyEditor {
     private static final long MAX_FEE_YEN = 1_000_000;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ProductPolicyEditor(JdbcClient jdbc, Clock clock) {
+    ProductPolicyEditor(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -77,14 +83,15 @@ public class ProductPolicyEditor {
     /**
      * Writes the policy of a SKU or category, replacing what was there.
      *
+     * @param operator the supervisor saving it, for the audit
      * @return what the policy applies to
      * @throws InvalidValue naming the form field that is wrong
      */
     @Transactional
-    public ProductScope save(Draft draft) {
+    public ProductScope save(Draft draft, String operator) {
         ProductScope scope = ProductScope.of(draft.sku(), draft.category());
         ProductPolicy policy = policy(draft);
-        ProductPolicy.RefundGuarantee guarantee = policy.guarantee();
+        GuaranteeTerms guarantee = policy.guarantee();
         jdbc.sql("""
                         insert into product_policy (sku, category, return_window_days, customer_return_shipping,
                                                     exchange_allowed, final_sale, guarantee_period_days,
@@ -122,30 +129,51 @@ public class ProductPolicyEditor {
                 .param("fee", policy.recyclingFeeYen())
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+        audit.record(
+                actor(operator),
+                "product-policy.saved",
+                "product_policy",
+                scope.key(),
+                Map.of("terms", draft.toString()));
         return scope;
     }
 
     /**
+     * @param operator the supervisor deleting it, for the audit
      * @return the policy deleted (the product falls back to its category's, or the statutory rules)
      * @throws NotFound for an unknown policy
      */
     @Transactional
-    public Entry delete(long id) {
-        return jdbc.sql("delete from product_policy where id = :id returning *")
+    public Entry delete(long id, String operator) {
+        Entry deleted = jdbc.sql("delete from product_policy where id = :id returning *")
                 .param("id", id)
                 .query(ENTRY)
                 .optional()
                 .orElseThrow(() -> NotFound.productPolicy(id));
+        audit.record(
+                actor(operator),
+                "product-policy.deleted",
+                "product_policy",
+                deleted.scope().key(),
+                Map.of("terms", deleted.policy().toString()));
+        return deleted;
+    }
+
+    private static String actor(String operator) {
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("A policy change is made by a supervisor");
+        }
+        return operator;
     }
 
     private static ProductPolicy policy(Draft draft) {
         Integer window = range("returnWindowDays", draft.returnWindowDays(), 0, MAX_DAYS);
         Payer shipping = payer("customerReturnShipping", draft.customerReturnShipping());
-        ProductPolicy.RefundGuarantee guarantee = null;
+        GuaranteeTerms guarantee = null;
         if (draft.guaranteePeriodDays() != null) {
             int period = range("guaranteePeriodDays", draft.guaranteePeriodDays(), 1, MAX_DAYS);
             Integer minimumUse = range("guaranteeMinimumUseDays", draft.guaranteeMinimumUseDays(), 0, period);
-            guarantee = new ProductPolicy.RefundGuarantee(
+            guarantee = new GuaranteeTerms(
                     period,
                     minimumUse == null ? 0 : minimumUse,
                     draft.guaranteeSurveyRequired(),

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * What happens to a claim, published by the returns module inside the transaction that did it
  * and delivered durably to whoever listens (step mail holds an order's "how is the product?"
- * mails while a claim about it is open).
+ * mails while a claim about it is open). Each event carries what its listeners need, so none of
+ * them reads the returns module's tables.
  */
 public final class ClaimEvents {
 
@@ -26,10 +27,16 @@ public final class ClaimEvents {
             Instant openedAt) {}
 
     /**
-     * The claim's outcome is decided ({@code outcome} is the status reached: REFUNDED,
-     * EXCHANGE_SHIPPED, REPAIRED, REJECTED, QUOTE_DECLINED, or CLOSED for a pick-up). Published
-     * once per claim.
+     * The claim's outcome is decided ({@code outcome}: refunded, exchange shipped, repaired,
+     * rejected, quote declined, or closed for a pick-up). Published once per claim.
      */
     public record ClaimResolved(
-            ClaimId claim, String rma, OrderId order, CustomerId customer, ClaimStatus outcome, Instant resolvedAt) {}
+            ClaimId claim,
+            String rma,
+            RequestType type,
+            StorefrontId storefront,
+            OrderId order,
+            CustomerId customer,
+            ClaimOutcome outcome,
+            Instant resolvedAt) {}
 }

@@ -1,6 +1,5 @@
 package com.aftercare.returns.policy;
 
-import com.aftercare.domain.claim.Payer;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package com.aftercare.returns.policy;
 
-import com.aftercare.domain.claim.Payer;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import java.time.LocalDate;
@@ -82,7 +81,7 @@ public final class EligibilityRules {
 
     private static Eligibility guarantee(
             ProductPolicy policy, LocalDate deliveredOn, LocalDate today, History history) {
-        ProductPolicy.RefundGuarantee terms = policy.guarantee();
+        GuaranteeTerms terms = policy.guarantee();
         if (terms == null) {
             return Eligibility.refused("eligibility.noGuarantee");
         }

@@ -1,6 +1,5 @@
 package com.aftercare.returns.policy;
 
-import com.aftercare.domain.claim.Payer;
 import java.util.Objects;
 
 /**
@@ -21,7 +20,7 @@ public record ProductPolicy(
         Payer customerReturnShipping,
         boolean exchangeAllowed,
         boolean finalSale,
-        RefundGuarantee guarantee,
+        GuaranteeTerms guarantee,
         int warrantyMonths,
         Long recyclingFeeYen) {
 
@@ -53,30 +52,5 @@ public record ProductPolicy(
 
     public boolean statesNoReturnPolicy() {
         return returnWindowDays == null;
-    }
-
-    /**
-     * The terms of a refund guarantee, kept as a snapshot with every claim so that what was
-     * advertised is what is enforced (景品表示法).
-     *
-     * @param periodDays days from delivery (delivery day = day 1) within which it can be claimed
-     * @param minimumUseDays the product must have been used this many days first (0 for none)
-     * @param surveyRequired the customer answers a short survey first
-     * @param oncePerCustomerAndProduct at most one guarantee refund per customer and product
-     * @param returnShipping who pays to send the product back
-     */
-    public record RefundGuarantee(
-            int periodDays,
-            int minimumUseDays,
-            boolean surveyRequired,
-            boolean oncePerCustomerAndProduct,
-            Payer returnShipping) {
-
-        public RefundGuarantee {
-            Objects.requireNonNull(returnShipping, "returnShipping");
-            if (periodDays <= 0 || minimumUseDays < 0 || minimumUseDays > periodDays) {
-                throw new IllegalArgumentException("Need 0 <= minimumUseDays <= periodDays and periodDays > 0");
-            }
-        }
     }
 }

@@ -12,10 +12,7 @@ public final class RefundCalculation {
 
     private RefundCalculation() {}
 
-    /** The breakdown, so the customer and the operator see how the amount came about. */
-    public record Refund(long lines, long restockingFee, long returnShipping, long total) {}
-
-    public static Refund full(List<Long> lineAmounts, int restockingPercent, long returnShippingDeducted) {
+    public static RefundAmounts full(List<Long> lineAmounts, int restockingPercent, long returnShippingDeducted) {
         if (restockingPercent < 0 || restockingPercent > 100) {
             throw new IllegalArgumentException("A restocking fee is 0-100 %");
         }
@@ -26,17 +23,17 @@ public final class RefundCalculation {
                 lineAmounts.stream().mapToLong(RefundCalculation::nonNegative).reduce(0, Math::addExact);
         long fee = Math.multiplyExact(lines, restockingPercent) / 100;
         long total = Math.max(0, lines - fee - returnShippingDeducted);
-        return new Refund(lines, fee, returnShippingDeducted, total);
+        return new RefundAmounts(lines, fee, returnShippingDeducted, total);
     }
 
-    public static Refund partial(List<Long> lineAmounts, long amount) {
+    public static RefundAmounts partial(List<Long> lineAmounts, long amount) {
         long lines =
                 lineAmounts.stream().mapToLong(RefundCalculation::nonNegative).reduce(0, Math::addExact);
         if (amount < 0 || amount > lines) {
             throw new IllegalArgumentException(
                     "A partial refund is between 0 and the returned lines' value (" + lines + ")");
         }
-        return new Refund(lines, 0, 0, amount);
+        return new RefundAmounts(lines, 0, 0, amount);
     }
 
     private static long nonNegative(Long amount) {

@@ -2,7 +2,6 @@ package com.aftercare.returns.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.claim.Payer;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.returns.policy.EligibilityRules.History;
@@ -154,13 +153,7 @@ class EligibilityRulesTest {
     @Test
     void shouldGrantTheRefundGuaranteeOnlyOnItsTerms() {
         ProductPolicy guaranteed = new ProductPolicy(
-                8,
-                Payer.CUSTOMER,
-                false,
-                false,
-                new ProductPolicy.RefundGuarantee(60, 14, true, true, Payer.SHOP),
-                0,
-                null);
+                8, Payer.CUSTOMER, false, false, new GuaranteeTerms(60, 14, true, true, Payer.SHOP), 0, null);
 
         assertThat(EligibilityRules.evaluate(
                                 RequestType.REFUND_GUARANTEE,

@@ -10,7 +10,7 @@ class RefundCalculationTest {
 
     @Test
     void shouldRefundTheLinesLessRestockingAndReturnShippingInWholeYen() {
-        RefundCalculation.Refund refund = RefundCalculation.full(List.of(3600L, 2399L), 10, 770);
+        RefundAmounts refund = RefundCalculation.full(List.of(3600L, 2399L), 10, 770);
 
         assertThat(refund.lines()).isEqualTo(5999);
         assertThat(refund.restockingFee()).as("10 % of 5,999 rounded down").isEqualTo(599);

@@ -1,12 +1,12 @@
 package com.aftercare.web.api;
 
-import com.aftercare.domain.claim.ClaimWorkflowViolation;
 import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.request.IdempotencyKeyReused;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
 import com.aftercare.returns.ClaimNotEligible;
+import com.aftercare.returns.ClaimWorkflowViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package com.aftercare.web.demo;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.customer.EmailAddress;
@@ -17,7 +15,8 @@ import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.Sha256;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimChannel;
+import com.aftercare.returns.ClaimRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ class DemoData implements ApplicationRunner {
     private final EventIngestion ingestion;
     private final Clock clock;
     private final Environment environment;
-    private final Claims claims;
+    private final ClaimRequests claims;
     private final JdbcClient jdbc;
 
     DemoData(
@@ -56,7 +55,7 @@ class DemoData implements ApplicationRunner {
             EventIngestion ingestion,
             Clock clock,
             Environment environment,
-            Claims claims,
+            ClaimRequests claims,
             JdbcClient jdbc) {
         this.storefronts = storefronts;
         this.ingestion = ingestion;
@@ -158,19 +157,19 @@ class DemoData implements ApplicationRunner {
                         values ('CARE-11', null, 30, 7, false, true, 'SHOP') on conflict do nothing
                         """).update();
         try {
-            claims.open(new Claims.OpenClaim(
+            claims.open(new ClaimRequests.OpenClaim(
                     shop,
                     "DEMO-1001",
                     RequestType.RETURN,
                     ReturnReason.SIZE,
-                    List.of(new Claims.LineRequest("TS-001-M-NAVY", 1, null)),
+                    List.of(new ClaimRequests.LineRequest("TS-001-M-NAVY", 1, null)),
                     null,
                     "サイズが小さかったため返品を希望します。",
                     false,
                     ClaimChannel.PORTAL,
                     "demo-claim-1",
                     Sha256.of("demo-claim-1"),
-                    Claim.CUSTOMER));
+                    ClaimRequests.CUSTOMER));
         } catch (DomainException e) {
             // A data directory from before claims existed: its order is past the window by now.
             log.info("Demo claim not opened: {}", e.getMessage());

@@ -1,7 +1,7 @@
 package com.aftercare.web.portal;
 
 import com.aftercare.domain.claim.ReturnReason;
-import com.aftercare.domain.claim.Settlement;
+import com.aftercare.returns.Settlement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

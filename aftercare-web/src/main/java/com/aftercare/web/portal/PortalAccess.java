@@ -4,6 +4,7 @@ import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.Claims;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class PortalAccess {
     }
 
     /** The claim when it belongs to the link's order, else {@link NotFound}. */
-    Claims.ClaimView claim(OrderView order, String rma) {
+    ClaimView claim(OrderView order, String rma) {
         return claims.byRma(rma).filter(c -> c.order().equals(order.id())).orElseThrow(() -> NotFound.claim(rma));
     }
 }

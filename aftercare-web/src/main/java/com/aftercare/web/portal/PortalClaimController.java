@@ -1,16 +1,20 @@
 package com.aftercare.web.portal;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
-import com.aftercare.domain.claim.Settlement;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.returns.BankAccount;
+import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimNotEligible;
 import com.aftercare.returns.ClaimPhotos;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimView;
+import com.aftercare.returns.ClaimWorkflow;
+import com.aftercare.returns.Settlement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The customer's requests on the portal, all behind the order's signed link: the request form for
  * the five types (with photos), the status page, the answer to a repair quote and the bank account
- * for a refund by transfer. Every rule is the {@link Claims} facade's; this only words its answers.
+ * for a refund by transfer. Every rule is the returns module's ({@link ClaimRequests},
+ * {@link ClaimWorkflow}, {@link ClaimRefunds}); this only words their answers.
  */
 @Controller
 class PortalClaimController {
@@ -47,21 +51,24 @@ class PortalClaimController {
 
     private final PortalAccess access;
     private final PortalOffers offers;
-    private final Claims claims;
+    private final ClaimRequests requests;
+    private final ClaimWorkflow workflow;
+    private final ClaimRefunds refunds;
     private final ClaimPhotos photos;
-    private final TransactionTemplate transaction;
 
     PortalClaimController(
             PortalAccess access,
             PortalOffers offers,
-            Claims claims,
-            ClaimPhotos photos,
-            TransactionTemplate transaction) {
+            ClaimRequests requests,
+            ClaimWorkflow workflow,
+            ClaimRefunds refunds,
+            ClaimPhotos photos) {
         this.access = access;
         this.offers = offers;
-        this.claims = claims;
+        this.requests = requests;
+        this.workflow = workflow;
+        this.refunds = refunds;
         this.photos = photos;
-        this.transaction = transaction;
     }
 
     @GetMapping("/portal/claims/new")
@@ -95,14 +102,14 @@ class PortalClaimController {
             form.setReason(PortalOffers.defaultReason(type));
         }
         List<Integer> lineNos = new ArrayList<>();
-        List<Claims.LineRequest> lines = new ArrayList<>();
+        List<ClaimRequests.LineRequest> lines = new ArrayList<>();
         for (OrderView.Line line : order.lines()) {
             Integer quantity = form.getQuantity().get(line.lineNo());
             if (quantity != null && quantity != 0) {
                 lineNos.add(line.lineNo());
                 String variant =
                         type == RequestType.EXCHANGE ? form.getVariant().get(line.lineNo()) : null;
-                lines.add(new Claims.LineRequest(line.sku(), quantity, variant));
+                lines.add(new ClaimRequests.LineRequest(line.sku(), quantity, variant));
             }
         }
         if (lines.isEmpty() && !errors.hasErrors()) {
@@ -123,7 +130,7 @@ class PortalClaimController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showForm(order, token, type, form, model);
         }
-        Claims.OpenClaim command = new Claims.OpenClaim(
+        ClaimRequests.OpenClaim command = new ClaimRequests.OpenClaim(
                 order.storefront(),
                 order.number(),
                 type,
@@ -135,14 +142,10 @@ class PortalClaimController {
                 ClaimChannel.PORTAL,
                 null,
                 null,
-                Claim.CUSTOMER);
+                ClaimRequests.CUSTOMER);
         try {
             // The claim and its photos are one write: a refused photo leaves no claim behind.
-            Claims.Opened opened = transaction.execute(status -> {
-                Claims.Opened o = claims.open(command);
-                photos.attach(o.rma(), photoBytes);
-                return o;
-            });
+            ClaimRequests.Opened opened = requests.open(command, photoBytes);
             redirect.addFlashAttribute("notice", "portal.claim.opened");
             return "redirect:/portal/claims/" + opened.rma() + "?token=" + encode(token);
         } catch (InvalidValue e) {
@@ -164,13 +167,13 @@ class PortalClaimController {
             @RequestParam(required = false) String token,
             @RequestParam(required = false) String decision,
             RedirectAttributes redirect) {
-        Claims.ClaimView claim = access.claim(order(token), rma);
+        ClaimView claim = access.claim(order(token), rma);
         try {
             if ("accept".equals(decision)) {
-                claims.acceptQuote(claim.rma());
+                workflow.acceptQuote(claim.rma());
                 redirect.addFlashAttribute("notice", "portal.claim.quote.accepted");
             } else if ("decline".equals(decision)) {
-                claims.declineQuote(claim.rma());
+                workflow.declineQuote(claim.rma());
                 redirect.addFlashAttribute("notice", "portal.claim.quote.declined");
             }
         } catch (DomainException e) {
@@ -190,9 +193,9 @@ class PortalClaimController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         OrderView order = order(token);
-        Claims.ClaimView claim = access.claim(order, rma);
+        ClaimView claim = access.claim(order, rma);
         try {
-            claims.provideBankAccount(claim.rma(), bank.toAccount());
+            refunds.provideBankAccount(claim.rma(), bank.toAccount());
         } catch (InvalidValue e) {
             String field = e.field().startsWith("bankAccount.") ? e.field().substring("bankAccount.".length()) : null;
             if (field != null
@@ -213,10 +216,10 @@ class PortalClaimController {
     @GetMapping("/portal/claims/{rma}/photos/{key}")
     ResponseEntity<byte[]> photo(
             @PathVariable String rma, @PathVariable UUID key, @RequestParam(required = false) String token) {
-        Claims.ClaimView claim = access.claim(order(token), rma);
+        ClaimView claim = access.claim(order(token), rma);
         return photos.content(claim.rma(), key)
                 .map(p -> ClaimPhotoResponse.of(key, p))
-                .orElseThrow(() -> com.aftercare.domain.shared.NotFound.claim(rma));
+                .orElseThrow(() -> NotFound.claim(rma));
     }
 
     private String showForm(OrderView order, String token, RequestType type, ClaimRequestForm form, Model model) {
@@ -232,14 +235,13 @@ class PortalClaimController {
         return PortalViews.CLAIM_NEW;
     }
 
-    private String showStatus(
-            OrderView order, Claims.ClaimView claim, String token, BankAccountForm bank, Model model) {
+    private String showStatus(OrderView order, ClaimView claim, String token, BankAccountForm bank, Model model) {
         model.addAttribute("order", order);
         model.addAttribute("claim", claim);
         model.addAttribute("token", token);
         model.addAttribute("photos", photos.of(claim.rma()));
         model.addAttribute("bank", bank);
-        model.addAttribute("accountTypes", com.aftercare.returns.BankAccount.AccountType.values());
+        model.addAttribute("accountTypes", BankAccount.AccountType.values());
         return PortalViews.CLAIM;
     }
 

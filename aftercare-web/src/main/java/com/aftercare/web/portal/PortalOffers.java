@@ -1,10 +1,10 @@
 package com.aftercare.web.portal;
 
-import com.aftercare.domain.claim.GuaranteeTerms;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.order.OrderView;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.policy.GuaranteeTerms;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +20,16 @@ import org.springframework.stereotype.Component;
 class PortalOffers {
 
     /** One request type for the order: possible or not, and why, line by line. */
-    record Offer(RequestType type, ReturnReason reason, Claims.OrderEligibility eligibility) {
+    record Offer(RequestType type, ReturnReason reason, ClaimRequests.OrderEligibility eligibility) {
 
         public boolean possible() {
             return eligibility.possible();
         }
     }
 
-    private final Claims claims;
+    private final ClaimRequests claims;
 
-    PortalOffers(Claims claims) {
+    PortalOffers(ClaimRequests claims) {
         this.claims = claims;
     }
 

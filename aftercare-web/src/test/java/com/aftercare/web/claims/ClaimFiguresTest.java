@@ -2,14 +2,15 @@ package com.aftercare.web.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimFigures;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -45,7 +46,13 @@ class ClaimFiguresTest {
     Storefronts storefronts;
 
     @Autowired
-    Claims claims;
+    ClaimRequests requests;
+
+    @Autowired
+    ClaimWorkflow workflow;
+
+    @Autowired
+    ClaimRefunds refunds;
 
     @Autowired
     ClaimFigures figures;
@@ -74,7 +81,7 @@ class ClaimFiguresTest {
         String refunded = open(storefront, first, RequestType.RETURN, ReturnReason.SIZE, first.shirt(), 2);
         carryToInspection(refunded);
         clock.setJst("2025-11-27T10:00");
-        claims.refund(new Claims.Refund(refunded, "admin", Claims.RefundKind.FULL, 10, 0, null));
+        refunds.refund(new ClaimRefunds.Refund(refunded, "admin", ClaimRefunds.RefundKind.FULL, 10, 0, null));
         // 1 shirt exchanged (size), still open; 1 mug defective, refunded after 24 hours: ¥2,400
         clock.setJst("2025-11-25T10:00");
         ClaimFixtures.policy(jdbc, first.shirt(), "exchange_allowed", "true");
@@ -82,11 +89,11 @@ class ClaimFiguresTest {
         String mug = open(storefront, third, RequestType.RETURN, ReturnReason.DEFECTIVE, third.mug(), 1);
         carryToInspection(mug);
         clock.setJst("2025-11-26T10:00");
-        claims.refund(new Claims.Refund(mug, "admin", Claims.RefundKind.FULL, 0, 0, null));
+        refunds.refund(new ClaimRefunds.Refund(mug, "admin", ClaimRefunds.RefundKind.FULL, 0, 0, null));
         // a rejected return does not count
         clock.setJst("2025-11-25T10:00");
         String rejected = open(storefront, third, RequestType.RETURN, ReturnReason.OTHER, third.shirt(), 1);
-        claims.reject(rejected, "admin", "対象外です");
+        workflow.reject(rejected, "admin", "対象外です");
 
         ClaimFigures.Figures f = figures.of(november, storefront.id());
 
@@ -154,26 +161,26 @@ class ClaimFiguresTest {
 
     String open(
             TestStorefront storefront, TestOrder order, RequestType type, ReturnReason reason, String sku, int qty) {
-        return claims.open(new Claims.OpenClaim(
+        return requests.open(new ClaimRequests.OpenClaim(
                         storefront.id(),
                         order.number(),
                         type,
                         reason,
-                        List.of(new Claims.LineRequest(sku, qty, null)),
+                        List.of(new ClaimRequests.LineRequest(sku, qty, null)),
                         null,
                         null,
                         false,
                         ClaimChannel.API,
                         null,
                         null,
-                        Claim.CUSTOMER))
+                        ClaimRequests.CUSTOMER))
                 .rma();
     }
 
     void carryToInspection(String rma) {
-        claims.approve(rma, "admin", null);
-        claims.awaitItem(rma, "admin");
-        claims.receive(rma, "admin");
-        claims.inspect(rma, "admin", null, false);
+        workflow.approve(rma, "admin", null);
+        workflow.awaitItem(rma, "admin");
+        workflow.receive(rma, "admin");
+        workflow.inspect(rma, "admin", null, false);
     }
 }

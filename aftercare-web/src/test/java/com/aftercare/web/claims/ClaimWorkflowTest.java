@@ -4,24 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.ClaimEvents;
-import com.aftercare.domain.claim.ClaimStatus;
-import com.aftercare.domain.claim.ClaimWorkflowViolation;
-import com.aftercare.domain.claim.Payer;
-import com.aftercare.domain.claim.RefundRoute;
+import com.aftercare.domain.claim.ClaimOutcome;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
-import com.aftercare.domain.claim.Settlement;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.BankAccount;
+import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimNotEligible;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimStatus;
+import com.aftercare.returns.ClaimView;
+import com.aftercare.returns.ClaimWorkflow;
+import com.aftercare.returns.ClaimWorkflowViolation;
 import com.aftercare.returns.Claims;
+import com.aftercare.returns.RefundRoute;
+import com.aftercare.returns.Settlement;
+import com.aftercare.returns.policy.GuaranteeTerms;
+import com.aftercare.returns.policy.Payer;
+import com.aftercare.returns.policy.RefundAmounts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -62,6 +68,15 @@ class ClaimWorkflowTest {
     Claims claims;
 
     @Autowired
+    ClaimRequests requests;
+
+    @Autowired
+    ClaimWorkflow workflow;
+
+    @Autowired
+    ClaimRefunds refunds;
+
+    @Autowired
     Storefronts storefronts;
 
     @Autowired
@@ -92,12 +107,14 @@ class ClaimWorkflowTest {
         operators.ensure(operator, "{noop}x", "担当 " + operator, Operators.Role.OPERATOR);
     }
 
-    Claims.Opened open(TestOrder order, RequestType type, ReturnReason reason, String sku, int quantity) {
-        return claims.open(command(order.number(), type, reason, List.of(new Claims.LineRequest(sku, quantity, null))));
+    ClaimRequests.Opened open(TestOrder order, RequestType type, ReturnReason reason, String sku, int quantity) {
+        return requests.open(
+                command(order.number(), type, reason, List.of(new ClaimRequests.LineRequest(sku, quantity, null))));
     }
 
-    Claims.OpenClaim command(String number, RequestType type, ReturnReason reason, List<Claims.LineRequest> lines) {
-        return new Claims.OpenClaim(
+    ClaimRequests.OpenClaim command(
+            String number, RequestType type, ReturnReason reason, List<ClaimRequests.LineRequest> lines) {
+        return new ClaimRequests.OpenClaim(
                 storefront.id(),
                 number,
                 type,
@@ -109,14 +126,14 @@ class ClaimWorkflowTest {
                 ClaimChannel.API,
                 null,
                 null,
-                Claim.CUSTOMER);
+                ClaimRequests.CUSTOMER);
     }
 
     void carryToInspection(String rma, String note, boolean damageConfirmed) {
-        claims.approve(rma, operator, null);
-        claims.awaitItem(rma, operator);
-        claims.receive(rma, operator);
-        claims.inspect(rma, operator, note, damageConfirmed);
+        workflow.approve(rma, operator, null);
+        workflow.awaitItem(rma, operator);
+        workflow.receive(rma, operator);
+        workflow.inspect(rma, operator, note, damageConfirmed);
     }
 
     List<String> subjectsAfterDispatch(String email) {
@@ -131,17 +148,18 @@ class ClaimWorkflowTest {
                 .rma();
         assertThat(rma).matches("RMA-2025-\\d{6,}");
 
-        claims.approve(rma, operator, null);
-        claims.awaitItem(rma, operator);
-        claims.receive(rma, operator);
-        claims.inspect(rma, operator, "未使用・タグ付き", false);
-        long refunded = claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 10, 0, null));
+        workflow.approve(rma, operator, null);
+        workflow.awaitItem(rma, operator);
+        workflow.receive(rma, operator);
+        workflow.inspect(rma, operator, "未使用・タグ付き", false);
+        long refunded =
+                refunds.refund(new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 10, 0, null));
 
         assertThat(refunded).isEqualTo(3240); // 3,600 less a 10 % restocking fee
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
+        ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.REFUNDED);
         assertThat(claim.refundRoute()).isEqualTo(RefundRoute.TO_PAYMENT);
-        assertThat(claim.refund()).isEqualTo(new Claim.RefundAmounts(3600, 360, 0, 3240));
+        assertThat(claim.refund()).isEqualTo(new RefundAmounts(3600, 360, 0, 3240));
         assertThat(claim.eligibility().returnShipping()).isEqualTo(Payer.CUSTOMER);
         assertThat(claim.history())
                 .extracting(h -> h.to() + " " + h.actor())
@@ -169,7 +187,11 @@ class ClaimWorkflowTest {
         });
         assertThat(events.stream(ClaimEvents.ClaimResolved.class))
                 .singleElement()
-                .satisfies(e -> assertThat(e.outcome()).isEqualTo(ClaimStatus.REFUNDED));
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(ClaimOutcome.REFUNDED);
+                    assertThat(e.rma()).isEqualTo(rma);
+                    assertThat(e.type()).isEqualTo(RequestType.RETURN);
+                });
     }
 
     @Test
@@ -178,10 +200,11 @@ class ClaimWorkflowTest {
         String rma = open(order, RequestType.RETURN, ReturnReason.SIZE, order.mug(), 1)
                 .rma();
 
-        assertThatThrownBy(() -> claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 0, 0, null)))
+        assertThatThrownBy(() -> refunds.refund(
+                        new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 0, 0, null)))
                 .isInstanceOf(ClaimWorkflowViolation.class)
                 .hasMessage("Cannot refund claim " + rma + " while it is REQUESTED");
-        assertThatThrownBy(() -> claims.shipExchange(rma, operator, null))
+        assertThatThrownBy(() -> workflow.shipExchange(rma, operator, null))
                 .isInstanceOf(ClaimWorkflowViolation.class)
                 .hasMessageContaining("it is a RETURN claim");
         assertThat(claims.byRma(rma).orElseThrow().history()).hasSize(1);
@@ -192,8 +215,8 @@ class ClaimWorkflowTest {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = open(order, RequestType.RETURN, ReturnReason.SIZE, order.mug(), 1)
                 .rma();
-        claims.approve(rma, operator, null);
-        assertThatThrownBy(() -> claims.approve(rma, operator, null)).isInstanceOf(ClaimWorkflowViolation.class);
+        workflow.approve(rma, operator, null);
+        assertThatThrownBy(() -> workflow.approve(rma, operator, null)).isInstanceOf(ClaimWorkflowViolation.class);
 
         assertThat(jdbc.sql("select count(*) from outbound_mail where dedup_key like :key")
                         .param("key", "claim:" + rma + ":%")
@@ -208,13 +231,13 @@ class ClaimWorkflowTest {
         String rma = open(order, RequestType.RETURN, ReturnReason.NOT_AS_EXPECTED, order.mug(), 1)
                 .rma();
 
-        assertThatThrownBy(() -> claims.reject(rma, operator, " "))
+        assertThatThrownBy(() -> workflow.reject(rma, operator, " "))
                 .isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field())
                 .isEqualTo("reason");
-        claims.reject(rma, operator, "ご使用の形跡があるため、お受けできません。");
+        workflow.reject(rma, operator, "ご使用の形跡があるため、お受けできません。");
 
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
+        ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.REJECTED);
         dispatcher.dispatchDue();
         assertThat(TestMailServer.textsTo(order.email())).anyMatch(t -> t.contains("ご使用の形跡があるため"));
@@ -266,19 +289,19 @@ class ClaimWorkflowTest {
         assertThatThrownBy(() -> open(order, RequestType.RETURN, ReturnReason.SIZE, "NO-SUCH-SKU", 1))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("lines[0].sku"));
-        assertThatThrownBy(() -> claims.open(new Claims.OpenClaim(
+        assertThatThrownBy(() -> requests.open(new ClaimRequests.OpenClaim(
                         other.id(),
                         order.number(),
                         RequestType.RETURN,
                         ReturnReason.SIZE,
-                        List.of(new Claims.LineRequest(order.mug(), 1, null)),
+                        List.of(new ClaimRequests.LineRequest(order.mug(), 1, null)),
                         null,
                         null,
                         false,
                         ClaimChannel.API,
                         null,
                         null,
-                        Claim.CUSTOMER)))
+                        ClaimRequests.CUSTOMER)))
                 .isInstanceOf(NotFound.class);
         assertThat(claimsOf(order)).isZero();
     }
@@ -294,7 +317,7 @@ class ClaimWorkflowTest {
                     assertThat(e.messageKey()).isEqualTo("eligibility.windowPassed");
                     assertThat(e.arguments()).containsExactly(java.time.LocalDate.of(2025, 11, 28));
                 });
-        Claims.ClaimView defect = claims.byRma(open(order, RequestType.RETURN, ReturnReason.DEFECTIVE, order.shirt(), 1)
+        ClaimView defect = claims.byRma(open(order, RequestType.RETURN, ReturnReason.DEFECTIVE, order.shirt(), 1)
                         .rma())
                 .orElseThrow();
         assertThat(defect.eligibility().returnShipping()).isEqualTo(Payer.SHOP);
@@ -308,11 +331,12 @@ class ClaimWorkflowTest {
                 .rma();
         carryToInspection(rma, null, false);
         assertThat(claims.byRma(rma).orElseThrow().needsBankAccount()).isTrue();
-        assertThatThrownBy(() -> claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 0, 0, null)))
+        assertThatThrownBy(() -> refunds.refund(
+                        new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 0, 0, null)))
                 .isInstanceOf(ClaimWorkflowViolation.class)
                 .hasMessageContaining("bank account");
 
-        claims.provideBankAccount(
+        refunds.provideBankAccount(
                 rma,
                 new BankAccount(
                         "みずほ銀行", "0001", "渋谷支店", "１２３", BankAccount.AccountType.ORDINARY, "1234567", "ヤマダ ハナコ"));
@@ -325,12 +349,12 @@ class ClaimWorkflowTest {
                 .doesNotContain("1234567")
                 .doesNotContain("0001");
         assertThat(claims.byRma(rma).orElseThrow().bankAccountMasked()).isEqualTo("みずほ銀行 渋谷支店 普通 ****567");
-        assertThat(claims.revealBankAccount(rma, operator).orElseThrow().number())
+        assertThat(refunds.revealBankAccount(rma, operator).orElseThrow().number())
                 .isEqualTo("1234567");
 
-        claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.PARTIAL, 0, 0, 2000L));
+        refunds.refund(new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.PARTIAL, 0, 0, 2000L));
 
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
+        ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.refundRoute()).isEqualTo(RefundRoute.BANK_TRANSFER);
         assertThat(claim.refund().total()).isEqualTo(2000);
         assertThat(claim.bankAccountMasked()).isNull();
@@ -340,7 +364,7 @@ class ClaimWorkflowTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
-        assertThat(claims.revealBankAccount(rma, operator)).isEmpty();
+        assertThat(refunds.revealBankAccount(rma, operator)).isEmpty();
     }
 
     @Test
@@ -350,14 +374,16 @@ class ClaimWorkflowTest {
                 .rma();
         carryToInspection(rma, "外箱に破損", true);
 
-        assertThatThrownBy(
-                        () -> claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.PARTIAL, 0, 0, 1801L)))
+        assertThatThrownBy(() -> refunds.refund(
+                        new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.PARTIAL, 0, 0, 1801L)))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("amount"));
-        assertThatThrownBy(() -> claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 0, 700, null)))
+        assertThatThrownBy(() -> refunds.refund(
+                        new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 0, 700, null)))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("returnShipping"));
-        assertThatThrownBy(() -> claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 101, 0, null)))
+        assertThatThrownBy(() -> refunds.refund(
+                        new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 101, 0, null)))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("restockingPercent"));
         assertThat(claims.byRma(rma).orElseThrow().status()).isEqualTo(ClaimStatus.INSPECTED);
@@ -379,23 +405,22 @@ class ClaimWorkflowTest {
                 .isInstanceOfSatisfying(
                         ClaimNotEligible.class,
                         e -> assertThat(e.messageKey()).isEqualTo("eligibility.guaranteeNeedsSurvey"));
-        Claims.OpenClaim withSurvey = new Claims.OpenClaim(
+        ClaimRequests.OpenClaim withSurvey = new ClaimRequests.OpenClaim(
                 storefront.id(),
                 first.number(),
                 RequestType.REFUND_GUARANTEE,
                 ReturnReason.NOT_AS_EXPECTED,
-                List.of(new Claims.LineRequest(first.mug(), 1, null)),
+                List.of(new ClaimRequests.LineRequest(first.mug(), 1, null)),
                 null,
                 "肌に合いませんでした",
                 true,
                 ClaimChannel.PORTAL,
                 null,
                 null,
-                Claim.CUSTOMER);
-        Claims.ClaimView claim = claims.byRma(claims.open(withSurvey).rma()).orElseThrow();
+                ClaimRequests.CUSTOMER);
+        ClaimView claim = claims.byRma(requests.open(withSurvey).rma()).orElseThrow();
 
-        assertThat(claim.guaranteeTerms())
-                .isEqualTo(new com.aftercare.domain.claim.GuaranteeTerms(30, 14, true, true, Payer.SHOP));
+        assertThat(claim.guaranteeTerms()).isEqualTo(new GuaranteeTerms(30, 14, true, true, Payer.SHOP));
         // the terms change later; the claim keeps what the customer bought under
         jdbc.sql(
                         "update product_policy set guarantee_period_days = 10, guarantee_minimum_use_days = 0 where sku = :sku")
@@ -409,19 +434,19 @@ class ClaimWorkflowTest {
                 .param("sku", first.mug())
                 .update();
         TestOrder second = ClaimFixtures.again(api, first, "2025-11-22T11:00:00+09:00");
-        assertThatThrownBy(() -> claims.open(new Claims.OpenClaim(
+        assertThatThrownBy(() -> requests.open(new ClaimRequests.OpenClaim(
                         storefront.id(),
                         second.number(),
                         RequestType.REFUND_GUARANTEE,
                         ReturnReason.NOT_AS_EXPECTED,
-                        List.of(new Claims.LineRequest(second.mug(), 1, null)),
+                        List.of(new ClaimRequests.LineRequest(second.mug(), 1, null)),
                         null,
                         null,
                         true,
                         ClaimChannel.PORTAL,
                         null,
                         null,
-                        Claim.CUSTOMER)))
+                        ClaimRequests.CUSTOMER)))
                 .isInstanceOfSatisfying(
                         ClaimNotEligible.class, e -> assertThat(e.messageKey()).isEqualTo("eligibility.guaranteeUsed"));
     }
@@ -432,13 +457,13 @@ class ClaimWorkflowTest {
         String rma = open(order, RequestType.WARRANTY_REPAIR, ReturnReason.DEFECTIVE, order.mug(), 1)
                 .rma();
 
-        assertThatThrownBy(() -> claims.approve(rma, operator, null))
+        assertThatThrownBy(() -> workflow.approve(rma, operator, null))
                 .isInstanceOf(ClaimWorkflowViolation.class)
                 .hasMessageContaining("quote");
-        claims.quote(rma, operator, 4400);
-        claims.declineQuote(rma);
+        workflow.quote(rma, operator, 4400);
+        workflow.declineQuote(rma);
 
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
+        ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.QUOTE_DECLINED);
         assertThat(claim.quoteYen()).isEqualTo(4400);
         assertThat(subjectsAfterDispatch(order.email())).anyMatch(s -> s.contains("修理のお見積もりをお送りします"));
@@ -465,31 +490,31 @@ class ClaimWorkflowTest {
                 .rma();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> hold(rma), h -> "HELD".equals(h));
-        claims.reject(rma, operator, "対象外の商品です。");
+        workflow.reject(rma, operator, "対象外の商品です。");
         await().atMost(Duration.ofSeconds(20)).until(() -> hold(rma), h -> "RELEASED".equals(h));
     }
 
     @Test
     void shouldSettleAReturnInStoreCreditWhenTheCustomerAsks() {
         TestOrder order = ClaimFixtures.delivered(api, "KONBINI", false, DELIVERED);
-        String rma = claims.open(new Claims.OpenClaim(
+        String rma = requests.open(new ClaimRequests.OpenClaim(
                         storefront.id(),
                         order.number(),
                         RequestType.RETURN,
                         ReturnReason.COLOR_DIFFERS,
-                        List.of(new Claims.LineRequest(order.shirt(), 2, null)),
+                        List.of(new ClaimRequests.LineRequest(order.shirt(), 2, null)),
                         Settlement.STORE_CREDIT,
                         null,
                         false,
                         ClaimChannel.PORTAL,
                         null,
                         null,
-                        Claim.CUSTOMER))
+                        ClaimRequests.CUSTOMER))
                 .rma();
         carryToInspection(rma, null, false);
-        claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 0, 0, null));
+        refunds.refund(new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 0, 0, null));
 
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow();
+        ClaimView claim = claims.byRma(rma).orElseThrow();
         assertThat(claim.refundRoute()).isEqualTo(RefundRoute.STORE_CREDIT);
         assertThat(claim.storeCreditYen()).isEqualTo(3600);
         assertThat(claim.couponCode()).isNotNull();

@@ -2,14 +2,13 @@ package com.aftercare.web.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimChannel;
+import com.aftercare.returns.ClaimRequests;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -44,7 +43,7 @@ class ConsoleHomeTest {
     JdbcClient jdbc;
 
     @Autowired
-    Claims claims;
+    ClaimRequests requests;
 
     ConsoleClient admin;
     Api api;
@@ -133,19 +132,19 @@ class ConsoleHomeTest {
 
         ClaimFixtures.TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2026-11-20T12:00:00+09:00");
         ClaimFixtures.policy(jdbc, order.shirt(), "return_window_days", "3650");
-        claims.open(new Claims.OpenClaim(
+        requests.open(new ClaimRequests.OpenClaim(
                 storefront,
                 order.number(),
                 RequestType.RETURN,
                 ReturnReason.SIZE,
-                java.util.List.of(new Claims.LineRequest(order.shirt(), 1, null)),
+                java.util.List.of(new ClaimRequests.LineRequest(order.shirt(), 1, null)),
                 null,
                 null,
                 false,
                 ClaimChannel.API,
                 null,
                 null,
-                Claim.CUSTOMER));
+                ClaimRequests.CUSTOMER));
 
         String after = admin.get("/console").body();
         assertThat(claimsRequested(after) - before).isEqualTo(1);

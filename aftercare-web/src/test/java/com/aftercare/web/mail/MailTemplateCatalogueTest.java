@@ -99,7 +99,7 @@ class MailTemplateCatalogueTest {
     @Test
     void shouldNameTheProductOfAnOrdinaryOrderWhereTheMailListsIt() {
         // the check above can fail: the same previews of an ordinary order do show the product
-        for (String code : List.of("order-thanks", "shipping-notice")) {
+        for (String code : List.of("order-thanks", "shipping-notice", "claim-requested", "claim-refunded")) {
             for (String language : MailTemplate.LANGUAGES) {
                 MailTemplate shipped = catalogue.shipped(code, language).orElseThrow();
                 assertThat(catalogue.preview(code, shipped, language, false).text())

@@ -8,7 +8,7 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -60,7 +60,7 @@ class PortalClaimsTest {
     SignedTokens tokens;
 
     @Autowired
-    Claims claims;
+    ClaimWorkflow workflow;
 
     @Autowired
     Operators operators;
@@ -327,7 +327,7 @@ class PortalClaimsTest {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(order, "RETURN", Map.of("reason", "SIZE", "quantity[1]", "2"), List.of()));
 
-        claims.reject(rma, anOperator(), "タグが外されていたため、お受けできません。");
+        workflow.reject(rma, anOperator(), "タグが外されていたため、お受けできません。");
 
         String page = customer.get(statusPath(order, rma)).body();
         assertThat(page)
@@ -340,7 +340,7 @@ class PortalClaimsTest {
     void shouldLetTheCustomerDeclineARepairQuoteOnTheStatusPage() {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = rmaOf(request(order, "WARRANTY_REPAIR", Map.of("quantity[2]", "1"), List.of()));
-        claims.quote(rma, anOperator(), 5500);
+        workflow.quote(rma, anOperator(), 5500);
 
         String page = customer.get(statusPath(order, rma)).body();
         assertThat(page).contains("修理費用は¥5,500です").contains("見積もりを辞退する");

@@ -3,11 +3,9 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
 import com.aftercare.domain.claim.ClaimId;
-import com.aftercare.domain.claim.ClaimStatus;
+import com.aftercare.domain.claim.ClaimOutcome;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.coupon.CampaignId;
@@ -28,7 +26,9 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimChannel;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
 import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
@@ -98,7 +98,10 @@ class ResolutionTriggerTest {
     Scenarios scenarios;
 
     @Autowired
-    Claims claims;
+    ClaimRequests requests;
+
+    @Autowired
+    ClaimWorkflow workflow;
 
     @Autowired
     Inquiries inquiries;
@@ -144,23 +147,23 @@ class ResolutionTriggerTest {
                 .contains("ご注文 " + order.number() + " の RMA-2026-000123 は完了しました");
         String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
         operators.ensure(operator, "{noop}x", "担当 " + operator, Operators.Role.OPERATOR);
-        String rma = claims.open(new Claims.OpenClaim(
+        String rma = requests.open(new ClaimRequests.OpenClaim(
                         storefront.id(),
                         order.number(),
                         RequestType.RETURN,
                         ReturnReason.NOT_AS_EXPECTED,
-                        List.of(new Claims.LineRequest(order.mug(), 1, null)),
+                        List.of(new ClaimRequests.LineRequest(order.mug(), 1, null)),
                         null,
                         null,
                         false,
                         ClaimChannel.API,
                         null,
                         null,
-                        Claim.CUSTOMER))
+                        ClaimRequests.CUSTOMER))
                 .rma();
 
         clock.setJst("2025-11-25T16:30");
-        claims.reject(rma, operator, "ご使用の形跡があるため、お受けできません。");
+        workflow.reject(rma, operator, "ご使用の形跡があるため、お受けできません。");
 
         String due = await().atMost(Duration.ofSeconds(20)).until(() -> dueOf(order.email()), d -> d != null);
         assertThat(due).isEqualTo("2025-11-28T10:00+09:00");
@@ -169,9 +172,11 @@ class ResolutionTriggerTest {
                 new ClaimResolved(
                         new ClaimId(idOf("claim", "rma", rma)),
                         rma,
+                        RequestType.RETURN,
+                        storefront.id(),
                         new OrderId(idOf("customer_order", "order_number", order.number())),
                         new CustomerId(customerOf(order.email())),
-                        ClaimStatus.REJECTED,
+                        ClaimOutcome.REJECTED,
                         Instant.parse("2025-11-26T01:00:00Z")),
                 rma);
         assertThat(enrolments()).as("a redelivered event enrols nobody twice").isEqualTo(1);

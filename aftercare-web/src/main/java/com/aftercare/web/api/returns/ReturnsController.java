@@ -1,11 +1,13 @@
 package com.aftercare.web.api.returns;
 
-import com.aftercare.domain.claim.ClaimChannel;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
-import com.aftercare.domain.claim.Settlement;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.returns.ClaimChannel;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.Claims;
+import com.aftercare.returns.Settlement;
 import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
 import com.aftercare.web.api.returns.ReturnRequests.OpenReturnRequest;
@@ -44,10 +46,12 @@ class ReturnsController {
 
     private static final String PATH = "/api/v1/returns";
 
+    private final ClaimRequests requests;
     private final Claims claims;
     private final JsonBodies bodies;
 
-    ReturnsController(Claims claims, JsonBodies bodies) {
+    ReturnsController(ClaimRequests requests, Claims claims, JsonBodies bodies) {
+        this.requests = requests;
         this.claims = claims;
         this.bodies = bodies;
     }
@@ -111,13 +115,13 @@ class ReturnsController {
             @Parameter(hidden = true) StorefrontAuthentication caller) {
         JsonBodies.Parsed<OpenReturnRequest> parsed = bodies.read(body, OpenReturnRequest.class);
         OpenReturnRequest request = parsed.value();
-        Claims.Opened opened = claims.open(new Claims.OpenClaim(
+        ClaimRequests.Opened opened = requests.open(new ClaimRequests.OpenClaim(
                 caller.storefront(),
                 request.orderNumber(),
                 EnumValues.parse("type", RequestType.class, request.type()),
                 EnumValues.parse("reason", ReturnReason.class, request.reason()),
                 request.lines().stream()
-                        .map(l -> new Claims.LineRequest(l.sku(), l.quantity(), l.exchangeSku()))
+                        .map(l -> new ClaimRequests.LineRequest(l.sku(), l.quantity(), l.exchangeSku()))
                         .toList(),
                 request.settlement() == null
                         ? null
@@ -127,7 +131,7 @@ class ReturnsController {
                 ClaimChannel.API,
                 idempotencyKey,
                 bodies.canonicalSha256(parsed.tree()),
-                com.aftercare.domain.claim.Claim.CUSTOMER));
+                ClaimRequests.CUSTOMER));
         return ResponseEntity.created(URI.create(PATH + "/" + opened.rma()))
                 .body(new ReturnCreated(opened.rma(), opened.status().name(), opened.existing()));
     }
@@ -215,7 +219,7 @@ class ReturnsController {
 
         record Step(String status, Instant at) {}
 
-        static ReturnResponse of(Claims.ClaimView v) {
+        static ReturnResponse of(ClaimView v) {
             return new ReturnResponse(
                     v.rma(),
                     v.status().name(),

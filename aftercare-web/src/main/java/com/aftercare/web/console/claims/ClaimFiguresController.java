@@ -1,14 +1,13 @@
 package com.aftercare.web.console.claims;
 
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimFigures;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.StorefrontChoice;
 import com.aftercare.web.console.figures.PeriodForm;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,18 +38,16 @@ class ClaimFiguresController {
     String figures(
             @ModelAttribute(FORM) PeriodForm form, BindingResult errors, Model model, HttpServletResponse response) {
         model.addAttribute("storefronts", storefronts.all());
-        if (!errors.hasErrors()) {
-            try {
-                ReportingPeriod period =
-                        form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
-                model.addAttribute("figures", figures.of(period, storefrontChoice.of(form.storefront())));
-                model.addAttribute(FORM, new PeriodForm(period.from(), period.to(), form.storefront()));
-                return ConsoleViews.CLAIM_FIGURES;
-            } catch (InvalidValue e) {
-                errors.rejectValue(e.field(), "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return ConsoleViews.CLAIM_FIGURES;
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    ReportingPeriod period =
+                            form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
+                    model.addAttribute("figures", figures.of(period, storefrontChoice.of(form.storefront())));
+                    model.addAttribute(FORM, new PeriodForm(period.from(), period.to(), form.storefront()));
+                    return ConsoleViews.CLAIM_FIGURES;
+                },
+                () -> ConsoleViews.CLAIM_FIGURES);
     }
 }

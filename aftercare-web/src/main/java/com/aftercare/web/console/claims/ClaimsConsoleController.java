@@ -1,16 +1,19 @@
 package com.aftercare.web.console.claims;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimStatus;
-import com.aftercare.domain.claim.ClaimWorkflowViolation;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.order.Orders;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.BankAccount;
 import com.aftercare.returns.ClaimQueue;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimStatus;
+import com.aftercare.returns.ClaimView;
+import com.aftercare.returns.ClaimWorkflow;
+import com.aftercare.returns.ClaimWorkflowViolation;
 import com.aftercare.returns.Claims;
+import com.aftercare.returns.EligibilitySnapshot;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleMoney;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.claims.ClaimForms.InspectForm;
@@ -27,8 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,9 +43,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * After-sales claims in the console: the queue by status and age, one claim with its lines,
- * eligibility, terms, masked bank account and the steps its status allows. Every
- * step goes through the {@link Claims} facade; a step the workflow refuses comes back as a message
- * on the claim's page, a bad value as a message on its field.
+ * eligibility, terms, masked bank account and the steps its status allows. Every step goes
+ * through a facade ({@link ClaimWorkflow}, {@link ClaimRefunds}) with the operator signed in; a
+ * step the workflow refuses comes back as a message on the claim's page, a bad value as a message
+ * on its field ({@link ConsoleForms}).
  */
 @Controller
 @RequestMapping("/console/claims")
@@ -58,6 +60,8 @@ class ClaimsConsoleController {
     private static final String SHIP = "shipForm";
 
     private final Claims claims;
+    private final ClaimWorkflow workflow;
+    private final ClaimRefunds refunds;
     private final ClaimQueue queue;
     private final Orders orders;
     private final Customers customers;
@@ -66,12 +70,16 @@ class ClaimsConsoleController {
 
     ClaimsConsoleController(
             Claims claims,
+            ClaimWorkflow workflow,
+            ClaimRefunds refunds,
             ClaimQueue queue,
             Orders orders,
             Customers customers,
             CustomerInquiries inquiries,
             ConsoleMoney money) {
         this.claims = claims;
+        this.workflow = workflow;
+        this.refunds = refunds;
         this.queue = queue;
         this.orders = orders;
         this.customers = customers;
@@ -101,27 +109,27 @@ class ClaimsConsoleController {
 
     @PostMapping("/{rma}/approve")
     String approve(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.approved", r -> claims.approve(r, operator.getName(), null));
+        return act(rma, redirect, "claim.done.approved", r -> workflow.approve(r, operator.getName(), null));
     }
 
     @PostMapping("/{rma}/await-item")
     String awaitItem(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.awaiting", r -> claims.awaitItem(r, operator.getName()));
+        return act(rma, redirect, "claim.done.awaiting", r -> workflow.awaitItem(r, operator.getName()));
     }
 
     @PostMapping("/{rma}/receive")
     String receive(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.received", r -> claims.receive(r, operator.getName()));
+        return act(rma, redirect, "claim.done.received", r -> workflow.receive(r, operator.getName()));
     }
 
     @PostMapping("/{rma}/repaired")
     String repaired(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.repaired", r -> claims.markRepaired(r, operator.getName()));
+        return act(rma, redirect, "claim.done.repaired", r -> workflow.markRepaired(r, operator.getName()));
     }
 
     @PostMapping("/{rma}/close")
     String close(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.closed", r -> claims.close(r, operator.getName()));
+        return act(rma, redirect, "claim.done.closed", r -> workflow.close(r, operator.getName()));
     }
 
     @PostMapping("/{rma}/reject")
@@ -136,7 +144,7 @@ class ClaimsConsoleController {
         return submit(
                 new Submission(rma, REJECT, form, errors, model, redirect, response),
                 "claim.done.rejected",
-                r -> claims.reject(r, operator.getName(), form.reason()));
+                r -> workflow.reject(r, operator.getName(), form.reason()));
     }
 
     @PostMapping("/{rma}/quote")
@@ -151,7 +159,7 @@ class ClaimsConsoleController {
         return submit(
                 new Submission(rma, QUOTE, form, errors, model, redirect, response),
                 "claim.done.quoted",
-                r -> claims.quote(r, operator.getName(), form.amount()));
+                r -> workflow.quote(r, operator.getName(), form.amount()));
     }
 
     @PostMapping("/{rma}/inspect")
@@ -166,7 +174,7 @@ class ClaimsConsoleController {
         return submit(
                 new Submission(rma, INSPECT, form, errors, model, redirect, response),
                 "claim.done.inspected",
-                r -> claims.inspect(r, operator.getName(), form.note(), Boolean.TRUE.equals(form.damageConfirmed())));
+                r -> workflow.inspect(r, operator.getName(), form.note(), Boolean.TRUE.equals(form.damageConfirmed())));
     }
 
     @PostMapping("/{rma}/refund")
@@ -178,14 +186,14 @@ class ClaimsConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Claims.RefundKind kind = refundKind(form.kind());
+        ClaimRefunds.RefundKind kind = refundKind(form.kind());
         if (kind == null && !errors.hasFieldErrors("kind")) {
             errors.rejectValue("kind", "NotNull");
         }
         return submit(
                 new Submission(rma, REFUND, form, errors, model, redirect, response),
                 "claim.done.refunded",
-                r -> claims.refund(new Claims.Refund(
+                r -> refunds.refund(new ClaimRefunds.Refund(
                         r,
                         operator.getName(),
                         kind,
@@ -206,13 +214,13 @@ class ClaimsConsoleController {
         return submit(
                 new Submission(rma, SHIP, form, errors, model, redirect, response),
                 "claim.done.exchangeShipped",
-                r -> claims.shipExchange(r, operator.getName(), form.tracking()));
+                r -> workflow.shipExchange(r, operator.getName(), form.tracking()));
     }
 
     /** The full bank account, for the supervisor making the transfer (security: SUPERVISOR, ADMIN); audited. */
     @PostMapping("/{rma}/bank-account")
     String revealBankAccount(@PathVariable String rma, Principal operator, Model model) {
-        Optional<BankAccount> account = claims.revealBankAccount(rma, operator.getName());
+        Optional<BankAccount> account = refunds.revealBankAccount(rma, operator.getName());
         model.addAttribute("bankAccount", account.orElse(null));
         return page(rma, model, Map.of());
     }
@@ -232,21 +240,14 @@ class ClaimsConsoleController {
      * facade's own refusals of a field of this form included) and a 400.
      */
     private String submit(Submission s, String notice, Consumer<String> action) {
-        if (!s.errors().hasErrors()) {
-            try {
-                return act(s.rma(), s.redirect(), notice, action);
-            } catch (InvalidValue e) {
-                if (!new BeanWrapperImpl(s.form()).isReadableProperty(e.field())) {
-                    throw e;
-                }
-                s.errors().rejectValue(e.field(), "refused");
-            }
-        }
-        s.response().setStatus(HttpStatus.BAD_REQUEST.value());
-        return page(
-                s.rma(),
-                s.model(),
-                Map.of(s.formName(), s.form(), BindingResult.MODEL_KEY_PREFIX + s.formName(), s.errors()));
+        return ConsoleForms.submit(
+                s.errors(),
+                s.response(),
+                () -> act(s.rma(), s.redirect(), notice, action),
+                () -> page(
+                        s.rma(),
+                        s.model(),
+                        Map.of(s.formName(), s.form(), BindingResult.MODEL_KEY_PREFIX + s.formName(), s.errors())));
     }
 
     /** Runs one facade step; a step the workflow refuses becomes a message on the claim's page. */
@@ -261,7 +262,7 @@ class ClaimsConsoleController {
     }
 
     private String page(String rma, Model model, Map<String, Object> submitted) {
-        Claims.ClaimView claim = claims.byRma(rma).orElseThrow(() -> NotFound.claim(rma));
+        ClaimView claim = claims.byRma(rma).orElseThrow(() -> NotFound.claim(rma));
         model.addAttribute("claim", claim);
         model.addAttribute("can", claim.actions().stream().map(Enum::name).collect(Collectors.toSet()));
         model.addAttribute("eligibilityArgs", eligibilityArguments(claim.eligibility()));
@@ -291,7 +292,7 @@ class ClaimsConsoleController {
     }
 
     /** The one value the eligibility wording names: the fee of a pick-up, else the deadline. */
-    private Object[] eligibilityArguments(Claim.EligibilitySnapshot eligibility) {
+    private Object[] eligibilityArguments(EligibilitySnapshot eligibility) {
         if (eligibility.feeYen() != null) {
             return new Object[] {money.yen(eligibility.feeYen())};
         }
@@ -309,12 +310,12 @@ class ClaimsConsoleController {
         return null;
     }
 
-    private static Claims.RefundKind refundKind(String value) {
+    private static ClaimRefunds.RefundKind refundKind(String value) {
         if (value == null) {
             return null;
         }
         try {
-            return Claims.RefundKind.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return ClaimRefunds.RefundKind.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,7 +1,7 @@
 package com.aftercare.web.console.policies;
 
-import com.aftercare.domain.claim.Payer;
 import com.aftercare.returns.ProductPolicyEditor;
+import com.aftercare.returns.policy.Payer;
 import java.util.List;
 
 /**

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -45,7 +46,10 @@ class ReturnsApiTest {
     Storefronts storefronts;
 
     @Autowired
-    Claims claims;
+    ClaimWorkflow workflow;
+
+    @Autowired
+    ClaimRefunds refunds;
 
     @Autowired
     Operators operators;
@@ -92,11 +96,11 @@ class ReturnsApiTest {
 
         String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
         operators.ensure(operator, "{noop}x", "担当", Operators.Role.OPERATOR);
-        claims.approve(rma, operator, null);
-        claims.awaitItem(rma, operator);
-        claims.receive(rma, operator);
-        claims.inspect(rma, operator, null, false);
-        claims.refund(new Claims.Refund(rma, operator, Claims.RefundKind.FULL, 0, 600, null));
+        workflow.approve(rma, operator, null);
+        workflow.awaitItem(rma, operator);
+        workflow.receive(rma, operator);
+        workflow.inspect(rma, operator, null, false);
+        refunds.refund(new ClaimRefunds.Refund(rma, operator, ClaimRefunds.RefundKind.FULL, 0, 600, null));
 
         JsonNode claim = api.get("/api/v1/returns/" + rma).json();
         assertThat(claim.get("status").asString()).isEqualTo("REFUNDED");

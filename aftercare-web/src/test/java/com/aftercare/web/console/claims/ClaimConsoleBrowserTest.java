@@ -2,9 +2,9 @@ package com.aftercare.web.console.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.claim.ClaimStatus;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.returns.ClaimStatus;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;

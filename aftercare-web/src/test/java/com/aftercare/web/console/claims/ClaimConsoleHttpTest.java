@@ -2,15 +2,17 @@ package com.aftercare.web.console.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.claim.Claim;
-import com.aftercare.domain.claim.ClaimChannel;
-import com.aftercare.domain.claim.ClaimStatus;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.BankAccount;
+import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimQueue;
+import com.aftercare.returns.ClaimRefunds;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ClaimStatus;
+import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -53,6 +55,15 @@ class ClaimConsoleHttpTest {
     Claims claims;
 
     @Autowired
+    ClaimRequests requests;
+
+    @Autowired
+    ClaimWorkflow workflow;
+
+    @Autowired
+    ClaimRefunds refunds;
+
+    @Autowired
     Operators operators;
 
     @Autowired
@@ -80,28 +91,28 @@ class ClaimConsoleHttpTest {
     }
 
     String open(TestOrder order, String sku, int quantity) {
-        return claims.open(new Claims.OpenClaim(
+        return requests.open(new ClaimRequests.OpenClaim(
                         storefront.id(),
                         order.number(),
                         RequestType.RETURN,
                         ReturnReason.SIZE,
-                        List.of(new Claims.LineRequest(sku, quantity, null)),
+                        List.of(new ClaimRequests.LineRequest(sku, quantity, null)),
                         null,
                         "サイズが合いませんでした",
                         false,
                         ClaimChannel.PORTAL,
                         null,
                         null,
-                        Claim.CUSTOMER))
+                        ClaimRequests.CUSTOMER))
                 .rma();
     }
 
     String inspected(TestOrder order) {
         String rma = open(order, order.shirt(), 2);
-        claims.approve(rma, "admin", null);
-        claims.awaitItem(rma, "admin");
-        claims.receive(rma, "admin");
-        claims.inspect(rma, "admin", null, false);
+        workflow.approve(rma, "admin", null);
+        workflow.awaitItem(rma, "admin");
+        workflow.receive(rma, "admin");
+        workflow.inspect(rma, "admin", null, false);
         return rma;
     }
 
@@ -182,7 +193,7 @@ class ClaimConsoleHttpTest {
     void shouldShowTheBankAccountMaskedAndInFullOnlyToASupervisorWithAnAuditEntry() {
         TestOrder order = ClaimFixtures.delivered(api, "COD", false, "2025-11-21T11:00:00+09:00");
         String rma = open(order, order.mug(), 1);
-        claims.provideBankAccount(
+        refunds.provideBankAccount(
                 rma,
                 new BankAccount(
                         "三井住友銀行", "0009", "渋谷支店", "654", BankAccount.AccountType.ORDINARY, "7654321", "ヤマダ ハナコ"));

@@ -9,7 +9,7 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.returns.Claims;
+import com.aftercare.returns.ClaimRequests;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -54,7 +54,7 @@ class ProductPoliciesPageTest {
     Orders orders;
 
     @Autowired
-    Claims claims;
+    ClaimRequests requests;
 
     @Autowired
     JdbcClient jdbc;
@@ -179,7 +179,7 @@ class ProductPoliciesPageTest {
         OrderId id = orders.find(shop.id(), new OrderNumber(order.number()))
                 .orElseThrow()
                 .id();
-        return claims.eligibility(id, RequestType.RETURN, ReturnReason.SIZE, false).lines().stream()
+        return requests.eligibility(id, RequestType.RETURN, ReturnReason.SIZE, false).lines().stream()
                 .filter(l -> l.sku().equals(order.shirt()))
                 .findFirst()
                 .orElseThrow()

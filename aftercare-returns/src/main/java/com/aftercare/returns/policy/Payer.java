@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns.policy;
 
 /** Who pays the return shipping. */
 public enum Payer {

@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
 /** Where a claim was asked for. */
 public enum ClaimChannel {

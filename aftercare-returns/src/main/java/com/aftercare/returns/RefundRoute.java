@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
 /** What a customer returning an item wants back: the money, or store credit (a coupon). */
 public enum Settlement {

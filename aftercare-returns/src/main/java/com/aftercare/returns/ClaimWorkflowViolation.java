@@ -1,5 +1,6 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
+import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.shared.DomainException;
 
 /** A step the claim's status or type does not allow, such as refunding a claim not yet inspected. */

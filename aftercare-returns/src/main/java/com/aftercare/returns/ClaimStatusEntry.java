@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One status a claim went through: who moved it, with what note. Append-only. */
 @Entity
 @Table(name = "claim_status_history")
-public class ClaimStatusEntry {
+class ClaimStatusEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,23 +46,23 @@ public class ClaimStatusEntry {
         this.at = at;
     }
 
-    public ClaimStatus from() {
+    ClaimStatus from() {
         return from;
     }
 
-    public ClaimStatus to() {
+    ClaimStatus to() {
         return to;
     }
 
-    public String actor() {
+    String actor() {
         return actor;
     }
 
-    public String note() {
+    String note() {
         return note;
     }
 
-    public Instant at() {
+    Instant at() {
         return at;
     }
 }

@@ -1,4 +1,6 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
+
+import com.aftercare.domain.claim.ClaimOutcome;
 
 /**
  * Where a claim stands. The way through:
@@ -37,5 +39,13 @@ public enum ClaimStatus {
                 || this == REFUNDED
                 || this == EXCHANGE_SHIPPED
                 || this == REPAIRED;
+    }
+
+    /** What {@code ClaimResolved} tells the other modules about a claim that reached this status. */
+    ClaimOutcome outcome() {
+        if (!isResolved() && this != CLOSED) {
+            throw new IllegalStateException(this + " decides no outcome");
+        }
+        return ClaimOutcome.valueOf(name());
     }
 }

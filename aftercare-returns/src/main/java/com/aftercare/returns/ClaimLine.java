@@ -1,4 +1,4 @@
-package com.aftercare.domain.claim;
+package com.aftercare.returns;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** One line of a claim: which order line, how many, at the price paid; for an exchange, the variant wanted. */
 @Entity
 @Table(name = "claim_line")
-public class ClaimLine {
+class ClaimLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,7 +40,7 @@ public class ClaimLine {
     protected ClaimLine() {}
 
     /** What a new line holds. */
-    public record Spec(
+    record Spec(
             int orderLineNo,
             String sku,
             String productName,
@@ -59,35 +59,35 @@ public class ClaimLine {
         this.exchangeSku = spec.exchangeSku();
     }
 
-    public int orderLineNo() {
+    int orderLineNo() {
         return orderLineNo;
     }
 
-    public String sku() {
+    String sku() {
         return sku;
     }
 
-    public String productName() {
+    String productName() {
         return productName;
     }
 
-    public String category() {
+    String category() {
         return category;
     }
 
-    public int quantity() {
+    int quantity() {
         return quantity;
     }
 
-    public long unitPriceYen() {
+    long unitPriceYen() {
         return unitPriceYen;
     }
 
-    public long amountYen() {
+    long amountYen() {
         return Math.multiplyExact(unitPriceYen, quantity);
     }
 
-    public String exchangeSku() {
+    String exchangeSku() {
         return exchangeSku;
     }
 }
