@@ -19,7 +19,10 @@ public final class ConsoleForms {
     private ConsoleForms() {}
 
     public static String submit(
-            BindingResult errors, HttpServletResponse response, Supplier<String> action, Supplier<String> pageWithErrors) {
+            BindingResult errors,
+            HttpServletResponse response,
+            Supplier<String> action,
+            Supplier<String> pageWithErrors) {
         if (!errors.hasErrors()) {
             try {
                 return action.get();
@@ -33,10 +36,18 @@ public final class ConsoleForms {
         return refused(response, pageWithErrors);
     }
 
-    /** Puts a facade's refusal under its field (message key {@code <code>.<field>}, the facade's words as fallback). */
+    /**
+     * Puts a facade's refusal under its field (message key {@code <code>.<field>}, the facade's words
+     * as fallback); a field the form does not have (the acting operator, a value the form does not
+     * show by that name) becomes an error of the whole form under the same key.
+     */
     public static void reject(BindingResult errors, FieldRefusal refusal) {
-        errors.rejectValue(
-                refusal.field(), refusal.code(), refusal.messageArguments(), ((Exception) refusal).getMessage());
+        String message = ((Exception) refusal).getMessage();
+        if (errors.getFieldType(refusal.field()) == null) {
+            errors.reject(refusal.code() + "." + refusal.field(), refusal.messageArguments(), message);
+        } else {
+            errors.rejectValue(refusal.field(), refusal.code(), refusal.messageArguments(), message);
+        }
     }
 
     /** The page again, answered with 400. */
