@@ -1,9 +1,14 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The ordered rules that send a new inquiry to a team (対応フロー). Each rule names conditions
  * (channel, category, storefront; an empty one matches anything), a team and a strategy; rules
  * are tried by position (then age) and the first match wins. No match: the inquiry stays
- * unassigned in the common queue.
+ * unassigned in the common queue. Every change names the acting operator and is written to the
+ * audit log in its own transaction.
  */
 @Service
 public class AssignmentRules {
@@ -48,10 +54,14 @@ public class AssignmentRules {
 
     private final JdbcClient jdbc;
     private final Teams teams;
+    private final Storefronts storefronts;
+    private final AuditLog audit;
 
-    AssignmentRules(JdbcClient jdbc, Teams teams) {
+    AssignmentRules(JdbcClient jdbc, Teams teams, Storefronts storefronts, AuditLog audit) {
         this.jdbc = jdbc;
         this.teams = teams;
+        this.storefronts = storefronts;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -60,7 +70,7 @@ public class AssignmentRules {
                         select r.id, r.position, r.channel, r.category, r.storefront_id, s.name, t.code, t.name, r.strategy
                           from assignment_rule r
                           join team t on t.id = r.team_id
-                          left join storefront s on s.id = r.storefront_id
+                          left join storefront_view s on s.id = r.storefront_id
                          order by r.position, r.id
                         """)
                 .query((rs, i) -> new RuleView(
@@ -76,7 +86,10 @@ public class AssignmentRules {
                 .list();
     }
 
-    /** Adds a rule; each bad input is refused naming its field, and nothing is written. */
+    /**
+     * Adds a rule and audits it as {@code rule.createdBy()}; each bad input is refused naming its
+     * field, and nothing is written.
+     */
     @Transactional
     public long add(NewRule rule) {
         if (rule.position() == null || rule.position() < 0 || rule.position() > MAX_POSITION) {
@@ -95,14 +108,10 @@ public class AssignmentRules {
             throw new InvalidValue("strategy", "must not be null");
         }
         if (rule.storefrontId() != null
-                && jdbc.sql("select count(*) from storefront where id = :id")
-                                .param("id", rule.storefrontId())
-                                .query(Long.class)
-                                .single()
-                        == 0) {
+                && storefronts.find(new StorefrontId(rule.storefrontId())).isEmpty()) {
             throw new InvalidValue("storefront", "is not a storefront");
         }
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into assignment_rule (position, channel, category, storefront_id, team_id, strategy, created_by)
                         values (:position, :channel, :category, :storefront, :team, :strategy, :by)
                         returning id
@@ -118,11 +127,26 @@ public class AssignmentRules {
                 .param("by", rule.createdBy())
                 .query(Long.class)
                 .single();
+        audit.record(rule.createdBy(), "assignment-rule.added", "assignment-rule", String.valueOf(id), details(rule));
+        return id;
+    }
+
+    /** What the audit log keeps of a new rule; {@code *} for a condition that matches anything. */
+    private static Map<String, Object> details(NewRule rule) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("position", rule.position());
+        details.put("channel", rule.channel() == null ? "*" : rule.channel().name());
+        details.put("category", rule.category() == null ? "*" : rule.category().name());
+        details.put("storefront", rule.storefrontId() == null ? "*" : rule.storefrontId());
+        details.put("team", rule.team());
+        details.put("strategy", rule.strategy().name());
+        return details;
     }
 
     @Transactional
-    public void remove(long id) {
+    public void remove(long id, String by) {
         jdbc.sql("delete from assignment_rule where id = :id").param("id", id).update();
+        audit.record(by, "assignment-rule.removed", "assignment-rule", String.valueOf(id), Map.of());
     }
 
     /** The first rule, by position, whose conditions all hold for the inquiry. */

@@ -168,8 +168,8 @@ public class CallsAndVisits {
         return jdbc.sql("""
                         select i.reference, i.subject, i.phone_caller, c.name, i.callback_at, o.username
                           from inquiry i
-                          join customer c on c.id = i.customer_id
-                          left join operator o on o.id = i.assignee_operator_id
+                          join customer_view c on c.id = i.customer_id
+                          left join operator_view o on o.id = i.assignee_operator_id
                          where i.callback_wanted and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
                            and i.callback_at < :end
                          order by i.callback_at, i.id

@@ -1,38 +1,19 @@
 package com.aftercare.inquiry;
 
-import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
-import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.customer.EmailAddress;
-import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.inquiry.InquiryEvents.CustomerReplied;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
 import com.aftercare.domain.inquiry.InquiryId;
-import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.OrderId;
-import com.aftercare.domain.order.OrderNumber;
-import com.aftercare.domain.order.OrderView;
-import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.request.IdempotencyKeyReused;
-import com.aftercare.domain.request.IdempotentRequests;
 import com.aftercare.domain.request.RequestKey;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
-import com.aftercare.domain.shared.Text;
-import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Inquiries are addressed by their reference ({@code INQ-2026-000123}), never by their
  * numeric id: the reference is what customers quote on the phone, and it is not enumerable.
+ *
+ * <p>The work is done by one part per job: {@link InquiryIntake} (opening, the customer writing
+ * again), {@link InboundMailIntake} (a mail: threading or a new inquiry), {@link InquiryWork} (the
+ * operators' steps) and {@link InquiryStore} (finding and showing an inquiry).
  */
 @Service
 public class Inquiries {
@@ -52,47 +37,16 @@ public class Inquiries {
     /** The longest message body (reply, note, customer message) the desk takes. */
     public static final int MAX_BODY = InquiryText.MAX_BODY;
 
-    private final InquiryRepository inquiries;
-    private final Customers customers;
-    private final Orders orders;
-    private final Operators operators;
-    private final SlaPolicy sla;
-    private final AssignmentRule assignmentRule;
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
-    private final ShopProperties shop;
-    private final Clock clock;
-    private final ReplyMailer replyMailer;
-    private final Teams teams;
-    private final IdempotentRequests requests;
+    private final InquiryIntake intake;
+    private final InboundMailIntake mailIntake;
+    private final InquiryWork work;
+    private final InquiryStore store;
 
-    Inquiries(
-            InquiryRepository inquiries,
-            Customers customers,
-            Orders orders,
-            Operators operators,
-            SlaPolicy sla,
-            AssignmentRule assignmentRule,
-            JdbcClient jdbc,
-            ApplicationEventPublisher events,
-            ShopProperties shop,
-            Clock clock,
-            ReplyMailer replyMailer,
-            Teams teams,
-            IdempotentRequests requests) {
-        this.inquiries = inquiries;
-        this.customers = customers;
-        this.orders = orders;
-        this.operators = operators;
-        this.sla = sla;
-        this.assignmentRule = assignmentRule;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.shop = shop;
-        this.clock = clock;
-        this.replyMailer = replyMailer;
-        this.teams = teams;
-        this.requests = requests;
+    Inquiries(InquiryIntake intake, InboundMailIntake mailIntake, InquiryWork work, InquiryStore store) {
+        this.intake = intake;
+        this.mailIntake = mailIntake;
+        this.work = work;
+        this.store = store;
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -166,7 +120,6 @@ public class Inquiries {
 
     // ---- views -------------------------------------------------------------------------------
 
-    /** What the caller needs after opening an inquiry. */
     /** The inquiry opened; {@code existing} when a retry with the same idempotency key found the first try's. */
     public record Opened(InquiryId id, String reference, InquiryStatus status, boolean existing) {}
 
@@ -207,48 +160,7 @@ public class Inquiries {
             List<MessageView> messages,
             List<TrailView> trail,
             String team,
-            ChannelDetails details) {
-
-        static InquiryView of(Inquiry i, String followUpOfReference) {
-            return new InquiryView(
-                    i.id(),
-                    i.reference(),
-                    i.status(),
-                    i.channel(),
-                    i.category(),
-                    i.priority(),
-                    i.subject(),
-                    i.customer(),
-                    i.storefront(),
-                    i.order(),
-                    followUpOfReference,
-                    i.assigneeOperatorId(),
-                    i.firstResponseDueAt(),
-                    i.resolutionDueAt(),
-                    i.firstRespondedAt(),
-                    i.resolvedAt(),
-                    i.closedAt(),
-                    i.flagged(),
-                    i.flagReason(),
-                    i.createdAt(),
-                    i.updatedAt(),
-                    i.messages().stream()
-                            .map(m -> new MessageView(
-                                    m.id(),
-                                    m.direction().name(),
-                                    m.author(),
-                                    m.authorName(),
-                                    m.body(),
-                                    m.channel(),
-                                    m.createdAt()))
-                            .toList(),
-                    i.trail().stream()
-                            .map(t -> new TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))
-                            .toList(),
-                    i.team(),
-                    i.channelDetails());
-        }
-    }
+            ChannelDetails details) {}
 
     /**
      * What a phone call or a visit adds (all null / false for other channels).
@@ -264,38 +176,17 @@ public class Inquiries {
             Instant visitSlotEnd,
             String visitStaff) {}
 
+    // ---- the customer's side ----------------------------------------------------------------
+
     /**
      * Opens an inquiry: recognises (or creates) the customer by email, links the order when one
-     * is named, computes the SLA due times and publishes {@link InquiryOpened}. Every input is
-     * checked before anything is written; a refusal writes nothing.
+     * is named, computes the SLA due times, runs the assignment rules and publishes
+     * {@link InquiryOpened}. Every input is checked before anything is written; a refusal writes
+     * nothing.
      */
     @Transactional
     public Opened open(OpenInquiry command) {
-        if (command.channel() == null) {
-            throw new InvalidValue("channel", "must not be null");
-        }
-        EmailAddress email = email(command.customerEmail());
-        PersonalDetails details = new PersonalDetails(command.customerName(), null, command.customerPhone());
-        // Checked up front so that a bad subject or body never creates or updates a customer.
-        InquiryText.line("subject", command.subject(), InquiryText.MAX_SUBJECT, true);
-        InquiryText.body("body", command.body());
-        OrderId order = findOrder(command.storefront(), command.orderNumber());
-        // A contact form is typed by anyone who knows the email: it may complete, never rewrite, a customer.
-        Customer customer = customers.recogniseFromUntrustedSource(email, details, command.storefront());
-        Inquiry inquiry = openFor(
-                command.channel(),
-                command.category(),
-                command.priority(),
-                customer.id(),
-                command.storefront(),
-                order,
-                null,
-                command.subject(),
-                command.body(),
-                null,
-                command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy(),
-                null);
-        return new Opened(inquiry.id(), inquiry.reference(), inquiry.status(), false);
+        return intake.open(command);
     }
 
     /**
@@ -308,17 +199,7 @@ public class Inquiries {
      */
     @Transactional
     public Opened open(OpenInquiry command, RequestKey key) {
-        if (key == null) {
-            return open(command);
-        }
-        Optional<String> earlier = requests.earlier(key);
-        if (earlier.isPresent()) {
-            Inquiry inquiry = load(key.storefront(), earlier.get());
-            return new Opened(inquiry.id(), inquiry.reference(), inquiry.status(), true);
-        }
-        Opened opened = open(command);
-        requests.remember(key, opened.reference());
-        return opened;
+        return intake.open(command, key);
     }
 
     /**
@@ -328,8 +209,7 @@ public class Inquiries {
      */
     @Transactional
     public MessageAdded addCustomerMessage(AddCustomerMessage command) {
-        Inquiry inquiry = load(command.storefront(), command.reference());
-        return addCustomerMessageTo(inquiry, command.body(), command.authorName(), null);
+        return intake.addCustomerMessage(command);
     }
 
     /**
@@ -342,32 +222,7 @@ public class Inquiries {
      */
     @Transactional
     public MessageAdded addCustomerMessage(AddCustomerMessage command, RequestKey key) {
-        if (key == null) {
-            return addCustomerMessage(command);
-        }
-        Optional<String> earlier = requests.earlier(key);
-        if (earlier.isPresent()) {
-            return messageAdded(Long.parseLong(earlier.get()));
-        }
-        MessageAdded added = addCustomerMessage(command);
-        requests.remember(key, Long.toString(added.messageId()));
-        return added;
-    }
-
-    private MessageAdded messageAdded(long messageId) {
-        return jdbc.sql("""
-                        select m.id, i.reference, i.status, f.reference as follow_up_of
-                          from inquiry_message m join inquiry i on i.id = m.inquiry_id
-                          left join inquiry f on f.id = i.follow_up_of
-                         where m.id = :id
-                        """)
-                .param("id", messageId)
-                .query((rs, i) -> new MessageAdded(
-                        rs.getLong("id"),
-                        rs.getString("reference"),
-                        InquiryStatus.valueOf(rs.getString("status")),
-                        rs.getString("follow_up_of")))
-                .single();
+        return intake.addCustomerMessage(command, key);
     }
 
     /**
@@ -385,95 +240,10 @@ public class Inquiries {
      */
     @Transactional
     public MailTaken takeInboundMail(InboundMail mail) {
-        EmailAddress from = email(mail.fromAddress());
-        if (mail.messageId() != null) {
-            Optional<String> holder = jdbc.sql("""
-                            select i.reference from inquiry_message m join inquiry i on i.id = m.inquiry_id
-                             where m.message_id = :id
-                            """)
-                    .param("id", mail.messageId())
-                    .query(String.class)
-                    .optional();
-            if (holder.isPresent()) {
-                return new MailTaken(holder.get(), false, true, 0);
-            }
-        }
-        MailIds ids = new MailIds(mail.messageId(), mail.inReplyTo());
-        Optional<String> thread = threadOf(mail).or(() -> referenceInSubjectOf(mail.subject(), from));
-        if (thread.isPresent()) {
-            Inquiry inquiry = load(null, thread.get());
-            MessageAdded added = addCustomerMessageTo(inquiry, mail.body(), mail.fromName(), ids);
-            storeAttachments(added.messageId(), mail.attachments());
-            return new MailTaken(added.reference(), added.followUpOf() != null, false, added.messageId());
-        }
-        InquiryText.line("subject", mail.subject(), InquiryText.MAX_SUBJECT, true);
-        InquiryText.body("body", mail.body());
-        Customer customer = customers.recogniseFromUntrustedSource(
-                from, new PersonalDetails(nameOf(mail.fromName(), from), null, null), mail.storefront());
-        Inquiry inquiry = openFor(
-                Channel.EMAIL,
-                null,
-                null,
-                customer.id(),
-                mail.storefront(),
-                null,
-                null,
-                mail.subject(),
-                mail.body(),
-                mail.fromName(),
-                Inquiry.CUSTOMER,
-                ids);
-        long messageId = inquiry.messages().get(0).id();
-        storeAttachments(messageId, mail.attachments());
-        return new MailTaken(inquiry.reference(), true, false, messageId);
+        return mailIntake.take(mail);
     }
 
-    /** The one path for a customer writing again, by form, API or mail. */
-    private static final String EARLY_WARNING = "early-warning";
-
-    /** Flags a new inquiry whose words or timing say the customer is unhappy. */
-    private void warnEarly(Inquiry inquiry, String body, Instant now) {
-        Optional<String> reason = EarlyWarning.complaintIn(body);
-        if (reason.isEmpty() && inquiry.order() != null) {
-            reason = inquiries
-                    .findFirstByOrderIdAndIdNotAndCreatedAtAfterOrderByCreatedAtDesc(
-                            inquiry.order().value(), inquiry.id().value(), now.minus(EarlyWarning.REPEAT_CONTACT))
-                    .map(earlier -> EarlyWarning.repeatContactReason(earlier.reference()));
-        }
-        reason.ifPresent(r -> inquiry.flag(r, EARLY_WARNING, now));
-    }
-
-    private MessageAdded addCustomerMessageTo(Inquiry inquiry, String body, String authorName, MailIds mail) {
-        Instant now = clock.instant();
-        if (inquiry.status() == InquiryStatus.CLOSED) {
-            Inquiry followUp = openFor(
-                    inquiry.channel(),
-                    inquiry.category(),
-                    inquiry.priority(),
-                    inquiry.customer(),
-                    inquiry.storefront(),
-                    inquiry.order(),
-                    inquiry.id(),
-                    inquiry.subject(),
-                    body,
-                    authorName,
-                    Inquiry.CUSTOMER,
-                    mail);
-            return new MessageAdded(
-                    followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
-        }
-        boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now, sla);
-        if (!inquiry.flagged()) {
-            EarlyWarning.complaintIn(body).ifPresent(reason -> inquiry.flag(reason, EARLY_WARNING, now));
-        }
-        if (mail != null) {
-            lastMessage(inquiry).arrivedAsMail(mail.messageId(), mail.inReplyTo());
-        }
-        events.publishEvent(new CustomerReplied(inquiry.id(), inquiry.reference(), inquiry.customer(), reopened, now));
-        // Flush so the new message has its id for the answer (the transaction is still open).
-        InquiryMessage added = flushAndLast(inquiry);
-        return new MessageAdded(added.id(), inquiry.reference(), inquiry.status(), null);
-    }
+    // ---- the operators' side ------------------------------------------------------------------
 
     /**
      * An operator answers the customer. On a written channel (EMAIL, WEB_FORM, CHAT) the answer
@@ -486,36 +256,25 @@ public class Inquiries {
      */
     @Transactional
     public long reply(Reply command) {
-        String operator = activeOperator("operator", command.operator()).username();
-        Inquiry inquiry = load(null, command.reference());
-        Instant now = clock.instant();
-        inquiry.recordReply(operator, command.body(), now);
-        InquiryMessage reply = flushAndLast(inquiry);
-        replyMailer.queue(inquiry, reply, now);
-        return reply.id();
+        return work.reply(command);
     }
 
+    /** An internal note, never sent to the customer, allowed in every status; answers its id. */
     @Transactional
     public long addNote(AddNote command) {
-        String operator = activeOperator("operator", command.operator()).username();
-        Inquiry inquiry = load(null, command.reference());
-        inquiry.addNote(operator, command.body(), clock.instant());
-        return flushAndLast(inquiry).id();
+        return work.addNote(command);
     }
 
     /** A supervisor gives the inquiry to {@code assignee}; both must be enabled operators. */
     @Transactional
     public void assign(Assign command) {
-        String by = activeOperator("operator", command.operator()).username();
-        Operators.Account assignee = activeOperator("assignee", command.assignee());
-        load(null, command.reference()).assign(assignee.id(), assignee.username(), by, clock.instant());
+        work.assign(command);
     }
 
     /** The operator takes the inquiry for themselves. */
     @Transactional
     public void take(String reference, String operator) {
-        Operators.Account me = activeOperator("operator", operator);
-        load(null, reference).assign(me.id(), me.username(), me.username(), clock.instant());
+        work.take(reference, operator);
     }
 
     /**
@@ -527,56 +286,34 @@ public class Inquiries {
      */
     @Transactional
     public Optional<String> assignAutomatically(String reference, String by) {
-        return route(load(null, reference), by, clock.instant());
+        return work.assignAutomatically(reference, by);
     }
 
     /** A supervisor hands the inquiry to a team: it leaves its assignee and waits in the team's queue. */
     @Transactional
     public void assignToTeam(String reference, String team, String operator) {
-        String by = activeOperator("operator", operator).username();
-        if (team == null || team.isBlank() || !teams.exists(team.strip())) {
-            throw new InvalidValue("team", "is not a team");
-        }
-        load(null, reference).reassignToTeam(team.strip(), by, clock.instant());
-    }
-
-    private static final String AUTO_ASSIGN = "auto-assign";
-
-    private Optional<String> route(Inquiry inquiry, String by, Instant now) {
-        Optional<AssignmentRule.Choice> choice = assignmentRule.choose(view(inquiry));
-        choice.ifPresent(c -> inquiry.route(
-                c.team(),
-                c.operator() == null ? null : c.operator().id(),
-                c.operator() == null ? null : c.operator().username(),
-                by,
-                now));
-        return choice.map(AssignmentRule.Choice::operator).map(Operators.Account::username);
+        work.assignToTeam(reference, team, operator);
     }
 
     @Transactional
     public void startWork(String reference, String operator) {
-        load(null, reference).open(activeOperator("operator", operator).username(), clock.instant());
+        work.startWork(reference, operator);
     }
 
     @Transactional
     public void waitOnCustomer(String reference, String operator) {
-        load(null, reference)
-                .waitOnCustomer(activeOperator("operator", operator).username(), clock.instant());
+        work.waitOnCustomer(reference, operator);
     }
 
+    /** Resolves the inquiry and publishes {@link InquiryResolved} (reference, customer, storefront, order, when). */
     @Transactional
     public void resolve(String reference, String operator) {
-        String by = activeOperator("operator", operator).username();
-        Inquiry inquiry = load(null, reference);
-        Instant now = clock.instant();
-        inquiry.resolve(by, now, sla);
-        events.publishEvent(new InquiryResolved(
-                inquiry.id(), inquiry.reference(), inquiry.customer(), inquiry.storefront(), inquiry.order(), by, now));
+        work.resolve(reference, operator);
     }
 
     @Transactional
     public void close(String reference, String operator) {
-        load(null, reference).close(activeOperator("operator", operator).username(), clock.instant());
+        work.close(reference, operator);
     }
 
     /**
@@ -586,13 +323,13 @@ public class Inquiries {
      */
     @Transactional
     public void flag(String reference, String reason, String operator) {
-        load(null, reference).flag(reason, activeOperator("operator", operator).username(), clock.instant());
+        work.flag(reference, reason, operator);
     }
 
     /** Takes the flag off (nothing happens when there is none). */
     @Transactional
     public void unflag(String reference, String operator) {
-        load(null, reference).unflag(activeOperator("operator", operator).username(), clock.instant());
+        work.unflag(reference, operator);
     }
 
     /**
@@ -603,12 +340,7 @@ public class Inquiries {
      */
     @Transactional
     public void changePriority(String reference, Priority priority, String operator) {
-        if (priority == null) {
-            throw new InvalidValue("priority", "must be one of " + Arrays.toString(Priority.values()));
-        }
-        load(null, reference)
-                .changePriority(
-                        priority, sla, activeOperator("operator", operator).username(), clock.instant());
+        work.changePriority(reference, priority, operator);
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -616,206 +348,12 @@ public class Inquiries {
     /** For the console: any inquiry. */
     @Transactional(readOnly = true)
     public Optional<InquiryView> find(String reference) {
-        return inquiries.findByReference(reference).map(this::view);
+        return store.find(reference);
     }
 
     /** For the API: only inquiries that came through this storefront. */
     @Transactional(readOnly = true)
     public Optional<InquiryView> find(StorefrontId storefront, String reference) {
-        return inquiries
-                .findByReferenceAndStorefrontId(reference, storefront.value())
-                .map(this::view);
-    }
-
-    private InquiryView view(Inquiry inquiry) {
-        String followUpOf = inquiry.followUpOf() == null
-                ? null
-                : inquiries.referenceOf(inquiry.followUpOf().value()).orElse(null);
-        return InquiryView.of(inquiry, followUpOf);
-    }
-
-    // ---- inside ------------------------------------------------------------------------------
-
-    private Inquiry openFor(
-            Channel channel,
-            Category category,
-            Priority priority,
-            CustomerId customer,
-            StorefrontId storefront,
-            OrderId order,
-            InquiryId followUpOf,
-            String subject,
-            String body,
-            String authorName,
-            String openedBy,
-            MailIds mail) {
-        Instant now = clock.instant();
-        Priority effective = priority == null ? Priority.NORMAL : priority;
-        Inquiry opened = Inquiry.open(new Inquiry.Opening(
-                nextReference(now),
-                channel,
-                category,
-                effective,
-                customer,
-                storefront,
-                order,
-                followUpOf,
-                subject,
-                body,
-                authorName,
-                openedBy,
-                sla.due(channel, effective, now),
-                now));
-        if (mail != null) {
-            lastMessage(opened).arrivedAsMail(mail.messageId(), mail.inReplyTo());
-        }
-        Inquiry inquiry = inquiries.save(opened);
-        flushAndLast(inquiry);
-        warnEarly(inquiry, body, now);
-        route(inquiry, AUTO_ASSIGN, now);
-        events.publishEvent(new InquiryOpened(
-                inquiry.id(),
-                inquiry.reference(),
-                customer,
-                storefront,
-                order,
-                channel.name(),
-                inquiry.category().name(),
-                followUpOf,
-                now));
-        return inquiry;
-    }
-
-    private String nextReference(Instant now) {
-        long number = jdbc.sql("select nextval('inquiry_reference_seq')")
-                .query(Long.class)
-                .single();
-        int year = ZonedDateTime.ofInstant(now, shop.zone()).getYear();
-        return "INQ-%d-%06d".formatted(year, number);
-    }
-
-    private Inquiry load(StorefrontId storefront, String reference) {
-        Optional<Inquiry> found = reference == null
-                ? Optional.empty()
-                : storefront == null
-                        ? inquiries.lockByReference(reference)
-                        : inquiries.lockByReferenceAndStorefrontId(reference, storefront.value());
-        return found.orElseThrow(() -> NotFound.inquiry(reference));
-    }
-
-    private OrderId findOrder(StorefrontId storefront, String orderNumber) {
-        if (orderNumber == null || orderNumber.isBlank()) {
-            return null;
-        }
-        OrderNumber number;
-        try {
-            number = new OrderNumber(orderNumber.strip());
-        } catch (InvalidValue e) {
-            throw new InvalidValue("orderNumber", e.getMessage());
-        }
-        if (storefront == null) {
-            throw new InvalidValue("orderNumber", "needs the storefront the order was placed at");
-        }
-        return orders.find(storefront, number)
-                .map(OrderView::id)
-                .orElseThrow(() -> new InvalidValue("orderNumber", "is not an order of this storefront"));
-    }
-
-    private Operators.Account activeOperator(String field, String username) {
-        return Optional.ofNullable(username)
-                .flatMap(operators::find)
-                .filter(Operators.Account::enabled)
-                .orElseThrow(() -> new InvalidValue(field, "is not an enabled operator"));
-    }
-
-    private static EmailAddress email(String value) {
-        try {
-            return new EmailAddress(value);
-        } catch (InvalidValue e) {
-            throw e.within("customer");
-        }
-    }
-
-    /** The Message-ID and In-Reply-To of a message that came in as mail. */
-    private record MailIds(String messageId, String inReplyTo) {}
-
-    private static final Pattern REFERENCE_IN_SUBJECT = Pattern.compile("\\[(INQ-[0-9]{4}-[0-9]{6,})\\]");
-
-    /** The inquiry whose message or reply mail the mail answers (the most recent when several match). */
-    private Optional<String> threadOf(InboundMail mail) {
-        List<String> ids = new ArrayList<>(mail.references());
-        if (mail.inReplyTo() != null) {
-            ids.add(mail.inReplyTo());
-        }
-        ids.removeIf(id -> id == null || id.isBlank());
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        select i.reference from inquiry_message m join inquiry i on i.id = m.inquiry_id
-                         where m.message_id in (:ids)
-                            or m.outbound_mail_id in (select o.id from outbound_mail o where o.message_id in (:ids))
-                         order by m.created_at desc, m.id desc
-                         limit 1
-                        """).param("ids", ids).query(String.class).optional();
-    }
-
-    /** {@code [INQ-…]} in the subject, if that inquiry exists and belongs to the sender. */
-    private Optional<String> referenceInSubjectOf(String subject, EmailAddress from) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        Matcher m = REFERENCE_IN_SUBJECT.matcher(subject);
-        while (m.find()) {
-            String reference = m.group(1);
-            boolean sendersOwn = jdbc.sql("""
-                            select count(*) from inquiry i join customer c on c.id = i.customer_id
-                             where i.reference = :reference and c.email_normalized = :email
-                            """)
-                            .param("reference", reference)
-                            .param("email", from.normalized())
-                            .query(Long.class)
-                            .single()
-                    > 0;
-            if (sendersOwn) {
-                return Optional.of(reference);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void storeAttachments(long messageId, List<MailAttachment> attachments) {
-        for (MailAttachment a : attachments) {
-            jdbc.sql("""
-                            insert into inquiry_attachment (message_id, filename, content_type, size_bytes, content)
-                            values (:message, :filename, :type, :size, :content)
-                            """)
-                    .param("message", messageId)
-                    .param("filename", a.filename())
-                    .param("type", a.contentType())
-                    .param("size", a.content().length)
-                    .param("content", a.content())
-                    .update();
-        }
-    }
-
-    /** A customer needs a name: the mail's display name, else the local part of the address. */
-    private static String nameOf(String displayName, EmailAddress from) {
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty() || name.length() > 200 || Text.hasControlCharacters(name, false)) {
-            String address = from.value();
-            name = address.substring(0, Math.max(1, address.indexOf('@')));
-        }
-        return name;
-    }
-
-    private static InquiryMessage lastMessage(Inquiry inquiry) {
-        return inquiry.messages().get(inquiry.messages().size() - 1);
-    }
-
-    /** Writes now, so the ids of the new rows are known for the answer (the transaction stays open). */
-    private InquiryMessage flushAndLast(Inquiry inquiry) {
-        inquiries.saveAndFlush(inquiry);
-        return inquiry.messages().get(inquiry.messages().size() - 1);
+        return store.find(storefront, reference);
     }
 }

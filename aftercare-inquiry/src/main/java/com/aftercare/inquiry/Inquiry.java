@@ -6,6 +6,7 @@ import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,35 +18,24 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * One inquiry: the aggregate that guards the desk's workflow. Its methods say what happens; each
- * refuses what the current status does not allow ({@link InquiryWorkflowViolation}) and writes an
- * entry in the inquiry's own audit trail.
- *
- * <pre>
- * NEW ──open/reply──▶ OPEN ──waitOnCustomer──▶ WAITING_ON_CUSTOMER
- *  │                   ▲ │                        │
- *  │                   │ └────────resolve─────┐   │ resolve
- *  └─────resolve───────┼──────────────────────▼───▼
- *                      └─customer replies── RESOLVED ──close──▶ CLOSED (final; a reply starts a follow-up)
- * </pre>
+ * refuses what the current status does not allow ({@link InquiryWorkflowViolation}, the steps are
+ * in {@link InquiryWorkflow}) and writes an entry in the inquiry's own audit trail. Its parts keep
+ * their own rules: the {@link SlaClock}, the {@link Assignment}, the {@link ChannelNotes}.
  */
 @Entity
 @Table(name = "inquiry")
 class Inquiry {
 
     static final String CUSTOMER = "customer";
-
-    private static final Set<InquiryStatus> ACTIVE =
-            EnumSet.of(InquiryStatus.NEW, InquiryStatus.OPEN, InquiryStatus.WAITING_ON_CUSTOMER);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,9 +48,8 @@ class Inquiry {
     @Column(nullable = false)
     private Channel channel;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private InquiryStatus status;
+    @Embedded
+    private InquiryWorkflow workflow;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -85,60 +74,17 @@ class Inquiry {
     @Column(nullable = false)
     private String subject;
 
-    @Column(name = "assignee_operator_id")
-    private Long assigneeOperatorId;
+    @Embedded
+    private Assignment assignment = new Assignment();
 
-    private String team;
+    @Embedded
+    private SlaClock sla;
 
-    @Column(name = "first_response_due_at", nullable = false)
-    private Instant firstResponseDueAt;
+    @Embedded
+    private Flag flag = new Flag();
 
-    @Column(name = "resolution_due_at", nullable = false)
-    private Instant resolutionDueAt;
-
-    @Column(name = "first_responded_at")
-    private Instant firstRespondedAt;
-
-    /** Since when the inquiry waits on the customer: the resolution clock is paused meanwhile. */
-    @Column(name = "waiting_since")
-    private Instant waitingSince;
-
-    /** Business time of the waits so far, added to the resolution due time. */
-    @Column(name = "paused_seconds", nullable = false)
-    private long pausedSeconds;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    @Column(nullable = false)
-    private boolean flagged;
-
-    @Column(name = "flag_reason")
-    private String flagReason;
-
-    @Column(name = "phone_caller")
-    private String phoneCaller;
-
-    @Column(name = "callback_wanted", nullable = false)
-    private boolean callbackWanted;
-
-    @Column(name = "callback_at")
-    private Instant callbackAt;
-
-    @Column(name = "visit_address")
-    private String visitAddress;
-
-    @Column(name = "visit_slot_start")
-    private Instant visitSlotStart;
-
-    @Column(name = "visit_slot_end")
-    private Instant visitSlotEnd;
-
-    @Column(name = "visit_staff")
-    private String visitStaff;
+    @Embedded
+    private ChannelNotes channelNotes = new ChannelNotes();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -161,38 +107,20 @@ class Inquiry {
 
     protected Inquiry() {}
 
-    /** What a new inquiry starts with. {@code storefront}, {@code order} and {@code followUpOf} may be null. */
-    record Opening(
-            String reference,
-            Channel channel,
-            Category category,
-            Priority priority,
-            CustomerId customer,
-            StorefrontId storefront,
-            OrderId order,
-            InquiryId followUpOf,
-            String subject,
-            String firstMessage,
-            String authorName,
-            String openedBy,
-            SlaPolicy.Due due,
-            Instant at) {}
-
     /** A new inquiry with the customer's first message (or, for a phone call, the operator's summary). */
-    static Inquiry open(Opening o) {
+    static Inquiry open(InquiryOpening o) {
         Inquiry inquiry = new Inquiry();
         inquiry.reference = o.reference();
         inquiry.channel = o.channel();
         inquiry.category = o.category() == null ? Category.OTHER : o.category();
         inquiry.priority = o.priority() == null ? Priority.NORMAL : o.priority();
-        inquiry.status = InquiryStatus.NEW;
+        inquiry.workflow = InquiryWorkflow.starting();
         inquiry.customerId = o.customer().value();
         inquiry.storefrontId = o.storefront() == null ? null : o.storefront().value();
         inquiry.orderId = o.order() == null ? null : o.order().value();
         inquiry.followUpOf = o.followUpOf() == null ? null : o.followUpOf().value();
         inquiry.subject = InquiryText.line("subject", o.subject(), InquiryText.MAX_SUBJECT, true);
-        inquiry.firstResponseDueAt = o.due().firstResponse();
-        inquiry.resolutionDueAt = o.due().resolution();
+        inquiry.sla = SlaClock.starting(o.due());
         inquiry.createdAt = o.at();
         inquiry.updatedAt = o.at();
         inquiry.messages.add(InquiryMessage.inbound(
@@ -203,19 +131,14 @@ class Inquiry {
 
     /** An operator starts working on a new inquiry. */
     void open(String by, Instant at) {
-        requireStatus("open", EnumSet.of(InquiryStatus.NEW));
-        moveTo(InquiryStatus.OPEN, by, at);
+        workflow.require("open", reference, EnumSet.of(InquiryStatus.NEW));
+        statusChanged(workflow.moveTo(InquiryStatus.OPEN), by, at);
     }
 
     /** Gives the inquiry to an operator (a supervisor assigning, or {@code by == to} when taking it). */
     void assign(long operatorId, String operatorName, String by, Instant at) {
         requireActive("assign");
-        if (assigneeOperatorId != null && assigneeOperatorId == operatorId) {
-            return;
-        }
-        assigneeOperatorId = operatorId;
-        updatedAt = at;
-        record(InquiryTrailEntry.Type.ASSIGNED, by, "to " + operatorName, at);
+        assignment().toOperator(operatorId, operatorName).ifPresent(to -> assigned(to, by, at));
     }
 
     /**
@@ -224,38 +147,28 @@ class Inquiry {
      */
     void route(String team, Long operatorId, String operatorName, String by, Instant at) {
         requireActive("route");
-        this.team = team;
-        assigneeOperatorId = operatorId;
-        updatedAt = at;
-        String to = operatorName == null ? "team " + team : operatorName + (team == null ? "" : " (team " + team + ")");
-        record(InquiryTrailEntry.Type.ASSIGNED, by, "to " + to, at);
+        assigned(assignment().byRule(team, operatorId, operatorName), by, at);
     }
 
     /** A supervisor hands the inquiry to another team: it waits unassigned in that team's queue. */
     void reassignToTeam(String team, String by, Instant at) {
         requireActive("reassign");
-        if (team.equals(this.team) && assigneeOperatorId == null) {
-            return;
-        }
-        this.team = team;
-        assigneeOperatorId = null;
+        assignment().toTeam(team).ifPresent(to -> assigned(to, by, at));
+    }
+
+    private void assigned(String to, String by, Instant at) {
         updatedAt = at;
-        record(InquiryTrailEntry.Type.ASSIGNED, by, "to team " + team, at);
+        record(InquiryTrailEntry.Type.ASSIGNED, by, to, at);
     }
 
     /** What the operator noted about the call: who rang, and whether and when to call back. */
     void recordCall(String caller, boolean callbackWanted, Instant callbackAt) {
-        phoneCaller = caller;
-        this.callbackWanted = callbackWanted;
-        this.callbackAt = callbackWanted ? callbackAt : null;
+        channelNotes().recordCall(caller, callbackWanted, callbackAt);
     }
 
     /** The on-site visit: where, the agreed slot, who goes. */
     void scheduleVisit(String address, Instant slotStart, Instant slotEnd, String staff) {
-        visitAddress = address;
-        visitSlotStart = slotStart;
-        visitSlotEnd = slotEnd;
-        visitStaff = staff;
+        channelNotes().scheduleVisit(address, slotStart, slotEnd, staff);
     }
 
     /** An operator answers the customer; the first answer stops the first-response clock. */
@@ -263,13 +176,11 @@ class Inquiry {
         requireActive("reply to");
         InquiryMessage reply = InquiryMessage.outbound(operator, InquiryText.body("body", body), channel, at);
         messages.add(reply);
-        if (firstRespondedAt == null) {
-            firstRespondedAt = at;
-        }
+        sla.responded(at);
         updatedAt = at;
         record(InquiryTrailEntry.Type.REPLIED, operator, null, at);
-        if (status == InquiryStatus.NEW) {
-            moveTo(InquiryStatus.OPEN, operator, at);
+        if (status() == InquiryStatus.NEW) {
+            statusChanged(workflow.moveTo(InquiryStatus.OPEN), operator, at);
         }
         return reply;
     }
@@ -285,24 +196,22 @@ class Inquiry {
 
     /** The operator asked the customer something and waits for the answer. */
     void waitOnCustomer(String by, Instant at) {
-        requireStatus("wait on the customer for", EnumSet.of(InquiryStatus.OPEN));
-        waitingSince = at;
-        moveTo(InquiryStatus.WAITING_ON_CUSTOMER, by, at);
+        workflow.require("wait on the customer for", reference, EnumSet.of(InquiryStatus.OPEN));
+        sla.pause(at);
+        statusChanged(workflow.moveTo(InquiryStatus.WAITING_ON_CUSTOMER), by, at);
     }
 
     /** Resolving straight from a wait ends the pause: the wait is not the desk's time either. */
-    void resolve(String by, Instant at, SlaPolicy sla) {
+    void resolve(String by, Instant at, SlaPolicy policy) {
         requireActive("resolve");
-        endPause(at, sla);
-        resolvedAt = at;
-        moveTo(InquiryStatus.RESOLVED, by, at);
+        endPause(at, policy);
+        statusChanged(workflow.resolve(at), by, at);
     }
 
     /** Final. A customer writing again afterwards starts a follow-up inquiry. */
     void close(String by, Instant at) {
-        requireStatus("close", EnumSet.of(InquiryStatus.RESOLVED));
-        closedAt = at;
-        moveTo(InquiryStatus.CLOSED, by, at);
+        workflow.require("close", reference, EnumSet.of(InquiryStatus.RESOLVED));
+        statusChanged(workflow.close(at), by, at);
     }
 
     /**
@@ -312,28 +221,23 @@ class Inquiry {
      *
      * @return true when the reply reopened the inquiry
      */
-    boolean reopenByCustomerReply(String body, String authorName, Instant at, SlaPolicy sla) {
-        if (status == InquiryStatus.CLOSED) {
-            throw InquiryWorkflowViolation.cannot("add a customer message to", reference, status);
-        }
+    boolean reopenByCustomerReply(String body, String authorName, Instant at, SlaPolicy policy) {
+        workflow.require(
+                "add a customer message to", reference, EnumSet.complementOf(EnumSet.of(InquiryStatus.CLOSED)));
         messages.add(InquiryMessage.inbound(InquiryText.body("body", body), authorName, channel, at));
         updatedAt = at;
         record(InquiryTrailEntry.Type.CUSTOMER_REPLIED, CUSTOMER, null, at);
-        endPause(at, sla);
-        if (status == InquiryStatus.RESOLVED || status == InquiryStatus.WAITING_ON_CUSTOMER) {
-            resolvedAt = null;
-            moveTo(InquiryStatus.OPEN, CUSTOMER, at);
-            return true;
-        }
-        return false;
+        endPause(at, policy);
+        Optional<String> reopened = workflow.reopenByCustomer();
+        reopened.ifPresent(transition -> statusChanged(transition, CUSTOMER, at));
+        return reopened.isPresent();
     }
 
     /** Early warning (an angry customer, a possible legal issue): the console shows it first. */
     void flag(String reason, String by, Instant at) {
-        flagReason = InquiryText.line("flagReason", reason, 500, true);
-        flagged = true;
+        String checked = flag.raise(reason);
         updatedAt = at;
-        record(InquiryTrailEntry.Type.FLAGGED, by, flagReason, at);
+        record(InquiryTrailEntry.Type.FLAGGED, by, checked, at);
     }
 
     /**
@@ -342,55 +246,36 @@ class Inquiry {
      * once; the resolution due time keeps the pauses so far. A first response already given stays
      * given.
      */
-    void changePriority(Priority to, SlaPolicy sla, String by, Instant at) {
+    void changePriority(Priority to, SlaPolicy policy, String by, Instant at) {
         requireActive("change the priority of");
         if (to == priority) {
             return;
         }
-        SlaPolicy.Due due = sla.due(channel, to, createdAt);
         record(InquiryTrailEntry.Type.PRIORITY_CHANGED, by, priority + " → " + to, at);
         priority = to;
-        firstResponseDueAt = due.firstResponse();
-        // the waits so far still do not count against the desk
-        resolutionDueAt = sla.extended(due.resolution(), Duration.ofSeconds(pausedSeconds));
+        sla.reprioritise(policy.due(channel, to, createdAt), policy);
         updatedAt = at;
     }
 
     void unflag(String by, Instant at) {
-        if (!flagged) {
-            return;
+        if (flag.lower()) {
+            updatedAt = at;
+            record(InquiryTrailEntry.Type.UNFLAGGED, by, null, at);
         }
-        flagged = false;
-        flagReason = null;
-        updatedAt = at;
-        record(InquiryTrailEntry.Type.UNFLAGGED, by, null, at);
     }
 
     /** A wait on the customer ends: its business time moves the resolution due time on. */
-    private void endPause(Instant at, SlaPolicy sla) {
-        if (status == InquiryStatus.WAITING_ON_CUSTOMER && waitingSince != null) {
-            Duration paused = sla.businessTime(waitingSince, at);
-            resolutionDueAt = sla.extended(resolutionDueAt, paused);
-            pausedSeconds += paused.toSeconds();
-        }
-        waitingSince = null;
+    private void endPause(Instant at, SlaPolicy policy) {
+        sla.endPause(status() == InquiryStatus.WAITING_ON_CUSTOMER, at, policy);
     }
 
     private void requireActive(String action) {
-        requireStatus(action, ACTIVE);
+        workflow.requireActive(action, reference);
     }
 
-    private void requireStatus(String action, Set<InquiryStatus> allowed) {
-        if (!allowed.contains(status)) {
-            throw InquiryWorkflowViolation.cannot(action, reference, status);
-        }
-    }
-
-    private void moveTo(InquiryStatus to, String by, Instant at) {
-        InquiryStatus from = status;
-        status = to;
+    private void statusChanged(String transition, String by, Instant at) {
         updatedAt = at;
-        record(InquiryTrailEntry.Type.STATUS_CHANGED, by, from + " -> " + to, at);
+        record(InquiryTrailEntry.Type.STATUS_CHANGED, by, transition, at);
     }
 
     private void record(InquiryTrailEntry.Type type, String actor, String detail, Instant at) {
@@ -410,7 +295,7 @@ class Inquiry {
     }
 
     InquiryStatus status() {
-        return status;
+        return workflow.status();
     }
 
     Category category() {
@@ -442,45 +327,51 @@ class Inquiry {
     }
 
     Long assigneeOperatorId() {
-        return assigneeOperatorId;
+        return assignment().operatorId();
     }
 
     String team() {
-        return team;
+        return assignment().team();
+    }
+
+    /** Hibernate leaves an embedded part null when all its columns are. */
+    private Assignment assignment() {
+        if (assignment == null) {
+            assignment = new Assignment();
+        }
+        return assignment;
     }
 
     /** The channel details (phone call, visit) in one value. */
     Inquiries.ChannelDetails channelDetails() {
-        return new Inquiries.ChannelDetails(
-                phoneCaller, callbackWanted, callbackAt, visitAddress, visitSlotStart, visitSlotEnd, visitStaff);
+        return channelNotes().details();
     }
 
-    Instant firstResponseDueAt() {
-        return firstResponseDueAt;
+    private ChannelNotes channelNotes() {
+        if (channelNotes == null) {
+            channelNotes = new ChannelNotes();
+        }
+        return channelNotes;
     }
 
-    Instant resolutionDueAt() {
-        return resolutionDueAt;
-    }
-
-    Instant firstRespondedAt() {
-        return firstRespondedAt;
+    SlaClock sla() {
+        return sla;
     }
 
     Instant resolvedAt() {
-        return resolvedAt;
+        return workflow.resolvedAt();
     }
 
     Instant closedAt() {
-        return closedAt;
+        return workflow.closedAt();
     }
 
     boolean flagged() {
-        return flagged;
+        return flag.raised();
     }
 
     String flagReason() {
-        return flagReason;
+        return flag.reason();
     }
 
     Instant createdAt() {

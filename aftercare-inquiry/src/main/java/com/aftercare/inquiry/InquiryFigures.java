@@ -187,7 +187,7 @@ public class InquiryFigures {
                 .param("storefront", storefront == null ? null : storefront.value(), Types.BIGINT);
         List<Span> spans = inPeriod.apply("""
                         select o.username, i.created_at, i.first_responded_at, i.resolved_at, i.paused_seconds
-                          from inquiry i left join operator o on o.id = i.assignee_operator_id
+                          from inquiry i left join operator_view o on o.id = i.assignee_operator_id
                          where i.created_at >= :start and i.created_at < :end
                            and (cast(:storefront as bigint) is null or i.storefront_id = :storefront)
                         """)
@@ -210,7 +210,7 @@ public class InquiryFigures {
         List<OperatorMeasures> perOperator = inPeriod.apply("select o.username, " + MEASURES
                         + OPENED_IN_PERIOD.replace(
                                 "left join inquiry_satisfaction",
-                                "join operator o on o.id = i.assignee_operator_id left join inquiry_satisfaction")
+                                "join operator_view o on o.id = i.assignee_operator_id left join inquiry_satisfaction")
                         + " group by o.username order by o.username")
                 .query((rs, n) -> new OperatorMeasures(
                         rs.getString("username"),

@@ -87,8 +87,8 @@ public class InquiryQueue {
                    case i.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end
                         as priority_order
               from inquiry i
-              join customer c on c.id = i.customer_id
-              left join operator o on o.id = i.assignee_operator_id
+              join customer_view c on c.id = i.customer_id
+              left join operator_view o on o.id = i.assignee_operator_id
              where %s
             """.formatted(PAUSED, DUE, ACTIVE);
 
@@ -117,7 +117,7 @@ public class InquiryQueue {
                                count(*) filter (where i.flagged) as flagged,
                                count(*) filter (where i.assignee_operator_id is null) as unassigned,
                                count(*) filter (where i.assignee_operator_id
-                                                  = (select id from operator where username = :operator)) as mine
+                                                  = (select id from operator_view where username = :operator)) as mine
                           from inquiry i
                          where %2$s
                         """.formatted(DUE, ACTIVE, PAUSED))

@@ -90,7 +90,7 @@ public class InquirySearch {
         return "select i.id, i.reference, i.subject, i.status, i.channel, i.created_at,"
                 + " c.id as customer_id, c.name"
                 + " from (select id from (" + matchingIds + ") ids order by id desc limit :limit) hit"
-                + " join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id"
+                + " join inquiry i on i.id = hit.id join customer_view c on c.id = i.customer_id"
                 + " order by i.id desc";
     }
 

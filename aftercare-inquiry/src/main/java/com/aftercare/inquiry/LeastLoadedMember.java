@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LeastLoadedMember {
 
-    /** Who can take new work now (alias {@code o} for the operator). */
-    static final String AVAILABLE = "o.enabled and o.available and (o.locked_until is null or o.locked_until < now())";
-
     private final JdbcClient jdbc;
     private final Operators operators;
 
@@ -26,14 +23,14 @@ class LeastLoadedMember {
 
     Optional<Operators.Account> among(long teamId) {
         return jdbc.sql("""
-                        select o.username from operator o
+                        select o.username from %s
                         where %s and o.id in (select m.operator_id from team_member m where m.team_id = :team)
                         order by (select count(*) from inquiry i
                                   where i.assignee_operator_id = o.id
                                     and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')),
                                  o.id
                         limit 1
-                        """.formatted(AVAILABLE))
+                        """.formatted(OperatorAvailability.OPERATORS, OperatorAvailability.TAKES_WORK))
                 .param("team", teamId)
                 .query(String.class)
                 .optional()

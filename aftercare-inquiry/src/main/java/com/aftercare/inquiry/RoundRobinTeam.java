@@ -30,11 +30,11 @@ class RoundRobinTeam {
                 .single();
         record Member(long id, String username) {}
         Optional<Member> next = jdbc.sql("""
-                        select o.id, o.username from team_member m join operator o on o.id = m.operator_id
+                        select o.id, o.username from team_member m join %s on o.id = m.operator_id
                          where m.team_id = :team and %s
                          order by (o.id <= :last), o.id
                          limit 1
-                        """.formatted(LeastLoadedMember.AVAILABLE))
+                        """.formatted(OperatorAvailability.OPERATORS, OperatorAvailability.TAKES_WORK))
                 .param("team", teamId)
                 .param("last", last)
                 .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2)))

@@ -1,5 +1,7 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.AlreadyExists;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
@@ -16,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Teams of operators (対応チーム) and who is available to take new work. Assignment rules route
  * inquiries to a team; the team's available members share them. A refusal names the field
  * ({@link InvalidValue}, {@link AlreadyExists}); an unknown team or operator is {@link NotFound}.
+ * Every change names the acting operator ({@code by}) and is written to the audit log with it, in
+ * the change's own transaction.
  */
 @Service
 public class Teams {
@@ -31,19 +35,25 @@ public class Teams {
     public record Availability(String username, String displayName, String role, boolean available) {}
 
     private final JdbcClient jdbc;
+    private final Operators operators;
+    private final OperatorAvailability availability;
+    private final AuditLog audit;
 
-    Teams(JdbcClient jdbc) {
+    Teams(JdbcClient jdbc, Operators operators, OperatorAvailability availability, AuditLog audit) {
         this.jdbc = jdbc;
+        this.operators = operators;
+        this.availability = availability;
+        this.audit = audit;
     }
 
     @Transactional
-    public long create(String code, String name) {
+    public long create(String code, String name, String by) {
         String checkedCode = code == null ? "" : code.strip();
         if (!CODE.matcher(checkedCode).matches()) {
             throw new InvalidValue("code", "must be 2-32 lower-case letters, digits or hyphens");
         }
         String checkedName = InquiryText.line("name", name, 100, true);
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into team (code, name) values (:code, :name)
                         on conflict (code) do nothing returning id
                         """)
@@ -52,18 +62,20 @@ public class Teams {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> AlreadyExists.team(checkedCode));
+        audit.record(by, "team.created", "team", code, Map.of("name", name));
+        return id;
     }
 
     @Transactional(readOnly = true)
     public List<TeamView> all() {
         record Row(long id, String code, String name, Member member) {}
         List<Row> rows = jdbc.sql("""
-                        select t.id, t.code, t.name, o.username, o.display_name, o.enabled, o.available
+                        select t.id, t.code, t.name, o.username, o.display_name, o.enabled, %s
                           from team t
                           left join team_member m on m.team_id = t.id
-                          left join operator o on o.id = m.operator_id
+                          left join %s on o.id = m.operator_id
                          order by t.code, o.username
-                        """)
+                        """.formatted(OperatorAvailability.AVAILABLE, OperatorAvailability.OPERATORS))
                 .query((rs, i) -> new Row(
                         rs.getLong(1),
                         rs.getString(2),
@@ -91,43 +103,35 @@ public class Teams {
     }
 
     @Transactional
-    public void addMember(String code, String username) {
+    public void addMember(String code, String username, String by) {
         long team = require(code);
         long operator = operatorId(username);
         jdbc.sql("insert into team_member (team_id, operator_id) values (:t, :o) on conflict do nothing")
                 .param("t", team)
                 .param("o", operator)
                 .update();
+        audit.record(by, "team.member.added", "team", code, Map.of("operator", username));
     }
 
     @Transactional
-    public void removeMember(String code, String username) {
+    public void removeMember(String code, String username, String by) {
         jdbc.sql("delete from team_member where team_id = :t and operator_id = :o")
                 .param("t", require(code))
                 .param("o", operatorId(username))
                 .update();
+        audit.record(by, "team.member.removed", "team", code, Map.of("operator", username));
     }
 
     /** An unavailable operator keeps their work and their login but gets no new inquiries. */
     @Transactional
-    public void setAvailable(String username, boolean available) {
-        int rows = jdbc.sql("update operator set available = :a where username = :u")
-                .param("a", available)
-                .param("u", username)
-                .update();
-        if (rows == 0) {
-            throw NotFound.operator(username);
-        }
+    public void setAvailable(String username, boolean available, String by) {
+        availability.set(username, available, by);
+        audit.record(by, available ? "operator.available" : "operator.unavailable", "operator", username, Map.of());
     }
 
     @Transactional(readOnly = true)
     public List<Availability> availability() {
-        return jdbc.sql("""
-                        select username, display_name, role, available from operator
-                         where enabled and role in ('OPERATOR', 'SUPERVISOR') order by username
-                        """)
-                .query((rs, i) -> new Availability(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .list();
+        return availability.ofStaff();
     }
 
     long require(String code) {
@@ -147,10 +151,6 @@ public class Teams {
     }
 
     private long operatorId(String username) {
-        return jdbc.sql("select id from operator where username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> NotFound.operator(username));
+        return operators.find(username).map(Operators.Account::id).orElseThrow(() -> NotFound.operator(username));
     }
 }

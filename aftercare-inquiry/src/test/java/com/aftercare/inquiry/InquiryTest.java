@@ -30,7 +30,7 @@ class InquiryTest {
     }
 
     static Inquiry newInquiry(String body) {
-        return Inquiry.open(new Inquiry.Opening(
+        return Inquiry.open(new InquiryOpening(
                 "INQ-2026-000001",
                 Channel.WEB_FORM,
                 null,
@@ -76,7 +76,7 @@ class InquiryTest {
         inquiry.recordReply("sato", "確認いたします", T0.plusSeconds(60));
         inquiry.recordReply("sato", "変更しました", T0.plusSeconds(600));
 
-        assertThat(inquiry.firstRespondedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(inquiry.sla().firstRespondedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.OPEN);
         assertThat(inquiry.messages())
                 .extracting(InquiryMessage::direction)
@@ -92,7 +92,7 @@ class InquiryTest {
 
         inquiry.addNote("sato", "倉庫に確認中", T0.plusSeconds(60));
 
-        assertThat(inquiry.firstRespondedAt()).isNull();
+        assertThat(inquiry.sla().firstRespondedAt()).isNull();
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.NEW);
     }
 
@@ -128,15 +128,15 @@ class InquiryTest {
 
         // due Monday 18:00; two business hours later is Tuesday 12:00
         Instant moved = Instant.parse("2026-11-24T03:00:00Z");
-        assertThat(inquiry.resolutionDueAt()).isEqualTo(moved);
+        assertThat(inquiry.sla().resolutionDueAt()).isEqualTo(moved);
         assertThat(inquiry.reopenByCustomerReply("もう一枚", null, T0.plusSeconds(4 * 3600), SLA))
                 .as("no longer waiting: nothing more moves")
                 .isFalse();
-        assertThat(inquiry.resolutionDueAt()).isEqualTo(moved);
+        assertThat(inquiry.sla().resolutionDueAt()).isEqualTo(moved);
 
         inquiry.changePriority(Priority.HIGH, SLA, "suzuki", T0.plusSeconds(5 * 3600));
         // HIGH: resolution in 2 business days from Monday 10:00 = Tuesday 18:00, plus the 2 hours paused
-        assertThat(inquiry.resolutionDueAt())
+        assertThat(inquiry.sla().resolutionDueAt())
                 .as("a priority change keeps the pause")
                 .isEqualTo(Instant.parse("2026-11-25T03:00:00Z"));
     }
@@ -150,7 +150,7 @@ class InquiryTest {
         inquiry.resolve("sato", T0.plusSeconds(4 * 3600), SLA); // 14:00, the customer never answered
 
         // due Monday 18:00, three business hours of waiting later: Tuesday 13:00
-        assertThat(inquiry.resolutionDueAt()).isEqualTo(Instant.parse("2026-11-24T04:00:00Z"));
+        assertThat(inquiry.sla().resolutionDueAt()).isEqualTo(Instant.parse("2026-11-24T04:00:00Z"));
         assertThat(inquiry.status()).isEqualTo(InquiryStatus.RESOLVED);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.AssignmentRules;
 import com.aftercare.inquiry.AssignmentStrategy;
@@ -38,7 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Assignment rules on the real database: round robin in turns (also under concurrent inquiries),
- * unavailable members skipped, least loaded, rule order, nobody available. Every rule here is
+ * unavailable members skipped (availability lives in the desk's own {@code operator_availability}),
+ * least loaded, rule order, nobody available. Every rule here is
  * limited to this test's own storefront, so no other test's inquiries are routed by it.
  */
 @AftercareIntegrationTest
@@ -76,7 +78,7 @@ class AssignmentRulesTest {
         members = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String member = TestOperators.create(operators, passwords, Operators.Role.OPERATOR);
-            teams.addMember(team, member);
+            teams.addMember(team, member, "admin");
             members.add(member);
         }
     }
@@ -91,7 +93,7 @@ class AssignmentRulesTest {
 
     String team() {
         String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        teams.create(code, "チーム " + code);
+        teams.create(code, "チーム " + code, "admin");
         return code;
     }
 
@@ -159,13 +161,107 @@ class AssignmentRulesTest {
     @Test
     void shouldSkipAnUnavailableMember() {
         rule(10, null, team, AssignmentStrategy.ROUND_ROBIN);
-        teams.setAvailable(members.get(1), false);
+        teams.setAvailable(members.get(1), false, "admin");
 
         for (int i = 0; i < 4; i++) {
             open(Channel.WEB_FORM);
         }
 
         assertThat(countsPerMember()).containsOnly(Map.entry(members.get(0), 2L), Map.entry(members.get(2), 2L));
+    }
+
+    @Test
+    void shouldKeepAvailabilityInTheDesksOwnTableAndAuditEachSwitch() {
+        String member = members.get(1);
+        long memberId = operators.find(member).orElseThrow().id();
+
+        assertThat(availabilityOf(member)).isTrue();
+        assertThat(jdbc.sql("select count(*) from operator_availability where operator_id = :id")
+                        .param("id", memberId)
+                        .query(Long.class)
+                        .single())
+                .as("an operator without a row is available")
+                .isZero();
+
+        teams.setAvailable(member, false, "lead-sato");
+
+        assertThat(availabilityRow(memberId))
+                .containsEntry("available", false)
+                .containsEntry("updated_by", "lead-sato");
+        assertThat(availabilityOf(member)).isFalse();
+        assertThat(teams.all().stream()
+                        .filter(t -> t.code().equals(team))
+                        .flatMap(t -> t.members().stream())
+                        .filter(m -> m.username().equals(member)))
+                .singleElement()
+                .satisfies(m -> assertThat(m.available()).isFalse());
+
+        teams.setAvailable(member, true, "lead-suzuki");
+
+        assertThat(availabilityRow(memberId))
+                .containsEntry("available", true)
+                .containsEntry("updated_by", "lead-suzuki");
+        assertThat(availabilityOf(member)).isTrue();
+        assertThat(jdbc.sql("""
+                        select actor || ' ' || action from audit_log
+                         where target_type = 'operator' and target_id = :u order by id
+                        """).param("u", member).query(String.class).list())
+                .containsExactly("lead-sato operator.unavailable", "lead-suzuki operator.available");
+        assertThat(jdbc.sql("""
+                        select count(*) from information_schema.columns
+                         where table_name = 'operator' and column_name = 'available'
+                        """).query(Long.class).single())
+                .as("the domain's operator table no longer knows about availability")
+                .isZero();
+        assertThatThrownBy(() -> teams.setAvailable("no-such-operator", false, "lead-sato"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void shouldDealTurnsToAMemberAgainOnceTheyAreAvailable() {
+        rule(10, null, team, AssignmentStrategy.ROUND_ROBIN);
+        teams.setAvailable(members.get(1), false, "lead-sato");
+        List<String> assignees = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            assignees.add(assignee(open(Channel.EMAIL)));
+        }
+
+        teams.setAvailable(members.get(1), true, "lead-sato");
+        for (int i = 0; i < 3; i++) {
+            assignees.add(assignee(open(Channel.EMAIL)));
+        }
+
+        assertThat(assignees)
+                .containsExactly(members.get(0), members.get(2), members.get(0), members.get(1), members.get(2));
+    }
+
+    @Test
+    void shouldPassOverAnUnavailableMemberWhenChoosingTheLeastLoaded() {
+        rule(10, null, team, AssignmentStrategy.LEAST_LOADED);
+        teams.setAvailable(members.get(0), false, "lead-sato");
+
+        List<String> assignees = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            assignees.add(assignee(open(Channel.EMAIL)));
+        }
+
+        // the idle, unavailable member gets nothing; the others share, ties to the older account
+        assertThat(assignees).containsExactly(members.get(1), members.get(2), members.get(1), members.get(2));
+    }
+
+    boolean availabilityOf(String username) {
+        return teams.availability().stream()
+                .filter(a -> a.username().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .available();
+    }
+
+    Map<String, Object> availabilityRow(long operatorId) {
+        return jdbc.sql("select available, updated_by from operator_availability where operator_id = :id")
+                .param("id", operatorId)
+                .query()
+                .singleRow();
     }
 
     @Test
@@ -210,7 +306,7 @@ class AssignmentRulesTest {
     void shouldApplyTheFirstMatchingRuleByPosition() {
         String phoneTeam = team();
         String phoneOperator = TestOperators.create(operators, passwords, Operators.Role.OPERATOR);
-        teams.addMember(phoneTeam, phoneOperator);
+        teams.addMember(phoneTeam, phoneOperator, "admin");
         // added first, but comes later in the order
         rule(20, null, team, AssignmentStrategy.ROUND_ROBIN);
         rule(10, Channel.PHONE, phoneTeam, AssignmentStrategy.ROUND_ROBIN);
@@ -230,7 +326,7 @@ class AssignmentRulesTest {
     @Test
     void shouldLeaveTheInquiryInTheTeamsQueueWhenNobodyIsAvailable() {
         rule(10, null, team, AssignmentStrategy.ROUND_ROBIN);
-        members.forEach(m -> teams.setAvailable(m, false));
+        members.forEach(m -> teams.setAvailable(m, false, "admin"));
 
         Inquiries.InquiryView inquiry = open(Channel.EMAIL);
 

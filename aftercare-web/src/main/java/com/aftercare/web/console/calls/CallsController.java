@@ -10,6 +10,7 @@ import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.Priority;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,6 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -157,7 +157,7 @@ class CallsController {
 
     /**
      * Opens the inquiry and shows it, or shows the form again with the field messages (bean
-     * validation first, then the facade's own checks) and a 400.
+     * validation first, then the facade's own checks, named as the form names them) and a 400.
      */
     private String submit(
             BindingResult errors,
@@ -166,23 +166,25 @@ class CallsController {
             HttpServletResponse response,
             String kind,
             Supplier<Inquiries.Opened> open) {
-        if (!errors.hasErrors()) {
-            try {
-                Inquiries.Opened opened = open.get();
-                redirect.addFlashAttribute("notice", "desk." + kind + ".logged");
-                return ConsoleViews.redirect("/console/inquiries/" + opened.reference());
-            } catch (InvalidValue e) {
-                String field = FORM_FIELDS.getOrDefault(e.field(), e.field());
-                if (errors.getFieldType(field) != null) {
-                    errors.rejectValue(field, "invalid");
-                } else {
-                    errors.reject("invalid." + field);
-                }
-            }
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    Inquiries.Opened opened = onTheForm(open);
+                    redirect.addFlashAttribute("notice", "desk." + kind + ".logged");
+                    return ConsoleViews.redirect("/console/inquiries/" + opened.reference());
+                },
+                () -> page(model, kind));
+    }
+
+    /** The facade's refusal under the form's name for its field. */
+    private static Inquiries.Opened onTheForm(Supplier<Inquiries.Opened> open) {
+        try {
+            return open.get();
+        } catch (InvalidValue e) {
+            String field = FORM_FIELDS.get(e.field());
+            throw field == null ? e : new InvalidValue(field, e.getMessage());
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
-        return page(model, kind);
     }
 
     private String page(Model model, String kind) {

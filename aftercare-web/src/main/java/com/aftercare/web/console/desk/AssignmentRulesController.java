@@ -1,23 +1,18 @@
 package com.aftercare.web.console.desk;
 
-import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.AssignmentRules;
 import com.aftercare.inquiry.AssignmentStrategy;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The ordered assignment rules: list, add, remove. Every change is audited. */
+/** The ordered assignment rules: list, add, remove. Every change is audited by {@link AssignmentRules}. */
 @Controller
 @RequestMapping(AssignmentRulesController.HERE)
 class AssignmentRulesController {
@@ -38,20 +33,11 @@ class AssignmentRulesController {
     private final AssignmentRules rules;
     private final Teams teams;
     private final Storefronts storefronts;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
 
-    AssignmentRulesController(
-            AssignmentRules rules,
-            Teams teams,
-            Storefronts storefronts,
-            AuditLog audit,
-            TransactionTemplate transaction) {
+    AssignmentRulesController(AssignmentRules rules, Teams teams, Storefronts storefronts) {
         this.rules = rules;
         this.teams = teams;
         this.storefronts = storefronts;
-        this.audit = audit;
-        this.transaction = transaction;
     }
 
     @GetMapping
@@ -72,40 +58,20 @@ class AssignmentRulesController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
-            try {
-                transaction.executeWithoutResult(status -> {
-                    long id = rules.add(form.toRule(by.getName()));
-                    Map<String, Object> details = new HashMap<>();
-                    details.put("position", form.position());
-                    details.put(
-                            "channel",
-                            form.channel() == null ? "*" : form.channel().name());
-                    details.put(
-                            "category",
-                            form.category() == null ? "*" : form.category().name());
-                    details.put("storefront", form.storefront() == null ? "*" : form.storefront());
-                    details.put("team", form.team());
-                    details.put("strategy", form.strategy().name());
-                    audit.record(by.getName(), "assignment-rule.added", "assignment-rule", String.valueOf(id), details);
-                });
-                redirect.addFlashAttribute("notice", "desk.changed");
-                return ConsoleViews.redirect(HERE);
-            } catch (InvalidValue e) {
-                errors.rejectValue(e.field(), "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
-        return fill(model, rules.all());
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    rules.add(form.toRule(by.getName()));
+                    redirect.addFlashAttribute("notice", "desk.changed");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> fill(model, rules.all()));
     }
 
     @PostMapping("/{id}/remove")
     String remove(@PathVariable long id, Principal by, RedirectAttributes redirect) {
-        transaction.executeWithoutResult(status -> {
-            rules.remove(id);
-            audit.record(by.getName(), "assignment-rule.removed", "assignment-rule", String.valueOf(id), Map.of());
-        });
+        rules.remove(id, by.getName());
         redirect.addFlashAttribute("notice", "desk.changed");
         return ConsoleViews.redirect(HERE);
     }

@@ -1,30 +1,33 @@
 package com.aftercare.web.console.desk;
 
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
 import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A supervisor hands an inquiry to another operator, or to a team's queue. The inquiry's own
- * trail records who moved it where (ASSIGNED).
+ * trail records who moved it where (ASSIGNED). A refused choice comes back as the page with the
+ * reason and a 400; a step the workflow refuses (a closed inquiry) as a message on the inquiry.
  */
 @Controller
 @RequestMapping("/console/inquiries/{reference}/reassign")
 class ReassignController {
+
+    private static final String FORM = "reassign";
 
     private final Inquiries inquiries;
     private final Teams teams;
@@ -36,48 +39,48 @@ class ReassignController {
 
     @GetMapping
     String form(@PathVariable String reference, Model model) {
-        return page(reference, model, null);
+        model.addAttribute(FORM, new ReassignForm(null, null));
+        return page(reference, model);
     }
 
-    /** Exactly one of {@code assignee} and {@code team}. */
     @PostMapping
     String reassign(
             @PathVariable String reference,
-            @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String team,
+            @ModelAttribute(FORM) ReassignForm form,
+            BindingResult errors,
             Principal by,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        boolean toPerson = assignee != null && !assignee.isBlank();
-        boolean toTeam = team != null && !team.isBlank();
-        if (toPerson == toTeam) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(reference, model, "desk.reassign.chooseOne");
+        if (form.toOperator() == form.toTeam()) {
+            errors.reject("desk.reassign.chooseOne");
         }
+        String inquiryPage = ConsoleViews.redirect("/console/inquiries/" + reference);
         try {
-            if (toPerson) {
-                inquiries.assign(new Inquiries.Assign(reference, assignee, by.getName()));
-            } else {
-                inquiries.assignToTeam(reference, team, by.getName());
-            }
-        } catch (InvalidValue e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(reference, model, "desk.reassign.invalid." + e.field());
+            return ConsoleForms.submit(
+                    errors,
+                    response,
+                    () -> {
+                        if (form.toOperator()) {
+                            inquiries.assign(new Inquiries.Assign(reference, form.assignee(), by.getName()));
+                        } else {
+                            inquiries.assignToTeam(reference, form.team(), by.getName());
+                        }
+                        redirect.addFlashAttribute("notice", "desk.reassigned");
+                        return inquiryPage;
+                    },
+                    () -> page(reference, model));
         } catch (InquiryWorkflowViolation e) {
             redirect.addFlashAttribute("problem", "inquiry.refused");
-            return ConsoleViews.redirect("/console/inquiries/" + reference);
+            return inquiryPage;
         }
-        redirect.addFlashAttribute("notice", "desk.reassigned");
-        return ConsoleViews.redirect("/console/inquiries/" + reference);
     }
 
-    private String page(String reference, Model model, String problem) {
+    private String page(String reference, Model model) {
         Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         model.addAttribute("inquiry", inquiry);
         model.addAttribute("teams", teams.all());
         model.addAttribute("operators", teams.availability());
-        model.addAttribute("problem", problem);
         return ConsoleViews.DESK_REASSIGN;
     }
 }

@@ -1,18 +1,13 @@
 package com.aftercare.web.console.desk;
 
-import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.shared.AlreadyExists;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Teams, their members and who is available for new work. Every change is audited. */
+/** Teams, their members and who is available for new work. Every change is audited by {@link Teams}. */
 @Controller
 @RequestMapping(TeamsController.HERE)
 class TeamsController {
@@ -33,14 +28,10 @@ class TeamsController {
 
     private final Teams teams;
     private final Operators operators;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
 
-    TeamsController(Teams teams, Operators operators, AuditLog audit, TransactionTemplate transaction) {
+    TeamsController(Teams teams, Operators operators) {
         this.teams = teams;
         this.operators = operators;
-        this.audit = audit;
-        this.transaction = transaction;
     }
 
     @GetMapping
@@ -57,61 +48,33 @@ class TeamsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
-            try {
-                return change(by, "team.created", form.code(), Map.of("name", form.name()), redirect, () -> {
-                    teams.create(form.code(), form.name());
-                });
-            } catch (AlreadyExists e) {
-                errors.rejectValue(e.field(), "exists");
-            } catch (InvalidValue e) {
-                errors.rejectValue(e.field(), "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
-        return fill(model);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> changed(redirect, () -> teams.create(form.code(), form.name(), by.getName())),
+                () -> fill(model));
     }
 
     @PostMapping("/{code}/members")
     String addMember(
             @PathVariable String code, @RequestParam String username, Principal by, RedirectAttributes redirect) {
-        return change(by, "team.member.added", code, Map.of("operator", username), redirect, () -> {
-            teams.addMember(code, username);
-        });
+        return changed(redirect, () -> teams.addMember(code, username, by.getName()));
     }
 
     @PostMapping("/{code}/members/{username}/remove")
     String removeMember(
             @PathVariable String code, @PathVariable String username, Principal by, RedirectAttributes redirect) {
-        return change(by, "team.member.removed", code, Map.of("operator", username), redirect, () -> {
-            teams.removeMember(code, username);
-        });
+        return changed(redirect, () -> teams.removeMember(code, username, by.getName()));
     }
 
     @PostMapping("/availability/{username}")
     String availability(
             @PathVariable String username, @RequestParam boolean available, Principal by, RedirectAttributes redirect) {
-        return change(
-                by,
-                available ? "operator.available" : "operator.unavailable",
-                username,
-                Map.of(),
-                redirect,
-                () -> teams.setAvailable(username, available));
+        return changed(redirect, () -> teams.setAvailable(username, available, by.getName()));
     }
 
-    private String change(
-            Principal by,
-            String action,
-            String target,
-            Map<String, ?> details,
-            RedirectAttributes redirect,
-            Runnable work) {
-        transaction.executeWithoutResult(status -> {
-            work.run();
-            audit.record(by.getName(), action, action.startsWith("operator") ? "operator" : "team", target, details);
-        });
+    private static String changed(RedirectAttributes redirect, Runnable change) {
+        change.run();
         redirect.addFlashAttribute("notice", "desk.changed");
         return ConsoleViews.redirect(HERE);
     }

@@ -72,8 +72,8 @@ class DeskConsoleTest {
         operator = TestOperators.create(operators, passwords, Operators.Role.OPERATOR);
         supervisor = TestOperators.create(operators, passwords, Operators.Role.SUPERVISOR);
         team = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        teams.create(team, "返品チーム " + team);
-        teams.addMember(team, operator);
+        teams.create(team, "返品チーム " + team, "admin");
+        teams.addMember(team, operator, "admin");
         asOperator = ConsoleClient.loggedInAs(port, operator, TestOperators.PASSWORD);
         asSupervisor = ConsoleClient.loggedInAs(port, supervisor, TestOperators.PASSWORD);
     }
