@@ -1,7 +1,9 @@
 package com.aftercare.domain.mail;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.mail.outbox.MailOutbox;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
+import com.aftercare.domain.mail.outbox.OutgoingMail;
 import com.aftercare.domain.mail.rules.SendRules;
 import com.aftercare.domain.mail.rules.UnsubscribeLinks;
 import com.aftercare.domain.mail.templates.MailTemplates;

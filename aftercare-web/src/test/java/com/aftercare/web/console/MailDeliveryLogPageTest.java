@@ -3,8 +3,8 @@ package com.aftercare.web.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.outbox.MailOutbox;
+import com.aftercare.domain.mail.outbox.OutgoingMail;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;

@@ -1,7 +1,6 @@
 package com.aftercare.domain.mail.outbox;
 
 import com.aftercare.domain.mail.InvalidMailAddress;
-import com.aftercare.domain.mail.OutgoingMail;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -3,7 +3,7 @@ package com.aftercare.domain.mail.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.outbox.OutgoingMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;

@@ -1,9 +1,9 @@
 package com.aftercare.domain.mail.dispatch;
 
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.MailOutbox;
-import com.aftercare.domain.mail.OutgoingMail;
+import com.aftercare.domain.mail.outbox.MailOutbox;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
+import com.aftercare.domain.mail.outbox.OutgoingMail;
 import com.aftercare.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftercare.domain.mail.InvalidMailAddress;
 import com.aftercare.domain.mail.MailKind;
-import com.aftercare.domain.mail.OutgoingMail;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package com.aftercare.domain.mail;
+package com.aftercare.domain.mail.outbox;
 
 /**
  * The one way mail leaves Aftercare. Call it inside the transaction that decided to send the

@@ -1,5 +1,6 @@
-package com.aftercare.domain.mail;
+package com.aftercare.domain.mail.outbox;
 
+import com.aftercare.domain.mail.MailKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
