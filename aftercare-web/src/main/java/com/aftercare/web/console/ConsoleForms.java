@@ -19,7 +19,10 @@ public final class ConsoleForms {
     private ConsoleForms() {}
 
     public static String submit(
-            BindingResult errors, HttpServletResponse response, Supplier<String> action, Supplier<String> pageWithErrors) {
+            BindingResult errors,
+            HttpServletResponse response,
+            Supplier<String> action,
+            Supplier<String> pageWithErrors) {
         if (!errors.hasErrors()) {
             try {
                 return action.get();
