@@ -1,7 +1,10 @@
 package com.aftercare.domain.customer;
 
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,11 +18,13 @@ public class Customers {
     private final CustomerRepository customers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Customers(CustomerRepository customers, JdbcClient jdbc, Clock clock) {
+    Customers(CustomerRepository customers, JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -74,6 +79,21 @@ public class Customers {
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(CustomerId id) {
         return customers.findById(id.value()).map(CustomerView::of);
+    }
+
+    /**
+     * The customer, for an operator who asked to see their email and phone unmasked: the opening
+     * is written to the audit trail ({@code customer.revealed}) in the same transaction.
+     *
+     * @param operator the operator's username
+     * @throws NotFound for an unknown customer
+     */
+    @Transactional
+    public CustomerView reveal(CustomerId id, String operator) {
+        CustomerView customer = find(id).orElseThrow(NotFound::customer);
+        audit.record(
+                operator, "customer.revealed", "customer", Long.toString(id.value()), Map.of("fields", "email,phone"));
+        return customer;
     }
 
     /** By exact (normalised) email, for operators looking a customer up. */

@@ -1,17 +1,22 @@
 package com.aftercare.domain.operator;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.shared.AlreadyExists;
 import com.aftercare.domain.shared.NotFound;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The people who work in the console, with their role. Passwords arrive already hashed. */
+/**
+ * The people who work in the console, with their role. Passwords arrive already hashed. What an
+ * admin changes, and a lockout, is written to the audit trail in the same transaction.
+ */
 @Service
 public class Operators {
 
@@ -48,9 +53,11 @@ public class Operators {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    Operators(JdbcClient jdbc) {
+    Operators(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +116,24 @@ public class Operators {
                 .orElseThrow(() -> AlreadyExists.operator(username));
     }
 
+    /**
+     * Creates a new operator as {@link #create(String, String, String, Role)} does, for an admin,
+     * and audits it ({@code operator.created}).
+     *
+     * @param createdBy the admin's username
+     */
+    @Transactional
+    public long create(String username, String passwordHash, String displayName, Role role, String createdBy) {
+        long id = create(username, passwordHash, displayName, role);
+        audit.record(
+                createdBy,
+                "operator.created",
+                "operator",
+                username,
+                Map.of("id", id, "displayName", displayName, "role", role.name()));
+        return id;
+    }
+
     @Transactional(readOnly = true)
     public List<Summary> all() {
         return jdbc.sql("""
@@ -126,36 +151,53 @@ public class Operators {
                 .list();
     }
 
+    /** Lets the operator log in again; audited ({@code operator.enabled}) as done by {@code by}. */
     @Transactional
-    public void setEnabled(String username, boolean enabled) {
+    public void enable(String username, String by) {
+        setEnabled(username, true, by, "operator.enabled");
+    }
+
+    /** Keeps the operator out from now on; audited ({@code operator.disabled}) as done by {@code by}. */
+    @Transactional
+    public void disable(String username, String by) {
+        setEnabled(username, false, by, "operator.disabled");
+    }
+
+    private void setEnabled(String username, boolean enabled, String by, String action) {
         requireUpdated(
                 jdbc.sql("update operator set enabled = :e where username = :u")
                         .param("e", enabled)
                         .param("u", username)
                         .update(),
                 username);
+        audit.record(by, action, "operator", username, Map.of());
     }
 
-    /** Lifts a lockout at once and forgets the failed attempts that led to it. */
+    /**
+     * Lifts a lockout at once and forgets the failed attempts that led to it; audited
+     * ({@code operator.unlocked}) as done by {@code by}.
+     */
     @Transactional
-    public void unlock(String username) {
+    public void unlock(String username, String by) {
         requireUpdated(
                 jdbc.sql("update operator set failed_logins = 0, locked_until = null where username = :u")
                         .param("u", username)
                         .update(),
                 username);
+        audit.record(by, "operator.unlocked", "operator", username, Map.of());
     }
 
     /**
      * Counts a failed login (wrong password) of an existing operator, and locks the account for
-     * {@code lockFor} when this failure reaches {@code threshold} consecutive ones. A lock that has
-     * run out starts the count afresh. Unknown usernames change nothing.
+     * {@code lockFor} when this failure reaches {@code threshold} consecutive ones, which is
+     * audited ({@code operator.locked}, by {@code system}). A lock that has run out starts the
+     * count afresh. Unknown usernames change nothing.
      *
      * @return true when this failure locked the account
      */
     @Transactional
     public boolean recordFailedLogin(String username, Instant now, int threshold, Duration lockFor) {
-        return jdbc.sql("""
+        boolean locked = jdbc.sql("""
                         update operator set
                             failed_logins = case when locked_until <= cast(:now as timestamptz)
                                                  then 1 else failed_logins + 1 end,
@@ -175,6 +217,15 @@ public class Operators {
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
+        if (locked) {
+            audit.record(
+                    "system",
+                    "operator.locked",
+                    "operator",
+                    username,
+                    Map.of("failedLogins", threshold, "lockedFor", lockFor.toString()));
+        }
+        return locked;
     }
 
     /** A successful login ends the run of failures. */

@@ -1,5 +1,6 @@
 package com.aftercare.domain.storefront;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.shared.AlreadyExists;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
@@ -7,7 +8,9 @@ import com.aftercare.domain.shared.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -16,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Storefronts and their API keys. A key is shown once when it is issued and stored only as its
  * SHA-256: keys are 256-bit random secrets, so a slow password hash would add cost per request
- * without adding safety.
+ * without adding safety. What an admin does to them is written to the audit trail in the same
+ * transaction, never the secret.
  */
 @Service
 public class Storefronts {
@@ -27,12 +31,14 @@ public class Storefronts {
     private final StorefrontRepository storefronts;
     private final ApiKeyRepository keys;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    Storefronts(StorefrontRepository storefronts, ApiKeyRepository keys, Clock clock) {
+    Storefronts(StorefrontRepository storefronts, ApiKeyRepository keys, Clock clock, AuditLog audit) {
         this.storefronts = storefronts;
         this.keys = keys;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What a storefront looks like to the console and API. */
@@ -68,6 +74,24 @@ public class Storefronts {
         return view(storefronts.save(new Storefront(code, name)));
     }
 
+    /**
+     * Creates a new storefront as {@link #create(String, String)} does, for an admin, and audits
+     * it ({@code storefront.created}).
+     *
+     * @param createdBy the admin's username
+     */
+    @Transactional
+    public StorefrontView create(String code, String name, String createdBy) {
+        StorefrontView created = create(code, name);
+        audit.record(
+                createdBy,
+                "storefront.created",
+                "storefront",
+                String.valueOf(created.id().value()),
+                Map.of("code", created.code(), "name", created.name()));
+        return created;
+    }
+
     @Transactional(readOnly = true)
     public List<StorefrontView> all() {
         return storefronts.findAllByOrderByCode().stream()
@@ -87,6 +111,25 @@ public class Storefronts {
         String key = "ak_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiKey saved = keys.save(new ApiKey(storefront, prefixOf(key), Sha256.of(key), label));
         return new IssuedKey(saved.id(), key);
+    }
+
+    /**
+     * Issues a key for an admin and audits it ({@code apikey.issued}, with the storefront's code
+     * and the label, never the secret).
+     *
+     * @param issuedBy the admin's username
+     * @throws NotFound for an unknown storefront
+     */
+    @Transactional
+    public IssuedKey issueKey(StorefrontId storefront, String label, String issuedBy) {
+        Storefront owner =
+                storefronts.findById(storefront.value()).orElseThrow(() -> NotFound.storefront(storefront.value()));
+        IssuedKey issued = issueKey(storefront, label);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storefront", owner.code());
+        details.put("label", label);
+        audit.record(issuedBy, "apikey.issued", "api_key", String.valueOf(issued.id()), details);
+        return issued;
     }
 
     /**
@@ -125,6 +168,28 @@ public class Storefronts {
         ApiKey key = keys.findById(keyId).orElseThrow(() -> NotFound.apiKey(keyId));
         key.revoke(clock.instant());
         return keyView(key);
+    }
+
+    /**
+     * Revokes the key for an admin and audits it ({@code apikey.revoked}, with its prefix and
+     * storefront).
+     *
+     * @param revokedBy the admin's username
+     */
+    @Transactional
+    public ApiKeyView revokeKey(long keyId, String revokedBy) {
+        ApiKeyView revoked = revokeKey(keyId);
+        audit.record(
+                revokedBy,
+                "apikey.revoked",
+                "api_key",
+                String.valueOf(keyId),
+                Map.of(
+                        "prefix",
+                        revoked.prefix(),
+                        "storefront",
+                        revoked.storefront().value()));
+        return revoked;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package com.aftercare.web.api;
 
+import com.aftercare.web.problem.ProblemWriter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,5 +1,6 @@
 package com.aftercare.web.api;
 
+import com.aftercare.web.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -10,6 +10,7 @@ import com.aftercare.domain.order.LineItem;
 import com.aftercare.domain.order.Milestone;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.order.ProductScope;
 import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.Sha256;
@@ -17,10 +18,14 @@ import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ProductPolicyEditor;
+import com.aftercare.stepmail.templates.ProductTips;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,7 +33,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +46,15 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String DEMO = "demo";
 
     private final Storefronts storefronts;
     private final EventIngestion ingestion;
     private final Clock clock;
     private final Environment environment;
     private final ClaimRequests claims;
-    private final JdbcClient jdbc;
+    private final ProductPolicyEditor policies;
+    private final ProductTips tips;
 
     DemoData(
             Storefronts storefronts,
@@ -56,13 +62,15 @@ class DemoData implements ApplicationRunner {
             Clock clock,
             Environment environment,
             ClaimRequests claims,
-            JdbcClient jdbc) {
+            ProductPolicyEditor policies,
+            ProductTips tips) {
         this.storefronts = storefronts;
         this.ingestion = ingestion;
         this.clock = clock;
         this.environment = environment;
         this.claims = claims;
-        this.jdbc = jdbc;
+        this.policies = policies;
+        this.tips = tips;
     }
 
     private record DemoCustomer(String email, String name, String kana, String phone) {}
@@ -102,7 +110,8 @@ class DemoData implements ApplicationRunner {
                 true,
                 now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
-        seedClaims(shop);
+        seedPolicies();
+        openClaim(shop);
         seedTips();
         log.info(
                 """
@@ -123,39 +132,67 @@ class DemoData implements ApplicationRunner {
                 environment.getProperty("aftercare.bootstrap.admin-password"));
     }
 
-    /** Usage tips for two demo products, as the shop would write them (the "usage tips" mail shows them). */
-    private void seedTips() {
-        jdbc.sql("""
-                        insert into product_tip (sku, tips, updated_by)
-                        values ('KETTLE-05', '湯あかが気になったら、クエン酸を溶かした水を一度沸かして捨てるとすっきりします。', 'demo')
-                        on conflict do nothing
-                        """).update();
-        jdbc.sql("""
-                        insert into product_tip (category, tips, updated_by)
-                        values ('apparel', '最初の数回は単独で洗い、陰干しすると色と形が長持ちします。', 'demo')
-                        on conflict do nothing
-                        """).update();
+    /**
+     * Usage tips for two demo products, as the shop would write them (the "usage tips" mail shows
+     * them). Only where there are none yet: what someone wrote since stays.
+     */
+    void seedTips() {
+        Set<ProductScope> written =
+                tips.all().stream().map(ProductTips.Tip::scope).collect(Collectors.toSet());
+        if (!written.contains(new ProductScope("KETTLE-05", null))) {
+            tips.save("KETTLE-05", null, "湯あかが気になったら、クエン酸を溶かした水を一度沸かして捨てるとすっきりします。", DEMO);
+        }
+        if (!written.contains(new ProductScope(null, "apparel"))) {
+            tips.save(null, "apparel", "最初の数回は単独で洗い、陰干しすると色と形が長持ちします。", DEMO);
+        }
     }
 
     /**
-     * After-sales terms for the demo products (there is no editor yet: rows in product_policy) and
-     * one return to work in the console. Idempotent across restarts: the policies by their unique
-     * SKU or category, the claim by its request id.
+     * After-sales terms for the demo products, written only where a SKU or category has none: a
+     * policy edited since stays.
      */
-    private void seedClaims(StorefrontId shop) {
-        jdbc.sql("""
-                        insert into product_policy (category, return_window_days, customer_return_shipping, exchange_allowed)
-                        values ('apparel', 30, 'CUSTOMER', true) on conflict do nothing
-                        """).update();
-        jdbc.sql("""
-                        insert into product_policy (category, warranty_months, recycling_fee_yen)
-                        values ('appliance', 12, 3300) on conflict do nothing
-                        """).update();
-        jdbc.sql("""
-                        insert into product_policy (sku, return_window_days, guarantee_period_days, guarantee_minimum_use_days,
-                                                    guarantee_survey_required, guarantee_once, guarantee_return_shipping)
-                        values ('CARE-11', null, 30, 7, false, true, 'SHOP') on conflict do nothing
-                        """).update();
+    void seedPolicies() {
+        Set<ProductScope> kept =
+                policies.all().stream().map(ProductPolicyEditor.Entry::scope).collect(Collectors.toSet());
+        List.of(
+                        // apparel: 30 days, the customer pays the return, exchanges welcome
+                        categoryTerms("apparel", 30, true, null, null),
+                        // appliances: the statutory window, a year's warranty, recycling pick-up
+                        categoryTerms("appliance", null, false, 12, 3300L),
+                        // the care gel: a 30-day refund guarantee after a week's use, once, the shop pays the return
+                        refundGuarantee("CARE-11", 30, 7))
+                .stream()
+                .filter(policy -> !kept.contains(new ProductScope(policy.sku(), policy.category())))
+                .forEach(policy -> policies.save(policy, DEMO));
+    }
+
+    /** A category's terms; who pays a return for a change of mind is the customer. */
+    private static ProductPolicyEditor.Draft categoryTerms(
+            String category, Integer returnWindowDays, boolean exchange, Integer warrantyMonths, Long recyclingFeeYen) {
+        return new ProductPolicyEditor.Draft(
+                null,
+                category,
+                returnWindowDays,
+                "CUSTOMER",
+                exchange,
+                false,
+                null,
+                null,
+                false,
+                false,
+                null,
+                warrantyMonths,
+                recyclingFeeYen);
+    }
+
+    /** A SKU sold with a refund guarantee, once per customer, return shipping paid by the shop. */
+    private static ProductPolicyEditor.Draft refundGuarantee(String sku, int periodDays, int minimumUseDays) {
+        return new ProductPolicyEditor.Draft(
+                sku, null, null, "CUSTOMER", false, false, periodDays, minimumUseDays, false, true, "SHOP", null, null);
+    }
+
+    /** One return to work in the console, keyed by its request id so a restart opens no second one. */
+    private void openClaim(StorefrontId shop) {
         try {
             claims.open(new ClaimRequests.OpenClaim(
                     shop,

@@ -1,9 +1,7 @@
 package com.aftercare.web.security;
 
-import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.operator.Operators;
 import java.time.Clock;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +10,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Locks an operator after too many consecutive wrong passwords, and forgets the count on a good
@@ -29,19 +26,17 @@ class LoginAttempts {
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
     private final Operators operators;
-    private final AuditLog audit;
     private final LockoutProperties lockout;
     private final Clock clock;
 
-    LoginAttempts(Operators operators, AuditLog audit, LockoutProperties lockout, Clock clock) {
+    LoginAttempts(Operators operators, LockoutProperties lockout, Clock clock) {
         this.operators = operators;
-        this.audit = audit;
         this.lockout = lockout;
         this.clock = clock;
     }
 
+    /** A lock is audited by {@link Operators#recordFailedLogin}, in the same transaction. */
     @EventListener
-    @Transactional
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
             return;
@@ -49,16 +44,6 @@ class LoginAttempts {
         String username = event.getAuthentication().getName();
         if (operators.recordFailedLogin(username, clock.instant(), lockout.maxAttempts(), lockout.duration())) {
             log.warn("Console user locked for {} after {} failed logins", lockout.duration(), lockout.maxAttempts());
-            audit.record(
-                    "system",
-                    "operator.locked",
-                    "operator",
-                    username,
-                    Map.of(
-                            "failedLogins",
-                            lockout.maxAttempts(),
-                            "lockedFor",
-                            lockout.duration().toString()));
         }
     }
 

@@ -1,7 +1,7 @@
 package com.aftercare.web.security;
 
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.web.api.ProblemWriter;
+import com.aftercare.web.problem.ProblemWriter;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

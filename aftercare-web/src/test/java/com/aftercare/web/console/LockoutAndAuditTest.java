@@ -80,7 +80,38 @@ class LockoutAndAuditTest {
 
         assertThatThrownBy(() -> operators.create(username, "$2a$x", "誰か", Operators.Role.OPERATOR))
                 .isInstanceOf(AlreadyExists.class);
-        assertThatThrownBy(() -> operators.unlock(Events.unique("ghost"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> operators.unlock(Events.unique("ghost"), "admin"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void shouldAuditALockAndWhatAnAdminChangesWithWhoDidIt() {
+        String username = newOperator();
+        for (int i = 1; i <= 3; i++) {
+            operators.recordFailedLogin(username, T0, 3, LOCK);
+        }
+        operators.unlock(username, "chief");
+        operators.disable(username, "chief");
+        operators.enable(username, "chief");
+        String created = Events.unique("new").toLowerCase();
+        long id = operators.create(created, "$2a$10$notarealhash", "新人", Operators.Role.SUPERVISOR, "chief");
+
+        assertThat(audit.recent(500))
+                .filteredOn(e -> username.equals(e.targetId()))
+                .extracting(AuditLog.Entry::actor, AuditLog.Entry::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chief", "operator.enabled"),
+                        org.assertj.core.groups.Tuple.tuple("chief", "operator.disabled"),
+                        org.assertj.core.groups.Tuple.tuple("chief", "operator.unlocked"),
+                        org.assertj.core.groups.Tuple.tuple("system", "operator.locked"));
+        assertThat(audit.recent(500))
+                .filteredOn(e -> created.equals(e.targetId()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo("operator.created");
+                    assertThat(e.details()).containsEntry("displayName", "新人").containsEntry("role", "SUPERVISOR");
+                    assertThat(((Number) e.details().get("id")).longValue()).isEqualTo(id);
+                });
     }
 
     @Test

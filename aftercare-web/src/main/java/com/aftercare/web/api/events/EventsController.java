@@ -4,6 +4,7 @@ import com.aftercare.domain.ingest.EventIngestion;
 import com.aftercare.domain.ingest.IngestOutcome;
 import com.aftercare.domain.ingest.StorefrontEvent;
 import com.aftercare.web.api.JsonBodies;
+import com.aftercare.web.api.ProblemResponses;
 import com.aftercare.web.security.StorefrontAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ProblemResponses
 @Tag(name = "Events", description = "Order and customer events from storefronts")
 @SecurityRequirement(name = "apiKey")
 class EventsController {
@@ -68,28 +70,11 @@ class EventsController {
                                             })),
             responses = {
                 @ApiResponse(responseCode = "200", description = "Applied (or a retry of an event already taken)"),
-                @ApiResponse(responseCode = "202", description = "Kept until its order arrives"),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Malformed event; the problem names each field",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "401",
-                        description = "Missing, unknown or revoked API key",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = "Event id reused with a different body",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "413",
-                        description = "Body over 1 MiB",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "415",
-                        description = "Not application/json",
-                        content = @Content(mediaType = "application/problem+json"))
+                @ApiResponse(responseCode = "202", description = "Kept until its order arrives")
             })
+    @ProblemResponses.JsonBody
+    @ProblemResponses.BadRequest("Malformed event; the problem names each field")
+    @ProblemResponses.Conflict("Event id reused with a different body")
     @PostMapping(
             path = "/api/v1/events",
             consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -7,6 +7,7 @@ import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
+import com.aftercare.web.api.ProblemResponses;
 import com.aftercare.web.api.inquiries.InquiryRequests.AddMessageRequest;
 import com.aftercare.web.api.inquiries.InquiryRequests.OpenInquiryRequest;
 import com.aftercare.web.security.StorefrontAuthentication;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * other reference answers 404 exactly like an unknown one.
  */
 @RestController
+@ProblemResponses
 @Tag(name = "Inquiries", description = "Customer inquiries sent by a storefront")
 @SecurityRequirement(name = "apiKey")
 class InquiriesController {
@@ -80,20 +82,11 @@ class InquiriesController {
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON_VALUE,
                                         schema = @Schema(implementation = InquiryCreated.class),
-                                        examples = @ExampleObject(value = InquiryExamples.OPENED))),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Missing or malformed field, unknown order; the problem names each field",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "401",
-                        description = "Missing, unknown or revoked API key",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = "The Idempotency-Key was used for a different request",
-                        content = @Content(mediaType = "application/problem+json"))
+                                        examples = @ExampleObject(value = InquiryExamples.OPENED)))
             })
+    @ProblemResponses.JsonBody
+    @ProblemResponses.BadRequest("Missing or malformed field, unknown order; the problem names each field")
+    @ProblemResponses.Conflict("The Idempotency-Key was used for a different request")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<InquiryCreated> open(
             @RequestBody String body,
@@ -143,21 +136,11 @@ class InquiriesController {
                                             schema = @Schema(implementation = AddMessageRequest.class),
                                             examples =
                                                     @ExampleObject(name = "reply", value = InquiryExamples.MESSAGE))),
-            responses = {
-                @ApiResponse(responseCode = "201", description = "Added"),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Missing or malformed field",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "404",
-                        description = "No such inquiry for this storefront",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = "The Idempotency-Key was used for a different message",
-                        content = @Content(mediaType = "application/problem+json"))
-            })
+            responses = {@ApiResponse(responseCode = "201", description = "Added")})
+    @ProblemResponses.JsonBody
+    @ProblemResponses.BadRequest("Missing or malformed field")
+    @ProblemResponses.NotFound("No such inquiry for this storefront")
+    @ProblemResponses.Conflict("The Idempotency-Key was used for a different message")
     @PostMapping(
             path = PATH + "/{reference}/messages",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -186,7 +169,9 @@ class InquiriesController {
     @Operation(
             summary = "An inquiry of the calling storefront, with the messages the customer can see",
             description =
-                    "Internal notes and operator names are never shown. Another storefront's inquiry answers 404.")
+                    "Internal notes and operator names are never shown. Another storefront's inquiry answers 404.",
+            responses = @ApiResponse(responseCode = "200", description = "The inquiry"))
+    @ProblemResponses.NotFound("No such inquiry for this storefront")
     @GetMapping(path = PATH + "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     InquiryResponse inquiry(
             @Parameter(description = "The inquiry's reference", example = "INQ-2026-000123") @PathVariable

@@ -5,10 +5,12 @@ import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.web.api.ProblemResponses;
 import com.aftercare.web.security.StorefrontAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ProblemResponses
 @Tag(name = "Orders")
 @SecurityRequirement(name = "apiKey")
 class OrdersController {
@@ -31,7 +34,10 @@ class OrdersController {
 
     @Operation(
             summary = "An order of the calling storefront, with its lines and status history",
-            description = "Another storefront's order number answers 404, exactly as an unknown one.")
+            description = "Another storefront's order number answers 404, exactly as an unknown one.",
+            responses = @ApiResponse(responseCode = "200", description = "The order"))
+    @ProblemResponses.BadRequest("Malformed order number")
+    @ProblemResponses.NotFound("No such order for this storefront")
     @GetMapping(path = "/api/v1/orders/{orderNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     OrderResponse order(@PathVariable String orderNumber, @Parameter(hidden = true) StorefrontAuthentication caller) {
         OrderNumber number = new OrderNumber(orderNumber);

@@ -10,6 +10,7 @@ import com.aftercare.returns.Claims;
 import com.aftercare.returns.Settlement;
 import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
+import com.aftercare.web.api.ProblemResponses;
 import com.aftercare.web.api.returns.ReturnRequests.OpenReturnRequest;
 import com.aftercare.web.security.StorefrontAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * allow it. A claim is addressed by its RMA number.
  */
 @RestController
+@ProblemResponses
 @Tag(name = "Returns", description = "Returns, exchanges, refund-guarantee claims, repairs and recycling pick-ups")
 @SecurityRequirement(name = "apiKey")
 class ReturnsController {
@@ -81,31 +83,16 @@ class ReturnsController {
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON_VALUE,
                                         schema = @Schema(implementation = ReturnCreated.class),
-                                        examples = @ExampleObject(value = ReturnExamples.OPENED))),
-                @ApiResponse(
-                        responseCode = "400",
-                        description = "Missing or malformed field, unknown type or reason, a SKU not in the order, a "
-                                + "quantity above what is left to claim; the problem names each field",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "401",
-                        description = "Missing, unknown or revoked API key",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "404",
-                        description = "No such order for this storefront",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "409",
-                        description = "The Idempotency-Key was used for a different request",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(
-                        responseCode = "422",
-                        description =
-                                "The rules refuse it: order cancelled or not delivered, window passed, final "
-                                        + "sale, guarantee used…; `errors[].field` names the order or the line, `rule` the reason",
-                        content = @Content(mediaType = "application/problem+json"))
+                                        examples = @ExampleObject(value = ReturnExamples.OPENED)))
             })
+    @ProblemResponses.JsonBody
+    @ProblemResponses.BadRequest(
+            "Missing or malformed field, unknown type or reason, a SKU not in the order, a quantity above what is "
+                    + "left to claim; the problem names each field")
+    @ProblemResponses.NotFound("No such order for this storefront")
+    @ProblemResponses.Conflict("The Idempotency-Key was used for a different request")
+    @ProblemResponses.Unprocessable("The rules refuse it: order cancelled or not delivered, window passed, final "
+            + "sale, guarantee used…; `errors[].field` names the order or the line, `rule` the reason")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReturnCreated> open(
             @RequestBody String body,
@@ -138,11 +125,9 @@ class ReturnsController {
 
     @Operation(
             summary = "A claim of the calling storefront, as the customer may see it",
-            description = "Operator names and internal notes are never shown. Another storefront's claim answers 404.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such claim for this storefront",
-            content = @Content(mediaType = "application/problem+json"))
+            description = "Operator names and internal notes are never shown. Another storefront's claim answers 404.",
+            responses = @ApiResponse(responseCode = "200", description = "The claim"))
+    @ProblemResponses.NotFound("No such claim for this storefront")
     @GetMapping(path = PATH + "/{rma}", produces = MediaType.APPLICATION_JSON_VALUE)
     ReturnResponse claim(
             @Parameter(description = "The RMA number", example = "RMA-2026-000123") @PathVariable String rma,
@@ -215,8 +200,11 @@ class ReturnsController {
             Instant resolvedAt,
             List<Step> history) {
 
+        // Named apart from the order's Line: the OpenAPI document keeps one schema per name.
+        @Schema(name = "ReturnLine")
         record Line(String sku, int quantity, String exchangeSku) {}
 
+        @Schema(name = "ReturnStep")
         record Step(String status, Instant at) {}
 
         static ReturnResponse of(ClaimView v) {

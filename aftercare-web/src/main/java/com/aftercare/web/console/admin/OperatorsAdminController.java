@@ -1,18 +1,14 @@
 package com.aftercare.web.console.admin;
 
-import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.shared.AlreadyExists;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Console users: list, create, enable or disable, lift a lockout. Every change is audited. */
+/** Console users: list, create, enable or disable, lift a lockout. {@link Operators} audits every change. */
 @Controller
 @RequestMapping("/console/admin/operators")
 class OperatorsAdminController {
@@ -32,20 +28,11 @@ class OperatorsAdminController {
 
     private final Operators operators;
     private final PasswordEncoder passwords;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    OperatorsAdminController(
-            Operators operators,
-            PasswordEncoder passwords,
-            AuditLog audit,
-            TransactionTemplate transaction,
-            Clock clock) {
+    OperatorsAdminController(Operators operators, PasswordEncoder passwords, Clock clock) {
         this.operators = operators;
         this.passwords = passwords;
-        this.audit = audit;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -62,37 +49,26 @@ class OperatorsAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
-            try {
-                transaction.executeWithoutResult(status -> {
-                    long id = operators.create(
-                            form.username(), passwords.encode(form.password()), form.displayName(), form.role());
-                    audit.record(
-                            admin.getName(),
-                            "operator.created",
-                            "operator",
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    operators.create(
                             form.username(),
-                            Map.of(
-                                    "id",
-                                    id,
-                                    "displayName",
-                                    form.displayName(),
-                                    "role",
-                                    form.role().name()));
-                });
-                redirect.addFlashAttribute("notice", "admin.operators.created");
-                return ConsoleViews.redirect(HERE);
-            } catch (AlreadyExists e) {
-                errors.rejectValue(e.field(), "exists");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return page(model, form.withoutPassword(), errors);
+                            passwords.encode(form.password()),
+                            form.displayName(),
+                            form.role(),
+                            admin.getName());
+                    redirect.addFlashAttribute("notice", "admin.operators.created");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> page(model, form.withoutPassword(), errors));
     }
 
     @PostMapping("/{username}/enable")
     String enable(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
-        return change(username, admin, "operator.enabled", redirect, () -> operators.setEnabled(username, true));
+        operators.enable(username, admin.getName());
+        return changed(redirect);
     }
 
     @PostMapping("/{username}/disable")
@@ -102,19 +78,17 @@ class OperatorsAdminController {
             redirect.addFlashAttribute("problem", "admin.operators.notYourself");
             return ConsoleViews.redirect(HERE);
         }
-        return change(username, admin, "operator.disabled", redirect, () -> operators.setEnabled(username, false));
+        operators.disable(username, admin.getName());
+        return changed(redirect);
     }
 
     @PostMapping("/{username}/unlock")
     String unlock(@PathVariable String username, Principal admin, RedirectAttributes redirect) {
-        return change(username, admin, "operator.unlocked", redirect, () -> operators.unlock(username));
+        operators.unlock(username, admin.getName());
+        return changed(redirect);
     }
 
-    private String change(String username, Principal admin, String action, RedirectAttributes redirect, Runnable work) {
-        transaction.executeWithoutResult(status -> {
-            work.run();
-            audit.record(admin.getName(), action, "operator", username, Map.of());
-        });
+    private static String changed(RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", "admin.operators.changed");
         return ConsoleViews.redirect(HERE);
     }

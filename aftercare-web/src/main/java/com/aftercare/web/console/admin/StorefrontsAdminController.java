@@ -1,21 +1,15 @@
 package com.aftercare.web.console.admin;
 
-import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.domain.shared.AlreadyExists;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Storefronts and their API keys. A key's secret exists only in the answer to "issue": the page
- * shows it once and the database keeps only its hash. Every change is audited (never the secret).
+ * shows it once and the database keeps only its hash. {@link Storefronts} audits every change
+ * (never the secret).
  */
 @Controller
 @RequestMapping("/console/admin/storefronts")
@@ -38,13 +33,9 @@ class StorefrontsAdminController {
     private static final String HERE = "/console/admin/storefronts";
 
     private final Storefronts storefronts;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
 
-    StorefrontsAdminController(Storefronts storefronts, AuditLog audit, TransactionTemplate transaction) {
+    StorefrontsAdminController(Storefronts storefronts) {
         this.storefronts = storefronts;
-        this.audit = audit;
-        this.transaction = transaction;
     }
 
     /** A storefront with its keys, newest key first. */
@@ -64,28 +55,15 @@ class StorefrontsAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
-            try {
-                transaction.executeWithoutResult(status -> {
-                    Storefronts.StorefrontView created =
-                            storefronts.create(form.code(), form.name().strip());
-                    audit.record(
-                            admin.getName(),
-                            "storefront.created",
-                            "storefront",
-                            String.valueOf(created.id().value()),
-                            Map.of("code", created.code(), "name", created.name()));
-                });
-                redirect.addFlashAttribute("notice", "admin.storefronts.created");
-                return ConsoleViews.redirect(HERE);
-            } catch (AlreadyExists e) {
-                errors.rejectValue(e.field(), "exists");
-            } catch (InvalidValue e) {
-                errors.rejectValue(e.field(), "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return fill(model);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    storefronts.create(form.code(), form.name().strip(), admin.getName());
+                    redirect.addFlashAttribute("notice", "admin.storefronts.created");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> fill(model));
     }
 
     @PostMapping("/{id}/keys")
@@ -102,14 +80,7 @@ class StorefrontsAdminController {
             redirect.addFlashAttribute("problem", "admin.keys.badLabel");
             return ConsoleViews.redirect(HERE);
         }
-        Storefronts.IssuedKey issued = transaction.execute(status -> {
-            Storefronts.IssuedKey key = storefronts.issueKey(storefront.id(), form.labelOrDefault());
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("storefront", storefront.code());
-            details.put("label", form.labelOrDefault());
-            audit.record(admin.getName(), "apikey.issued", "api_key", String.valueOf(key.id()), details);
-            return key;
-        });
+        Storefronts.IssuedKey issued = storefronts.issueKey(storefront.id(), form.labelOrDefault(), admin.getName());
         model.addAttribute("storefront", storefront);
         model.addAttribute("secret", issued.secret());
         return ConsoleViews.ADMIN_KEY_ISSUED;
@@ -135,20 +106,7 @@ class StorefrontsAdminController {
             Principal admin,
             Model model,
             RedirectAttributes redirect) {
-        Storefronts.ApiKeyView key = transaction.execute(status -> {
-            Storefronts.ApiKeyView revoked = storefronts.revokeKey(keyId);
-            audit.record(
-                    admin.getName(),
-                    "apikey.revoked",
-                    "api_key",
-                    String.valueOf(keyId),
-                    Map.of(
-                            "prefix",
-                            revoked.prefix(),
-                            "storefront",
-                            revoked.storefront().value()));
-            return revoked;
-        });
+        Storefronts.ApiKeyView key = storefronts.revokeKey(keyId, admin.getName());
         if ("true".equals(htmx)) {
             model.addAttribute("key", key);
             return ConsoleViews.ADMIN_KEY_ROW;

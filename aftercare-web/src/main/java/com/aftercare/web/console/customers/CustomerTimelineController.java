@@ -1,6 +1,5 @@
 package com.aftercare.web.console.customers;
 
-import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
@@ -10,10 +9,10 @@ import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -21,11 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * One page per customer (顧客情報の共有): operators' notes about the customer, then orders and their
  * history, inquiries, claims, mails, coupons, consent and the notes again, newest first. Email and phone stay masked until an operator reveals them, and every reveal is
- * written to the audit log with who and when.
+ * written to the audit log with who and when ({@link Customers#reveal}).
  */
 @Controller
 @RequestMapping("/console/customers")
@@ -44,6 +43,7 @@ class CustomerTimelineController {
 
     private static final int MAILS = 200;
     private static final int NOTES = 200;
+    private static final String NOTE_FORM = "newNote";
 
     private final Customers customers;
     private final Orders orders;
@@ -53,7 +53,6 @@ class CustomerTimelineController {
     private final MarketingConsent consent;
     private final Coupons coupons;
     private final CustomerNotes notes;
-    private final AuditLog audit;
 
     CustomerTimelineController(
             Customers customers,
@@ -63,8 +62,7 @@ class CustomerTimelineController {
             MailDeliveries mails,
             MarketingConsent consent,
             Coupons coupons,
-            CustomerNotes notes,
-            AuditLog audit) {
+            CustomerNotes notes) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
@@ -73,7 +71,6 @@ class CustomerTimelineController {
         this.consent = consent;
         this.coupons = coupons;
         this.notes = notes;
-        this.audit = audit;
     }
 
     /** The customer lookup is part of the console search now; an old link with an email still works. */
@@ -95,13 +92,7 @@ class CustomerTimelineController {
 
     @PostMapping("/{id}/reveal")
     String reveal(@PathVariable long id, Principal operator, Model model) {
-        customers.find(new CustomerId(id)).orElseThrow(NotFound::customer);
-        audit.record(
-                operator.getName(),
-                "customer.revealed",
-                "customer",
-                Long.toString(id),
-                Map.of("fields", "email,phone"));
+        customers.reveal(new CustomerId(id), operator.getName());
         return page(id, true, model);
     }
 
@@ -109,21 +100,21 @@ class CustomerTimelineController {
     @PostMapping("/{id}/notes")
     String addNote(
             @PathVariable long id,
-            @RequestParam(required = false) String body,
+            @ModelAttribute(NOTE_FORM) NoteForm form,
+            BindingResult errors,
             Principal operator,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        try {
-            notes.add(new CustomerId(id), body, operator.getName());
-        } catch (InvalidValue e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("noteBody", body);
-            model.addAttribute("noteError", "customers.note.invalid");
-            return page(id, false, model);
-        }
-        redirect.addFlashAttribute("notice", "customers.note.added");
-        return ConsoleViews.redirect("/console/customers/" + id);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    notes.add(new CustomerId(id), form.body(), operator.getName());
+                    redirect.addFlashAttribute("notice", "customers.note.added");
+                    return ConsoleViews.redirect("/console/customers/" + id);
+                },
+                () -> page(id, false, model));
     }
 
     /** One line of the timeline. */
@@ -184,6 +175,9 @@ class CustomerTimelineController {
         customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("customer", customer);
+        if (!model.containsAttribute(NOTE_FORM)) {
+            model.addAttribute(NOTE_FORM, NoteForm.empty());
+        }
         model.addAttribute("revealed", revealed);
         model.addAttribute(
                 "email", revealed ? customer.email().value() : customer.email().masked());

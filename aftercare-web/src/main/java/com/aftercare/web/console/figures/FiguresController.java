@@ -1,17 +1,16 @@
 package com.aftercare.web.console.figures;
 
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.InquiryFigures;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,26 +43,20 @@ class FiguresController {
     String figures(
             @ModelAttribute(FORM) PeriodForm form, BindingResult errors, Model model, HttpServletResponse response) {
         model.addAttribute("storefronts", storefronts.all());
-        if (!errors.hasErrors()) {
-            try {
-                StorefrontId storefront = storefrontChoice.of(form.storefront());
-                ReportingPeriod period =
-                        form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
-                InquiryFigures.Figures result = figures.of(period.from(), period.to(), storefront);
-                model.addAttribute(
-                        FORM,
-                        new PeriodForm(result.period().from(), result.period().to(), form.storefront()));
-                model.addAttribute("figures", result);
-                model.addAttribute("channelChart", ColumnChart.of("channel.", byName(result.byChannel())));
-                model.addAttribute("categoryChart", ColumnChart.of("category.", byName(result.byCategory())));
-                model.addAttribute("dayChart", ColumnChart.of("", perDay(result)));
-                model.addAttribute("operatorChart", ColumnChart.of("", perOperator(result)));
-                return ConsoleViews.DESK_FIGURES;
-            } catch (InvalidValue e) {
-                errors.rejectValue(e.field(), "invalid");
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return ConsoleForms.submit(errors, response, () -> show(form, model), () -> ConsoleViews.DESK_FIGURES);
+    }
+
+    private String show(PeriodForm form, Model model) {
+        StorefrontId storefront = storefrontChoice.of(form.storefront());
+        ReportingPeriod period = form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
+        InquiryFigures.Figures result = figures.of(period.from(), period.to(), storefront);
+        model.addAttribute(
+                FORM, new PeriodForm(result.period().from(), result.period().to(), form.storefront()));
+        model.addAttribute("figures", result);
+        model.addAttribute("channelChart", ColumnChart.of("channel.", byName(result.byChannel())));
+        model.addAttribute("categoryChart", ColumnChart.of("category.", byName(result.byCategory())));
+        model.addAttribute("dayChart", ColumnChart.of("", perDay(result)));
+        model.addAttribute("operatorChart", ColumnChart.of("", perOperator(result)));
         return ConsoleViews.DESK_FIGURES;
     }
 

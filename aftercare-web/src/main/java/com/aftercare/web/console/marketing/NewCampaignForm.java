@@ -3,6 +3,7 @@ package com.aftercare.web.console.marketing;
 import com.aftercare.domain.coupon.CouponPurpose;
 import com.aftercare.domain.coupon.Discount;
 import com.aftercare.domain.coupon.NewCampaign;
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A new coupon campaign as the console form sends it. The domain's {@link NewCampaign} checks
- * the rules; {@link #fieldOf} tells which input a complaint of the domain is about.
+ * the rules; {@link #inFormTerms} tells which input a complaint of the domain is about.
  *
  * @param expiresOn the last shop day the codes work (they stop at the following midnight)
  * @param reusable checked: a code may be used on several orders
@@ -47,8 +48,12 @@ record NewCampaignForm(
                 storefrontId == null ? null : new StorefrontId(storefrontId));
     }
 
-    /** The form field a domain complaint names. */
-    static String fieldOf(String domainField) {
+    /** The same complaint of the domain, naming the input of this form it is about. */
+    static InvalidValue inFormTerms(InvalidValue refusal) {
+        return new InvalidValue(fieldOf(refusal.field()), refusal.getMessage());
+    }
+
+    private static String fieldOf(String domainField) {
         switch (domainField) {
             case "discount":
                 return "discountValue";

@@ -1,18 +1,18 @@
 package com.aftercare.web.console.search;
 
 import com.aftercare.domain.search.CustomerSearch;
-import com.aftercare.domain.search.InvalidSearch;
 import com.aftercare.domain.search.SearchQuery;
 import com.aftercare.inquiry.InquirySearch;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One search box for the console: customers, orders and inquiries, grouped. The overview shows the
@@ -25,6 +25,7 @@ class SearchController {
 
     static final int PREVIEW = 10;
     static final int PAGE = 50;
+    private static final String FORM = "search";
 
     /** Which results a page shows. */
     enum Group {
@@ -61,26 +62,22 @@ class SearchController {
 
     @GetMapping
     String search(
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "all") String in,
-            @RequestParam(required = false) Long before,
-            Model model,
-            HttpServletResponse response) {
-        Group group = Group.of(in);
+            @ModelAttribute(FORM) SearchForm form, BindingResult errors, Model model, HttpServletResponse response) {
+        Group group = Group.of(form.in());
         model.addAttribute("group", group.key());
         model.addAttribute("maxLength", SearchQuery.MAX_LENGTH);
-        if (q == null) {
+        if (form.q() == null) {
             return ConsoleViews.SEARCH;
         }
-        model.addAttribute("q", q);
-        SearchQuery query;
-        try {
-            query = SearchQuery.parse(q);
-        } catch (InvalidSearch e) {
-            model.addAttribute("error", "search.invalid." + e.reason().name().toLowerCase(Locale.ROOT));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return ConsoleViews.SEARCH;
-        }
+        model.addAttribute("q", form.q());
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> results(SearchQuery.parse(form.q()), group, form.before(), model),
+                () -> ConsoleViews.SEARCH);
+    }
+
+    private String results(SearchQuery query, Group group, Long before, Model model) {
         int size = group == Group.ALL ? PREVIEW : PAGE;
         Long cursor = group == Group.ALL ? null : before;
         if (group.shows(Group.CUSTOMERS)) {

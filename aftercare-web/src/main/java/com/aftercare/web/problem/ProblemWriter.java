@@ -1,4 +1,4 @@
-package com.aftercare.web.api;
+package com.aftercare.web.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 problems from places that run before Spring MVC (security, size limits),
- * in the same shape as {@link ApiProblems} gives from controllers.
+ * in the same shape as the API's {@code ApiProblems} gives from controllers.
  */
 @Component
 public class ProblemWriter {

@@ -1,0 +1,103 @@
+package com.aftercare.web.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftercare.domain.ingest.EventIngestion;
+import com.aftercare.domain.order.ProductScope;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.returns.ClaimRequests;
+import com.aftercare.returns.ProductPolicyEditor;
+import com.aftercare.stepmail.templates.ProductTips;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo's product terms and usage tips go in through the returns and step-mail facades, once:
+ * a second start adds nothing and leaves what someone edited since. Rolled back after each test,
+ * so the shared database never sees the demo's policies.
+ */
+@AftercareIntegrationTest
+@Transactional
+class DemoDataTest {
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    EventIngestion ingestion;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    ClaimRequests claims;
+
+    @Autowired
+    ProductPolicyEditor policies;
+
+    @Autowired
+    ProductTips tips;
+
+    DemoData demo;
+
+    @BeforeEach
+    void demo() {
+        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips);
+    }
+
+    @Test
+    void shouldSeedTheDemoProductsTermsOnceThroughTheReturnsFacade() {
+        demo.seedPolicies();
+        demo.seedPolicies();
+
+        ProductPolicyEditor.Entry appliances = policy(new ProductScope(null, "appliance"));
+        assertThat(appliances.policy().warrantyMonths()).isEqualTo(12);
+        assertThat(appliances.policy().recyclingFeeYen()).isEqualTo(3300L);
+        assertThat(appliances.policy().statesNoReturnPolicy()).isTrue();
+        ProductPolicyEditor.Entry gel = policy(new ProductScope("CARE-11", null));
+        assertThat(gel.policy().guarantee().periodDays()).isEqualTo(30);
+        assertThat(gel.policy().guarantee().minimumUseDays()).isEqualTo(7);
+        assertThat(gel.policy().guarantee().oncePerCustomerAndProduct()).isTrue();
+        assertThat(policy(new ProductScope(null, "apparel")).policy().returnWindowDays())
+                .isEqualTo(30);
+    }
+
+    @Test
+    void shouldSeedUsageTipsOnceAndKeepWhatWasEditedSince() {
+        ProductScope kettle = new ProductScope("KETTLE-05", null);
+        demo.seedTips();
+        assertThat(tip(kettle).tips()).startsWith("湯あかが気になったら");
+        assertThat(tip(kettle).updatedBy()).isEqualTo("demo");
+
+        tips.save("KETTLE-05", null, "店長のおすすめ: 毎朝すすぐだけで十分です。", "shop");
+        demo.seedTips();
+
+        assertThat(tip(kettle).tips()).isEqualTo("店長のおすすめ: 毎朝すすぐだけで十分です。");
+        assertThat(tips.all())
+                .filteredOn(t -> t.scope().equals(new ProductScope(null, "apparel")))
+                .hasSize(1);
+    }
+
+    private ProductPolicyEditor.Entry policy(ProductScope scope) {
+        List<ProductPolicyEditor.Entry> entries =
+                policies.all().stream().filter(e -> e.scope().equals(scope)).toList();
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    private ProductTips.Tip tip(ProductScope scope) {
+        List<ProductTips.Tip> entries =
+                tips.all().stream().filter(t -> t.scope().equals(scope)).toList();
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+}
