@@ -4,6 +4,7 @@ import com.aftercare.domain.shared.InvalidValue;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The terms of a refund guarantee (返金保証): what a product is sold under, and, copied onto each
@@ -18,6 +19,7 @@ import jakarta.persistence.Enumerated;
  * @param returnShipping who pays to send the product back
  */
 @Embeddable
+@NamedInterface("policy")
 public record GuaranteeTerms(
         int periodDays,
         int minimumUseDays,

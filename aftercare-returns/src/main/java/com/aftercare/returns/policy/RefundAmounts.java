@@ -2,6 +2,7 @@ package com.aftercare.returns.policy;
 
 import com.aftercare.domain.shared.InvalidValue;
 import jakarta.persistence.Embeddable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A refund's breakdown in integer yen, so the customer and the operator see how the amount came
@@ -10,6 +11,7 @@ import jakarta.persistence.Embeddable;
  * and kept with the claim once refunded.
  */
 @Embeddable
+@NamedInterface("policy")
 public record RefundAmounts(long lines, long restockingFee, long returnShipping, long total) {
 
     public RefundAmounts {

@@ -5,6 +5,7 @@ import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A newsletter as composed: subject and plain text (Thymeleaf TEXT templates, checked like every
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param overCap {@code SKIP} (the default: news of today is stale tomorrow) or {@code POSTPONE}
  *     to the morning of the first shop day with room, the same choice a step-mail step has
  */
+@NamedInterface("newsletters")
 public record NewsletterDraft(
         String subject, String textBody, String language, Segment segment, CampaignId coupon, String overCap) {
 

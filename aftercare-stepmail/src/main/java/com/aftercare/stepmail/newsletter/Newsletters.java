@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @EnableConfigurationProperties(NewsletterProperties.class)
+@NamedInterface("newsletters")
 public class Newsletters {
 
     private final JdbcClient jdbc;
@@ -90,6 +92,7 @@ public class Newsletters {
     public record Cancelled(int deliveries, int outboxMails) {}
 
     /** The newsletter has been sent (or cancelled) already: there is nothing left to cancel. */
+    @NamedInterface("newsletters")
     public static final class NotCancellable extends DomainException {
 
         NotCancellable(NewsletterId id, String status) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Who a newsletter goes to: always only customers who consented to promotional mail
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param category null for every category
  * @param purchasedWithinDays null for any time
  */
+@NamedInterface("newsletters")
 public record Segment(StorefrontId storefront, String category, Integer purchasedWithinDays) {
 
     public Segment {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is used (first line the heading).
  */
 @Service
+@NamedInterface("packing")
 public class PackingInserts {
 
     /** The card as written: a heading and a body, both templates. */

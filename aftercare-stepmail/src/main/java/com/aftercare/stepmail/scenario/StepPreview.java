@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * out.
  */
 @Service
+@NamedInterface("scenarios")
 public class StepPreview {
 
     /** The header that marks a test send in the mailbox and in the delivery log. */

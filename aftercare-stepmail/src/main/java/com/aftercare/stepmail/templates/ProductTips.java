@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisors in the console; one entry per SKU and one per category.
  */
 @Component
+@NamedInterface("templates")
 public class ProductTips implements LineTips {
 
     public static final int MAX_TIPS = 2000;

@@ -3,6 +3,7 @@ package com.aftercare.stepmail.templates;
 import com.aftercare.domain.mail.OrderMailVariables;
 import com.aftercare.domain.mail.TemplateVariables;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a step mail's template may name, by its scenario's trigger and its step's kind: an order
@@ -10,6 +11,7 @@ import java.util.Map;
  * trigger the claim's RMA ({@code claimRma}) or the inquiry's reference ({@code inquiryReference})
  * besides the order's. A promotional step may carry a coupon.
  */
+@NamedInterface("templates")
 public final class StepVariables {
 
     /** What a mail on a resolved claim knows: its order's variables and the claim's RMA number. */

@@ -6,12 +6,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How long after its trigger a step is due: a number of minutes, hours or days, and for days
  * optionally a time of day in the shop's zone ("day 3 after delivery at 10:00"). Days count
  * calendar days in the shop's zone, so day 1 after a delivery at 23:50 is the next morning.
  */
+@NamedInterface("scenarios")
 public record StepDelay(int amount, Unit unit, LocalTime atTimeOfDay) {
 
     /** The unit of {@link #amount()}. */

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The first README command's mode: when no database is configured, Aftercare starts its own
@@ -22,6 +23,8 @@ import java.util.Properties;
  * logs every mail instead of sending it, and seeds a demo shop. Nothing here runs when
  * {@code SPRING_DATASOURCE_URL} is set.
  */
+// what the application's main method asks before anything starts: the one type of web it uses
+@NamedInterface("demo")
 public final class DemoMode {
 
     private DemoMode() {}
@@ -130,6 +133,7 @@ public final class DemoMode {
     }
 
     /** Demo mode could not start; the message says why and what to do instead. */
+    @NamedInterface("demo")
     public static final class DemoModeUnavailable extends RuntimeException {
         DemoModeUnavailable(String reason, Throwable cause) {
             super(
