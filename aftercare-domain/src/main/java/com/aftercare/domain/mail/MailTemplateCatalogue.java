@@ -8,7 +8,6 @@ import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Rejected;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +39,14 @@ public class MailTemplateCatalogue {
         public boolean editedForShop() {
             return levelByLanguage.containsValue(TemplateLevel.SHOP);
         }
+
+        /** How many storefronts have a version of their own, in any language. */
+        public long storefrontCount() {
+            return storefrontsWithOwnVersion.values().stream()
+                    .flatMap(List::stream)
+                    .distinct()
+                    .count();
+        }
     }
 
     /** The version of a template used at one level, and where it comes from. */
@@ -58,17 +65,13 @@ public class MailTemplateCatalogue {
         this.audit = audit;
     }
 
-    /** Every template: the declared ones, then the free ones, each group sorted by code. */
+    /** Every template: the declared ones in their modules' order (claims in workflow order), then the free ones by code. */
     @Transactional(readOnly = true)
     public List<Entry> entries() {
         Map<String, MailTemplateDeclaration> all = new LinkedHashMap<>();
         uses.forEach(use -> use.declarations().forEach(d -> all.putIfAbsent(d.code(), d)));
         freeTemplates().forEach(code -> adopt(code).ifPresent(d -> all.put(code, d)));
-        return all.values().stream()
-                .sorted(Comparator.comparing(MailTemplateDeclaration::group)
-                        .thenComparing(MailTemplateDeclaration::code))
-                .map(this::entry)
-                .toList();
+        return all.values().stream().map(this::entry).toList();
     }
 
     /**

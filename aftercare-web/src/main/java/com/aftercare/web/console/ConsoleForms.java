@@ -1,8 +1,10 @@
 package com.aftercare.web.console;
 
 import com.aftercare.domain.shared.DomainException;
+import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.FieldRefusal;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
@@ -48,6 +50,19 @@ public final class ConsoleForms {
             errors.rejectValue(refusal.field(), refusal.code(), refusal.messageArguments(), message);
         } catch (InvalidPropertyException e) {
             errors.reject(refusal.code() + "." + refusal.field(), refusal.messageArguments(), message);
+        }
+    }
+
+    /**
+     * Puts each of several problems found at once ({@link com.aftercare.domain.shared.Rejected}:
+     * a template with two unknown variables, a step with a bad delay and a bad template) under its
+     * field, the message key {@code <area>.<field>} with the facade's words as its argument; a
+     * problem of a field the form does not show lands under the form's first field.
+     */
+    public static void reject(BindingResult errors, List<FieldProblem> problems, String area, List<String> fields) {
+        for (FieldProblem problem : problems) {
+            String field = fields.contains(problem.field()) ? problem.field() : fields.get(0);
+            errors.rejectValue(field, area + "." + field, new Object[] {problem.message()}, problem.message());
         }
     }
 

@@ -4,16 +4,20 @@ import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.mail.MailTemplateCatalogue;
 import com.aftercare.domain.mail.MailTemplateDeclaration;
 import com.aftercare.domain.mail.TemplateLevel;
-import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.Rejected;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.domain.storefront.Storefronts.StorefrontView;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +54,29 @@ class MailTemplatesController {
         this.storefronts = storefronts;
     }
 
+    /** The console's headings in the order a shop meets its mails: the order, after-sales, the desk, the portal, step mail. */
+    private static final List<String> GROUPS = List.of(
+            "mail.group.orders",
+            "mail.group.claims",
+            "mail.group.inquiries",
+            "mail.group.portal",
+            "mail.group.stepmail");
+
+    /** One heading's templates. */
+    record Group(String key, List<MailTemplateCatalogue.Entry> entries) {}
+
     @GetMapping
     String list(Model model) {
-        model.addAttribute("entries", catalogue.entries());
+        Map<String, List<MailTemplateCatalogue.Entry>> byGroup = catalogue.entries().stream()
+                .collect(Collectors.groupingBy(
+                        MailTemplateCatalogue.Entry::group, LinkedHashMap::new, Collectors.toList()));
+        model.addAttribute(
+                "groups",
+                byGroup.entrySet().stream()
+                        .sorted(Comparator.comparingInt(
+                                e -> GROUPS.contains(e.getKey()) ? GROUPS.indexOf(e.getKey()) : GROUPS.size()))
+                        .map(e -> new Group(e.getKey(), e.getValue()))
+                        .toList());
         model.addAttribute("storefronts", storefronts.all());
         return ConsoleViews.MAIL_TEMPLATES;
     }
@@ -85,7 +109,7 @@ class MailTemplatesController {
         try {
             catalogue.save(code, scope.language(), scope.storefrontId(), form.toTemplate(), supervisor.getName());
         } catch (Rejected e) {
-            reject(errors, e.problems());
+            ConsoleForms.reject(errors, e.problems(), "mail.template.invalid", FIELDS);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(scope, form, errors, false, model);
         }
@@ -179,14 +203,6 @@ class MailTemplatesController {
                     "preview", catalogue.preview(scope.code(), scope.language(), scope.storefrontId(), discreet));
         } catch (Rejected e) {
             model.addAttribute("previewProblem", e.problems().get(0).message());
-        }
-    }
-
-    private static void reject(BindingResult errors, List<FieldProblem> problems) {
-        for (FieldProblem problem : problems) {
-            String field = FIELDS.contains(problem.field()) ? problem.field() : FIELDS.get(0);
-            errors.rejectValue(
-                    field, "mail.template.invalid." + field, new Object[] {problem.message()}, problem.message());
         }
     }
 }

@@ -11,6 +11,7 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
 import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.stepmail.scenario.StepPreview;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -45,6 +46,9 @@ class ScenarioEditorController {
     private static final String SCENARIO_FORM = "scenarioForm";
     private static final String STEP_FORM = "stepForm";
     private static final String PREVIEW_FORM = "previewForm";
+    /** The message keys of the editor's refusals: {@code stepmail.invalid.delayAmount}, … */
+    private static final String INVALID = "stepmail.invalid";
+
     private static final List<String> SCENARIO_FIELDS =
             List.of("name", "trigger", "storefrontId", "category", "sku", "buyer");
     private static final List<String> STEP_FIELDS =
@@ -100,7 +104,7 @@ class ScenarioEditorController {
         try {
             editor.update(id, form.toChange(), supervisor.getName());
         } catch (Rejected e) {
-            FieldProblems.reject(errors, e.problems(), SCENARIO_FIELDS);
+            ConsoleForms.reject(errors, e.problems(), INVALID, SCENARIO_FIELDS);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return scenarioPage(scenarios.find(id), form, errors, StepForm.blank(), null, model);
         }
@@ -161,7 +165,7 @@ class ScenarioEditorController {
             try {
                 model.addAttribute("preview", preview.preview(id, stepId, order, previewForm.language()));
             } catch (Rejected e) {
-                FieldProblems.reject(previewErrors, e.problems(), PREVIEW_FIELDS);
+                ConsoleForms.reject(previewErrors, e.problems(), INVALID, PREVIEW_FIELDS);
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             }
         }
@@ -223,7 +227,7 @@ class ScenarioEditorController {
         } catch (Rejected e) {
             problems.addAll(e.problems());
         }
-        FieldProblems.reject(errors, problems, STEP_FIELDS);
+        ConsoleForms.reject(errors, problems, INVALID, STEP_FIELDS);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return pageWithErrors.get();
     }
@@ -278,7 +282,7 @@ class ScenarioEditorController {
             List<FieldProblem> problems,
             Model model,
             HttpServletResponse response) {
-        FieldProblems.reject(errors, problems, PREVIEW_FIELDS);
+        ConsoleForms.reject(errors, problems, INVALID, PREVIEW_FIELDS);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         Scenarios.Scenario scenario = scenarios.find(id);
         return stepPage(scenario, stepId, StepForm.of(scenario.step(stepId)), null, form, errors, model);
