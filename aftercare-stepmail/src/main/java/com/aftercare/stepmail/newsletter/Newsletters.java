@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.newsletter;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.mail.MailTemplateCatalogue;
@@ -42,6 +43,7 @@ public class Newsletters {
     private final Storefronts storefronts;
     private final Coupons coupons;
     private final ShopProperties shop;
+    private final AuditLog audit;
     private final NewsletterProperties properties;
     private final Clock clock;
 
@@ -52,6 +54,7 @@ public class Newsletters {
             Storefronts storefronts,
             Coupons coupons,
             ShopProperties shop,
+            AuditLog audit,
             NewsletterProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
@@ -60,6 +63,7 @@ public class Newsletters {
         this.storefronts = storefronts;
         this.coupons = coupons;
         this.shop = shop;
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
@@ -178,6 +182,12 @@ public class Newsletters {
                 .param("by", by)
                 .query(Long.class)
                 .single();
+        audit.record(
+                by,
+                "newsletter.scheduled",
+                "newsletter",
+                String.valueOf(id),
+                Map.of("subject", draft.subject(), "sendAt", String.valueOf(sendAt)));
         return new NewsletterId(id);
     }
 
@@ -261,6 +271,12 @@ public class Newsletters {
                          where newsletter_id = :id and outbound_mail_id is not null
                         """).param("id", id.value()).query(Long.class).list();
         int outboxMails = mails.withdraw(queued, "newsletter cancelled");
+        audit.record(
+                by,
+                "newsletter.cancelled",
+                "newsletter",
+                String.valueOf(id.value()),
+                Map.of("deliveries", String.valueOf(deliveries), "outboxMails", String.valueOf(outboxMails)));
         return new Cancelled(deliveries, outboxMails);
     }
 

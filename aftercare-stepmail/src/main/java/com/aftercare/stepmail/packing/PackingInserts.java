@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.packing;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailTemplate;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +54,7 @@ public class PackingInserts {
     private final OrderMailVariables variables;
     private final MailTemplateCatalogue catalogue;
     private final ShopProperties shop;
+    private final AuditLog audit;
 
     PackingInserts(
             JdbcClient jdbc,
@@ -59,8 +62,10 @@ public class PackingInserts {
             Customers customers,
             OrderMailVariables variables,
             MailTemplateCatalogue catalogue,
-            ShopProperties shop) {
+            ShopProperties shop,
+            AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.orders = orders;
         this.customers = customers;
         this.variables = variables;
@@ -78,7 +83,7 @@ public class PackingInserts {
 
     /**
      * Saves the shop's card after checking it renders with the order variables and names no
-     * unknown variable.
+     * unknown variable; audited as {@code by}.
      *
      * @throws InvalidValue naming {@code heading} or {@code body}
      */
@@ -103,6 +108,7 @@ public class PackingInserts {
                 .param("body", card.body())
                 .param("by", by)
                 .update();
+        audit.record(by, "packing-insert.saved", "packing_insert_template", "1", Map.of());
     }
 
     /** The cards of every order shipped on that shop day (not cancelled), in shipping order. */

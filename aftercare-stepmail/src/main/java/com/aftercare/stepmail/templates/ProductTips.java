@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.templates;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.mail.LineTips;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.ProductScope;
@@ -30,10 +31,12 @@ public class ProductTips implements LineTips {
     public static final int MAX_TIPS = 2000;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ProductTips(JdbcClient jdbc, Clock clock) {
+    ProductTips(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -94,7 +97,7 @@ public class ProductTips implements LineTips {
     }
 
     /**
-     * Writes the tips of a SKU or of a category, replacing what was there.
+     * Writes the tips of a SKU or of a category, replacing what was there; audited as {@code by}.
      *
      * @return what the tips apply to
      * @throws InvalidValue naming {@code sku} or {@code category} ({@link ProductScope#of}) or
@@ -119,20 +122,25 @@ public class ProductTips implements LineTips {
                 .param("at", Timestamp.from(clock.instant()))
                 .param("by", by)
                 .update();
+        audit.record(by, "product-tip.saved", "product_tip", scope.key(), Map.of());
         return scope;
     }
 
     /**
+     * Deletes an entry, audited as {@code by}.
+     *
      * @return the entry deleted
      * @throws NotFound for an unknown entry
      */
     @Transactional
-    public Tip delete(long id) {
-        return jdbc.sql(
+    public Tip delete(long id, String by) {
+        Tip deleted = jdbc.sql(
                         "delete from product_tip where id = :id returning id, sku, category, tips, updated_at, updated_by")
                 .param("id", id)
                 .query(TIP)
                 .optional()
                 .orElseThrow(() -> NotFound.productTip(id));
+        audit.record(by, "product-tip.deleted", "product_tip", deleted.scope().key(), Map.of());
+        return deleted;
     }
 }

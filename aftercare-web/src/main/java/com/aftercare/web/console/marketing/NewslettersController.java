@@ -1,6 +1,5 @@
 package com.aftercare.web.console.marketing;
 
-import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.coupon.CouponFigures;
 import com.aftercare.domain.mail.MailTemplate;
 import com.aftercare.domain.shared.InvalidValue;
@@ -8,16 +7,15 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.newsletter.NewsletterId;
 import com.aftercare.stepmail.newsletter.Newsletters;
 import com.aftercare.stepmail.scenario.ScenarioEditor;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +41,6 @@ class NewslettersController {
     private final Newsletters newsletters;
     private final Storefronts storefronts;
     private final CouponFigures coupons;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
     private final MessageSource messages;
     private final Clock clock;
 
@@ -52,15 +48,11 @@ class NewslettersController {
             Newsletters newsletters,
             Storefronts storefronts,
             CouponFigures coupons,
-            AuditLog audit,
-            TransactionTemplate transaction,
             MessageSource messages,
             Clock clock) {
         this.newsletters = newsletters;
         this.storefronts = storefronts;
         this.coupons = coupons;
-        this.audit = audit;
-        this.transaction = transaction;
         this.messages = messages;
         this.clock = clock;
     }
@@ -90,15 +82,7 @@ class NewslettersController {
                     model.addAttribute("preview", newsletters.preview(form.toDraft()));
                     return fill(model);
                 }
-                transaction.executeWithoutResult(status -> {
-                    NewsletterId id = newsletters.schedule(form.toDraft(), form.sendAt(), supervisor.getName());
-                    audit.record(
-                            supervisor.getName(),
-                            "newsletter.scheduled",
-                            "newsletter",
-                            String.valueOf(id.value()),
-                            Map.of("subject", form.subject(), "sendAt", String.valueOf(form.sendAt())));
-                });
+                newsletters.schedule(form.toDraft(), form.sendAt(), supervisor.getName());
                 redirect.addFlashAttribute("notice", "marketing.newsletters.scheduled");
                 return ConsoleViews.redirect(HERE);
             } catch (InvalidValue e) {
@@ -106,11 +90,7 @@ class NewslettersController {
                     errors.reject("marketing.newsletters.segment.empty");
                 } else {
                     // the domain's reason (a template's line and variable) is shown inside the bundle's message
-                    errors.rejectValue(
-                            NewsletterForm.fieldOf(e.field()),
-                            "invalid",
-                            new Object[] {e.getMessage()},
-                            e.getMessage());
+                    ConsoleForms.reject(errors, new InvalidValue(NewsletterForm.fieldOf(e.field()), e.getMessage()));
                 }
             }
         }
@@ -131,17 +111,7 @@ class NewslettersController {
             HttpServletResponse response,
             Locale locale) {
         try {
-            transaction.executeWithoutResult(status -> {
-                Newsletters.Cancelled cancelled = newsletters.cancel(new NewsletterId(id), supervisor.getName());
-                audit.record(
-                        supervisor.getName(),
-                        "newsletter.cancelled",
-                        "newsletter",
-                        String.valueOf(id),
-                        Map.of(
-                                "deliveries", String.valueOf(cancelled.deliveries()),
-                                "outboxMails", String.valueOf(cancelled.outboxMails())));
-            });
+            newsletters.cancel(new NewsletterId(id), supervisor.getName());
         } catch (Newsletters.NotCancellable e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", "marketing.newsletters.notCancellable");

@@ -1,15 +1,11 @@
 package com.aftercare.web.console.marketing;
 
-import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.stepmail.packing.PackingInserts;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +23,9 @@ class PackingInsertController {
     private static final String FORM = "card";
 
     private final PackingInserts inserts;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
 
-    PackingInsertController(PackingInserts inserts, AuditLog audit, TransactionTemplate transaction) {
+    PackingInsertController(PackingInserts inserts) {
         this.inserts = inserts;
-        this.audit = audit;
-        this.transaction = transaction;
     }
 
     @GetMapping
@@ -49,18 +41,15 @@ class PackingInsertController {
             Principal supervisor,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                inserts.save(form.toCard(), supervisor.getName());
-                audit.record(supervisor.getName(), "packing-insert.saved", "packing_insert_template", "1", Map.of());
-            });
-            redirect.addFlashAttribute("notice", "marketing.packing.saved");
-            return ConsoleViews.redirect(HERE);
-        } catch (InvalidValue e) {
-            // the template's own problem (line, variable) is shown inside the bundle's message
-            errors.rejectValue(e.field(), "invalid", new Object[] {e.getMessage()}, e.getMessage());
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return ConsoleViews.MARKETING_PACKING_INSERT;
+        // the template's own problem (line, variable) is shown inside the bundle's message
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    inserts.save(form.toCard(), supervisor.getName());
+                    redirect.addFlashAttribute("notice", "marketing.packing.saved");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> ConsoleViews.MARKETING_PACKING_INSERT);
     }
 }

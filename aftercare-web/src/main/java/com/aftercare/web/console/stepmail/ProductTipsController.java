@@ -1,15 +1,11 @@
 package com.aftercare.web.console.stepmail;
 
-import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.stepmail.templates.ProductTips;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +30,9 @@ class ProductTipsController {
     record TipForm(String sku, String category, String tips) {}
 
     private final ProductTips tips;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
 
-    ProductTipsController(ProductTips tips, AuditLog audit, TransactionTemplate transaction) {
+    ProductTipsController(ProductTips tips) {
         this.tips = tips;
-        this.audit = audit;
-        this.transaction = transaction;
     }
 
     @GetMapping
@@ -58,34 +50,20 @@ class ProductTipsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        try {
-            transaction.executeWithoutResult(status -> audit.record(
-                    supervisor.getName(),
-                    "product-tip.saved",
-                    "product_tip",
-                    tips.save(form.sku(), form.category(), form.tips(), supervisor.getName())
-                            .key(),
-                    Map.of()));
-        } catch (InvalidValue e) {
-            errors.rejectValue(e.field(), "invalid", new Object[] {e.getMessage()}, e.getMessage());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return fill(model);
-        }
-        redirect.addFlashAttribute("notice", "stepmail.tips.saved");
-        return ConsoleViews.redirect(HERE);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    tips.save(form.sku(), form.category(), form.tips(), supervisor.getName());
+                    redirect.addFlashAttribute("notice", "stepmail.tips.saved");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> fill(model));
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Principal supervisor, RedirectAttributes redirect) {
-        transaction.executeWithoutResult(status -> {
-            ProductTips.Tip deleted = tips.delete(id);
-            audit.record(
-                    supervisor.getName(),
-                    "product-tip.deleted",
-                    "product_tip",
-                    deleted.scope().key(),
-                    Map.of());
-        });
+        tips.delete(id, supervisor.getName());
         redirect.addFlashAttribute("notice", "stepmail.tips.deleted");
         return ConsoleViews.redirect(HERE);
     }
