@@ -28,12 +28,11 @@ public class CallsAndVisits {
     static final int SUBJECT_LENGTH = 60;
 
     /**
-     * A call the operator took. {@code storefront} is optional (needed for {@code orderNumber});
-     * {@code callbackAt} is required when {@code callbackWanted}.
+     * What a call and a visit share: the customer, what it is about and an optional order
+     * ({@code storefront} is needed for {@code orderNumber}), and the operator taking it down.
      */
-    public record LogCall(
+    public record Intake(
             StorefrontId storefront,
-            String caller,
             String customerEmail,
             String customerName,
             String customerPhone,
@@ -41,25 +40,13 @@ public class CallsAndVisits {
             Category category,
             Priority priority,
             String orderNumber,
-            boolean callbackWanted,
-            Instant callbackAt,
             String operator) {}
 
+    /** A call the operator took. {@code callbackAt} is required when {@code callbackWanted}. */
+    public record LogCall(Intake intake, String caller, boolean callbackWanted, Instant callbackAt) {}
+
     /** A visit agreed with the customer: the slot must lie ahead and end after it starts. */
-    public record BookVisit(
-            StorefrontId storefront,
-            String customerEmail,
-            String customerName,
-            String customerPhone,
-            String summary,
-            Category category,
-            Priority priority,
-            String orderNumber,
-            String address,
-            Instant slotStart,
-            Instant slotEnd,
-            String staff,
-            String operator) {}
+    public record BookVisit(Intake intake, String address, Instant slotStart, Instant slotEnd, String staff) {}
 
     /** A callback to make today or already late ({@code overdue}). */
     public record Callback(
@@ -108,17 +95,7 @@ public class CallsAndVisits {
                 throw new InvalidValue("callbackAt", "must lie inside the phone hours");
             }
         }
-        Inquiries.Opened opened = open(
-                Channel.PHONE,
-                call.storefront(),
-                call.customerEmail(),
-                call.customerName(),
-                call.customerPhone(),
-                call.summary(),
-                call.category(),
-                call.priority(),
-                call.orderNumber(),
-                call.operator());
+        Inquiries.Opened opened = open(Channel.PHONE, call.intake());
         load(opened).recordCall(caller, call.callbackWanted(), call.callbackAt());
         return opened;
     }
@@ -139,17 +116,7 @@ public class CallsAndVisits {
         if (!visit.slotEnd().isAfter(visit.slotStart())) {
             throw new InvalidValue("slotEnd", "must be after the start");
         }
-        Inquiries.Opened opened = open(
-                Channel.VISIT,
-                visit.storefront(),
-                visit.customerEmail(),
-                visit.customerName(),
-                visit.customerPhone(),
-                visit.summary(),
-                visit.category(),
-                visit.priority(),
-                visit.orderNumber(),
-                visit.operator());
+        Inquiries.Opened opened = open(Channel.VISIT, visit.intake());
         load(opened).scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
         return opened;
     }
@@ -189,30 +156,20 @@ public class CallsAndVisits {
                 .list();
     }
 
-    private Inquiries.Opened open(
-            Channel channel,
-            StorefrontId storefront,
-            String email,
-            String name,
-            String phone,
-            String summary,
-            Category category,
-            Priority priority,
-            String orderNumber,
-            String operator) {
-        String body = InquiryText.body("summary", summary);
+    private Inquiries.Opened open(Channel channel, Intake intake) {
+        String body = InquiryText.body("summary", intake.summary());
         return inquiries.open(new Inquiries.OpenInquiry(
-                storefront,
+                intake.storefront(),
                 channel,
-                email,
-                name,
-                phone,
-                orderNumber,
-                category,
-                priority,
+                intake.customerEmail(),
+                intake.customerName(),
+                intake.customerPhone(),
+                intake.orderNumber(),
+                intake.category(),
+                intake.priority(),
                 subjectOf(body),
                 body,
-                operator));
+                intake.operator()));
     }
 
     /** The summary's first line, cut to {@link #SUBJECT_LENGTH} characters. */

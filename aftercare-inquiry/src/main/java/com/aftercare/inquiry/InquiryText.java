@@ -28,19 +28,10 @@ final class InquiryText {
 
     /** A one-line text such as a subject or a name; null when optional and absent. */
     static String line(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidValue(field, "must not be blank");
-            }
-            return null;
+        String line = Text.line(field, value, max);
+        if (line == null && required) {
+            throw new InvalidValue(field, "must not be blank");
         }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new InvalidValue(field, "must be at most " + max + " characters");
-        }
-        if (Text.hasControlCharacters(stripped, false)) {
-            throw new InvalidValue(field, "must not contain control characters");
-        }
-        return stripped;
+        return line;
     }
 }

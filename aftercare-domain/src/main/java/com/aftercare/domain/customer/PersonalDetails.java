@@ -8,13 +8,14 @@ import java.text.Normalizer;
 public record PersonalDetails(String name, String nameKana, String phone) {
 
     public PersonalDetails {
-        name = clean("customer.name", name, 200);
+        name = Text.line("customer.name", name, 200);
         if (name == null) {
             throw new InvalidValue("customer.name", "must not be blank");
         }
-        nameKana = clean("customer.nameKana", nameKana, 200);
+        nameKana = Text.line("customer.nameKana", nameKana, 200);
         // NFKC first: a full-width ０９０-１２３４-５６７８ typed on a Japanese keyboard is a fine number.
-        phone = clean("customer.phone", phone == null ? null : Normalizer.normalize(phone, Normalizer.Form.NFKC), 30);
+        phone = Text.line(
+                "customer.phone", phone == null ? null : Normalizer.normalize(phone, Normalizer.Form.NFKC), 30);
         if (phone != null
                 && (!phone.matches("^\\+?[0-9()\\- ]{6,30}$")
                         || phone.chars().filter(Character::isDigit).count() < 6)) {
@@ -22,19 +23,5 @@ public record PersonalDetails(String name, String nameKana, String phone) {
                     "customer.phone",
                     "must be at least 6 digits, with spaces, dashes or parentheses, optionally starting with +");
         }
-    }
-
-    private static String clean(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new InvalidValue(field, "must be at most " + max + " characters");
-        }
-        if (Text.hasControlCharacters(stripped, false)) {
-            throw new InvalidValue(field, "must not contain control characters");
-        }
-        return stripped;
     }
 }

@@ -6,6 +6,25 @@ public final class Text {
     private Text() {}
 
     /**
+     * A one-line text from outside (a name, a subject, a caller), stripped; null when blank.
+     * Longer than {@code max} once stripped, or holding control characters, is {@link InvalidValue}
+     * on {@code field}.
+     */
+    public static String line(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidValue(field, "must be at most " + max + " characters");
+        }
+        if (hasControlCharacters(stripped, false)) {
+            throw new InvalidValue(field, "must not contain control characters");
+        }
+        return stripped;
+    }
+
+    /**
      * True when the text holds control characters other than tab, CR and LF (allowed in
      * multi-line fields only), or invisible formatting characters (bidi overrides, zero-width
      * characters) that can disguise a name or a mail subject. Such characters break mails, logs

@@ -1,8 +1,10 @@
 package com.aftercare.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,5 +42,24 @@ class TextTest {
             String why, String value, boolean singleLine, boolean multiLine) {
         assertThat(Text.hasControlCharacters(value, false)).as("single-line").isEqualTo(singleLine);
         assertThat(Text.hasControlCharacters(value, true)).as("multi-line").isEqualTo(multiLine);
+    }
+
+    @Test
+    void shouldReadABlankLineAsNothingAndStripAnyOther() {
+        assertThat(Text.line("customer.name", null, 10)).isNull();
+        assertThat(Text.line("customer.name", " \u3000 ", 10)).isNull();
+        assertThat(Text.line("customer.name", "  山田 花子 ", 5)).isEqualTo("山田 花子");
+    }
+
+    @Test
+    void shouldRefuseALineTooLongOnceStrippedOrHoldingControlCharactersUnderItsField() {
+        assertThatThrownBy(() -> Text.line("subject", "abcdef", 5))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("subject"))
+                .hasMessageContaining("at most 5");
+        assertThatThrownBy(() -> Text.line("subject", "a\nb", 5))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("subject"))
+                .hasMessageContaining("control characters");
     }
 }

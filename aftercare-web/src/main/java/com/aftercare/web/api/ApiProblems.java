@@ -1,5 +1,7 @@
 package com.aftercare.web.api;
 
+import static com.aftercare.web.problem.ProblemWriter.problem;
+
 import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.request.IdempotencyKeyReused;
 import com.aftercare.domain.shared.InvalidValue;
@@ -49,23 +51,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(EventIdConflict.class)
     ProblemDetail conflict(EventIdConflict e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Event id reused");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Event id reused", e.getMessage());
     }
 
     @ExceptionHandler(InquiryWorkflowViolation.class)
     ProblemDetail inquiryWorkflow(InquiryWorkflowViolation e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not allowed in the inquiry's current status");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Not allowed in the inquiry's current status", e.getMessage());
     }
 
     /** Well-formed, but the after-sales rules refuse it: the field names the order or the line, {@code rule} why. */
@@ -81,26 +77,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Idempotency-Key reused");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(ClaimWorkflowViolation.class)
     ProblemDetail claimWorkflow(ClaimWorkflowViolation e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not allowed in the claim's current status");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Not allowed in the claim's current status", e.getMessage());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (BodyLimitFilter.isTooLarge(e)) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.DETAIL);
-            problem.setTitle("Body too large");
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", BodyLimitFilter.DETAIL));
         }
         ProblemDetail problem = fieldProblem(
                 "body: is missing or unreadable",
@@ -136,15 +126,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected failure in the API", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed");
-        problem.setTitle("Internal error");
-        return problem;
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; nothing was changed");
     }
 
     private static ProblemDetail fieldProblem(String detail, List<InvalidRequest.FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty(
                 "errors",
                 errors.stream()

@@ -23,11 +23,20 @@ public class ProblemWriter {
         this.json = json;
     }
 
+    /**
+     * A problem as every part of the API answers it: the status, a title that names the kind of
+     * failure, and the detail of this one ({@code ApiProblems} builds its answers here too).
+     */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
     public void write(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = problem(status, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

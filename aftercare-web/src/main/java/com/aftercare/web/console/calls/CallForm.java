@@ -23,10 +23,12 @@ record CallForm(
         @NotNull Priority priority,
         @Size(max = 64) String orderNumber,
         Boolean callbackWanted,
-        @DateTimeFormat(pattern = IntakeTimes.PATTERN) LocalDateTime callbackAt) {
+        @DateTimeFormat(pattern = IntakeTimes.PATTERN) LocalDateTime callbackAt)
+        implements IntakeForm {
 
-    static CallForm forCustomer(String email, String name, String phone) {
-        return new CallForm(null, "", email, name, phone, "", Category.OTHER, Priority.NORMAL, "", false, null);
+    static CallForm forCustomer(KnownCustomer c) {
+        return new CallForm(
+                null, "", c.email(), c.name(), c.phone(), "", Category.OTHER, Priority.NORMAL, "", false, null);
     }
 
     boolean wantsCallback() {

@@ -1,7 +1,6 @@
 package com.aftercare.web.console.calls;
 
 import com.aftercare.domain.customer.CustomerId;
-import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.Storefronts;
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,13 +66,7 @@ class CallsController {
 
     @GetMapping("/console/calls/new")
     String newCall(@RequestParam(required = false) Long customer, Model model) {
-        Optional<CustomerView> known = known(customer);
-        model.addAttribute(
-                FORM,
-                CallForm.forCustomer(
-                        known.map(c -> c.email().value()).orElse(""),
-                        known.map(CustomerView::name).orElse(""),
-                        known.map(CustomerView::phone).orElse("")));
+        model.addAttribute(FORM, CallForm.forCustomer(known(customer)));
         return page(model, "call");
     }
 
@@ -93,29 +85,15 @@ class CallsController {
                 response,
                 "call",
                 () -> desk.logCall(new CallsAndVisits.LogCall(
-                        storefrontChoice.of(form.storefront()),
+                        intake(form, operator),
                         form.caller(),
-                        form.customerEmail(),
-                        form.customerName(),
-                        form.customerPhone(),
-                        form.summary(),
-                        form.category(),
-                        form.priority(),
-                        form.orderNumber(),
                         form.wantsCallback(),
-                        times.instant(form.callbackAt()),
-                        operator.getName())));
+                        times.instant(form.callbackAt()))));
     }
 
     @GetMapping("/console/visits/new")
     String newVisit(@RequestParam(required = false) Long customer, Model model) {
-        Optional<CustomerView> known = known(customer);
-        model.addAttribute(
-                FORM,
-                VisitForm.forCustomer(
-                        known.map(c -> c.email().value()).orElse(""),
-                        known.map(CustomerView::name).orElse(""),
-                        known.map(CustomerView::phone).orElse("")));
+        model.addAttribute(FORM, VisitForm.forCustomer(known(customer)));
         return page(model, "visit");
     }
 
@@ -134,19 +112,11 @@ class CallsController {
                 response,
                 "visit",
                 () -> desk.bookVisit(new CallsAndVisits.BookVisit(
-                        storefrontChoice.of(form.storefront()),
-                        form.customerEmail(),
-                        form.customerName(),
-                        form.customerPhone(),
-                        form.summary(),
-                        form.category(),
-                        form.priority(),
-                        form.orderNumber(),
+                        intake(form, operator),
                         form.address(),
                         times.instant(form.slotStart()),
                         times.instant(form.slotEnd()),
-                        form.staff(),
-                        operator.getName())));
+                        form.staff())));
     }
 
     @GetMapping("/console/callbacks")
@@ -197,7 +167,25 @@ class CallsController {
         return "call".equals(kind) ? ConsoleViews.DESK_CALL : ConsoleViews.DESK_VISIT;
     }
 
-    private Optional<CustomerView> known(Long customer) {
-        return customer == null ? Optional.empty() : customers.find(new CustomerId(customer));
+    private CallsAndVisits.Intake intake(IntakeForm form, Principal operator) {
+        return new CallsAndVisits.Intake(
+                storefrontChoice.of(form.storefront()),
+                form.customerEmail(),
+                form.customerName(),
+                form.customerPhone(),
+                form.summary(),
+                form.category(),
+                form.priority(),
+                form.orderNumber(),
+                operator.getName());
+    }
+
+    private KnownCustomer known(Long customer) {
+        return customer == null
+                ? KnownCustomer.NONE
+                : customers
+                        .find(new CustomerId(customer))
+                        .map(KnownCustomer::of)
+                        .orElse(KnownCustomer.NONE);
     }
 }

@@ -26,9 +26,11 @@ record VisitForm(
         @NotNull @DateTimeFormat(pattern = IntakeTimes.PATTERN)
         LocalDateTime slotEnd,
 
-        @NotBlank @Size(max = 200) String staff) {
+        @NotBlank @Size(max = 200) String staff)
+        implements IntakeForm {
 
-    static VisitForm forCustomer(String email, String name, String phone) {
-        return new VisitForm(null, email, name, phone, "", Category.PRODUCT, Priority.NORMAL, "", "", null, null, "");
+    static VisitForm forCustomer(KnownCustomer c) {
+        return new VisitForm(
+                null, c.email(), c.name(), c.phone(), "", Category.PRODUCT, Priority.NORMAL, "", "", null, null, "");
     }
 }
