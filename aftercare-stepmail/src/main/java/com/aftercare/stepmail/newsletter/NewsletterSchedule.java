@@ -1,5 +1,6 @@
 package com.aftercare.stepmail.newsletter;
 
+import com.aftercare.stepmail.scenario.BatchRounds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,6 @@ class NewsletterSchedule {
 
     @Scheduled(fixedDelayString = "${aftercare.stepmail.poll-interval:30s}")
     void poll() {
-        while (sender.runDue() == properties.batchSize()) {
-            // next round, so a backlog drains without waiting a poll each
-        }
+        BatchRounds.drain(sender::runDue, properties.batchSize());
     }
 }

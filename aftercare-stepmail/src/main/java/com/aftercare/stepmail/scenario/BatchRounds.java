@@ -1,6 +1,7 @@
 package com.aftercare.stepmail.scenario;
 
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -75,6 +76,16 @@ public class BatchRounds {
     }
 
     /** Wraps an item's failure so {@link #run} can tell it from a failure of the round itself. */
+    /**
+     * Runs rounds while they come back full, so a backlog drains without waiting a poll each: the
+     * polling loop of the step-mail scheduler and the newsletter sender.
+     */
+    public static void drain(IntSupplier round, int batchSize) {
+        while (round.getAsInt() == batchSize) {
+            log.debug("Full round, running the next one");
+        }
+    }
+
     public static <T> Consumer<T> failingAs(ToLongFunction<T> id, Consumer<T> item) {
         return value -> {
             try {

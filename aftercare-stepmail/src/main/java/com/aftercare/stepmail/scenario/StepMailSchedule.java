@@ -19,9 +19,6 @@ class StepMailSchedule {
 
     @Scheduled(fixedDelayString = "${aftercare.stepmail.poll-interval:30s}")
     void poll() {
-        // keep going while rounds come back full, so a backlog drains without waiting a poll each
-        while (scheduler.runDue() == properties.batchSize()) {
-            // next round
-        }
+        BatchRounds.drain(scheduler::runDue, properties.batchSize());
     }
 }
