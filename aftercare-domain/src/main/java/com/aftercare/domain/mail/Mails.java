@@ -34,6 +34,7 @@ public class Mails {
     private final SendRules rules;
     private final UnsubscribeLinks unsubscribeLinks;
     private final MailSuppressions suppressions;
+    private final MailSenders senders;
     private final JdbcClient jdbc;
 
     Mails(
@@ -42,12 +43,14 @@ public class Mails {
             SendRules rules,
             UnsubscribeLinks unsubscribeLinks,
             MailSuppressions suppressions,
+            MailSenders senders,
             JdbcClient jdbc) {
         this.outbox = outbox;
         this.templates = templates;
         this.rules = rules;
         this.unsubscribeLinks = unsubscribeLinks;
         this.suppressions = suppressions;
+        this.senders = senders;
         this.jdbc = jdbc;
     }
 
@@ -67,15 +70,25 @@ public class Mails {
         return send(request, source);
     }
 
-    /** Renders a template composed for this send (a newsletter) and queues the mail, as {@link #send(MailRequest)}. */
+    /**
+     * Renders a template composed for this send (a newsletter) and queues the mail, as {@link
+     * #send(MailRequest)}. A storefront with a sender of its own gives its name as {@code
+     * shopName} and its signature below the text.
+     */
     @Transactional
     public long send(MailRequest request, MailTemplate composed) {
         Map<String, Object> variables = new HashMap<>(request.variables());
         Map<String, String> headers = new HashMap<>(request.headers());
+        Optional<MailSender> sender =
+                request.storefront() == null ? Optional.empty() : senders.find(request.storefront());
+        sender.map(MailSender::fromName).ifPresent(name -> variables.put("shopName", name));
         if (request.kind() == MailKind.PROMOTIONAL) {
             headers.putAll(rules.addPromotionalFooter(request.customer(), variables));
         }
-        return queue(request.withHeaders(headers), templates.render(composed, variables));
+        RenderedMail mail = templates.render(composed, variables);
+        return queue(
+                request.withHeaders(headers),
+                sender.map(MailSender::signature).map(mail::signedWith).orElse(mail));
     }
 
     /**
@@ -181,6 +194,7 @@ public class Mails {
                 mail.text(),
                 mail.html(),
                 request.headers(),
-                request.dueAt()));
+                request.dueAt(),
+                request.storefront() == null ? null : request.storefront().value()));
     }
 }

@@ -107,6 +107,7 @@ public final class DemoMode {
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
         properties.put("aftercare.link-secret", credentials.linkSecret());
         properties.put("aftercare.returns.bank-account-key", credentials.bankAccountKey());
+        properties.put("aftercare.secrets.key", credentials.secretsKey());
         return new Running(Map.copyOf(properties), servers);
     }
 
@@ -146,7 +147,8 @@ public final class DemoMode {
     }
 
     /** Generated once per data directory, so the printed key and password stay the same across restarts. */
-    record Credentials(String apiKey, String adminPassword, String linkSecret, String bankAccountKey) {
+    record Credentials(
+            String apiKey, String adminPassword, String linkSecret, String bankAccountKey, String secretsKey) {
 
         static Credentials loadOrCreate(Path file) {
             Properties properties = new Properties();
@@ -159,13 +161,15 @@ public final class DemoMode {
                 if (properties.getProperty("apiKey") == null
                         || properties.getProperty("adminPassword") == null
                         || properties.getProperty("linkSecret") == null
-                        || properties.getProperty("bankAccountKey") == null) {
+                        || properties.getProperty("bankAccountKey") == null
+                        || properties.getProperty("secretsKey") == null) {
                     SecureRandom random = new SecureRandom();
                     properties.putIfAbsent("apiKey", "ak_demo_" + token(random, 24));
                     properties.putIfAbsent("adminPassword", token(random, 12));
                     properties.putIfAbsent("linkSecret", token(random, 32));
                     // Added later than the others: an existing file keeps its key and password.
                     properties.putIfAbsent("bankAccountKey", token(random, 32));
+                    properties.putIfAbsent("secretsKey", token(random, 32));
                     try (OutputStream out = Files.newOutputStream(file)) {
                         properties.store(out, "Aftercare demo credentials (demo mode only)");
                     }
@@ -178,7 +182,8 @@ public final class DemoMode {
                     properties.getProperty("apiKey"),
                     properties.getProperty("adminPassword"),
                     properties.getProperty("linkSecret"),
-                    properties.getProperty("bankAccountKey"));
+                    properties.getProperty("bankAccountKey"),
+                    properties.getProperty("secretsKey"));
         }
 
         private static String token(SecureRandom random, int bytes) {

@@ -38,6 +38,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.stepmail.scheduler-enabled", "false");
         properties.put("aftercare.link-secret", "test-link-secret-0123456789abcdefghij");
         properties.put("aftercare.returns.bank-account-key", "dGVzdC1iYW5rLWFjY291bnQta2V5LTMyLWJ5dGVzISE=");
+        properties.put("aftercare.secrets.key", "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy1sb25nISE=");
         // every test client is 127.0.0.1: the per-client portal limit is tested on its own
         properties.put("aftercare.portal.lookup.per-client", "100000");
         properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");

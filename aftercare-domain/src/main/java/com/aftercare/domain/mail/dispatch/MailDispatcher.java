@@ -1,14 +1,22 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.mail.MailSender;
 import com.aftercare.domain.mail.dispatch.OutboxRows.AcceptedMail;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
+import com.aftercare.domain.mail.sender.MailSenderRows;
+import com.aftercare.domain.mail.sender.MailSenderRows.Route;
+import com.aftercare.domain.shared.Secrets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,22 +38,29 @@ public class MailDispatcher {
     private final OutboxMessages messages;
     private final MailDispatchProperties.Dispatcher settings;
     private final MailSuppressions suppressions;
+    private final MailSenderRows senders;
+    private final Secrets secrets;
 
     MailDispatcher(
             OutboxRows rows,
             JavaMailSenderImpl sender,
             MailDispatchProperties properties,
-            MailSuppressions suppressions) {
+            MailSuppressions suppressions,
+            MailSenderRows senders,
+            Secrets secrets) {
         this.rows = rows;
         this.suppressions = suppressions;
+        this.senders = senders;
+        this.secrets = secrets;
         this.sender = sender;
         this.messages = new OutboxMessages(properties.from());
         this.settings = properties.dispatcher();
     }
 
     /**
-     * Parks mails abandoned mid-hand-over, then claims one batch of due mails and sends it over
-     * one SMTP connection, in groups of {@code in-flight-group} mails.
+     * Parks mails abandoned mid-hand-over, then claims one batch of due mails and sends it, one
+     * SMTP connection per relay the batch needs (the shop's, and each storefront relay that
+     * carries some of its mails), in groups of {@code in-flight-group} mails.
      *
      * @return how many mails this round claimed and dealt with (sent, retried later, failed,
      *     parked or given back); equal to the batch size when more may be waiting
@@ -63,22 +78,50 @@ public class MailDispatcher {
     }
 
     private void deliver(List<ClaimedMail> batch) {
+        Map<Long, Route> routes = senders.routes(batch.stream()
+                .map(ClaimedMail::storefrontId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        // the storefront whose relay carries each mail; the shop's relay is the key SHOPS_RELAY
+        Map<Long, List<ClaimedMail>> byRelay = batch.stream()
+                .collect(Collectors.groupingBy(
+                        mail -> relayOf(mail, routeOf(mail, routes)), LinkedHashMap::new, Collectors.toList()));
+        byRelay.forEach((relay, mails) -> deliverThrough(relay, mails, routes));
+    }
+
+    private static final long SHOPS_RELAY = 0;
+
+    /** The storefront's sender of a mail, null for the shop's. */
+    private static Route routeOf(ClaimedMail mail, Map<Long, Route> routes) {
+        return mail.storefrontId() == null ? null : routes.get(mail.storefrontId());
+    }
+
+    private static long relayOf(ClaimedMail mail, Route route) {
+        MailSender.Relay relay = route == null ? null : route.sender().relay();
+        return relay != null && relay.carries(mail.to()) ? mail.storefrontId() : SHOPS_RELAY;
+    }
+
+    private void deliverThrough(long relay, List<ClaimedMail> mails, Map<Long, Route> routes) {
         SmtpConnection connection;
         try {
-            connection = SmtpConnection.open(sender);
+            connection = relay == SHOPS_RELAY ? SmtpConnection.open(sender) : connect(routes.get(relay));
         } catch (MessagingException | RuntimeException e) {
-            log.warn("Cannot connect to the SMTP server; {} mail(s) will be retried", batch.size(), e);
-            batch.forEach(mail -> retryOrFail(mail, "connect: " + describe(e)));
+            log.warn(
+                    "Cannot connect to the SMTP relay {}; {} mail(s) will be retried",
+                    relayName(relay, routes),
+                    mails.size(),
+                    e);
+            mails.forEach(mail -> retryOrFail(mail, "connect: " + describe(e)));
             return;
         }
         try (connection) {
-            for (int from = 0; from < batch.size(); from += settings.inFlightGroup()) {
-                int to = Math.min(from + settings.inFlightGroup(), batch.size());
-                if (!deliverGroup(connection, batch.subList(from, to))) {
+            for (int from = 0; from < mails.size(); from += settings.inFlightGroup()) {
+                int to = Math.min(from + settings.inFlightGroup(), mails.size());
+                if (!deliverGroup(connection, mails.subList(from, to), routes)) {
                     // the connection is gone: whatever was not handed over goes back untouched
                     // (the group has recorded its own outcomes, so only unsent mails are still ours)
                     rows.giveBack(
-                            batch.subList(from, batch.size()).stream()
+                            mails.subList(from, mails.size()).stream()
                                     .map(ClaimedMail::id)
                                     .toList(),
                             settings.instanceId());
@@ -88,6 +131,22 @@ public class MailDispatcher {
         }
     }
 
+    private SmtpConnection connect(Route route) throws MessagingException {
+        MailSender.Relay relay = route.sender().relay();
+        String password = route.sealedPassword() == null
+                ? null
+                : secrets.open(
+                        route.sealedPassword(),
+                        MailSenderRows.secretRow(route.sender().storefront()));
+        return SmtpConnection.open(sender, relay, password);
+    }
+
+    private static String relayName(long relay, Map<Long, Route> routes) {
+        return relay == SHOPS_RELAY
+                ? "of the shop"
+                : routes.get(relay).sender().relay().host() + " (storefront " + relay + ")";
+    }
+
     /**
      * Builds a group of mails, marks them IN_FLIGHT in one statement, hands them over one after
      * the other and records the accepted ones SENT in one statement. Until then an accepted mail
@@ -95,12 +154,13 @@ public class MailDispatcher {
      *
      * @return false if the connection can carry no further mail
      */
-    private boolean deliverGroup(SmtpConnection connection, List<ClaimedMail> group) {
+    private boolean deliverGroup(SmtpConnection connection, List<ClaimedMail> group, Map<Long, Route> routes) {
         String me = settings.instanceId();
         List<BuiltMail> built = new ArrayList<>(group.size());
         for (ClaimedMail mail : group) {
             try {
-                MimeMessage message = messages.build(connection.session(), mail);
+                Route route = routeOf(mail, routes);
+                MimeMessage message = messages.build(connection.session(), mail, route == null ? null : route.sender());
                 built.add(new BuiltMail(mail, message, message.getMessageID()));
             } catch (MessagingException | RuntimeException e) {
                 rows.fail(mail.id(), me, "cannot build the message: " + describe(e));

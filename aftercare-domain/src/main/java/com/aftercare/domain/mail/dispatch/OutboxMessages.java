@@ -1,5 +1,6 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.mail.MailSender;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -24,23 +25,30 @@ final class OutboxMessages {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     private final InternetAddress from;
-    private final String idDomain;
 
     OutboxMessages(String from) {
         this.from = parseSender(from);
-        String address = this.from.getAddress();
-        this.idDomain = address.substring(address.indexOf('@') + 1);
     }
 
-    /** A message ready for {@code Transport.sendMessage}: headers final, Message-ID fixed. */
-    MimeMessage build(Session session, ClaimedMail mail) throws MessagingException {
+    /**
+     * A message ready for {@code Transport.sendMessage}: headers final, Message-ID fixed.
+     *
+     * @param sender the storefront's own sender, or null for the shop's
+     */
+    MimeMessage build(Session session, ClaimedMail mail, MailSender sender) throws MessagingException {
+        InternetAddress sentFrom = sender == null ? from : address(sender.fromAddress(), sender.fromName());
+        String address = sentFrom.getAddress();
         // the random part keeps ids unique across databases (a restored backup, a test database)
-        String messageId = "<outbox-" + mail.id() + "." + UUID.randomUUID() + "@" + idDomain + ">";
+        String messageId = "<outbox-" + mail.id() + "." + UUID.randomUUID() + "@"
+                + address.substring(address.indexOf('@') + 1) + ">";
         MimeMessage message = new FixedIdMimeMessage(session, messageId);
         // Plain Jakarta Mail rather than MimeMessageHelper: the helper builds (and parses
         // mime.types for) a new file-type map for every message, which the benchmark showed to
         // cost milliseconds per mail; we attach no files, so we need none of it.
-        message.setFrom(from);
+        message.setFrom(sentFrom);
+        if (sender != null && sender.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(sender.replyTo(), true)});
+        }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), UTF_8);
         if (mail.htmlBody() == null) {
@@ -77,6 +85,14 @@ final class OutboxMessages {
                     : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), UTF_8);
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("aftercare.mail.from is not a mail address: " + from, e);
+        }
+    }
+
+    private static InternetAddress address(String address, String name) throws MessagingException {
+        try {
+            return name == null ? new InternetAddress(address, true) : new InternetAddress(address, name, UTF_8);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("Cannot encode the sender's name", e);
         }
     }
 

@@ -68,7 +68,7 @@ class OutboxRows {
                              where id in (select id from (select * from due union all select * from expired) candidate
                                            order by next_attempt_at
                                            limit :limit)
-                            returning id, to_address, subject, text_body, html_body, headers::text as headers,
+                            returning id, storefront_id, to_address, subject, text_body, html_body, headers::text as headers,
                                       attempts, next_attempt_at)
                         select * from claimed order by next_attempt_at, id
                         """)
@@ -77,6 +77,7 @@ class OutboxRows {
                 .param("limit", limit)
                 .query((rs, row) -> new ClaimedMail(
                         rs.getLong("id"),
+                        (Long) rs.getObject("storefront_id"),
                         rs.getString("to_address"),
                         rs.getString("subject"),
                         rs.getString("text_body"),

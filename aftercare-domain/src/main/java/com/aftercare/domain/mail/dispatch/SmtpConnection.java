@@ -1,9 +1,11 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.mail.MailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -34,6 +36,24 @@ final class SmtpConnection implements AutoCloseable {
         String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
         Transport transport = session.getTransport(protocol);
         transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        return new SmtpConnection(session, transport);
+    }
+
+    /**
+     * Connects to a storefront's own relay with the same {@code spring.mail.properties.*} (the
+     * timeouts) as the shop's relay, STARTTLS as the storefront asked, and authentication when it
+     * has a username.
+     */
+    static SmtpConnection open(JavaMailSenderImpl shops, MailSender.Relay relay, String password)
+            throws MessagingException {
+        Properties properties = new Properties();
+        properties.putAll(shops.getJavaMailProperties());
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(relay.starttls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(relay.starttls()));
+        properties.put("mail.smtp.auth", Boolean.toString(relay.username() != null));
+        Session session = Session.getInstance(properties);
+        Transport transport = session.getTransport("smtp");
+        transport.connect(relay.host(), relay.port(), relay.username(), password);
         return new SmtpConnection(session, transport);
     }
 

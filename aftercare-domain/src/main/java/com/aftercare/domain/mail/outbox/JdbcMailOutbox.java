@@ -32,10 +32,10 @@ class JdbcMailOutbox implements MailOutbox {
         // pgjdbc binds OffsetDateTime as timestamptz; it has no mapping for Instant
         OffsetDateTime due = mail.dueAt().atOffset(ZoneOffset.UTC);
         int inserted = jdbc.sql("""
-                        insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, to_address,
-                                                   subject, text_body, html_body, headers, due_at, next_attempt_at,
-                                                   status, last_error)
-                        select :dedupKey, :kind, :template, :customerId, :orderId, :to,
+                        insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, storefront_id,
+                                                   to_address, subject, text_body, html_body, headers, due_at,
+                                                   next_attempt_at, status, last_error)
+                        select :dedupKey, :kind, :template, :customerId, :orderId, :storefrontId, :to,
                                :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due,
                                case when b.address is null then 'PENDING' else 'CANCELLED' end,
                                case when b.address is null then null else 'address is bouncing' end
@@ -48,6 +48,7 @@ class JdbcMailOutbox implements MailOutbox {
                 .param("template", mail.template())
                 .param("customerId", mail.customerId())
                 .param("orderId", mail.orderId())
+                .param("storefrontId", mail.storefrontId())
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("textBody", mail.textBody())

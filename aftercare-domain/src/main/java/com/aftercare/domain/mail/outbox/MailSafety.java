@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the domain has no Jakarta Mail, and the SMTP server has the last word on an address anyway.
  * What it must stop is CR/LF (header injection) and things that are clearly not one address.
  */
-final class MailSafety {
+public final class MailSafety {
 
     /** An open character class: anything but spaces, controls and list/quote/angle characters. */
     private static final String NOT_SPECIAL = "[^\\s\\p{Cntrl}@<>()\\[\\],;:\"\\\\";
@@ -50,7 +50,7 @@ final class MailSafety {
         mail.headers().forEach(MailSafety::requireHeader);
     }
 
-    static void requireAddress(String address) {
+    public static void requireAddress(String address) {
         if (address.length() > MAX_ADDRESS_LENGTH || !ADDRESS.matcher(address).matches()) {
             throw InvalidMailAddress.forRecipient(address);
         }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param orderId the order it is about, when any
  * @param headers extra headers such as {@code In-Reply-To} or {@code List-Unsubscribe}
  * @param dueAt the earliest time it may be sent
+ * @param storefrontId the storefront it is sent for: its sender and relay are used when it is
+ *     dispatched; null for the shop's own
  */
 public record OutgoingMail(
         String dedupKey,
@@ -27,7 +29,24 @@ public record OutgoingMail(
         String textBody,
         String htmlBody,
         Map<String, String> headers,
-        Instant dueAt) {
+        Instant dueAt,
+        Long storefrontId) {
+
+    /** A mail of the shop itself (its own sender and relay), not of one storefront. */
+    public OutgoingMail(
+            String dedupKey,
+            MailKind kind,
+            String template,
+            Long customerId,
+            Long orderId,
+            String to,
+            String subject,
+            String textBody,
+            String htmlBody,
+            Map<String, String> headers,
+            Instant dueAt) {
+        this(dedupKey, kind, template, customerId, orderId, to, subject, textBody, htmlBody, headers, dueAt, null);
+    }
 
     public OutgoingMail {
         Objects.requireNonNull(dedupKey, "dedupKey");

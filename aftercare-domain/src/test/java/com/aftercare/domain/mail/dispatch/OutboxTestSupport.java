@@ -4,6 +4,8 @@ import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.outbox.MailOutbox;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.mail.outbox.OutgoingMail;
+import com.aftercare.domain.mail.sender.MailSenderRows;
+import com.aftercare.domain.shared.Secrets;
 import com.aftercare.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
@@ -49,6 +51,12 @@ abstract class OutboxTestSupport {
 
     @Autowired
     MailSuppressions suppressions;
+
+    @Autowired
+    MailSenderRows senders;
+
+    @Autowired
+    Secrets secrets;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -129,7 +137,7 @@ abstract class OutboxTestSupport {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         MailDispatchProperties own = properties.withDispatcher(
                 properties.dispatcher().withInstanceId(instanceId).withBatchSize(batchSize));
-        return new MailDispatcher(rows, sender, own, suppressions);
+        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets);
     }
 
     record Row(String status, int attempts, boolean waiting, String lastError, String messageId, String claimedBy) {}

@@ -1,0 +1,157 @@
+package com.aftercare.domain.mail;
+
+import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.mail.outbox.MailSafety;
+import com.aftercare.domain.mail.sender.MailSenderRows;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.shared.Secrets;
+import com.aftercare.domain.shared.Text;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The storefronts' own senders, as admins set them in the console: checked when saved, the relay
+ * password sealed ({@link Secrets}), every change audited. The pipeline uses a storefront's
+ * sender for every mail sent for it: its From and Reply-To, its signature, its name as
+ * {@code shopName}, and its relay for the mails the relay carries.
+ */
+@Service
+public class MailSenders {
+
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final int MAX_SIGNATURE = 2000;
+
+    private final MailSenderRows rows;
+    private final Storefronts storefronts;
+    private final Secrets secrets;
+    private final AuditLog audit;
+
+    MailSenders(MailSenderRows rows, Storefronts storefronts, Secrets secrets, AuditLog audit) {
+        this.rows = rows;
+        this.storefronts = storefronts;
+        this.secrets = secrets;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MailSender> find(StorefrontId storefront) {
+        return rows.find(storefront).map(MailSenderRows.Route::sender);
+    }
+
+    /**
+     * Sets a storefront's sender, audited as {@code by} (never with the password).
+     *
+     * @throws InvalidValue naming the field: {@code fromAddress}, {@code replyTo} (not one plain
+     *     address), {@code fromName}, {@code signature} (too long, control characters),
+     *     {@code relayHost}, {@code relayPort}, {@code relayUsername}, {@code relayDomains},
+     *     {@code relayPassword} (no secrets key on this server)
+     */
+    @Transactional
+    public MailSender save(StorefrontId storefront, MailSenderChange change, String by) {
+        storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(storefront.value()));
+        MailSender.Relay relay = relay(change);
+        MailSender sender = new MailSender(
+                storefront,
+                Text.line("fromName", change.fromName(), 100),
+                address("fromAddress", change.fromAddress(), true),
+                address("replyTo", change.replyTo(), false),
+                signature(change.signature()),
+                relay);
+        String password = change.relayPassword();
+        byte[] sealed = relay == null || password == null || password.isEmpty()
+                ? null
+                : secrets.seal(password, MailSenderRows.secretRow(storefront), "relayPassword");
+        rows.store(sender, sealed, change.clearRelayPassword(), by);
+        audit.record(
+                by,
+                "mail.sender.saved",
+                "storefront",
+                Long.toString(storefront.value()),
+                Map.of(
+                        "from", sender.fromAddress(),
+                        "relay", relay == null ? "shop" : relay.host() + ":" + relay.port(),
+                        "password", sealed != null ? "changed" : change.clearRelayPassword() ? "removed" : "kept"));
+        return rows.find(storefront).orElseThrow().sender();
+    }
+
+    /** Goes back to the shop's sender; false when the storefront had none of its own. Audited. */
+    @Transactional
+    public boolean remove(StorefrontId storefront, String by) {
+        boolean removed = rows.delete(storefront);
+        if (removed) {
+            audit.record(by, "mail.sender.removed", "storefront", Long.toString(storefront.value()), Map.of());
+        }
+        return removed;
+    }
+
+    private static MailSender.Relay relay(MailSenderChange change) {
+        if (change.relayHost() == null || change.relayHost().isBlank()) {
+            if (!change.relayDomains().isEmpty()) {
+                throw new InvalidValue("relayDomains", "need a relay to go through");
+            }
+            return null;
+        }
+        String host = change.relayHost().strip();
+        if (host.length() > 253 || !HOST.matcher(host).matches()) {
+            throw new InvalidValue("relayHost", "must be a host name or an IPv4 address");
+        }
+        if (change.relayPort() == null || change.relayPort() < 1 || change.relayPort() > 65535) {
+            throw new InvalidValue("relayPort", "must be 1-65535 (587 for submission with STARTTLS)");
+        }
+        List<String> domains = change.relayDomains().stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .distinct()
+                .toList();
+        for (String domain : domains) {
+            if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
+                throw new InvalidValue("relayDomains", "'" + domain + "' is not a mail domain");
+            }
+        }
+        return new MailSender.Relay(
+                host,
+                change.relayPort(),
+                change.relayStarttls(),
+                Text.line("relayUsername", change.relayUsername(), 200),
+                false,
+                domains);
+    }
+
+    private static String address(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidValue(field, "must be a mail address");
+            }
+            return null;
+        }
+        String address = value.strip();
+        try {
+            MailSafety.requireAddress(address);
+        } catch (InvalidMailAddress e) {
+            throw new InvalidValue(field, "must be one plain mail address, such as shop@example.jp");
+        }
+        return address;
+    }
+
+    private static String signature(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.replace("\r\n", "\n").strip();
+        if (text.length() > MAX_SIGNATURE || Text.hasControlCharacters(text, true)) {
+            throw new InvalidValue("signature", "must be at most " + MAX_SIGNATURE + " characters of text");
+        }
+        return text;
+    }
+}
