@@ -19,6 +19,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
 
     public static final String BOOTSTRAP_API_KEY = "it-bootstrap-key-0123456789abcdef";
     public static final String ADMIN_PASSWORD = "admin-パスワード-1";
+    public static final String BOOTSTRAP_SHOPIFY_SECRET = "it-bootstrap-shopify-secret-0123456789";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -38,12 +39,14 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.stepmail.scheduler-enabled", "false");
         properties.put("aftercare.link-secret", "test-link-secret-0123456789abcdefghij");
         properties.put("aftercare.returns.bank-account-key", "dGVzdC1iYW5rLWFjY291bnQta2V5LTMyLWJ5dGVzISE=");
+        properties.put("aftercare.secrets.key", "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy1sb25nISE=");
         // every test client is 127.0.0.1: the per-client portal limit is tested on its own
         properties.put("aftercare.portal.lookup.per-client", "100000");
         properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
         properties.put("aftercare.bootstrap.storefront", BOOTSTRAP_STOREFRONT);
         properties.put("aftercare.bootstrap.api-key", BOOTSTRAP_API_KEY);
         properties.put("aftercare.bootstrap.admin-password", ADMIN_PASSWORD);
+        properties.put("aftercare.bootstrap.shopify-webhook-secret", BOOTSTRAP_SHOPIFY_SECRET);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("aftercare-test", properties));
     }
 }
