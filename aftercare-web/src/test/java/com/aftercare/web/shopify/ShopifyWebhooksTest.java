@@ -170,8 +170,12 @@ class ShopifyWebhooksTest {
     }
 
     @Test
-    void shouldFindAShopifyOrderOnThePortalWithOrWithoutItsHash() {
+    void shouldFindAShopifyOrderOnThePortalWithOrWithoutItsHashAndThroughTheApi() {
         send("orders/create", "orders-create");
+
+        Api.Answer fromTheApi = new Api(port, storefront.key()).get("/api/v1/orders/%231001");
+        assertThat(fromTheApi.status()).as(fromTheApi.body()).isEqualTo(200);
+        assertThat(fromTheApi.json().get("number").asString()).isEqualTo("#1001");
 
         assertThat(orders.findByNumberAndContact("#1001", email)).isPresent();
         assertThat(orders.findByNumberAndContact("1001", email)).isPresent();

@@ -12,6 +12,7 @@ import com.aftercare.web.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,7 +91,11 @@ class ShopifyWebhookController {
             responses = {
                 @ApiResponse(
                         responseCode = "200",
-                        description = "Applied, kept until its order or customer arrives, a redelivery, or ignored")
+                        description = "Applied, kept until its order or customer arrives, a redelivery, or ignored",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = ShopifyReceipt.class)))
             })
     @ProblemResponses.JsonBody
     @ProblemResponses.BadRequest("Signed, but not JSON, a required header missing, or a field Aftercare cannot use")
