@@ -86,7 +86,7 @@ public class ShopifyConnections {
     public Settings settings(StorefrontId storefront) {
         requireStorefront(storefront);
         List<GatewayMapping.Gateway> own = ownGateways(storefront);
-        Settings empty = new Settings(
+        Settings unconnected = new Settings(
                 storefront, null, null, null, own.isEmpty() ? GatewayMapping.DEFAULTS : own, own.isEmpty());
         return jdbc.sql("""
                         select secret_hint, updated_at, updated_by from shopify_connection where storefront_id = :storefront
@@ -97,10 +97,10 @@ public class ShopifyConnections {
                         rs.getString(1),
                         rs.getTimestamp(2).toInstant(),
                         rs.getString(3),
-                        empty.gateways(),
-                        empty.defaultGateways()))
+                        unconnected.gateways(),
+                        unconnected.defaultGateways()))
                 .optional()
-                .orElse(empty);
+                .orElse(unconnected);
     }
 
     /**
