@@ -72,6 +72,22 @@ class ClaimProgress {
         history.add(new ClaimStatusEntry(from, to, Objects.requireNonNull(by, "by"), note, at));
     }
 
+    /**
+     * Something happened that the status does not show (a refund made at the storefront): an entry
+     * in the history, the status kept. The same note by the same actor is written once.
+     *
+     * @return false when that note was there already
+     */
+    boolean note(String by, String note, Instant at) {
+        Objects.requireNonNull(note, "note");
+        if (history.stream().anyMatch(e -> note.equals(e.note()) && by.equals(e.actor()))) {
+            return false;
+        }
+        updatedAt = at;
+        history.add(new ClaimStatusEntry(status, status, Objects.requireNonNull(by, "by"), note, at));
+        return true;
+    }
+
     /** Something besides the status changed. */
     void touch(Instant at) {
         updatedAt = at;

@@ -76,6 +76,20 @@ public class Customers {
         return customer;
     }
 
+    /** The customer a storefront knows by its own id of them (a Shopify customer id). */
+    @Transactional(readOnly = true)
+    public Optional<CustomerId> withExternalId(StorefrontId storefront, String externalId) {
+        return jdbc.sql("""
+                        select customer_id from customer_external_id
+                         where storefront_id = :storefront and external_id = :external
+                        """)
+                .param("storefront", storefront.value())
+                .param("external", externalId)
+                .query(Long.class)
+                .optional()
+                .map(CustomerId::new);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CustomerView> find(CustomerId id) {
         return customers.findById(id.value()).map(CustomerView::of);

@@ -17,6 +17,8 @@ public record IngestOutcome(
         APPLIED,
         /** Kept until its order arrives, then applied. */
         PENDING_ORDER,
+        /** Kept until its customer is known (a consent change that came first), then applied. */
+        PENDING_CUSTOMER,
         /** Valid but changes nothing (an order placed twice under different event ids). */
         IGNORED
     }

@@ -6,9 +6,11 @@ import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.order.LineItem;
 import com.aftercare.domain.order.Milestone;
 import com.aftercare.domain.order.Order;
+import com.aftercare.domain.order.OrderEvents;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.Text;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -35,7 +37,14 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
     }
 
     /** What the event says, by type. */
-    public sealed interface Payload permits OrderPlaced, OrderProgressed, CustomerRegistered, CouponRedeemed {
+    public sealed interface Payload
+            permits OrderPlaced,
+                    OrderProgressed,
+                    OrderRefunded,
+                    CustomerRegistered,
+                    CustomerUpdated,
+                    ConsentChanged,
+                    CouponRedeemed {
         String type();
     }
 
@@ -57,16 +66,26 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         }
     }
 
-    /** A yes or no to promotional mail, with the wording the customer saw when saying yes. */
-    public record ConsentStatement(boolean granted, String wording) {
+    /**
+     * A yes or no to promotional mail, with the wording the customer saw when saying yes.
+     *
+     * @param decidedAt when the customer decided, when the storefront knows (Shopify's
+     *     {@code consent_updated_at}); else the event's time counts
+     */
+    public record ConsentStatement(boolean granted, String wording, Instant decidedAt) {
         public ConsentStatement {
             if (granted && (wording == null || wording.isBlank())) {
                 throw new InvalidValue(
                         "marketingConsent.wording", "must state the consent text the customer agreed to");
             }
         }
+
+        public ConsentStatement(boolean granted, String wording) {
+            this(granted, wording, null);
+        }
     }
 
+    /** @param externalId the storefront's own id of the order besides its number (Shopify's order id), or null */
     public record OrderPlaced(
             OrderNumber number,
             Customer customer,
@@ -75,7 +94,8 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
             long shippingFee,
             long discount,
             String paymentMethod,
-            Shipping shipping)
+            Shipping shipping,
+            String externalId)
             implements Payload {
 
         public OrderPlaced {
@@ -84,6 +104,19 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
             Objects.requireNonNull(currency, "currency");
             Order.requireSaneAmounts(lines, shippingFee, discount);
             lines = List.copyOf(lines);
+            externalId = reference("order.id", externalId);
+        }
+
+        public OrderPlaced(
+                OrderNumber number,
+                Customer customer,
+                Currency currency,
+                List<LineItem> lines,
+                long shippingFee,
+                long discount,
+                String paymentMethod,
+                Shipping shipping) {
+            this(number, customer, currency, lines, shippingFee, discount, paymentMethod, shipping, null);
         }
 
         @Override
@@ -106,6 +139,47 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         }
     }
 
+    /**
+     * Money given back at the storefront, once per refund of its own. The order is named by its
+     * number or, when the storefront names it only so (a Shopify refund), by its own id of the order.
+     *
+     * @param amount the money that went back, in major units of the order's currency (exact)
+     * @param lines the products it was for, when the storefront says
+     */
+    public record OrderRefunded(
+            OrderNumber number,
+            String orderRef,
+            String refundRef,
+            java.math.BigDecimal amount,
+            Instant refundedAt,
+            List<OrderEvents.RefundedLine> lines,
+            String note)
+            implements Payload {
+
+        public OrderRefunded {
+            orderRef = reference("refund.order_id", orderRef);
+            if (number == null && orderRef == null) {
+                throw new InvalidValue("refund.order_id", "must name the order");
+            }
+            refundRef = reference("refund.id", refundRef);
+            if (refundRef == null) {
+                throw new InvalidValue("refund.id", "is required");
+            }
+            Objects.requireNonNull(amount, "amount");
+            if (amount.signum() < 0) {
+                throw new InvalidValue("refund.amount", "must not be negative");
+            }
+            Objects.requireNonNull(refundedAt, "refundedAt");
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            note = Text.line("refund.note", note, 2000);
+        }
+
+        @Override
+        public String type() {
+            return "order.refunded";
+        }
+    }
+
     public record CustomerRegistered(Customer customer) implements Payload {
 
         public CustomerRegistered {
@@ -115,6 +189,40 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         @Override
         public String type() {
             return "customer.registered";
+        }
+    }
+
+    /** What the storefront knows about a customer changed; unlike a registration, nothing starts. */
+    public record CustomerUpdated(Customer customer) implements Payload {
+
+        public CustomerUpdated {
+            Objects.requireNonNull(customer, "customer");
+        }
+
+        @Override
+        public String type() {
+            return "customer.updated";
+        }
+    }
+
+    /**
+     * A customer's yes or no to promotional mail on its own, named by the storefront's customer id
+     * (and the email, when the storefront sends it). A customer not known yet is waited for.
+     */
+    public record ConsentChanged(String customerRef, EmailAddress email, ConsentStatement statement)
+            implements Payload {
+
+        public ConsentChanged {
+            customerRef = reference("customer_id", customerRef);
+            if (customerRef == null) {
+                throw new InvalidValue("customer_id", "is required");
+            }
+            Objects.requireNonNull(statement, "statement");
+        }
+
+        @Override
+        public String type() {
+            return "customer.consent_changed";
         }
     }
 
@@ -135,5 +243,10 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
         public String type() {
             return "coupon.redeemed";
         }
+    }
+
+    /** A storefront's own id of something (an order, a refund, a customer): 1-100 characters, or null. */
+    private static String reference(String field, String value) {
+        return Text.line(field, value, 100);
     }
 }

@@ -32,6 +32,20 @@ public record Money(long minor, Currency currency) {
         }
     }
 
+    /**
+     * An amount written in major units ("1800", "1800.00", "12.50"), exactly: more decimals than
+     * the currency has (¥0.5) is refused on {@code field}.
+     */
+    public static Money ofMajor(java.math.BigDecimal amount, Currency currency, String field) {
+        Objects.requireNonNull(amount, "amount");
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            return new Money(amount.movePointRight(digits).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new InvalidValue(field, "must be a whole number of " + currency.getCurrencyCode() + " minor units");
+        }
+    }
+
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.addExact(minor, other.minor), currency);

@@ -43,6 +43,10 @@ public class Order {
     @Column(name = "order_number", nullable = false)
     private String orderNumber;
 
+    /** The storefront's own id of the order (Shopify's order id), when it has one besides the number. */
+    @Column(name = "external_id", updatable = false)
+    private String externalId;
+
     @Column(name = "customer_id", nullable = false)
     private Long customerId;
 
@@ -64,6 +68,9 @@ public class Order {
 
     @Column(name = "total_minor", nullable = false)
     private long totalMinor;
+
+    @Column(name = "refunded_minor", nullable = false)
+    private long refundedMinor;
 
     @Column(name = "payment_method")
     private String paymentMethod;
@@ -125,9 +132,18 @@ public class Order {
     @OrderBy("occurredAt, id")
     private List<OrderHistoryEntry> history = new ArrayList<>();
 
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
+    @OrderBy("refundedAt, id")
+    private List<OrderRefund> refunds = new ArrayList<>();
+
     protected Order() {}
 
-    /** What placing an order needs; the amounts other than the lines default to zero. */
+    /**
+     * What placing an order needs; the amounts other than the lines default to zero.
+     *
+     * @param externalId the storefront's own id of the order besides its number, or null
+     */
     public record Placement(
             StorefrontId storefront,
             OrderNumber number,
@@ -139,7 +155,8 @@ public class Order {
             String paymentMethod,
             Shipping shipping,
             String eventId,
-            Instant placedAt) {
+            Instant placedAt,
+            String externalId) {
 
         public Placement {
             Objects.requireNonNull(storefront, "storefront");
@@ -170,6 +187,7 @@ public class Order {
         Order order = new Order();
         order.storefrontId = placement.storefront().value();
         order.orderNumber = placement.number().value();
+        order.externalId = placement.externalId();
         order.customerId = placement.customer().value();
         order.status = OrderStatus.PLACED;
         order.currency = placement.currency().getCurrencyCode();
@@ -250,6 +268,28 @@ public class Order {
         return new Progress(before, status, before != status);
     }
 
+    /**
+     * Records money the storefront gave back, once per refund of its own: a refund already recorded
+     * changes nothing. The status stays; the history says what went back.
+     *
+     * @return false when this refund was recorded before
+     */
+    public boolean recordRefund(StorefrontRefund refund, String eventId, Instant now) {
+        Objects.requireNonNull(refund, "refund");
+        if (refunds.stream().anyMatch(r -> r.refundRef().equals(refund.ref()))) {
+            return false;
+        }
+        if (!refund.amount().currency().equals(currency())) {
+            throw new InvalidValue("refund.amount", "must be in the order's currency " + currency);
+        }
+        refunds.add(new OrderRefund(refund.ref(), refund.amount().minor(), refund.at(), now, refund.note()));
+        refundedMinor = Math.addExact(refundedMinor, refund.amount().minor());
+        updatedAt = now;
+        String note = refund.amount().formatted() + " refunded (refund " + refund.ref() + ")";
+        history.add(new OrderHistoryEntry(eventId, "order.refunded", refund.at(), now, status, status, note));
+        return true;
+    }
+
     private static Instant earliest(Instant current, Instant candidate) {
         return current == null || candidate.isBefore(current) ? candidate : current;
     }
@@ -264,6 +304,11 @@ public class Order {
 
     public OrderNumber number() {
         return new OrderNumber(orderNumber);
+    }
+
+    /** Everything the storefront gave back on this order so far. */
+    public Money refunded() {
+        return new Money(refundedMinor, currency());
     }
 
     public CustomerId customer() {

@@ -3,6 +3,7 @@ package com.aftercare.domain.order;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The domain events of an order's life, published in the transaction that changed the order
@@ -26,6 +27,33 @@ public final class OrderEvents {
     public record OrderDelivered(OrderId order, CustomerId customer, Instant deliveredAt) {}
 
     public record OrderCancelled(OrderId order, CustomerId customer, Instant cancelledAt) {}
+
+    /**
+     * Money went back to the customer at the storefront (a Shopify refund), published once per
+     * refund of the storefront's. The order's status does not move; returns notes it on the claim
+     * of that order it belongs to, if one is waiting.
+     *
+     * @param refundRef the storefront's own id of the refund
+     * @param lines the products the refund was for, when the storefront says (none for a refund of
+     *     shipping or an amount alone)
+     */
+    public record OrderRefunded(
+            OrderId order,
+            StorefrontId storefront,
+            String orderNumber,
+            CustomerId customer,
+            String refundRef,
+            Money amount,
+            Instant refundedAt,
+            List<RefundedLine> lines) {
+
+        public OrderRefunded {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** A product line a refund was for: its SKU and how many of it. */
+    public record RefundedLine(String sku, int quantity) {}
 
     public record CustomerRegistered(CustomerId customer, StorefrontId storefront, Instant registeredAt) {}
 }

@@ -10,4 +10,6 @@ interface OrderRepository extends Repository<Order, Long> {
     Optional<Order> findById(Long id);
 
     Optional<Order> findByStorefrontIdAndOrderNumber(Long storefrontId, String orderNumber);
+
+    Optional<Order> findByStorefrontIdAndExternalId(Long storefrontId, String externalId);
 }

@@ -1,5 +1,6 @@
 package com.aftercare.domain.order;
 
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,15 +60,30 @@ public class Orders {
      * The order a customer describes on the portal: its number and the email or phone used for
      * it. Order numbers are unique per storefront only, so the contact decides; an ambiguous
      * answer (the same number and contact at two storefronts) finds nothing rather than guessing.
+     * A Shopify order is known by its name ({@code #1001}), which customers type with or without
+     * the {@code #}: the number as typed is tried first, then its other spelling.
      */
     @Transactional(readOnly = true)
     public Optional<OrderView> findByNumberAndContact(String orderNumber, String emailOrPhone) {
         String contact = emailOrPhone == null
                 ? ""
                 : java.text.Normalizer.normalize(emailOrPhone.strip(), java.text.Normalizer.Form.NFKC);
+        String number = orderNumber == null
+                ? ""
+                : java.text.Normalizer.normalize(orderNumber.strip(), java.text.Normalizer.Form.NFKC);
+        java.util.List<Long> ids = idsByNumberAndContact(number, contact);
+        if (ids.isEmpty()) {
+            ids = OrderNumber.otherSpelling(number)
+                    .map(other -> idsByNumberAndContact(other, contact))
+                    .orElse(ids);
+        }
+        return ids.size() == 1 ? orders.findById(ids.get(0)).map(OrderView::of) : Optional.empty();
+    }
+
+    private java.util.List<Long> idsByNumberAndContact(String orderNumber, String contact) {
         String email = contact.toLowerCase(java.util.Locale.ROOT);
         String digits = contact.replaceAll("[^0-9]", "");
-        java.util.List<Long> ids = jdbc.sql("""
+        return jdbc.sql("""
                         select o.id from customer_order o join customer c on c.id = o.customer_id
                          where o.order_number = :number
                            and (c.email_normalized = :email
@@ -79,7 +95,27 @@ public class Orders {
                 .param("digits", digits)
                 .query(Long.class)
                 .list();
-        return ids.size() == 1 ? orders.findById(ids.get(0)).map(OrderView::of) : Optional.empty();
+    }
+
+    /** What the storefront gave back on an order: the total and each refund, oldest first. */
+    public record Refunds(Money total, java.util.List<StorefrontRefund> refunds) {}
+
+    /** The refunds of an order, as the storefront reported them (Shopify's refunds/create). */
+    @Transactional(readOnly = true)
+    public Refunds refunds(OrderId order) {
+        Order found = orders.findById(order.value()).orElseThrow(() -> NotFound.order(String.valueOf(order.value())));
+        java.util.List<StorefrontRefund> refunds = jdbc.sql("""
+                        select refund_ref, amount_minor, refunded_at, note from order_refund
+                         where order_id = :order order by refunded_at, id
+                        """)
+                .param("order", order.value())
+                .query((rs, i) -> new StorefrontRefund(
+                        rs.getString(1),
+                        new Money(rs.getLong(2), found.currency()),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
+                .list();
+        return new Refunds(found.refunded(), refunds);
     }
 
     /** One thing that happened to one of a customer's orders, for their timeline. */
@@ -108,6 +144,12 @@ public class Orders {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Order> load(StorefrontId storefront, OrderNumber number) {
         return orders.findByStorefrontIdAndOrderNumber(storefront.value(), number.value());
+    }
+
+    /** For the ingestion: the order the storefront knows by its own id of it (a Shopify order id). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Order> loadByExternalId(StorefrontId storefront, String externalId) {
+        return orders.findByStorefrontIdAndExternalId(storefront.value(), externalId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -32,7 +32,14 @@ public final class TrackingLinks {
             Map.entry("japan post", JAPAN_POST),
             Map.entry("jp-post", JAPAN_POST),
             Map.entry("日本郵便", JAPAN_POST),
-            Map.entry("ゆうパック", JAPAN_POST));
+            Map.entry("ゆうパック", JAPAN_POST),
+            // the names Shopify gives its supported Japanese carriers (tracking_company)
+            Map.entry("yamato (ja)", YAMATO),
+            Map.entry("yamato (en)", YAMATO),
+            Map.entry("sagawa (ja)", SAGAWA),
+            Map.entry("sagawa (en)", SAGAWA),
+            Map.entry("japan post (ja)", JAPAN_POST),
+            Map.entry("japan post (en)", JAPAN_POST));
 
     private TrackingLinks() {}
 

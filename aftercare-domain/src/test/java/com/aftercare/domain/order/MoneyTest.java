@@ -93,4 +93,26 @@ class MoneyTest {
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("currency"));
     }
+
+    @ParameterizedTest(name = "{0} {1} is {2} minor units")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JPY | 1800 | 1800",
+                "JPY | 1800.00 | 1800",
+                "USD | 12.5 | 1250",
+                "USD | 89.99 | 8999",
+                "JPY | 0 | 0"
+            })
+    void shouldReadAnAmountInMajorUnitsExactly(String currency, String amount, long minor) {
+        assertThat(Money.ofMajor(new java.math.BigDecimal(amount), Currency.getInstance(currency), "price"))
+                .isEqualTo(new Money(minor, Currency.getInstance(currency)));
+    }
+
+    @Test
+    void shouldRefuseMoreDecimalsThanTheCurrencyHasOnTheField() {
+        assertThatThrownBy(() -> Money.ofMajor(new java.math.BigDecimal("1800.5"), Money.JPY, "line_items[0].price"))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("line_items[0].price"));
+    }
 }

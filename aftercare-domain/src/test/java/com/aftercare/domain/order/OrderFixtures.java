@@ -38,7 +38,8 @@ final class OrderFixtures {
                 "credit_card",
                 new Shipping("山田 花子", "150-0001", "東京都", "渋谷区神宮前1-1-1", "03-1234-5678", false),
                 "evt-placed",
-                PLACED_AT);
+                PLACED_AT,
+                null);
     }
 
     static Order placed() {

@@ -292,7 +292,8 @@ class OrderTest {
                 null,
                 null,
                 "evt",
-                PLACED_AT);
+                PLACED_AT,
+                null);
 
         Order order = Order.place(withoutShipping, NOW);
 

@@ -31,6 +31,13 @@ public @interface ProblemResponses {
 
     String PROBLEM_JSON = "application/problem+json";
 
+    /**
+     * What a 401 means for this controller's operations: a missing or bad API key, unless the
+     * controller proves its callers otherwise (Shopify's webhooks by their signature).
+     */
+    @AliasFor(annotation = ApiResponse.class, attribute = "description")
+    String unauthorized() default "Missing, unknown or revoked API key";
+
     /** An operation that reads a JSON body: 413 over 1 MiB ({@link BodyLimitFilter}), 415 not JSON. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

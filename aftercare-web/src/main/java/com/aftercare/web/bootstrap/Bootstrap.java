@@ -1,6 +1,8 @@
 package com.aftercare.web.bootstrap;
 
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shopify.ShopifyConnections;
 import com.aftercare.domain.storefront.Storefronts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,19 @@ class Bootstrap implements ApplicationRunner {
     private final Storefronts storefronts;
     private final Operators operators;
     private final PasswordEncoder passwords;
+    private final ShopifyConnections shopify;
 
-    Bootstrap(BootstrapProperties properties, Storefronts storefronts, Operators operators, PasswordEncoder passwords) {
+    Bootstrap(
+            BootstrapProperties properties,
+            Storefronts storefronts,
+            Operators operators,
+            PasswordEncoder passwords,
+            ShopifyConnections shopify) {
         this.properties = properties;
         this.storefronts = storefronts;
         this.operators = operators;
         this.passwords = passwords;
+        this.shopify = shopify;
     }
 
     @Override
@@ -42,10 +51,14 @@ class Bootstrap implements ApplicationRunner {
             if (hasText(properties.apiKey())) {
                 storefronts.ensureKey(storefront.id(), properties.apiKey(), "bootstrap");
             }
+            if (hasText(properties.shopifyWebhookSecret())) {
+                ensureShopifySecret(storefront);
+            }
             log.info("Bootstrap storefront '{}' is ready", storefront.code());
-        } else if (hasText(properties.apiKey())) {
+        } else if (hasText(properties.apiKey()) || hasText(properties.shopifyWebhookSecret())) {
             throw new IllegalStateException(
-                    "AFTERCARE_BOOTSTRAP_API_KEY needs AFTERCARE_BOOTSTRAP_STOREFRONT to say whose key it is");
+                    "AFTERCARE_BOOTSTRAP_API_KEY and AFTERCARE_BOOTSTRAP_SHOPIFY_WEBHOOK_SECRET "
+                            + "need AFTERCARE_BOOTSTRAP_STOREFRONT to say whose they are");
         }
         if (hasText(properties.adminPassword())) {
             if (properties.adminPassword().length() < 8) {
@@ -53,6 +66,16 @@ class Bootstrap implements ApplicationRunner {
             }
             operators.ensure("admin", passwords.encode(properties.adminPassword()), "管理者", Operators.Role.ADMIN);
             log.info("Bootstrap console user 'admin' is ready");
+        }
+    }
+
+    private void ensureShopifySecret(Storefronts.StorefrontView storefront) {
+        try {
+            shopify.ensureSecret(
+                    storefront.id(), properties.shopifyWebhookSecret().strip(), "bootstrap");
+        } catch (InvalidValue e) {
+            throw new IllegalStateException(
+                    "AFTERCARE_BOOTSTRAP_SHOPIFY_WEBHOOK_SECRET cannot be stored: " + e.getMessage(), e);
         }
     }
 

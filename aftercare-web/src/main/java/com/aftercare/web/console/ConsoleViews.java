@@ -48,6 +48,7 @@ public final class ConsoleViews {
     public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";
     public static final String MARKETING_PACKING_INSERT = "marketing/packing-insert";
     public static final String PACKING_CARDS = "packing/cards";
+    public static final String ADMIN_SHOPIFY = "admin/shopify";
 
     private ConsoleViews() {}
 

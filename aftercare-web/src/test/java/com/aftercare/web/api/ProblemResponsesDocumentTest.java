@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 class ProblemResponsesDocumentTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String SHOPIFY = "/api/v1/webhooks/shopify/{storefront}/post";
 
     @LocalServerPort
     int port;
@@ -38,11 +39,14 @@ class ProblemResponsesDocumentTest {
     void shouldListAMissingKeyAsAProblemOfEveryOperation() {
         List<String> operations = operations();
 
-        assertThat(operations).hasSize(8);
+        assertThat(operations).hasSize(9);
         for (String operation : operations) {
             assertThat(problem(operation, "401").path("description").asString())
                     .as(operation)
-                    .isEqualTo("Missing, unknown or revoked API key");
+                    .isEqualTo(
+                            operation.equals(SHOPIFY)
+                                    ? "Missing or wrong X-Shopify-Hmac-Sha256 for this storefront"
+                                    : "Missing, unknown or revoked API key");
         }
     }
 
@@ -51,7 +55,7 @@ class ProblemResponsesDocumentTest {
         List<String> posts =
                 operations().stream().filter(o -> o.endsWith("/post")).toList();
 
-        assertThat(posts).hasSize(4);
+        assertThat(posts).hasSize(5);
         for (String operation : posts) {
             assertThat(problem(operation, "400").path("description").asString())
                     .as(operation)
@@ -68,15 +72,24 @@ class ProblemResponsesDocumentTest {
     @Test
     void shouldDescribeEachOperationsOwnProblemsInItsOwnWords() {
         Map<String, String> expected = Map.of(
-                "/api/v1/events/post 400", "Malformed event; the problem names each field",
-                "/api/v1/events/post 409", "Event id reused with a different body",
-                "/api/v1/returns/post 404", "No such order for this storefront",
-                "/api/v1/returns/post 409", "The Idempotency-Key was used for a different request",
-                "/api/v1/returns/{rma}/get 404", "No such claim for this storefront",
-                "/api/v1/inquiries/{reference}/messages/post 404", "No such inquiry for this storefront",
+                "/api/v1/events/post 400",
+                "Malformed event; the problem names each field",
+                "/api/v1/events/post 409",
+                "Event id reused with a different body",
+                "/api/v1/returns/post 404",
+                "No such order for this storefront",
+                "/api/v1/returns/post 409",
+                "The Idempotency-Key was used for a different request",
+                "/api/v1/returns/{rma}/get 404",
+                "No such claim for this storefront",
+                "/api/v1/inquiries/{reference}/messages/post 404",
+                "No such inquiry for this storefront",
                 "/api/v1/inquiries/{reference}/messages/post 409",
-                        "The Idempotency-Key was used for a different message",
-                "/api/v1/orders/{orderNumber}/get 404", "No such order for this storefront");
+                "The Idempotency-Key was used for a different message",
+                "/api/v1/orders/{orderNumber}/get 404",
+                "No such order for this storefront",
+                SHOPIFY + " 409",
+                "The webhook id was used before with a different body");
 
         expected.forEach((operationAndStatus, description) -> {
             String[] parts = operationAndStatus.split(" ");

@@ -19,6 +19,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
 
     public static final String BOOTSTRAP_API_KEY = "it-bootstrap-key-0123456789abcdef";
     public static final String ADMIN_PASSWORD = "admin-パスワード-1";
+    public static final String BOOTSTRAP_SHOPIFY_SECRET = "it-bootstrap-shopify-secret-0123456789";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -45,6 +46,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.bootstrap.storefront", BOOTSTRAP_STOREFRONT);
         properties.put("aftercare.bootstrap.api-key", BOOTSTRAP_API_KEY);
         properties.put("aftercare.bootstrap.admin-password", ADMIN_PASSWORD);
+        properties.put("aftercare.bootstrap.shopify-webhook-secret", BOOTSTRAP_SHOPIFY_SECRET);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("aftercare-test", properties));
     }
 }

@@ -8,6 +8,7 @@ import com.aftercare.domain.order.LineItem;
 import com.aftercare.domain.order.Milestone;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.OrderNumber;
+import com.aftercare.domain.order.PaymentMethod;
 import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.Text;
@@ -24,7 +25,7 @@ import java.util.Set;
 /** Turns a wire event into domain values; every complaint names the JSON field it is about. */
 final class EventMapping {
 
-    static final Set<String> PAYMENT_METHODS = Set.of("CARD", "ONLINE", "COD", "KONBINI", "BANK_TRANSFER", "OTHER");
+    static final Set<String> PAYMENT_METHODS = Set.copyOf(PaymentMethod.names());
 
     private static final Map<String, Milestone> MILESTONES = Map.of(
             "order.paid", Milestone.PAID,
