@@ -185,18 +185,33 @@ public class MailTemplateCatalogue {
 
     /**
      * Every problem of a version against its template's declaration: the variables it may name
-     * (checked with sample values, every branch) and what its subject must show.
+     * (checked with sample values, every branch), that it renders for the sending module's real
+     * variables of an ordinary and of a discreet order (no product lines: {@code lines[0]} fails
+     * there), and that its rendered subject shows what the declaration requires.
      */
     @Transactional(readOnly = true)
     public List<FieldProblem> check(String code, MailTemplate version) {
         MailTemplateDeclaration declaration = declaration(code);
         List<FieldProblem> problems = new ArrayList<>(validator.check(version, variablesOf(declaration)));
-        for (String required : declaration.requiredInSubject()) {
-            if (!version.subject().contains("${" + required + "}")) {
-                problems.add(new FieldProblem(MailTemplate.SUBJECT, "must show ${" + required + "}"));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        for (boolean discreet : List.of(false, true)) {
+            Map<String, Object> variables = previewVariables(declaration, MailSample.of(discreet, defaultLanguage()));
+            try {
+                RenderedMail rendered = templates.render(version, variables);
+                for (String required : declaration.requiredInSubject()) {
+                    if (!rendered.subject().contains(String.valueOf(variables.get(required)))) {
+                        problems.add(new FieldProblem(MailTemplate.SUBJECT, "must show ${" + required + "}"));
+                    }
+                }
+            } catch (Rejected e) {
+                e.problems()
+                        .forEach(p -> problems.add(
+                                new FieldProblem(p.field(), (discreet ? "for a discreet order: " : "") + p.message())));
             }
         }
-        return problems;
+        return problems.stream().distinct().toList();
     }
 
     /** The variables a version of the template may name. */

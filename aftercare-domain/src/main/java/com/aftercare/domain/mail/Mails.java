@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Mails {
+
+    private static final Logger log = LoggerFactory.getLogger(Mails.class);
 
     private final MailOutbox outbox;
     private final MailTemplates templates;
@@ -64,10 +68,30 @@ public class Mails {
      */
     @Transactional
     public long send(MailRequest request) {
-        MailTemplate source = templates
-                .resolve(request.template(), languageFor(request.customer()), request.storefront())
-                .template();
-        return send(request, source);
+        String language = languageFor(request.customer());
+        MailTemplates.Version version = templates.resolve(request.template(), language, request.storefront());
+        try {
+            return send(request, version.template());
+        } catch (Rejected broken) {
+            if (version.level() == TemplateLevel.SHIPPED) {
+                throw broken;
+            }
+            // A shop's version that does not render for this mail (checked at save time against
+            // samples; real data can still differ) must not stop a refund or a lookup: the customer
+            // gets the standard wording, and the log says which version to mend.
+            log.warn(
+                    "Mail template {} ({}, {} version) does not render for mail {}: {}; sending the standard version",
+                    request.template(),
+                    language,
+                    version.level(),
+                    request.dedupKey(),
+                    broken.getMessage());
+            MailTemplate shipped = templates
+                    .shipped(request.template(), language)
+                    .or(() -> templates.shipped(request.template(), templates.defaultLanguage()))
+                    .orElseThrow(() -> broken);
+            return send(request, shipped);
+        }
     }
 
     /**
