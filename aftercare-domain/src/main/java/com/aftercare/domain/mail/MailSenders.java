@@ -12,6 +12,7 @@ import com.aftercare.domain.storefront.Storefronts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -55,7 +56,8 @@ public class MailSenders {
      * @throws InvalidValue naming the field: {@code fromAddress}, {@code replyTo} (not one plain
      *     address), {@code fromName}, {@code signature} (too long, control characters),
      *     {@code relayHost}, {@code relayPort}, {@code relayUsername}, {@code relayDomains},
-     *     {@code relayPassword} (no secrets key on this server)
+     *     {@code relayPassword} (no secrets key on this server; none with a user name, or the relay's
+     *     login changed without a new one), {@code relayStarttls} (off with a login)
      */
     @Transactional
     public MailSender save(StorefrontId storefront, MailSenderChange change, String by) {
@@ -68,11 +70,14 @@ public class MailSenders {
                 address("replyTo", change.replyTo(), false),
                 signature(change.signature()),
                 relay);
-        String password = change.relayPassword();
-        byte[] sealed = relay == null || password == null || password.isEmpty()
-                ? null
-                : secrets.seal(password, MailSenderRows.secretRow(storefront), "relayPassword");
-        rows.store(sender, sealed, change.clearRelayPassword(), by);
+        String password =
+                change.relayPassword() == null || change.relayPassword().isEmpty() ? null : change.relayPassword();
+        PasswordFate fate = passwordFate(relay, password, change.clearRelayPassword(), rows.find(storefront));
+        requireSafeLogin(relay, fate);
+        byte[] sealed = fate == PasswordFate.CHANGED
+                ? secrets.seal(password, MailSenderRows.secretRow(storefront), "relayPassword")
+                : null;
+        rows.store(sender, sealed, fate != PasswordFate.KEPT && fate != PasswordFate.CHANGED, by);
         audit.record(
                 by,
                 "mail.sender.saved",
@@ -81,8 +86,75 @@ public class MailSenders {
                 Map.of(
                         "from", sender.fromAddress(),
                         "relay", relay == null ? "shop" : relay.host() + ":" + relay.port(),
-                        "password", sealed != null ? "changed" : change.clearRelayPassword() ? "removed" : "kept"));
+                        "password", fate.name().toLowerCase(Locale.ROOT)));
         return rows.find(storefront).orElseThrow().sender();
+    }
+
+    /** What becomes of the relay password on a save, as the audit records it. */
+    private enum PasswordFate {
+        /** None stored before, none given. */
+        NONE,
+        /** A new one given. */
+        CHANGED,
+        /** The stored one stays: same relay, same user, none given. */
+        KEPT,
+        /** The admin removed it, or the relay went. */
+        REMOVED,
+        /**
+         * The relay's host, port or user changed without a new password: the stored one was given
+         * for another server or account and must not be sent to this one.
+         */
+        DROPPED
+    }
+
+    private static PasswordFate passwordFate(
+            MailSender.Relay relay, String password, boolean clear, Optional<MailSenderRows.Route> before) {
+        boolean stored = before.map(MailSenderRows.Route::sealedPassword).isPresent();
+        if (relay == null) {
+            return stored ? PasswordFate.REMOVED : PasswordFate.NONE;
+        }
+        if (password != null) {
+            return PasswordFate.CHANGED;
+        }
+        if (!stored) {
+            return PasswordFate.NONE;
+        }
+        if (clear) {
+            return PasswordFate.REMOVED;
+        }
+        MailSender.Relay old = before.get().sender().relay();
+        boolean sameLogin = old != null
+                && old.host().equalsIgnoreCase(relay.host())
+                && old.port() == relay.port()
+                && Objects.equals(old.username(), relay.username());
+        return sameLogin ? PasswordFate.KEPT : PasswordFate.DROPPED;
+    }
+
+    /**
+     * A relay login goes with a user and a password, and never in clear over the network: STARTTLS
+     * is required unless the relay runs on this very server (a local Postfix), where nothing
+     * crosses a network.
+     */
+    private static void requireSafeLogin(MailSender.Relay relay, PasswordFate fate) {
+        if (relay == null) {
+            return;
+        }
+        boolean hasPassword = fate == PasswordFate.CHANGED || fate == PasswordFate.KEPT;
+        if (relay.username() != null && !hasPassword) {
+            throw new InvalidValue(
+                    "relayPassword",
+                    fate == PasswordFate.DROPPED
+                            ? "must be entered again: the relay's host, port or user name changed"
+                            : "must be given with a user name");
+        }
+        if (relay.username() == null && hasPassword) {
+            throw new InvalidValue("relayUsername", "must be given with a password");
+        }
+        if (hasPassword && !relay.starttls() && !onThisServer(relay.host())) {
+            throw new InvalidValue(
+                    "relayStarttls",
+                    "must be on when the relay takes a user name and password (they would cross in clear)");
+        }
     }
 
     /** Goes back to the shop's sender; false when the storefront had none of its own. Audited. */
@@ -126,6 +198,10 @@ public class MailSenders {
                 Text.line("relayUsername", change.relayUsername(), 200),
                 false,
                 domains);
+    }
+
+    private static boolean onThisServer(String host) {
+        return host.equalsIgnoreCase("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static String address(String field, String value, boolean required) {

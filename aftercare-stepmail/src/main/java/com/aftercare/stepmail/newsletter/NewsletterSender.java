@@ -95,7 +95,8 @@ public class NewsletterSender {
             String subject,
             String body,
             Long campaignId,
-            boolean skipOverCap) {}
+            boolean skipOverCap,
+            Long storefrontId) {}
 
     /**
      * One round in one transaction: starts the newsletters that are due, then takes due
@@ -123,7 +124,8 @@ public class NewsletterSender {
 
     private int round(Instant now) {
         List<Due> due = jdbc.sql("""
-                        select d.id, d.newsletter_id, d.customer_id, n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap
+                        select d.id, d.newsletter_id, d.customer_id, n.rate_per_minute, n.subject, n.text_body, n.coupon_campaign_id, n.over_cap,
+                               n.storefront_id
                           from newsletter_delivery d join newsletter n on n.id = d.newsletter_id
                          where d.status = 'SCHEDULED' and d.due_at <= :now
                          order by d.due_at, d.id
@@ -140,7 +142,8 @@ public class NewsletterSender {
                         rs.getString("subject"),
                         rs.getString("text_body"),
                         (Long) rs.getObject("coupon_campaign_id"),
-                        "SKIP".equals(rs.getString("over_cap"))))
+                        "SKIP".equals(rs.getString("over_cap")),
+                        (Long) rs.getObject("storefront_id")))
                 .list();
         // one broken delivery (an expired coupon campaign, a vanished customer, a database error)
         // must not block the rest
@@ -282,7 +285,8 @@ public class NewsletterSender {
                         TEMPLATE,
                         customerId,
                         null,
-                        null,
+                        // a storefront's newsletter goes out as that storefront: its sender, name and relay
+                        delivery.storefrontId() == null ? null : new StorefrontId(delivery.storefrontId()),
                         customer.email().value(),
                         variables,
                         Map.of(),

@@ -111,13 +111,14 @@ class ScenarioEnrolment {
                 .param("storefront", storefront == null ? null : storefront.value())
                 .query(Long.class)
                 .list();
-        scenarios.forEach(scenario -> enrol(scenario, customer, null, source, at));
+        scenarios.forEach(scenario -> enrol(scenario, customer, null, storefront, source, at));
     }
 
     private void enrolForOrder(String trigger, OrderId order, CustomerId customer, Source source, Instant at) {
         // The audience: storefront, a bought category or SKU, first or repeat buyer.
-        List<Long> scenarios = jdbc.sql("""
-                        select s.id from scenario s
+        record Match(long scenario, StorefrontId storefront) {}
+        List<Match> scenarios = jdbc.sql("""
+                        select s.id, o.storefront_id from scenario s
                           join order_view o on o.id = :order
                          where s.trigger_event = :trigger
                            and (s.storefront_id is null or s.storefront_id = o.storefront_id)
@@ -130,24 +131,31 @@ class ScenarioEnrolment {
                         """)
                 .param("order", order.value())
                 .param("trigger", trigger)
-                .query(Long.class)
+                .query((rs, i) -> new Match(rs.getLong("id"), new StorefrontId(rs.getLong("storefront_id"))))
                 .list();
-        scenarios.forEach(scenario -> enrol(scenario, customer, order, source, at));
+        scenarios.forEach(match -> enrol(match.scenario(), customer, order, match.storefront(), source, at));
     }
 
     private record Step(long id, StepDelay delay) {}
 
-    private void enrol(long scenario, CustomerId customer, OrderId order, Source source, Instant at) {
+    /**
+     * Enrols once per scenario and trigger. The storefront the customer came through is kept, so a
+     * mail of a scenario for every storefront still goes out as that storefront (its sender).
+     */
+    private void enrol(
+            long scenario, CustomerId customer, OrderId order, StorefrontId storefront, Source source, Instant at) {
         Long enrolment = jdbc.sql("""
-                        insert into enrolment (scenario_id, customer_id, order_id, claim_id, claim_rma, inquiry_id,
-                                               inquiry_reference, triggered_at)
-                        values (:scenario, :customer, :order, :claim, :claimRma, :inquiry, :inquiryReference, :at)
+                        insert into enrolment (scenario_id, customer_id, order_id, storefront_id, claim_id, claim_rma,
+                                               inquiry_id, inquiry_reference, triggered_at)
+                        values (:scenario, :customer, :order, :storefront, :claim, :claimRma, :inquiry,
+                                :inquiryReference, :at)
                         on conflict do nothing
                         returning id
                         """)
                 .param("scenario", scenario)
                 .param("customer", customer.value())
                 .param("order", order == null ? null : order.value())
+                .param("storefront", storefront == null ? null : storefront.value())
                 .param("claim", source.claim())
                 .param("claimRma", source.claimRma())
                 .param("inquiry", source.inquiry())

@@ -106,7 +106,8 @@ public class StepMailScheduler {
                                st.over_cap, st.hold_while_claim_open
                                and exists (select 1 from step_mail_hold h
                                             where h.order_id = e.order_id and h.released_at is null) as on_hold,
-                               coalesce(s.storefront_id, (select o.storefront_id from order_view o where o.id = e.order_id))
+                               coalesce(s.storefront_id, e.storefront_id,
+                                        (select o.storefront_id from order_view o where o.id = e.order_id))
                                    as storefront_id,
                                st.coupon_campaign_id, e.claim_rma, e.inquiry_reference
                           from step_mail m

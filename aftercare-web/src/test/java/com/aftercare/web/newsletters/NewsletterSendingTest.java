@@ -140,6 +140,12 @@ class NewsletterSendingTest {
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/portal/unsubscribe?token=");
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(TestMailServer.textOf(mail)).contains("山田 花子 様").contains("東京都渋谷区神宮前1-2-3");
+        assertThat(jdbc.sql("""
+                        select storefront_id from outbound_mail
+                         where to_address = :to and dedup_key like 'newsletter:%'
+                        """).param("to", consenting).query(Long.class).list())
+                .as("a storefront's newsletter goes out as that storefront (its sender)")
+                .containsExactly(shop.id().value());
         assertThat(newslettersTo(withoutConsent)).isEmpty();
         assertThat(newslettersTo(optedOut)).isEmpty();
         assertThat(newslettersTo(elsewhere)).isEmpty();

@@ -245,6 +245,32 @@ class ResolutionTriggerTest {
     }
 
     @Test
+    void shouldSendAStepOfAScenarioForEveryStorefrontAsTheStorefrontTheCustomerAskedThrough() {
+        useTrigger("inquiry.resolved", null, "【[(${shopName})]】お問い合わせ [(${inquiryReference})] について", """
+                [(${customerName})] 様""");
+        try {
+            String email = Events.unique("anyshop") + "@example.jp";
+            String reference = openInquiry(email, null);
+            clock.setJst("2025-11-25T22:15");
+            inquiries.resolve(reference, "admin");
+            await().atMost(Duration.ofSeconds(20)).until(() -> dueOf(email), d -> d != null);
+
+            clock.setJst("2025-11-28T10:00");
+            runSchedulerAndDispatcher();
+
+            assertThat(jdbc.sql("""
+                            select storefront_id from outbound_mail
+                             where to_address = :to and dedup_key like 'step:%'
+                            """).param("to", email).query(Long.class).list())
+                    .as("the inquiry's storefront, kept on the enrolment: its sender sends the mail")
+                    .containsExactly(storefront.id().value());
+        } finally {
+            // a scenario for every storefront would enrol other tests' customers
+            useTrigger("inquiry.resolved", storefront.id().value(), "件名 [(${inquiryReference})]", "本文");
+        }
+    }
+
+    @Test
     void shouldCountTheStepsCouponsRedeemedAtLeastOnce() {
         for (int i = 0; i < 3; i++) {
             ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
@@ -277,12 +303,14 @@ class ResolutionTriggerTest {
     }
 
     private void useTrigger(String trigger, String subject, String text) {
+        useTrigger(trigger, storefront.id().value(), subject, text);
+    }
+
+    private void useTrigger(String trigger, Long audienceStorefront, String subject, String text) {
         editor.update(
                 scenario.id(),
                 new ScenarioEditor.ScenarioChange(
-                        scenario.name(),
-                        trigger,
-                        new Scenarios.Audience(storefront.id().value(), null, null, "ANY")),
+                        scenario.name(), trigger, new Scenarios.Audience(audienceStorefront, null, null, "ANY")),
                 "admin");
         catalogue.save(scenario.template(), "ja", null, new MailTemplate(subject, text, null), "admin");
     }

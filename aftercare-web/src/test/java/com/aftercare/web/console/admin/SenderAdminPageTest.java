@@ -139,6 +139,11 @@ class SenderAdminPageTest {
         HttpResponse<String> notANumber = admin.postForm(path, path, form(Map.of("relayPort", "587番")));
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(notANumber.body()).contains("relayPort-error");
+        HttpResponse<String> inClear = admin.postForm(path, path, form(Map.of("relayHost", "smtp.mall.example")));
+        assertThat(inClear.statusCode())
+                .as("a login to a relay elsewhere without STARTTLS")
+                .isEqualTo(400);
+        assertThat(inClear.body()).contains("relayStarttls-error").contains("STARTTLS をオンにしてください");
         assertThat(jdbc.sql("select count(*) from mail_sender where storefront_id = :s")
                         .param("s", storefront.id().value())
                         .query(Long.class)
