@@ -132,7 +132,8 @@ class DeliveryRows {
 
     /**
      * The receiver answered 410 Gone: this delivery fails, the subscription is disabled and what
-     * was waiting for it is cancelled, as Standard Webhooks asks of a sender.
+     * was waiting for it is cancelled, as Standard Webhooks asks of a sender (including the rest of
+     * this dispatcher's batch for it, which {@link WebhookDispatcher} then skips).
      */
     void gone(long id, String me, String response) {
         // one statement: the three changes happen together or not at all
@@ -152,7 +153,8 @@ class DeliveryRows {
                         )
                         update webhook_delivery set status = 'CANCELLED',
                                last_error = 'subscription disabled (410 Gone)', updated_at = now()
-                         where subscription_id in (select subscription_id from mine) and status = 'PENDING'
+                         where subscription_id in (select subscription_id from mine)
+                           and (status = 'PENDING' or (status = 'DELIVERING' and claimed_by = :me and id <> :id))
                         """)
                 .param("id", id)
                 .param("me", me)

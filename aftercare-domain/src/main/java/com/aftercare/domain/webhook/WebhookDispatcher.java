@@ -1,6 +1,6 @@
 package com.aftercare.domain.webhook;
 
-import com.aftercare.domain.mail.dispatch.Backoff;
+import com.aftercare.domain.shared.Backoff;
 import com.aftercare.domain.shared.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +13,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +42,7 @@ public class WebhookDispatcher {
     private final WebhookProperties.Dispatcher settings;
     private final HttpClient http;
 
+    @Autowired
     WebhookDispatcher(DeliveryRows rows, WebhookTargets targets, Secrets secrets, WebhookProperties properties) {
         this(rows, targets, secrets, properties.dispatcher());
     }
@@ -68,7 +72,13 @@ public class WebhookDispatcher {
      */
     public int dispatchDue() {
         List<DeliveryRows.Claimed> batch = rows.claim(settings.instanceId(), settings.lease(), settings.batchSize());
-        batch.forEach(this::deliver);
+        Set<Long> gone = new HashSet<>();
+        for (DeliveryRows.Claimed delivery : batch) {
+            // a 410 earlier in the batch cancelled the subscription's other deliveries in it
+            if (!gone.contains(delivery.subscriptionId()) && deliver(delivery) == 410) {
+                gone.add(delivery.subscriptionId());
+            }
+        }
         return batch.size();
     }
 
@@ -76,23 +86,24 @@ public class WebhookDispatcher {
         return settings.batchSize();
     }
 
-    private void deliver(DeliveryRows.Claimed d) {
+    /** @return the receiver's status, or 0 when there was no answer */
+    private int deliver(DeliveryRows.Claimed d) {
         String me = settings.instanceId();
         URI uri;
         try {
             uri = WebhookTargets.parse(d.url());
         } catch (URISyntaxException e) {
             rows.refused(d.id(), me, "refused: " + e.getReason());
-            return;
+            return 0;
         }
         WebhookTargets.Verdict verdict = targets.check(uri);
         if (verdict.kind() == WebhookTargets.Kind.REFUSED) {
             rows.refused(d.id(), me, "refused: " + verdict.reason());
-            return;
+            return 0;
         }
         if (verdict.kind() == WebhookTargets.Kind.UNRESOLVED) {
             retry(d, null, null, verdict.reason());
-            return;
+            return 0;
         }
         String secret;
         try {
@@ -100,7 +111,7 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             // the key is missing or changed: an operator fixes the configuration, the retry sends it
             retry(d, null, null, "signing secret cannot be opened: " + e.getMessage());
-            return;
+            return 0;
         }
         // the receiver compares the timestamp with its own wall clock, so it is the real time
         long timestamp = Instant.now().getEpochSecond();
@@ -113,10 +124,12 @@ public class WebhookDispatcher {
                 .header("webhook-signature", WebhookSignature.sign(secret, d.messageId(), timestamp, d.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
                 .build();
+        int result = 0;
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
             String snippet = snippet(response.body());
+            result = status;
             if (status >= 200 && status < 300) {
                 rows.delivered(d.id(), me, status, snippet);
             } else if (status == 410) {
@@ -133,6 +146,7 @@ public class WebhookDispatcher {
             Thread.currentThread().interrupt();
             retry(d, null, null, "interrupted while sending");
         }
+        return result;
     }
 
     private void retry(DeliveryRows.Claimed d, Integer status, String response, String error) {

@@ -1,16 +1,16 @@
-package com.aftercare.domain.mail.dispatch;
+package com.aftercare.domain.shared;
 
 import java.time.Duration;
 
 /**
  * How long a mail waits after a temporary failure: 30 s, 1 min, 2 min… doubling up to one hour.
  * Up to a tenth is taken off at random so mails that failed together (a server outage) do not all
- * come back in the same second. Outgoing webhooks wait the same way.
+ * come back in the same second. Mails and outgoing webhooks wait the same way.
  */
 public final class Backoff {
 
-    static final Duration FIRST = Duration.ofSeconds(30);
-    static final Duration CAP = Duration.ofHours(1);
+    public static final Duration FIRST = Duration.ofSeconds(30);
+    public static final Duration CAP = Duration.ofHours(1);
 
     private Backoff() {}
 
