@@ -8,8 +8,8 @@
 #   ./mvnw -B -DskipTests package && bash bench/webhooks/run.sh
 #   N=500 bash bench/webhooks/run.sh
 #
-# Settings: N=2000  DELAY_MS=20 (receiver's time per request)  LEASE=10s (claim lease: how soon
-# a killed instance's deliveries are taken over)  BATCH_SIZE=20  KILL_AT=N/3 (received before the kill)
+# Settings: N=2000  DELAY_MS=60 (receiver's time per request)  LEASE=10s (claim lease: how soon
+# a killed instance's deliveries are taken over)  BATCH_SIZE=20  KILL_AT=N/2 (received before the kill)
 # BENCH_PORT=18280  RECEIVER_PORT=18380  BENCH_DB=aftercare_hookbench  PGHOST/PGPORT/PGUSER
 set -euo pipefail
 HERE=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
@@ -18,15 +18,16 @@ bench_pg_defaults
 bench_install_traps
 
 N=${N:-2000}
-DELAY_MS=${DELAY_MS:-20}
+DELAY_MS=${DELAY_MS:-60}
 LEASE=${LEASE:-10s}
 BATCH_SIZE=${BATCH_SIZE:-20}
-KILL_AT=${KILL_AT:-$((N / 3))}
+KILL_AT=${KILL_AT:-$((N / 2))}
 BENCH_DB=${BENCH_DB:-aftercare_hookbench}
 APP_JAR=${APP_JAR:-$HERE/../../aftercare-web/target/aftercare.jar}
 BENCH_OUT=${BENCH_OUT:-$(mktemp -d /tmp/hookbench.XXXXXX)}
 API_KEY=bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 SECRETS_KEY=$(head -c 32 /dev/urandom | base64)
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 export APP_JAR
 
 bench_require_tools "curl python3" curl python3
@@ -45,6 +46,7 @@ bench_track $! "the receiver"
 start_app() {
     bench_start_app "$BENCH_OUT/app-$1.log" "$BENCH_DB" "$PORT" \
         AFTERCARE_MAIL_DISPATCHER_ENABLED=false AFTERCARE_STEPMAIL_SCHEDULER_ENABLED=false \
+        SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525 \
         AFTERCARE_BOOTSTRAP_STOREFRONT=bench-shop AFTERCARE_BOOTSTRAP_API_KEY="$API_KEY" \
         AFTERCARE_LINK_SECRET="bench-link-secret-$API_KEY" AFTERCARE_SECRETS_KEY="$SECRETS_KEY" AFTERCARE_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 \
         AFTERCARE_WEBHOOKS_DISPATCHER_LEASE="$LEASE" AFTERCARE_WEBHOOKS_DISPATCHER_BATCH_SIZE="$BATCH_SIZE" \
