@@ -1,10 +1,8 @@
 package com.aftercare.domain.webhook;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.aftercare.domain.shared.InstanceIds;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -57,7 +55,7 @@ public record WebhookProperties(
                 throw new IllegalArgumentException("aftercare.webhooks.dispatcher.lease must be at least 1s");
             }
             if (instanceId == null || instanceId.isBlank()) {
-                instanceId = defaultInstanceId();
+                instanceId = InstanceIds.ofThisProcess();
             }
         }
 
@@ -67,17 +65,6 @@ public record WebhookProperties(
 
         public Dispatcher withLease(Duration other) {
             return new Dispatcher(enabled, pollInterval, batchSize, other, connectTimeout, requestTimeout, instanceId);
-        }
-
-        private static String defaultInstanceId() {
-            String host;
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "unknown-host";
-            }
-            return host + ":" + ProcessHandle.current().pid() + ":"
-                    + UUID.randomUUID().toString().substring(0, 8);
         }
     }
 }
