@@ -103,22 +103,21 @@ class WebhooksAdminController {
 
     @PostMapping("/allowed-hosts")
     String allowHost(@PathVariable long id, @RequestParam String host, Principal admin, RedirectAttributes redirect) {
-        storefront(id);
-        try {
-            allowedHosts.add(host, admin.getName());
-            redirect.addFlashAttribute("notice", "admin.webhooks.hostAdded");
-        } catch (InvalidValue e) {
-            redirect.addFlashAttribute("notice", "admin.webhooks.hostRefused");
-        }
-        return ConsoleViews.redirect(path(id));
+        return changeHosts(id, () -> allowedHosts.add(host, admin.getName()), "admin.webhooks.hostAdded", redirect);
     }
 
     @PostMapping("/allowed-hosts/remove")
     String removeHost(@PathVariable long id, @RequestParam String host, Principal admin, RedirectAttributes redirect) {
+        return changeHosts(
+                id, () -> allowedHosts.remove(host, admin.getName()), "admin.webhooks.hostRemoved", redirect);
+    }
+
+    /** The allowed list is the shop's, edited from any storefront's page, which it returns to. */
+    private String changeHosts(long id, Runnable change, String done, RedirectAttributes redirect) {
         storefront(id);
         try {
-            allowedHosts.remove(host, admin.getName());
-            redirect.addFlashAttribute("notice", "admin.webhooks.hostRemoved");
+            change.run();
+            redirect.addFlashAttribute("notice", done);
         } catch (InvalidValue e) {
             redirect.addFlashAttribute("notice", "admin.webhooks.hostRefused");
         }
