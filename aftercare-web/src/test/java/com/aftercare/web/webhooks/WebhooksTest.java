@@ -7,6 +7,8 @@ import com.aftercare.domain.claim.ClaimEvents.ClaimApproved;
 import com.aftercare.domain.claim.ClaimEvents.ClaimDetails;
 import com.aftercare.domain.claim.ClaimId;
 import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.Storefronts;
@@ -16,6 +18,7 @@ import com.aftercare.domain.webhook.WebhookDispatcher;
 import com.aftercare.domain.webhook.WebhookSubscriptions;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
+import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
@@ -85,6 +88,12 @@ class WebhooksTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Coupons coupons;
+
+    @Autowired
+    MarketingConsent consent;
 
     TestStorefront storefront;
     Api api;
@@ -317,6 +326,31 @@ class WebhooksTest {
         assertThat(receiver.received().stream().filter(r -> r.answered() == 200))
                 .hasSize(2)
                 .allMatch(TestReceiver.Received::signatureValid);
+    }
+
+    @Test
+    void shouldTellTheStorefrontsOfAnOptOutAndOfANewCouponWithTheCustomersEmail() {
+        long id = subscribe("customer.opted_out", "coupon.issued");
+        String email = Events.unique("optout") + "@example.jp";
+        Api.Answer placed = api.postEvent(Events.placed(Events.unique("evt"), Events.unique("W"), email));
+        assertThat(placed.status()).as(placed.body()).isBetween(200, 299);
+        CustomerId customer = new CustomerId(jdbc.sql("select id from customer where email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single());
+
+        coupons.issueStoreCredit(customer, storefront.id(), 1_800, "claim:" + email);
+        consent.withdraw(customer, Instant.now(), "test");
+        dispatcher.dispatchDue();
+
+        assertThat(statusOf(id)).isEqualTo("DELIVERED,DELIVERED");
+        List<String> bodies =
+                receiver.received().stream().map(TestReceiver.Received::body).toList();
+        assertThat(bodies.get(0))
+                .contains("\"type\":\"coupon.issued\"")
+                .contains("\"discountValue\":1800")
+                .contains(email);
+        assertThat(bodies.get(1)).contains("\"type\":\"customer.opted_out\"").contains(email);
     }
 
     private ClaimApproved approved(String rma) {
