@@ -385,6 +385,10 @@ class Claim {
         return progress;
     }
 
+    String currency() {
+        return currency;
+    }
+
     List<ClaimLine> lines() {
         return Collections.unmodifiableList(lines);
     }

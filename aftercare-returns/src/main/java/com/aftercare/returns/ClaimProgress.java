@@ -97,6 +97,11 @@ class ClaimProgress {
         return status;
     }
 
+    /** When the claim last moved or got a note. */
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
     Instant resolvedAt() {
         return resolvedAt;
     }

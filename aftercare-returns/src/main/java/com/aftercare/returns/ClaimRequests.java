@@ -302,7 +302,8 @@ public class ClaimRequests {
                 claim.storefront(),
                 claim.order(),
                 claim.customer(),
-                now));
+                now,
+                ClaimAnnouncements.details(claim, order)));
         return new Opened(claim.rma(), claim.status(), false);
     }
 

@@ -24,13 +24,16 @@ class ClaimSteps {
     private final Operators operators;
     private final ClaimMailer mailer;
     private final ApplicationEventPublisher events;
+    private final ClaimAnnouncements announcements;
 
     ClaimSteps(
             ClaimRepository claims,
             Orders orders,
             Operators operators,
             ClaimMailer mailer,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ClaimAnnouncements announcements) {
+        this.announcements = announcements;
         this.claims = claims;
         this.orders = orders;
         this.operators = operators;
@@ -42,10 +45,12 @@ class ClaimSteps {
     void apply(String rma, Consumer<Claim> step) {
         Claim claim = locked(rma);
         boolean wasResolved = claim.progress().resolvedAt() != null;
+        ClaimStatus before = claim.status();
         step.accept(claim);
         claims.saveAndFlush(claim);
         OrderView order = orders.find(claim.order()).orElseThrow(() -> new IllegalStateException("Order vanished"));
         mailer.mail(claim, order);
+        announcements.moved(claim, order, before, claim.progress().updatedAt());
         if (!wasResolved && claim.progress().resolvedAt() != null) {
             events.publishEvent(new ClaimResolved(
                     claim.id(),

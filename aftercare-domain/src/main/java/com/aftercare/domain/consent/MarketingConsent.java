@@ -19,8 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MarketingConsent {
 
-    /** Published when a customer opts out, inside the transaction that records it. */
-    public record ConsentWithdrawn(CustomerId customer, Instant at, String source) {}
+    /**
+     * Published when a customer opts out, inside the transaction that records it. {@code email}
+     * (null if the customer is gone) lets a storefront take the address off its own lists.
+     */
+    public record ConsentWithdrawn(CustomerId customer, String email, Instant at, String source) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -62,7 +65,12 @@ public class MarketingConsent {
                 .param("at", Timestamp.from(at))
                 .update();
         // the mail pipeline withdraws queued promotional mail in this same transaction; step mail hears it later
-        events.publishEvent(new ConsentWithdrawn(customer, at, source));
+        String email = jdbc.sql("select email from customer where id = :customer")
+                .param("customer", customer.value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        events.publishEvent(new ConsentWithdrawn(customer, email, at, source));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package com.aftercare.domain.coupon;
 
+import com.aftercare.domain.coupon.CouponEvents.CouponIssued;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ class CouponIssuer {
     private final CouponProperties properties;
     private final CouponCampaigns campaigns;
     private final IssuedCoupons issued;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     CouponIssuer(
@@ -34,7 +37,9 @@ class CouponIssuer {
             Clock clock,
             CouponProperties properties,
             CouponCampaigns campaigns,
-            IssuedCoupons issued) {
+            IssuedCoupons issued,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -110,6 +115,9 @@ class CouponIssuer {
             // first, which is then the answer, or the random code was taken, and another is drawn.
             Optional<IssuedCoupon> coupon = issued.find(campaign, customer, source);
             if (coupon.isPresent()) {
+                if (inserted == 1) {
+                    announce(coupon.get());
+                }
                 return coupon.get();
             }
             if (inserted == 1) {
@@ -117,6 +125,29 @@ class CouponIssuer {
             }
         }
         throw new IllegalStateException("No free coupon code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    /** Published in the issuing transaction: the storefronts' webhooks hear of the new code. */
+    private void announce(IssuedCoupon coupon) {
+        String email = jdbc.sql("select email from customer where id = :id")
+                .param("id", coupon.customer().value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        events.publishEvent(new CouponIssued(
+                coupon.code(),
+                coupon.campaign(),
+                coupon.purpose(),
+                coupon.customer(),
+                email,
+                coupon.storefront(),
+                coupon.discount().kind().name(),
+                coupon.discount().value(),
+                coupon.minimumSpendYen(),
+                coupon.expiresAt(),
+                coupon.singleUse(),
+                coupon.source(),
+                coupon.issuedAt()));
     }
 
     private void requireCustomer(CustomerId customer) {

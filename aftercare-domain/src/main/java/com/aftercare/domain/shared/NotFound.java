@@ -86,4 +86,12 @@ public class NotFound extends DomainException {
     public static NotFound productPolicy(long id) {
         return new NotFound("No product policy " + id);
     }
+
+    public static NotFound webhookSubscription(long id) {
+        return new NotFound("No webhook subscription " + id);
+    }
+
+    public static NotFound webhookDelivery(long id) {
+        return new NotFound("No webhook delivery " + id);
+    }
 }

@@ -13,6 +13,7 @@ public final class ConsoleViews {
     public static final String ADMIN_AUDIT = "admin/audit";
     public static final String ADMIN_MAIL = "admin/mail";
     public static final String ADMIN_SENDER = "admin/sender";
+    public static final String ADMIN_WEBHOOKS = "admin/webhooks";
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";

@@ -27,6 +27,7 @@ record TableOwners(Map<String, String> tables, Map<String, String> readModels) {
 
     static final String DOMAIN = "domain";
     static final String MAIL = "domain.mail";
+    static final String WEBHOOK = "domain.webhook";
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`?([a-z.]+)`?\\s*\\|(.*)\\|\\s*$");
     private static final Pattern NAME = Pattern.compile("`([a-z_][a-z0-9_]*)`");

@@ -178,9 +178,14 @@ class TableOwnershipTest {
         return violations;
     }
 
-    /** The mail pipeline's package is an owner of its own inside the domain. */
+    /** The mail pipeline's and the outgoing webhooks' packages are owners of their own inside the domain. */
     private static String ownerOf(String module, Path source) {
         String path = source.toString().replace('\\', '/');
-        return module.equals("domain") && path.startsWith("com/aftercare/domain/mail/") ? TableOwners.MAIL : module;
+        if (module.equals("domain") && path.startsWith("com/aftercare/domain/mail/")) {
+            return TableOwners.MAIL;
+        }
+        return module.equals("domain") && path.startsWith("com/aftercare/domain/webhook/")
+                ? TableOwners.WEBHOOK
+                : module;
     }
 }

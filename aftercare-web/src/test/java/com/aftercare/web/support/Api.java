@@ -61,6 +61,10 @@ public final class Api {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Answer get(String path) {
         return send(request(path).GET());
     }

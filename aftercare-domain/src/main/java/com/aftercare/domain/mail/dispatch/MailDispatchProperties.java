@@ -1,9 +1,7 @@
 package com.aftercare.domain.mail.dispatch;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.aftercare.domain.shared.InstanceIds;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -51,7 +49,7 @@ record MailDispatchProperties(
                 throw new IllegalArgumentException("aftercare.mail.dispatcher.lease must be at least 1s");
             }
             if (instanceId == null || instanceId.isBlank()) {
-                instanceId = defaultInstanceId();
+                instanceId = InstanceIds.ofThisProcess();
             }
         }
 
@@ -65,19 +63,6 @@ record MailDispatchProperties(
 
         Dispatcher withInFlightGroup(int size) {
             return new Dispatcher(enabled, pollInterval, batchSize, lease, maxAttempts, size, instanceId);
-        }
-
-        // host and pid tell an operator where a claim came from; the random part keeps two
-        // containers with the same host name and pid 1 apart
-        private static String defaultInstanceId() {
-            String host;
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "unknown-host";
-            }
-            return host + ":" + ProcessHandle.current().pid() + ":"
-                    + UUID.randomUUID().toString().substring(0, 8);
         }
     }
 

@@ -5,6 +5,7 @@ import com.aftercare.domain.mail.dispatch.OutboxRows.AcceptedMail;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.mail.sender.MailSenderRows.Route;
+import com.aftercare.domain.shared.Backoff;
 import com.aftercare.domain.shared.Secrets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

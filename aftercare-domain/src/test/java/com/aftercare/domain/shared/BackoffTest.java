@@ -1,4 +1,4 @@
-package com.aftercare.domain.mail.dispatch;
+package com.aftercare.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
