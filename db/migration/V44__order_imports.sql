@@ -12,7 +12,7 @@ create table order_import (
     -- file column → our field, as the operator mapped it: {"ORDER_NUMBER": "受注番号", …}
     mapping       jsonb       not null,
     size_bytes    bigint      not null check (size_bytes >= 0),
-    status        text        not null check (status in ('QUEUED', 'RUNNING', 'DONE', 'FAILED')),
+    status        text        not null check (status in ('DRAFT', 'QUEUED', 'RUNNING', 'DONE', 'FAILED')),
     rows_total    integer     not null check (rows_total >= 0),
     -- rows already taken (applied or refused), committed with what they changed: a crashed
     -- worker's successor resumes after them (always at an order's first row)
