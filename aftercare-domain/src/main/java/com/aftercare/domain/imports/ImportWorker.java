@@ -165,7 +165,7 @@ class ImportWorker {
     }
 
     private void refuse(long id, List<CSVRecord> order, String why) {
-        store.addProblems(id, List.of(new RowProblem(order.get(0).getRecordNumber() - 1, null, why)));
+        store.addProblems(id, List.of(new RowProblem(order.get(0).getRecordNumber(), null, why)));
         progress(id, order.size(), order.size(), 0, 1);
     }
 

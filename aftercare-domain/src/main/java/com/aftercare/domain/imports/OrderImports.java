@@ -193,7 +193,7 @@ public class OrderImports {
     private static void addPreview(List<PreviewRow> preview, OrderRows rows, List<CSVRecord> order) {
         List<RowProblem> problems = rows.map(order).problems();
         for (CSVRecord record : order) {
-            long row = record.getRecordNumber() - 1;
+            long row = record.getRecordNumber();
             Map<ImportField, String> values = new EnumMap<>(ImportField.class);
             for (ImportField field : ImportField.values()) {
                 String value = rows.value(record, field);

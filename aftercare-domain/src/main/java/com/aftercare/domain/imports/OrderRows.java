@@ -20,10 +20,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 
@@ -48,6 +50,24 @@ final class OrderRows {
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     private static final List<DateTimeFormatter> DATES =
             List.of(DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"));
+
+    /**
+     * What an event's body is made of: a placement's own fields only, so a later export of the
+     * same order with its shipping filled in is the same placement; each step its own.
+     */
+    private static final Set<ImportField> PLACEMENT =
+            EnumSet.range(ImportField.ORDER_NUMBER, ImportField.PAYMENT_METHOD);
+
+    private static final Map<Milestone, Set<ImportField>> STEP_FIELDS = Map.of(
+            Milestone.PAID, EnumSet.of(ImportField.ORDER_NUMBER, ImportField.PAID_AT),
+            Milestone.SHIPPED,
+                    EnumSet.of(
+                            ImportField.ORDER_NUMBER,
+                            ImportField.SHIPPED_AT,
+                            ImportField.CARRIER,
+                            ImportField.TRACKING_NUMBER),
+            Milestone.DELIVERED, EnumSet.of(ImportField.ORDER_NUMBER, ImportField.DELIVERED_AT),
+            Milestone.CANCELLED, EnumSet.of(ImportField.ORDER_NUMBER, ImportField.CANCELLED_AT));
 
     private final Map<ImportField, String> mapping;
     private final ZoneId zone;
@@ -130,7 +150,7 @@ final class OrderRows {
         if (placed == null) {
             return new Mapped(List.of(), problems.list);
         }
-        events.add(event("csv:" + number.value() + ":order.placed", orderedAt, placed, rows));
+        events.add(event("csv:" + number.value() + ":order.placed", orderedAt, placed, rows, PLACEMENT));
         for (Map.Entry<Milestone, Instant> step : steps.entrySet()) {
             boolean shipped = step.getKey() == Milestone.SHIPPED;
             String carrier = shipped ? value(first, ImportField.CARRIER) : null;
@@ -142,7 +162,8 @@ final class OrderRows {
                     id,
                     step.getValue(),
                     new StorefrontEvent.OrderProgressed(number, step.getKey(), carrier, tracking),
-                    List.of(first)));
+                    List.of(first),
+                    STEP_FIELDS.get(step.getKey())));
         }
         return new Mapped(events, List.of());
     }
@@ -158,7 +179,8 @@ final class OrderRows {
     }
 
     /** The body the ingestion keeps: the rows the event came from, by column; its hash tells a re-import from a change. */
-    private Event event(String id, Instant at, StorefrontEvent.Payload payload, List<CSVRecord> rows) {
+    private Event event(
+            String id, Instant at, StorefrontEvent.Payload payload, List<CSVRecord> rows, Set<ImportField> fields) {
         StringBuilder json = new StringBuilder("{\"source\":\"csv\",\"type\":")
                 .append(quote(payload.type()))
                 .append(",\"rows\":[");
@@ -166,6 +188,7 @@ final class OrderRows {
             json.append(i == 0 ? "{" : ",{");
             int column = 0;
             for (Map.Entry<ImportField, String> mapped : mapping.entrySet().stream()
+                    .filter(entry -> fields.contains(entry.getKey()))
                     .sorted(Map.Entry.comparingByKey())
                     .toList()) {
                 json.append(column++ == 0 ? "" : ",")
@@ -255,14 +278,14 @@ final class OrderRows {
             String value = value(row, field);
             if (value == null) {
                 if (field.required()) {
-                    list.add(new RowProblem(row.getRecordNumber() - 1, mapping.get(field), "is empty"));
+                    list.add(new RowProblem(row.getRecordNumber(), mapping.get(field), "is empty"));
                 }
                 return null;
             }
             try {
                 return parse.apply(value);
             } catch (DomainException | ArithmeticException e) {
-                list.add(new RowProblem(row.getRecordNumber() - 1, mapping.get(field), e.getMessage()));
+                list.add(new RowProblem(row.getRecordNumber(), mapping.get(field), e.getMessage()));
                 return null;
             }
         }
@@ -271,10 +294,10 @@ final class OrderRows {
             try {
                 return build.get();
             } catch (InvalidValue e) {
-                list.add(new RowProblem(row.getRecordNumber() - 1, columnOf(e.field()), e.getMessage()));
+                list.add(new RowProblem(row.getRecordNumber(), columnOf(e.field()), e.getMessage()));
                 return null;
             } catch (DomainException | ArithmeticException e) {
-                list.add(new RowProblem(row.getRecordNumber() - 1, null, e.getMessage()));
+                list.add(new RowProblem(row.getRecordNumber(), null, e.getMessage()));
                 return null;
             }
         }
