@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes an order CSV like a Japanese mall's export: ROWS rows, two line items per order,
-every third order shipped, Windows-31J by default (CHARSET=utf-8 for UTF-8).
+every third order shipped, Windows-31J (cp932) by default (CHARSET=utf-8 for UTF-8).
 
     python3 bench/import/generate.py 100000 /tmp/orders.csv
 """
@@ -9,7 +9,7 @@ import sys
 
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
 path = sys.argv[2] if len(sys.argv) > 2 else "/tmp/aftercare-import-bench.csv"
-charset = os.environ.get("CHARSET", "windows-31j")
+charset = os.environ.get("CHARSET", "cp932")  # Python names Windows-31J cp932
 prefix = os.environ.get("PREFIX", "B")
 
 with open(path, "w", encoding=charset, newline="") as out:
