@@ -217,7 +217,7 @@ class OrderImportPageTest {
                 List.of(new ConsoleClient.FilePart("file", "orders.csv", "text/csv", file)));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("line 5 is not valid UTF-8");
+        assertThat(refused.body()).contains("ファイルの5行目が UTF-8 として読めない");
         assertThat(jdbc.sql("select count(*) from order_import")
                         .query(Long.class)
                         .single())
