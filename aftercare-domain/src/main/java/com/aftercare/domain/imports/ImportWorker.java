@@ -4,6 +4,7 @@ import com.aftercare.domain.ingest.EventIdConflict;
 import com.aftercare.domain.ingest.EventIngestion;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shop.ShopProperties;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
@@ -38,6 +39,7 @@ class ImportWorker {
     private final ImportStore store;
     private final EventIngestion ingestion;
     private final TransactionTemplate transactions;
+    private final EntityManager entities;
     private final ShopProperties shop;
     private final Clock clock;
     private final int batchRows;
@@ -47,12 +49,14 @@ class ImportWorker {
             ImportStore store,
             EventIngestion ingestion,
             TransactionTemplate transactions,
+            EntityManager entities,
             ShopProperties shop,
             Clock clock,
             @Value("${aftercare.imports.batch-rows:500}") int batchRows) {
         this.store = store;
         this.ingestion = ingestion;
         this.transactions = transactions;
+        this.entities = entities;
         this.shop = shop;
         this.clock = clock;
         this.batchRows = batchRows;
@@ -159,6 +163,10 @@ class ImportWorker {
             for (OrderRows.Event event : mapped.events()) {
                 ingestion.ingest(status.storefront(), event.event(), event.sha256(), event.json());
             }
+            // Each order's entities are written and let go: a batch's persistence context would
+            // otherwise grow with every order, and every query's auto-flush check with it.
+            entities.flush();
+            entities.clear();
             orders++;
         }
         progress(id, rowCount, rowsFailed, orders, ordersFailed);
