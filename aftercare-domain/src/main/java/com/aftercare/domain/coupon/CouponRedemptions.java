@@ -3,7 +3,10 @@ package com.aftercare.domain.coupon;
 import com.aftercare.domain.coupon.CouponEvents.CouponRedeemed;
 import com.aftercare.domain.coupon.CouponRedemption.Outcome;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,11 +61,21 @@ class CouponRedemptions {
 
     /** Locked, so two orders racing for a single-use code are decided one after the other. */
     private RedeemableCoupon lock(CouponCode code) {
+        return read(code, " for update").orElseThrow(CouponRefused::unknown);
+    }
+
+    /** What a checkout may do with the code now; read without a lock, since nothing is written. */
+    CouponVerdict verdict(StorefrontId storefront, CouponCode code, Long spendYen, Instant now) {
+        return read(code, "")
+                .map(coupon -> coupon.verdict(storefront, now, spendYen))
+                .orElseGet(CouponVerdict::unknown);
+    }
+
+    private Optional<RedeemableCoupon> read(CouponCode code, String lock) {
         return jdbc.sql("""
                         select id, campaign_id, customer_id, discount_kind, discount_value, minimum_spend_yen,
                                expires_at, single_use, storefront_id, redemptions
-                          from coupon where code = :code for update
-                        """)
+                          from coupon where code = :code""" + lock)
                 .param("code", code.value())
                 .query((rs, i) -> new RedeemableCoupon(
                         rs.getLong("id"),
@@ -74,8 +87,7 @@ class CouponRedemptions {
                         rs.getBoolean("single_use"),
                         CouponRows.storefront(rs, "storefront_id"),
                         rs.getInt("redemptions")))
-                .optional()
-                .orElseThrow(CouponRefused::unknown);
+                .optional();
     }
 
     private boolean recordedBefore(RedeemableCoupon coupon, CouponRedemption redemption) {

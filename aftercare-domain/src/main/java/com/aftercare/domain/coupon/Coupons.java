@@ -3,7 +3,9 @@ package com.aftercare.domain.coupon;
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.coupon.CouponRedemption.Outcome;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +31,21 @@ public class Coupons {
     private final IssuedCoupons issued;
     private final CouponRedemptions redemptions;
     private final AuditLog audit;
+    private final Clock clock;
 
     Coupons(
             CouponCampaigns campaigns,
             CouponIssuer issuer,
             IssuedCoupons issued,
             CouponRedemptions redemptions,
-            AuditLog audit) {
+            AuditLog audit,
+            Clock clock) {
         this.campaigns = campaigns;
         this.issuer = issuer;
         this.issued = issued;
         this.redemptions = redemptions;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** One use of a customer's code, as a storefront reported it. */
@@ -128,6 +133,23 @@ public class Coupons {
     @Transactional
     public Outcome redeem(CouponRedemption redemption) {
         return redemptions.redeem(redemption);
+    }
+
+    /**
+     * Whether a checkout at {@code storefront} may take the code now, and what it takes off an
+     * order of {@code spendYen} (before the discount; null when the cart does not say). Reads
+     * only: the use itself is reported later as {@code coupon.redeemed} and checked again then.
+     */
+    @Transactional(readOnly = true)
+    public CouponVerdict check(StorefrontId storefront, String typed, Long spendYen) {
+        CouponCode code;
+        try {
+            code = CouponCode.parse(typed);
+        } catch (InvalidValue notACode) {
+            // what a customer mistyped is simply not a code of ours: the cart shows that, not an error
+            return CouponVerdict.unknown();
+        }
+        return redemptions.verdict(storefront, code, spendYen, clock.instant());
     }
 
     /** Whether the campaign issues codes at that time: a campaign of its own (not standing), not expired by then. */

@@ -41,4 +41,25 @@ record RedeemableCoupon(
             }
         }
     }
+
+    /**
+     * What a checkout at {@code at} may do with the code now, for an order of {@code spendYen}
+     * before the discount (null: the total is not known yet, so the minimum spend is not judged).
+     * The same rules as {@link #check}, answered instead of thrown.
+     */
+    CouponVerdict verdict(StorefrontId at, Instant now, Long spendYen) {
+        if (storefront != null && !storefront.equals(at)) {
+            return CouponVerdict.unknown();
+        }
+        CouponVerdict.Reason reason = null;
+        if (!now.isBefore(expiresAt)) {
+            reason = CouponVerdict.Reason.EXPIRED;
+        } else if (singleUse && redemptions > 0) {
+            reason = CouponVerdict.Reason.USED_UP;
+        } else if (spendYen != null && spendYen < minimumSpendYen) {
+            reason = CouponVerdict.Reason.BELOW_MINIMUM_SPEND;
+        }
+        Long off = reason == null && spendYen != null ? discount.maximumOff(spendYen) : null;
+        return new CouponVerdict(reason == null, reason, discount, off, minimumSpendYen, expiresAt, singleUse);
+    }
 }

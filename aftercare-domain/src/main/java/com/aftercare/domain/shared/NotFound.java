@@ -7,6 +7,10 @@ public class NotFound extends DomainException {
         super(message);
     }
 
+    public static NotFound orderImport(long id) {
+        return new NotFound("No order import " + id);
+    }
+
     public static NotFound order(String orderNumber) {
         return new NotFound("No order " + orderNumber + " for this storefront");
     }

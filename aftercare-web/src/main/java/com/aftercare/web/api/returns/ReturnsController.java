@@ -125,10 +125,14 @@ class ReturnsController {
 
     @Operation(
             summary = "A claim of the calling storefront, as the customer may see it",
-            description = "Operator names and internal notes are never shown. Another storefront's claim answers 404.",
+            description = """
+                    Operator names and internal notes are never shown. Another storefront's claim answers 404. \
+                    `/api/v1/claims/{rma}` is the same claim under the read API's name.""",
             responses = @ApiResponse(responseCode = "200", description = "The claim"))
     @ProblemResponses.NotFound("No such claim for this storefront")
-    @GetMapping(path = PATH + "/{rma}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = {PATH + "/{rma}", ClaimListController.PATH + "/{rma}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ReturnResponse claim(
             @Parameter(description = "The RMA number", example = "RMA-2026-000123") @PathVariable String rma,
             @Parameter(hidden = true) StorefrontAuthentication caller) {
