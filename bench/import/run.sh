@@ -9,8 +9,8 @@
 #   BENCH_JAVA_OPTS="-Xms256m -Xmx1g"  APP_JAR=aftercare-web/target/aftercare.jar
 #   BATCH_ROWS=500 (aftercare.imports.batch-rows)
 #
-# The console's upload limit is spring.servlet.multipart.max-file-size (10 MB, kept small for the
-# portal's photos); a 100k-row export is about 20 MB, so the run raises it for this app only.
+# The console's upload limit is spring.servlet.multipart.max-file-size (128 MB); the run sets it
+# explicitly so a larger ROWS still fits.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)

@@ -290,6 +290,23 @@ class PortalClaimsTest {
     }
 
     @Test
+    void shouldRefuseAPhotoJustOverThePortalsTenMegabytesThoughTheConsoleTakesLargerFiles() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        byte[] photo = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PNG, 0, photo, 0, PNG.length);
+
+        HttpResponse<String> answer = request(
+                order,
+                "RETURN",
+                Map.of("reason", "DAMAGED_IN_TRANSIT", "quantity[1]", "1"),
+                List.of(new FilePart("photos", "big.png", "image/png", photo)));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("1枚10MBまで");
+        assertThat(claimRows(order)).isZero();
+    }
+
+    @Test
     void shouldRefuseARequestOnACancelledOrAnUndeliveredOrderWithAMessage() {
         TestOrder cancelled = ClaimFixtures.placed(api, "CARD", false);
         ClaimFixtures.progress(api, cancelled, "order.cancelled", "2025-11-19T12:00:00+09:00");
