@@ -5,7 +5,6 @@ import com.aftercare.domain.shared.Keyset;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +51,7 @@ public class InquiryChanges {
     @Transactional(readOnly = true)
     public ChangePage<InquiryChange> page(
             StorefrontId storefront, Optional<InquiryStatus> status, Instant updatedSince, Keyset after, int limit) {
-        var rows = jdbc.sql("""
+        var statement = jdbc.sql("""
                         select i.id, i.reference, i.status, i.channel, i.category, i.subject, o.order_number,
                                i.created_at, i.resolved_at, i.updated_at
                           from inquiry i left join order_view o on o.id = i.order_id
@@ -64,14 +63,8 @@ public class InquiryChanges {
                          limit :limit
                         """)
                 .param("storefront", storefront.value())
-                .param("status", status.map(Enum::name).orElse(null))
-                .param("since", updatedSince == null ? null : Timestamp.from(updatedSince))
-                .param("afterAt", after == null ? null : Timestamp.from(after.updatedAt()))
-                .param("afterId", after == null ? 0L : after.id())
-                .param("limit", limit + 1)
-                .query(InquiryChanges::change)
-                .list();
-        return ChangePage.of(rows, limit, InquiryChange::key);
+                .param("status", status.map(Enum::name).orElse(null));
+        return ChangePage.read(statement, updatedSince, after, limit, InquiryChanges::change, InquiryChange::key);
     }
 
     private static InquiryChange change(ResultSet rs, int row) throws SQLException {

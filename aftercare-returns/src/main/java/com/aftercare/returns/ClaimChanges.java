@@ -7,7 +7,6 @@ import com.aftercare.domain.shared.Keyset;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +53,7 @@ public class ClaimChanges {
     @Transactional(readOnly = true)
     public ChangePage<ClaimChange> page(
             StorefrontId storefront, Optional<ClaimStatus> status, Instant updatedSince, Keyset after, int limit) {
-        var rows = jdbc.sql("""
+        var statement = jdbc.sql("""
                         select c.id, c.rma, c.type, c.reason, c.status, o.order_number, c.requested_at, c.resolved_at,
                                c.updated_at
                           from claim c join order_view o on o.id = c.order_id
@@ -66,14 +65,8 @@ public class ClaimChanges {
                          limit :limit
                         """)
                 .param("storefront", storefront.value())
-                .param("status", status.map(Enum::name).orElse(null))
-                .param("since", updatedSince == null ? null : Timestamp.from(updatedSince))
-                .param("afterAt", after == null ? null : Timestamp.from(after.updatedAt()))
-                .param("afterId", after == null ? 0L : after.id())
-                .param("limit", limit + 1)
-                .query(ClaimChanges::change)
-                .list();
-        return ChangePage.of(rows, limit, ClaimChange::key);
+                .param("status", status.map(Enum::name).orElse(null));
+        return ChangePage.read(statement, updatedSince, after, limit, ClaimChanges::change, ClaimChange::key);
     }
 
     private static ClaimChange change(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,6 @@
 package com.aftercare.domain.mail.dispatch;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.aftercare.domain.shared.DispatchLoop;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -16,37 +15,22 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "aftercare.mail.dispatcher", name = "enabled", matchIfMissing = true)
 class MailDispatchSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(MailDispatchSchedule.class);
-
-    private final MailDispatcher dispatcher;
-    private final int batchSize;
-    private volatile boolean closing;
+    private final DispatchLoop loop;
 
     MailDispatchSchedule(MailDispatcher dispatcher, MailDispatchProperties properties) {
-        this.dispatcher = dispatcher;
-        this.batchSize = properties.dispatcher().batchSize();
+        this.loop = new DispatchLoop(
+                "Mail dispatch",
+                dispatcher::dispatchDue,
+                properties.dispatcher().batchSize());
     }
 
     @Scheduled(fixedDelayString = "${aftercare.mail.dispatcher.poll-interval:1s}")
     void poll() {
-        try {
-            // a full batch means more may be due: keep going instead of waiting for the next poll
-            while (dispatcher.dispatchDue() == batchSize && !closing) {
-                log.debug("Full batch dispatched, claiming the next one");
-            }
-        } catch (RuntimeException e) {
-            // the database may be away for a moment; claims and leases make the next poll safe
-            log.error("Mail dispatch round failed", e);
-        }
+        loop.poll();
     }
 
-    /**
-     * Shutting down: the batch in hand is finished, no further one is claimed. Otherwise, with a
-     * backlog, the loop above never ends, the instance is killed when its stop timeout runs out,
-     * and the group it was handing over is parked as UNKNOWN (the dispatch benchmark saw it).
-     */
     @EventListener(ContextClosedEvent.class)
     void stopClaiming() {
-        closing = true;
+        loop.stop();
     }
 }
