@@ -152,6 +152,10 @@ public class OrderImports {
                 mapping.put(field, column);
             }
         });
+        if (mapping.isEmpty()) {
+            // a storefront's first file, or one of another shape: start from the usual headings
+            return ImportField.guess(status.header());
+        }
         return mapping;
     }
 
