@@ -258,7 +258,7 @@ public class OrderImports {
                     .print(out);
             store.eachProblem(importId, problem -> {
                 try {
-                    printer.printRecord(problem.row(), problem.column(), problem.message());
+                    printer.printRecord(problem.row(), inert(problem.column()), inert(problem.message()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -267,6 +267,17 @@ public class OrderImports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A cell Excel would run as a formula (the file's own headings and values come back in the
+     * messages) is shown as text: a leading apostrophe, as OWASP's CSV injection advice says.
+     */
+    static String inert(String cell) {
+        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
     }
 
     private static void check(Map<ImportField, String> mapping, List<String> header) {

@@ -51,11 +51,30 @@ class DeliveryRows {
                              order by lease_until
                              limit :limit
                              for update skip locked
+                        ), dead as (
+                            -- a subscription deleted or disabled while one of its deliveries was out: nothing more goes
+                            update webhook_delivery d
+                               set status = 'CANCELLED', claimed_by = null, lease_until = null, updated_at = now()
+                              from webhook_subscription s
+                             where d.id in (select id from due union all select id from expired)
+                               and s.id = d.subscription_id
+                               and (s.deleted_at is not null or s.disabled_at is not null)
+                            returning d.id
+                        ), overdue as (
+                            -- an attempt that never came back (its instance died) still counts, and the window still ends
+                            update webhook_delivery d
+                               set status = 'FAILED', attempts = attempts + 1, claimed_by = null, lease_until = null,
+                                   last_error = 'no answer recorded before the retry window ended', updated_at = now()
+                             where d.id in (select id from expired) and d.id not in (select id from dead)
+                               and d.give_up_at < now()
+                            returning d.id
                         ), claimed as (
                             update webhook_delivery d
                                set status = 'DELIVERING', claimed_by = :me,
+                                   attempts = attempts + case when d.status = 'DELIVERING' then 1 else 0 end,
                                    lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
                              where d.id in (select id from (select * from due union all select * from expired) candidate
+                                             where id not in (select id from dead) and id not in (select id from overdue)
                                              order by next_attempt_at
                                              limit :limit)
                             returning d.id, d.subscription_id, d.message_id, d.payload, d.attempts, d.next_attempt_at)
@@ -100,7 +119,11 @@ class DeliveryRows {
     void failedAttempt(long id, String me, Integer status, String response, String error, Duration delay) {
         jdbc.sql("""
                         update webhook_delivery
-                           set status = case when now() + :delayMillis * interval '1 millisecond' > give_up_at
+                           set status = case when exists (select 1 from webhook_subscription s
+                                                           where s.id = subscription_id
+                                                             and (s.deleted_at is not null or s.disabled_at is not null))
+                                             then 'CANCELLED'
+                                             when now() + :delayMillis * interval '1 millisecond' > give_up_at
                                              then 'FAILED' else 'PENDING' end,
                                attempts = attempts + 1, last_status = :status, last_response = :response,
                                last_error = :error,

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +132,7 @@ public class WebhookDispatcher {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
-            String snippet = snippet(response.body());
+            String snippet = snippet(response.body(), settings.requestTimeout());
             result = status;
             if (status >= 200 && status < 300) {
                 rows.delivered(d.id(), me, status, snippet);
@@ -155,10 +159,33 @@ public class WebhookDispatcher {
         rows.failedAttempt(d.id(), settings.instanceId(), status, response, error, delay);
     }
 
-    /** The start of the receiver's answer, for the console; the rest is not read. */
-    private static String snippet(InputStream body) throws IOException {
-        try (body) {
-            return new String(body.readNBytes(SNIPPET), StandardCharsets.UTF_8);
+    /**
+     * The start of the receiver's answer, for the console; the rest is not read. The request's
+     * timeout covers the wait for the status line only, so a receiver that sends its headers and
+     * then goes quiet would hold this thread (and the batch) for ever: the body gets the same
+     * time, after which it is closed and the status alone is recorded.
+     */
+    private static String snippet(InputStream body, Duration timeout) {
+        CompletableFuture<byte[]> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.readNBytes(SNIPPET);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        try {
+            return new String(start.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+        } catch (TimeoutException | ExecutionException e) {
+            return "(no answer body within " + timeout.toSeconds() + " s)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } finally {
+            try {
+                body.close(); // ends a read still waiting, and lets the connection go
+            } catch (IOException ignored) {
+                // nothing more to read from it
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import com.aftercare.domain.coupon.CouponEvents.CouponIssued;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.webhook.WebhookPayloads.ClaimFacts;
 import java.time.Instant;
@@ -107,7 +108,7 @@ class WebhookEventListener {
         more.put("openedAt", e.openedAt().toString());
         outbox.enqueue(
                 WebhookEvent.INQUIRY_OPENED,
-                audience(e.storefront(), e.customer()),
+                inquiryAudience(e.storefront(), e.order()),
                 e.openedAt(),
                 WebhookPayloads.inquiry(e.inquiry(), e.reference(), e.customer(), e.storefront(), e.order(), more));
     }
@@ -119,7 +120,7 @@ class WebhookEventListener {
         more.put("resolvedAt", e.resolvedAt().toString());
         outbox.enqueue(
                 WebhookEvent.INQUIRY_RESOLVED,
-                audience(e.storefront(), e.customer()),
+                inquiryAudience(e.storefront(), e.order()),
                 e.resolvedAt(),
                 WebhookPayloads.inquiry(e.inquiry(), e.reference(), e.customer(), e.storefront(), e.order(), more));
     }
@@ -144,6 +145,18 @@ class WebhookEventListener {
 
     private void claim(WebhookEvent type, Instant at, ClaimFacts facts) {
         outbox.enqueue(type, List.of(facts.storefront()), at, WebhookPayloads.claim(facts));
+    }
+
+    /**
+     * An inquiry is told to its storefront, or to its order's; one opened in the console about no
+     * order belongs to no storefront (the read API does not list it either), so no storefront
+     * learns of an inquiry made at another.
+     */
+    private List<StorefrontId> inquiryAudience(StorefrontId storefront, OrderId order) {
+        if (storefront != null) {
+            return List.of(storefront);
+        }
+        return order == null ? List.of() : outbox.storefrontOf(order).stream().toList();
     }
 
     private List<StorefrontId> audience(StorefrontId storefront, CustomerId customer) {

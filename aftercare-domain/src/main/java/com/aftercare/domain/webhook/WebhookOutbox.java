@@ -1,12 +1,14 @@
 package com.aftercare.domain.webhook;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,6 +91,14 @@ class WebhookOutbox {
                         """).param("customer", customer.value()).query(Long.class).list().stream()
                 .map(StorefrontId::new)
                 .toList();
+    }
+
+    Optional<StorefrontId> storefrontOf(OrderId order) {
+        return jdbc.sql("select storefront_id from order_view where id = :order")
+                .param("order", order.value())
+                .query(Long.class)
+                .optional()
+                .map(StorefrontId::new);
     }
 
     /** The webhook-id: unique per delivery, the same on every attempt of it. */

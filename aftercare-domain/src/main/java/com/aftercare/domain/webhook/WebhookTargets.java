@@ -126,6 +126,10 @@ class WebhookTargets {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "unique local";
             }
+            String tunnel = tunnelled(b);
+            if (tunnel != null) {
+                return tunnel;
+            }
             if (isMappedOrCompatibleIpv4(b)) {
                 try {
                     return inward(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
@@ -135,6 +139,31 @@ class WebhookTargets {
             }
         }
         return null;
+    }
+
+    /**
+     * IPv6 forms that reach an IPv4 address through a gateway or tunnel, refused outright whatever
+     * the address they carry: 6to4 (2002::/16), Teredo (2001::/32), the local-use NAT64 prefix
+     * (64:ff9b:1::/48) and the deprecated IPv4-compatible ::a.b.c.d (::/96).
+     */
+    private static String tunnelled(byte[] b) {
+        int word0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int word1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        int word2 = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
+        if (word0 == 0x2002) {
+            return "6to4 tunnel";
+        }
+        if (word0 == 0x2001 && word1 == 0) {
+            return "Teredo tunnel";
+        }
+        if (word0 == 0x0064 && word1 == 0xff9b && word2 == 0x0001) {
+            return "local NAT64";
+        }
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= b[i] == 0;
+        }
+        return compatible ? "IPv4-compatible" : null;
     }
 
     /** ::ffff:a.b.c.d and 64:ff9b::a.b.c.d carry an IPv4 address that decides. */

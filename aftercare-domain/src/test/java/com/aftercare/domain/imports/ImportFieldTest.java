@@ -50,4 +50,13 @@ class ImportFieldTest {
     void shouldUseAColumnForOneFieldOnly() {
         assertThat(ImportField.guess(List.of("注文日時", "注文日時"))).containsOnlyKeys(ImportField.ORDERED_AT);
     }
+
+    @Test
+    void shouldKeepAnErrorReportCellThatExcelWouldRunAsAFormulaAsText() {
+        assertThat(OrderImports.inert("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(OrderImports.inert("+81 3")).isEqualTo("'+81 3");
+        assertThat(OrderImports.inert("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(OrderImports.inert("メールアドレス")).isEqualTo("メールアドレス");
+        assertThat(OrderImports.inert(null)).isNull();
+    }
 }

@@ -31,6 +31,17 @@ class WebhookTargetsTest {
         assertThat(inward("224.0.0.1")).isEqualTo("multicast");
         assertThat(inward("255.255.255.255")).isEqualTo("reserved");
         assertThat(inward("64:ff9b::a00:1")).isEqualTo("private");
+        assertThat(inward("::ffff:127.0.0.1")).isEqualTo("loopback");
+    }
+
+    @Test
+    void shouldRefuseIpv6FormsThatTunnelToAnIpv4Address() throws Exception {
+        assertThat(inward("::127.0.0.1")).isEqualTo("IPv4-compatible");
+        assertThat(inward("::a9fe:a9fe")).isEqualTo("IPv4-compatible");
+        assertThat(inward("2002:7f00:1::")).isEqualTo("6to4 tunnel");
+        assertThat(inward("2002:a9fe:a9fe::1")).isEqualTo("6to4 tunnel");
+        assertThat(inward("2001:0:4136:e378:8000:63bf:3fff:fdd2")).isEqualTo("Teredo tunnel");
+        assertThat(inward("64:ff9b:1::a00:1")).isEqualTo("local NAT64");
     }
 
     @Test

@@ -45,13 +45,28 @@ public record ChangeQuery(Instant updatedSince, Keyset after, int limit) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant since;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            since = OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidValue(
                     "updatedSince", "must be an ISO-8601 date-time with offset, e.g. 2026-12-01T00:00:00Z");
         }
+        if (!withinRange(since)) {
+            throw new InvalidValue("updatedSince", "must be between 1970 and 9999");
+        }
+        return since;
     }
+
+    /** What a timestamp column and java.sql.Timestamp both hold; anything else is not a change time. */
+    private static boolean withinRange(Instant at) {
+        return !at.isBefore(EARLIEST) && at.isBefore(LATEST);
+    }
+
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = java.time.LocalDate.of(10000, 1, 1)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
 
     private static Keyset decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
@@ -61,9 +76,10 @@ public record ChangeQuery(Instant updatedSince, Keyset after, int limit) {
             String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
             Matcher m = CURSOR.matcher(plain);
             if (m.matches()) {
-                return new Keyset(
-                        Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))),
-                        Long.parseLong(m.group(3)));
+                Instant at = Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+                if (withinRange(at)) {
+                    return new Keyset(at, Long.parseLong(m.group(3)));
+                }
             }
         } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             // falls through to the one refusal below

@@ -73,6 +73,11 @@ class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isPortal(request) && request.getContentLengthLong() > maxUpload.toBytes()) {
+            // said up front: not even spooled to disk (anyone may post to the portal)
+            tooLarge(request, response);
+            return;
+        }
         Collection<Part> parts;
         try {
             parts = request.getParts();

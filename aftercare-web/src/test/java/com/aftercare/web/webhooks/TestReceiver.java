@@ -32,6 +32,7 @@ final class TestReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String secret;
     private volatile long delayMillis;
+    private volatile long bodyStallMillis;
 
     TestReceiver() {
         try {
@@ -56,7 +57,22 @@ final class TestReceiver implements AutoCloseable {
             received.add(new Received(id, timestamp, body, verifies(id, timestamp, body, signature), answer));
             byte[] reply = ("answer " + answer).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer, reply.length);
-            exchange.getResponseBody().write(reply);
+            if (bodyStallMillis > 0) {
+                // the status line and headers go out, then the body stops half-way
+                exchange.getResponseBody().write(reply, 0, 3);
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(bodyStallMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                exchange.getResponseBody()
+                        .write(reply, bodyStallMillis > 0 ? 3 : 0, reply.length - (bodyStallMillis > 0 ? 3 : 0));
+            } catch (IOException gone) {
+                // the sender stopped reading and closed the connection
+            }
             exchange.close();
         });
         server.setExecutor(executor);
@@ -73,6 +89,11 @@ final class TestReceiver implements AutoCloseable {
 
     void answer(Integer... statuses) {
         answers.addAll(List.of(statuses));
+    }
+
+    /** Answers the status at once and then stops sending the body for this long. */
+    void stallBody(long millis) {
+        this.bodyStallMillis = millis;
     }
 
     void delay(long millis) {

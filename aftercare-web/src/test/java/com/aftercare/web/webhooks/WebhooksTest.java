@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -232,6 +233,41 @@ class WebhooksTest {
         dueNow(id);
         dispatcher.dispatchDue();
         assertThat(statusOf(id)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    @Timeout(60) // a guard against the hang this test is about, not a speed check
+    void shouldRecordTheStatusWhenAReceiverGoesQuietInTheMiddleOfItsAnswer() {
+        long id = subscribe("claim.approved");
+        receiver.stallBody(30_000);
+        claimApproved("RMA-W-STALL");
+
+        dispatcher.dispatchDue();
+
+        assertThat(statusOf(id)).isEqualTo("DELIVERED");
+        assertThat(jdbc.sql("select last_response from webhook_delivery where subscription_id = :s")
+                        .param("s", id)
+                        .query(String.class)
+                        .single())
+                .contains("no answer body");
+    }
+
+    @Test
+    void shouldSendNothingMoreForASubscriptionDeletedWhileADeliveryWasOut() {
+        long id = subscribe("claim.approved");
+        claimApproved("RMA-W-GONE");
+        // another instance claimed it and died: its lease has run out
+        jdbc.sql("""
+                        update webhook_delivery set status = 'DELIVERING', claimed_by = 'dead-instance',
+                                                    lease_until = now() - interval '1 minute'
+                         where subscription_id = :s
+                        """).param("s", id).update();
+        assertThat(api.delete(PATH + "/" + id).status()).isEqualTo(204);
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.received()).isEmpty();
+        assertThat(statusOf(id)).isEqualTo("CANCELLED");
     }
 
     @Test

@@ -44,7 +44,9 @@ class ClaimListController {
             description = """
                     Oldest change first, so a storefront can poll with `updatedSince` (inclusive) and follow `nextCursor` \
                     until it is null. The cursor is opaque; a claim that changes while you page moves to the end and is \
-                    listed again there, never skipped. `GET /api/v1/claims/{rma}` gives one claim whole.""",
+                    listed again there. Changes become visible when their transaction commits, so poll with `updatedSince` a \
+                    minute before the newest `updatedAt` you have seen and skip what you have. \
+                    `GET /api/v1/claims/{rma}` gives one claim whole.""",
             responses =
                     @ApiResponse(
                             responseCode = "200",
