@@ -10,6 +10,8 @@ import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
+import com.aftercare.domain.inquiry.InquiryId;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.domain.webhook.WebhookAllowedHosts;
@@ -362,6 +364,49 @@ class WebhooksTest {
         assertThat(receiver.received().stream().filter(r -> r.answered() == 200))
                 .hasSize(2)
                 .allMatch(TestReceiver.Received::signatureValid);
+    }
+
+    @Test
+    void shouldTellAnInquiryOnlyToItsStorefrontOrItsOrdersNeverToEveryStorefrontThatKnowsTheCustomer() {
+        long id = subscribe("inquiry.opened");
+        String email = Events.unique("inq") + "@example.jp";
+        String number = Events.unique("W");
+        Api.Answer placed = api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        assertThat(placed.status()).as(placed.body()).isBetween(200, 299);
+        CustomerId customer = new CustomerId(jdbc.sql("select id from customer where email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single());
+        OrderId order = new OrderId(jdbc.sql("select id from customer_order where order_number = :n")
+                .param("n", number)
+                .query(Long.class)
+                .single());
+
+        // opened in the console about no order: the customer's storefront is not told
+        inquiryOpened("INQ-W-1", customer, null);
+        // about the storefront's order: it is
+        inquiryOpened("INQ-W-2", customer, order);
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.received())
+                .singleElement()
+                .extracting(TestReceiver.Received::body)
+                .asString()
+                .contains("INQ-W-2");
+    }
+
+    private void inquiryOpened(String reference, CustomerId customer, OrderId order) {
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(new InquiryOpened(
+                        new InquiryId(reference.hashCode() & 0xffff),
+                        reference,
+                        customer,
+                        null,
+                        order,
+                        "PHONE",
+                        "PRODUCT",
+                        null,
+                        Instant.now())));
     }
 
     @Test
