@@ -4,7 +4,6 @@ import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.mail.outbox.MailSafety;
 import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.domain.shared.Text;
 import com.aftercare.domain.storefront.StorefrontId;
@@ -61,7 +60,7 @@ public class MailSenders {
      */
     @Transactional
     public MailSender save(StorefrontId storefront, MailSenderChange change, String by) {
-        storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(storefront.value()));
+        storefronts.get(storefront);
         MailSender.Relay relay = relay(change);
         MailSender sender = new MailSender(
                 storefront,

@@ -104,6 +104,16 @@ public class Storefronts {
         return storefronts.findById(id.value()).map(Storefronts::view);
     }
 
+    /**
+     * The storefront a page or a facade was asked about.
+     *
+     * @throws NotFound when there is none (a 404 in the console and the API)
+     */
+    @Transactional(readOnly = true)
+    public StorefrontView get(StorefrontId id) {
+        return find(id).orElseThrow(() -> NotFound.storefront(id.value()));
+    }
+
     @Transactional
     public IssuedKey issueKey(StorefrontId storefront, String label) {
         byte[] secret = new byte[32];

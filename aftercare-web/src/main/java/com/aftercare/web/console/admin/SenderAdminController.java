@@ -2,7 +2,6 @@ package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.mail.MailSender;
 import com.aftercare.domain.mail.MailSenders;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.console.ConsoleForms;
@@ -81,9 +80,7 @@ class SenderAdminController {
     }
 
     private StorefrontId storefront(long id) {
-        StorefrontId storefront = new StorefrontId(id);
-        storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(id));
-        return storefront;
+        return storefronts.get(new StorefrontId(id)).id();
     }
 
     private static String path(long id) {

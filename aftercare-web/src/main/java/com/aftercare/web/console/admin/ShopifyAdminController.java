@@ -1,7 +1,6 @@
 package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.order.PaymentMethod;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.shopify.ShopifyConnections;
 import com.aftercare.domain.storefront.StorefrontId;
@@ -113,8 +112,8 @@ class ShopifyAdminController {
     }
 
     private String fill(long id, Model model) {
-        StorefrontId storefront = storefront(id);
-        Storefronts.StorefrontView view = storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(id));
+        Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
+        StorefrontId storefront = view.id();
         model.addAttribute("storefront", view);
         model.addAttribute("settings", connections.settings(storefront));
         model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/shopify/" + view.code());
@@ -123,10 +122,7 @@ class ShopifyAdminController {
     }
 
     private StorefrontId storefront(long id) {
-        return storefronts
-                .find(new StorefrontId(id))
-                .map(Storefronts.StorefrontView::id)
-                .orElseThrow(() -> NotFound.storefront(id));
+        return storefronts.get(new StorefrontId(id)).id();
     }
 
     private static String here(long id) {

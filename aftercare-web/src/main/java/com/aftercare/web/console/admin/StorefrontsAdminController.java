@@ -1,6 +1,5 @@
 package com.aftercare.web.console.admin;
 
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.console.ConsoleForms;
@@ -74,8 +73,7 @@ class StorefrontsAdminController {
             Principal admin,
             Model model,
             RedirectAttributes redirect) {
-        Storefronts.StorefrontView storefront =
-                storefronts.find(new StorefrontId(id)).orElseThrow(() -> NotFound.storefront(id));
+        Storefronts.StorefrontView storefront = storefronts.get(new StorefrontId(id));
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("problem", "admin.keys.badLabel");
             return ConsoleViews.redirect(HERE);

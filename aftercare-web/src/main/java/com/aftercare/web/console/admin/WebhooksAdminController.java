@@ -1,7 +1,6 @@
 package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.domain.webhook.WebhookAllowedHosts;
@@ -135,9 +134,7 @@ class WebhooksAdminController {
     }
 
     private StorefrontId storefront(long id) {
-        StorefrontId storefront = new StorefrontId(id);
-        storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(id));
-        return storefront;
+        return storefronts.get(new StorefrontId(id)).id();
     }
 
     private static String path(long id) {
