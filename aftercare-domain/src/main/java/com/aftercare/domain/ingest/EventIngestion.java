@@ -35,8 +35,15 @@ public class EventIngestion {
     private final OrderIngestion orderEvents;
     private final CustomerIngestion customerEvents;
     private final Orders orders;
+    private final IngestMetrics metrics;
 
-    EventIngestion(InboundEvents inbound, OrderIngestion orderEvents, CustomerIngestion customerEvents, Orders orders) {
+    EventIngestion(
+            InboundEvents inbound,
+            OrderIngestion orderEvents,
+            CustomerIngestion customerEvents,
+            Orders orders,
+            IngestMetrics metrics) {
+        this.metrics = metrics;
         this.inbound = inbound;
         this.orderEvents = orderEvents;
         this.customerEvents = customerEvents;
@@ -50,6 +57,14 @@ public class EventIngestion {
      */
     @Transactional
     public IngestOutcome ingest(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson) {
+        long started = System.nanoTime();
+        IngestOutcome outcome = ingestOnce(storefront, event, bodySha256, payloadJson);
+        metrics.onCompletion(event.type(), started, outcome);
+        return outcome;
+    }
+
+    private IngestOutcome ingestOnce(
+            StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson) {
         StorefrontEvent.Payload payload = event.payload();
         String orderRef = orderRefOf(payload);
         if (orderRef != null) {

@@ -1,7 +1,9 @@
 package com.aftercare.domain.webhook;
 
 import com.aftercare.domain.shared.Backoff;
+import com.aftercare.domain.shared.OutcomeCounters;
 import com.aftercare.domain.shared.Secrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +48,37 @@ public class WebhookDispatcher {
     private final Secrets secrets;
     private final WebhookProperties.Dispatcher settings;
     private final HttpClient http;
+    private final OutcomeCounters outcomes;
 
     @Autowired
-    WebhookDispatcher(DeliveryRows rows, WebhookTargets targets, Secrets secrets, WebhookProperties properties) {
-        this(rows, targets, secrets, properties.dispatcher());
+    WebhookDispatcher(
+            DeliveryRows rows,
+            WebhookTargets targets,
+            Secrets secrets,
+            WebhookProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        this(
+                rows,
+                targets,
+                secrets,
+                properties.dispatcher(),
+                new OutcomeCounters(
+                        OutcomeCounters.registryOf(meters),
+                        "aftercare.webhook.attempts",
+                        "Webhook delivery attempts, by outcome",
+                        "delivered",
+                        "retried",
+                        "gone",
+                        "refused"));
     }
 
     private WebhookDispatcher(
-            DeliveryRows rows, WebhookTargets targets, Secrets secrets, WebhookProperties.Dispatcher settings) {
+            DeliveryRows rows,
+            WebhookTargets targets,
+            Secrets secrets,
+            WebhookProperties.Dispatcher settings,
+            OutcomeCounters outcomes) {
+        this.outcomes = outcomes;
         this.rows = rows;
         this.targets = targets;
         this.secrets = secrets;
@@ -66,7 +92,7 @@ public class WebhookDispatcher {
     /** Another dispatcher on the same rows, as a second instance would be (tests, benchmarks). */
     public WebhookDispatcher as(String instanceId, Duration lease) {
         return new WebhookDispatcher(
-                rows, targets, secrets, settings.withInstanceId(instanceId).withLease(lease));
+                rows, targets, secrets, settings.withInstanceId(instanceId).withLease(lease), outcomes);
     }
 
     /**
@@ -97,12 +123,12 @@ public class WebhookDispatcher {
         try {
             uri = WebhookTargets.parse(d.url());
         } catch (URISyntaxException e) {
-            rows.refused(d.id(), me, "refused: " + e.getReason());
+            refused(d, "refused: " + e.getReason());
             return 0;
         }
         WebhookTargets.Verdict verdict = targets.check(uri);
         if (verdict.kind() == WebhookTargets.Kind.REFUSED) {
-            rows.refused(d.id(), me, "refused: " + verdict.reason());
+            refused(d, "refused: " + verdict.reason());
             return 0;
         }
         if (verdict.kind() == WebhookTargets.Kind.UNRESOLVED) {
@@ -136,9 +162,11 @@ public class WebhookDispatcher {
             result = status;
             if (status >= 200 && status < 300) {
                 rows.delivered(d.id(), me, status, snippet);
+                outcomes.increment("delivered");
             } else if (status == 410) {
                 log.warn("Webhook subscription {} answered 410 Gone; disabled", d.subscriptionId());
                 rows.gone(d.id(), me, snippet);
+                outcomes.increment("gone");
             } else {
                 retry(d, status, snippet, "HTTP " + status);
             }
@@ -157,6 +185,12 @@ public class WebhookDispatcher {
         Duration delay =
                 Backoff.after(d.attempts() + 1, ThreadLocalRandom.current().nextDouble());
         rows.failedAttempt(d.id(), settings.instanceId(), status, response, error, delay);
+        outcomes.increment("retried");
+    }
+
+    private void refused(DeliveryRows.Claimed d, String reason) {
+        rows.refused(d.id(), settings.instanceId(), reason);
+        outcomes.increment("refused");
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,8 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
-
     private final Storefronts storefronts;
 
     ApiKeyAuthenticationFilter(Storefronts storefronts) {
@@ -29,14 +26,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            storefronts.authenticate(header.substring(BEARER.length()).strip()).ifPresent(storefront -> {
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new StorefrontAuthentication(storefront));
-                SecurityContextHolder.setContext(context);
-            });
-        }
+        BearerToken.of(request).flatMap(storefronts::authenticate).ifPresent(storefront -> {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new StorefrontAuthentication(storefront));
+            SecurityContextHolder.setContext(context);
+        });
         chain.doFilter(request, response);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,14 +37,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .hasRole("STOREFRONT"))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
-                                request,
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "Unauthorized",
-                                "Send a valid, unrevoked storefront API key as 'Authorization: Bearer <key>'"))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(
-                                request, response, HttpStatus.FORBIDDEN, "Forbidden", "This key may not do that")))
+                .exceptionHandling(e -> ProblemDenials.answer(
+                        e,
+                        problems,
+                        "Send a valid, unrevoked storefront API key as 'Authorization: Bearer <key>'",
+                        "This key may not do that"))
                 .build();
     }
 

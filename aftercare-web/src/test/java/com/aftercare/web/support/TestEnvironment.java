@@ -20,6 +20,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
     public static final String BOOTSTRAP_API_KEY = "it-bootstrap-key-0123456789abcdef";
     public static final String ADMIN_PASSWORD = "admin-パスワード-1";
     public static final String BOOTSTRAP_SHOPIFY_SECRET = "it-bootstrap-shopify-secret-0123456789";
+    public static final String METRICS_TOKEN = "it-metrics-scrape-token-0123456789";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -48,6 +49,9 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.bootstrap.api-key", BOOTSTRAP_API_KEY);
         properties.put("aftercare.bootstrap.admin-password", ADMIN_PASSWORD);
         properties.put("aftercare.bootstrap.shopify-webhook-secret", BOOTSTRAP_SHOPIFY_SECRET);
+        properties.put("aftercare.metrics.token", METRICS_TOKEN);
+        // gauges read the database on every scrape, so a test sees what it just wrote
+        properties.put("aftercare.metrics.snapshot-max-age", "0s");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("aftercare-test", properties));
     }
 }

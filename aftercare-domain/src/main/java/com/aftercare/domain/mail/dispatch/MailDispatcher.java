@@ -6,7 +6,9 @@ import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.mail.sender.MailSenderRows.Route;
 import com.aftercare.domain.shared.Backoff;
+import com.aftercare.domain.shared.OutcomeCounters;
 import com.aftercare.domain.shared.Secrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -20,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +45,19 @@ public class MailDispatcher {
     private final MailSuppressions suppressions;
     private final MailSenderRows senders;
     private final Secrets secrets;
+    private final OutcomeCounters outcomes;
+
+    @Autowired
+    MailDispatcher(
+            OutboxRows rows,
+            JavaMailSenderImpl sender,
+            MailDispatchProperties properties,
+            MailSuppressions suppressions,
+            MailSenderRows senders,
+            Secrets secrets,
+            ObjectProvider<MeterRegistry> meters) {
+        this(rows, sender, properties, suppressions, senders, secrets, OutcomeCounters.registryOf(meters));
+    }
 
     MailDispatcher(
             OutboxRows rows,
@@ -48,7 +65,16 @@ public class MailDispatcher {
             MailDispatchProperties properties,
             MailSuppressions suppressions,
             MailSenderRows senders,
-            Secrets secrets) {
+            Secrets secrets,
+            MeterRegistry meters) {
+        this.outcomes = new OutcomeCounters(
+                meters,
+                "aftercare.mail.dispatched",
+                "Mails the dispatcher dealt with, by outcome",
+                "sent",
+                "retried",
+                "failed",
+                "parked");
         this.rows = rows;
         this.suppressions = suppressions;
         this.senders = senders;
@@ -68,6 +94,7 @@ public class MailDispatcher {
      */
     public int dispatchDue() {
         int parked = rows.parkAbandonedInFlight();
+        outcomes.add("parked", parked);
         if (parked > 0) {
             log.warn("Parked {} mail(s) as UNKNOWN: a dispatcher died while handing them to SMTP", parked);
         }
@@ -164,7 +191,7 @@ public class MailDispatcher {
                 MimeMessage message = messages.build(connection.session(), mail, route == null ? null : route.sender());
                 built.add(new BuiltMail(mail, message, message.getMessageID()));
             } catch (MessagingException | RuntimeException e) {
-                rows.fail(mail.id(), me, "cannot build the message: " + describe(e));
+                fail(mail, "cannot build the message: " + describe(e));
             }
         }
         Set<Long> ours =
@@ -193,6 +220,7 @@ public class MailDispatcher {
             return true;
         } finally {
             int recorded = rows.markSent(accepted, me);
+            outcomes.add("sent", recorded);
             if (recorded < accepted.size()) {
                 log.warn(
                         "{} of {} mail(s) accepted by the SMTP server were no longer ours to record as SENT "
@@ -208,7 +236,7 @@ public class MailDispatcher {
         switch (SmtpFailure.of(e)) {
             case TEMPORARY -> retryOrFail(mail, describe(e));
             case PERMANENT -> {
-                rows.fail(mail.id(), me, describe(e));
+                fail(mail, describe(e));
                 if (SmtpFailure.recipientRefusedForGood(e)) {
                     // a mailbox that does not exist: nothing more goes to it until an operator clears it
                     suppressions.recordHardBounce(mail.to(), describe(e), "smtp");
@@ -217,6 +245,7 @@ public class MailDispatcher {
             case OUTCOME_UNKNOWN -> {
                 log.warn("Connection broke while handing over mail {}; parked as UNKNOWN", mail.id(), e);
                 rows.park(mail.id(), me, "no reply while handing over: " + describe(e));
+                outcomes.increment("parked");
             }
         }
         return SmtpFailure.connectionSurvives(e);
@@ -225,12 +254,18 @@ public class MailDispatcher {
     private void retryOrFail(ClaimedMail mail, String error) {
         int failedAttempts = mail.attempts() + 1;
         if (failedAttempts >= settings.maxAttempts()) {
-            rows.fail(mail.id(), settings.instanceId(), "gave up after " + failedAttempts + " attempts: " + error);
+            fail(mail, "gave up after " + failedAttempts + " attempts: " + error);
         } else {
             Duration delay =
                     Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
             rows.retryLater(mail.id(), settings.instanceId(), error, delay);
+            outcomes.increment("retried");
         }
+    }
+
+    private void fail(ClaimedMail mail, String error) {
+        rows.fail(mail.id(), settings.instanceId(), error);
+        outcomes.increment("failed");
     }
 
     private static String describe(Exception e) {

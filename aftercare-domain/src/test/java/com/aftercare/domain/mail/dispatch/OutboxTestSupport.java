@@ -7,6 +7,7 @@ import com.aftercare.domain.mail.outbox.OutgoingMail;
 import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.testsupport.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -137,7 +138,7 @@ abstract class OutboxTestSupport {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         MailDispatchProperties own = properties.withDispatcher(
                 properties.dispatcher().withInstanceId(instanceId).withBatchSize(batchSize));
-        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets);
+        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets, new SimpleMeterRegistry());
     }
 
     record Row(String status, int attempts, boolean waiting, String lastError, String messageId, String claimedBy) {}
