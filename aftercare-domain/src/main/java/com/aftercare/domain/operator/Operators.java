@@ -174,6 +174,32 @@ public class Operators {
     }
 
     /**
+     * Gives the operator another role; audited ({@code operator.role-changed}, with the old and
+     * the new role) as done by {@code by}. The caller ends the operator's sessions: a session keeps
+     * the role it was opened with.
+     *
+     * @return false when the operator already had that role (nothing changed, nothing audited)
+     */
+    @Transactional
+    public boolean changeRole(String username, Role role, String by) {
+        Role before = jdbc.sql("select role from operator where username = :u for update")
+                .param("u", username)
+                .query((rs, i) -> Role.valueOf(rs.getString(1)))
+                .optional()
+                .orElseThrow(() -> NotFound.operator(username));
+        if (before == role) {
+            return false;
+        }
+        jdbc.sql("update operator set role = :r where username = :u")
+                .param("r", role.name())
+                .param("u", username)
+                .update();
+        audit.record(
+                by, "operator.role-changed", "operator", username, Map.of("from", before.name(), "to", role.name()));
+        return true;
+    }
+
+    /**
      * Lifts a lockout at once and forgets the failed attempts that led to it; audited
      * ({@code operator.unlocked}) as done by {@code by}.
      */

@@ -3,10 +3,12 @@ package com.aftercare.web.console.admin;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.security.OperatorSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +18,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Console users: list, create, enable or disable, lift a lockout. {@link Operators} audits every change. */
+/**
+ * Console users: list, create, enable or disable, change a role, lift a lockout; and the signed-in
+ * sessions, which an admin may end. {@link Operators} audits every change. Disabling an operator or
+ * changing their role ends their sessions on every instance: a session keeps the role it was
+ * opened with, and a disabled operator must be out now, not when their session times out.
+ */
 @Controller
 @RequestMapping("/console/admin/operators")
 class OperatorsAdminController {
@@ -29,8 +37,10 @@ class OperatorsAdminController {
     private final Operators operators;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final OperatorSessions sessions;
 
-    OperatorsAdminController(Operators operators, PasswordEncoder passwords, Clock clock) {
+    OperatorsAdminController(Operators operators, PasswordEncoder passwords, Clock clock, OperatorSessions sessions) {
+        this.sessions = sessions;
         this.operators = operators;
         this.passwords = passwords;
         this.clock = clock;
@@ -79,7 +89,40 @@ class OperatorsAdminController {
             return ConsoleViews.redirect(HERE);
         }
         operators.disable(username, admin.getName());
+        sessions.endAllOf(username, admin.getName());
         return changed(redirect);
+    }
+
+    @PostMapping("/{username}/role")
+    String changeRole(
+            @PathVariable String username,
+            @RequestParam(required = false) String role,
+            Principal admin,
+            RedirectAttributes redirect) {
+        Operators.Role chosen = Arrays.stream(Operators.Role.values())
+                .filter(r -> r.name().equals(role))
+                .findFirst()
+                .orElse(null);
+        if (chosen == null) {
+            redirect.addFlashAttribute("problem", "admin.operators.roleUnknown");
+            return ConsoleViews.redirect(HERE);
+        }
+        if (username.equals(admin.getName())) {
+            // an admin demoting themselves could leave the shop without one; another admin does it
+            redirect.addFlashAttribute("problem", "admin.operators.notYourself");
+            return ConsoleViews.redirect(HERE);
+        }
+        if (operators.changeRole(username, chosen, admin.getName())) {
+            sessions.endAllOf(username, admin.getName());
+        }
+        return changed(redirect);
+    }
+
+    @PostMapping("/sessions/end")
+    String endSession(@RequestParam(required = false) String session, Principal admin, RedirectAttributes redirect) {
+        boolean ended = session != null && sessions.end(session, admin.getName());
+        redirect.addFlashAttribute("notice", ended ? "admin.sessions.ended" : "admin.sessions.gone");
+        return ConsoleViews.redirect(HERE + "#sessions");
     }
 
     @PostMapping("/{username}/unlock")
@@ -108,6 +151,7 @@ class OperatorsAdminController {
         model.addAttribute("operators", operators.all());
         model.addAttribute("roles", Operators.Role.values());
         model.addAttribute("now", clock.instant());
+        model.addAttribute("sessions", sessions.active());
         return ConsoleViews.ADMIN_OPERATORS;
     }
 }
