@@ -4,6 +4,10 @@ package com.aftercare.web.console;
 public final class ConsoleViews {
 
     public static final String LOGIN = "console/login";
+    public static final String TWO_FACTOR_CODE = "signin/code";
+    public static final String TWO_FACTOR_SETUP = "signin/setup";
+    public static final String TWO_FACTOR_RECOVERY_CODES = "signin/recovery-codes";
+    public static final String TWO_FACTOR_ACCOUNT = "signin/account";
     public static final String HOME = "console/home";
     public static final String ERROR = "console/error";
     public static final String ADMIN_OPERATORS = "admin/operators";

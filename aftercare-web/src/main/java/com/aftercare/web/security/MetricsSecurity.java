@@ -6,10 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,7 +55,7 @@ class MetricsSecurity {
         private final byte[] expectedHash;
 
         ScrapeTokenFilter(String token) {
-            this.expectedHash = token == null || token.isBlank() ? null : sha256(token.strip());
+            this.expectedHash = token == null || token.isBlank() ? null : DigestUtils.sha256(token.strip());
         }
 
         @Override
@@ -65,7 +64,7 @@ class MetricsSecurity {
             if (expectedHash != null) {
                 BearerToken.of(request)
                         // hashes of equal length compared in constant time: the token's length leaks nothing either
-                        .filter(sent -> MessageDigest.isEqual(expectedHash, sha256(sent)))
+                        .filter(sent -> MessageDigest.isEqual(expectedHash, DigestUtils.sha256(sent)))
                         .ifPresent(sent -> {
                             SecurityContext context = SecurityContextHolder.createEmptyContext();
                             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -74,14 +73,6 @@ class MetricsSecurity {
                         });
             }
             chain.doFilter(request, response);
-        }
-
-        private static byte[] sha256(String text) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
         }
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -47,8 +49,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain people(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth.requestMatchers(
+    SecurityFilterChain people(HttpSecurity http, LoginThrottle throttle, SecondFactorSignIn secondFactor)
+            throws Exception {
+        return http.addFilterBefore(
+                        throttle.filter("/login", SecondFactorSignIn.CODE_PATH, SecondFactorSignIn.ENROL_PATH),
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/v3/api-docs",
@@ -62,6 +69,8 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/error",
                                 "/login",
+                                SecondFactorSignIn.CODE_PATH,
+                                SecondFactorSignIn.ENROL_PATH,
                                 "/")
                         .permitAll()
                         .requestMatchers("/console/admin/**")
@@ -91,7 +100,7 @@ class SecurityConfiguration {
                 // the signed link is the proof, and no session is involved.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/unsubscribe"))
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/console", false)
+                        .successHandler(secondFactor.afterPassword())
                         .failureHandler(loginFailures())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

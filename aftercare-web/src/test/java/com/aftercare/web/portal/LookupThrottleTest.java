@@ -2,6 +2,7 @@ package com.aftercare.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.web.ratelimit.RateBuckets;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Events;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class LookupThrottleTest {
 
     @Test
     void shouldStopAClientTryingManyOrderNumbers() {
-        LookupThrottle throttle = new LookupThrottle(dataSource, 3, 100, Duration.ofMinutes(10));
+        LookupThrottle throttle = new LookupThrottle(new RateBuckets(dataSource), 3, 100, Duration.ofMinutes(10));
         String client = Events.unique("203.0.113.9");
         String other = Events.unique("198.51.100.7");
 
@@ -41,7 +42,7 @@ class LookupThrottleTest {
 
     @Test
     void shouldStopManyClientsTryingOneOrderNumber() {
-        LookupThrottle throttle = new LookupThrottle(dataSource, 100, 2, Duration.ofMinutes(10));
+        LookupThrottle throttle = new LookupThrottle(new RateBuckets(dataSource), 100, 2, Duration.ofMinutes(10));
         String order = Events.unique("R");
 
         assertThat(throttle.tryLookup(Events.unique("203.0.113.1"), order)).isTrue();
@@ -53,8 +54,8 @@ class LookupThrottleTest {
 
     @Test
     void shouldShareOneAllowanceBetweenInstances() {
-        LookupThrottle instanceA = new LookupThrottle(dataSource, 4, 100, Duration.ofMinutes(10));
-        LookupThrottle instanceB = new LookupThrottle(dataSource, 4, 100, Duration.ofMinutes(10));
+        LookupThrottle instanceA = new LookupThrottle(new RateBuckets(dataSource), 4, 100, Duration.ofMinutes(10));
+        LookupThrottle instanceB = new LookupThrottle(new RateBuckets(dataSource), 4, 100, Duration.ofMinutes(10));
         String client = Events.unique("192.0.2.44");
 
         assertThat(instanceA.tryLookup(client, Events.unique("R"))).isTrue();
@@ -70,13 +71,14 @@ class LookupThrottleTest {
 
     @Test
     void shouldRemoveTheRowsOfBucketsThatAreFullAgain() {
-        LookupThrottle shortWindow = new LookupThrottle(dataSource, 5, 5, Duration.ofMillis(1));
+        RateBuckets buckets = new RateBuckets(dataSource);
+        LookupThrottle shortWindow = new LookupThrottle(buckets, 5, 5, Duration.ofMillis(1));
         String client = Events.unique("192.0.2.99");
         shortWindow.tryLookup(client, Events.unique("R"));
         assertThat(rows(client)).isEqualTo(1);
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            shortWindow.removeExpired();
+            buckets.removeExpired();
             assertThat(rows(client)).isZero();
         });
     }

@@ -27,9 +27,20 @@ public final class ConsoleClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final String base;
+    private final String forwardedFor;
 
     public ConsoleClient(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client behind a proxy on this machine, which names the client's address in {@code
+     * X-Forwarded-For}: the server trusts a loopback proxy, so each such client counts as its own
+     * address (for the per-client login and portal limits).
+     */
+    public ConsoleClient(int port, String forwardedFor) {
         this.base = "http://127.0.0.1:" + port;
+        this.forwardedFor = forwardedFor;
     }
 
     public static ConsoleClient loggedInAsAdmin(int port) {
@@ -130,6 +141,9 @@ public final class ConsoleClient {
         try {
             // what a browser sends, so error answers come as pages, as a person would see them
             request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -23,6 +23,11 @@ public final class TestClock extends Clock {
         now = OffsetDateTime.parse(localDateTime + ":00+09:00").toInstant();
     }
 
+    /** Moves on by {@code duration}. */
+    public void advance(java.time.Duration duration) {
+        now = now.plus(duration);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -20,6 +20,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
     public static final String BOOTSTRAP_API_KEY = "it-bootstrap-key-0123456789abcdef";
     public static final String ADMIN_PASSWORD = "admin-パスワード-1";
     public static final String BOOTSTRAP_SHOPIFY_SECRET = "it-bootstrap-shopify-secret-0123456789";
+    public static final String LOGIN_FAILURES_PER_CLIENT = "aftercare.console.login.failures-per-client";
+    public static final String TWO_FACTOR_REQUIRED_FOR_ADMINS = "aftercare.console.two-factor.required-for-admins";
     public static final String METRICS_TOKEN = "it-metrics-scrape-token-0123456789";
 
     @Override
@@ -49,6 +51,16 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.bootstrap.api-key", BOOTSTRAP_API_KEY);
         properties.put("aftercare.bootstrap.admin-password", ADMIN_PASSWORD);
         properties.put("aftercare.bootstrap.shopify-webhook-secret", BOOTSTRAP_SHOPIFY_SECRET);
+        // every test client is 127.0.0.1, and the suite's tests of wrong passwords add up: the
+        // per-client login limit is tested on its own (LoginThrottleTest sets it, in a context of its own)
+        if (!context.getEnvironment().containsProperty(LOGIN_FAILURES_PER_CLIENT)) {
+            properties.put(LOGIN_FAILURES_PER_CLIENT, "100000");
+        }
+        // the suite signs in as the bootstrap admin everywhere; two-factor sign-in, required for
+        // admins by default, is tested in contexts that keep that default (TwoFactorSignInTest)
+        if (!context.getEnvironment().containsProperty(TWO_FACTOR_REQUIRED_FOR_ADMINS)) {
+            properties.put(TWO_FACTOR_REQUIRED_FOR_ADMINS, "false");
+        }
         properties.put("aftercare.metrics.token", METRICS_TOKEN);
         // gauges read the database on every scrape, so a test sees what it just wrote
         properties.put("aftercare.metrics.snapshot-max-age", "0s");
