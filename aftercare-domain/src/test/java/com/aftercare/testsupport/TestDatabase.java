@@ -2,6 +2,7 @@ package com.aftercare.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -49,7 +50,10 @@ public final class TestDatabase {
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
+            // After the Spring contexts have closed, not beside them: a JVM shutdown hook of its own
+            // ran at the same time, stopped PostgreSQL under the closing contexts, and left their
+            // pools waiting 30 s for a connection (Surefire's "kill self fork JVM" at every run).
+            SpringApplication.getShutdownHandlers().add(() -> closeQuietly(postgres));
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(

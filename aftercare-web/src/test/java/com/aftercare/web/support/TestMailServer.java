@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One real SMTP server (GreenMail) for the whole test JVM. Every Spring context of the suite
@@ -23,7 +24,8 @@ public final class TestMailServer {
         if (server == null) {
             server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            // once the Spring contexts have closed (see TestDatabase): nothing sends mail after that
+            SpringApplication.getShutdownHandlers().add(server::stop);
         }
         return server;
     }
