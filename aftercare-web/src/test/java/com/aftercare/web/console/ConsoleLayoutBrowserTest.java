@@ -138,6 +138,10 @@ class ConsoleLayoutBrowserTest {
         assertThat(current()).containsExactly("nav-claim-figures");
         shot("claim-figures");
 
+        browser.open("/console/admin/storefronts");
+        assertThat(current()).containsExactly("nav-storefronts");
+        shot("storefronts");
+
         browser.open("/console/figures");
         // typed as the shop reads dates, not drawn in the browser's locale (this one is en-US)
         WebElement from = browser.driver().findElement(By.id("from"));
@@ -201,6 +205,11 @@ class ConsoleLayoutBrowserTest {
                 .isEmpty();
         assertThat(browser.driver().findElements(By.id("console-nav"))).isEmpty();
         shot("portal-order");
+
+        browser.open("/portal");
+        assertThat(browser.driver().findElement(By.id("portal-brand")).getDomAttribute("href"))
+                .isEqualTo("/portal");
+        shot("portal-lookup");
     }
 
     private List<String> navIds() {
