@@ -26,6 +26,12 @@ public class Storefront {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "site_url")
+    private String siteUrl;
+
+    @Column(name = "logo_url")
+    private String logoUrl;
+
     protected Storefront() {}
 
     Storefront(String code, String name) {
@@ -44,5 +50,21 @@ public class Storefront {
 
     public String name() {
         return name;
+    }
+
+    /** The shop's own site, where the portal's name leads back to; null when not set. */
+    public String siteUrl() {
+        return siteUrl;
+    }
+
+    /** The shop's logo as the portal shows it; null when not set. */
+    public String logoUrl() {
+        return logoUrl;
+    }
+
+    /** How the customer portal shows this storefront: its site and logo, either may be null. */
+    void brandAs(String siteUrl, String logoUrl) {
+        this.siteUrl = siteUrl;
+        this.logoUrl = logoUrl;
     }
 }

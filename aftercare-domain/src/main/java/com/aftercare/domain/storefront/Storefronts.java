@@ -27,6 +27,7 @@ public class Storefronts {
 
     private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     private static final int MIN_KEY_LENGTH = 24;
+    private static final Pattern WEB_ADDRESS = Pattern.compile("^https?://\\S{1,1990}$");
 
     private final StorefrontRepository storefronts;
     private final ApiKeyRepository keys;
@@ -41,8 +42,13 @@ public class Storefronts {
         this.audit = audit;
     }
 
-    /** What a storefront looks like to the console and API. */
-    public record StorefrontView(StorefrontId id, String code, String name) {}
+    /**
+     * What a storefront looks like to the console, the portal and the API.
+     *
+     * @param siteUrl the shop's own site, where the portal leads back to; null when not set
+     * @param logoUrl the logo the portal shows; null when not set
+     */
+    public record StorefrontView(StorefrontId id, String code, String name, String siteUrl, String logoUrl) {}
 
     /** A key as the console lists it: never the secret. */
     public record ApiKeyView(
@@ -112,6 +118,35 @@ public class Storefronts {
     @Transactional(readOnly = true)
     public StorefrontView get(StorefrontId id) {
         return find(id).orElseThrow(() -> NotFound.storefront(id.value()));
+    }
+
+    /**
+     * Sets how the customer portal shows the storefront (its shop's site and logo, each an http(s)
+     * address or null) for an admin, and audits it ({@code storefront.brand.changed}).
+     *
+     * @throws NotFound for an unknown storefront
+     * @throws InvalidValue for an address that is not http(s)
+     */
+    @Transactional
+    public StorefrontView brand(StorefrontId id, String siteUrl, String logoUrl, String changedBy) {
+        Storefront storefront = storefronts.findById(id.value()).orElseThrow(() -> NotFound.storefront(id.value()));
+        storefront.brandAs(webAddress("siteUrl", siteUrl), webAddress("logoUrl", logoUrl));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("siteUrl", storefront.siteUrl());
+        details.put("logoUrl", storefront.logoUrl());
+        audit.record(changedBy, "storefront.brand.changed", "storefront", String.valueOf(id.value()), details);
+        return view(storefront);
+    }
+
+    private static String webAddress(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String address = value.strip();
+        if (!WEB_ADDRESS.matcher(address).matches()) {
+            throw new InvalidValue(field, "must be an http:// or https:// address of at most 2000 characters");
+        }
+        return address;
     }
 
     @Transactional
@@ -224,6 +259,6 @@ public class Storefronts {
     }
 
     private static StorefrontView view(Storefront s) {
-        return new StorefrontView(s.id(), s.code(), s.name());
+        return new StorefrontView(s.id(), s.code(), s.name(), s.siteUrl(), s.logoUrl());
     }
 }

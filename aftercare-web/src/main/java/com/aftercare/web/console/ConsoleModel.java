@@ -1,8 +1,10 @@
 package com.aftercare.web.console;
 
 import com.aftercare.domain.shop.ShopProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,9 +14,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleModel {
 
     private final ShopProperties shop;
+    private final ConsoleNavigation navigation;
 
-    ConsoleModel(ShopProperties shop) {
+    ConsoleModel(ShopProperties shop, ConsoleNavigation navigation) {
         this.shop = shop;
+        this.navigation = navigation;
+    }
+
+    /** The left navigation: what this person may open, grouped by the work, this page marked. */
+    @ModelAttribute("nav")
+    List<ConsoleNavigation.Section> nav(Principal principal, HttpServletRequest request) {
+        if (!(principal instanceof Authentication person)) {
+            return List.of();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return navigation.sectionsFor(person, path);
     }
 
     @ModelAttribute("shopName")

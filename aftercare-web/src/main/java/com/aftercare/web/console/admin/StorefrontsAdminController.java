@@ -75,13 +75,28 @@ class StorefrontsAdminController {
             RedirectAttributes redirect) {
         Storefronts.StorefrontView storefront = storefronts.get(new StorefrontId(id));
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "admin.keys.badLabel");
-            return ConsoleViews.redirect(HERE);
+            return backToList(redirect, "problem", "admin.keys.badLabel");
         }
         Storefronts.IssuedKey issued = storefronts.issueKey(storefront.id(), form.labelOrDefault(), admin.getName());
         model.addAttribute("storefront", storefront);
         model.addAttribute("secret", issued.secret());
         return ConsoleViews.ADMIN_KEY_ISSUED;
+    }
+
+    /** Sets the shop's site and logo the customer portal shows for this storefront. */
+    @PostMapping("/{id}/brand")
+    String brand(
+            @PathVariable long id,
+            @Valid @ModelAttribute("brand") StorefrontBrandForm form,
+            BindingResult errors,
+            Principal admin,
+            RedirectAttributes redirect) {
+        Storefronts.StorefrontView storefront = storefronts.get(new StorefrontId(id));
+        if (errors.hasErrors()) {
+            return backToList(redirect, "problem", "admin.storefronts.brand.invalid");
+        }
+        storefronts.brand(storefront.id(), form.siteUrl(), form.logoUrl(), admin.getName());
+        return backToList(redirect, "notice", "admin.storefronts.brand.saved");
     }
 
     /**
@@ -110,6 +125,12 @@ class StorefrontsAdminController {
             return ConsoleViews.ADMIN_KEY_ROW;
         }
         redirect.addFlashAttribute("notice", "admin.keys.revoked");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    /** Back to the list with a notice or a problem (a flash attribute holding its message key). */
+    private static String backToList(RedirectAttributes redirect, String kind, String messageKey) {
+        redirect.addFlashAttribute(kind, messageKey);
         return ConsoleViews.redirect(HERE);
     }
 
