@@ -9,6 +9,9 @@ import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Api;
+import com.aftercare.web.support.ClaimFixtures;
+import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestInquiries;
@@ -24,6 +27,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +168,121 @@ class CsvExportTest {
 
         assertThat(csv.statusCode()).isEqualTo(400);
         assertThat(csv.headers().firstValue("Content-Disposition")).isEmpty();
+    }
+
+    @Test
+    void shouldExportOnlyTheClaimsAndOrdersTheFilterFinds() throws Exception {
+        Api api = new Api(port, storefront.key());
+        // delivered two days ago on the real clock, so both are within the return window
+        String deliveredAt = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .minusDays(2)
+                .withNano(0)
+                .toString();
+        TestOrder first = ClaimFixtures.delivered(api, "CARD", false, deliveredAt);
+        TestOrder second = ClaimFixtures.delivered(api, "CARD", false, deliveredAt);
+        String wanted = returnOf(api, first);
+        String other = returnOf(api, second);
+
+        List<CSVRecord> claims = rows(console.download("/console/claims/export?status=open&q=" + wanted));
+        List<CSVRecord> orders = rows(console.download("/console/search/export?in=orders&q=" + second.number()));
+
+        assertThat(claims.get(0).get(0)).isEqualTo("受付番号");
+        assertThat(claims.stream().skip(1).map(r -> r.get(0)))
+                .containsExactly(wanted)
+                .doesNotContain(other);
+        assertThat(claims.get(1).get(4)).isEqualTo(first.number());
+        assertThat(orders.stream().skip(1).map(r -> r.get(0))).containsExactly(second.number());
+    }
+
+    @Test
+    void shouldKeepEmailAndPhoneMaskedUnlessASupervisorAsksForThemWholeAndAuditsThat() throws Exception {
+        String word = "csv" + Events.unique("m").replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        String email = word + "@example.jp";
+        inquiries.open(new Inquiries.OpenInquiry(
+                storefront.id(),
+                Channel.PHONE,
+                email,
+                "高橋 " + word,
+                "090-1234-5678",
+                null,
+                Category.PRODUCT,
+                Priority.NORMAL,
+                "電話でのお問い合わせ",
+                "本文",
+                operator));
+
+        List<CSVRecord> masked = rows(console.download("/console/search/export?in=customers&q=" + word));
+        HttpResponse<byte[]> refused = console.download("/console/search/export?in=customers&reveal=true&q=" + word);
+        String supervisor = TestOperators.create(operators, passwords, Operators.Role.SUPERVISOR);
+        List<CSVRecord> whole = rows(ConsoleClient.loggedInAs(port, supervisor, TestOperators.PASSWORD)
+                .download("/console/search/export?in=customers&reveal=true&q=" + word));
+
+        assertThat(masked).hasSize(2);
+        assertThat(masked.get(1).get(0)).isEqualTo("高橋 " + word);
+        assertThat(masked.get(1).get(2))
+                .isNotEqualTo(email)
+                .doesNotContain(word)
+                .endsWith("@example.jp");
+        assertThat(masked.get(1).get(3)).isNotEqualTo("090-1234-5678").endsWith("5678");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(whole.get(1).get(2)).isEqualTo(email);
+        assertThat(whole.get(1).get(3)).isEqualTo("090-1234-5678");
+        assertThat(jdbc.sql("""
+                        select (details->'filter'->>'reveal')::boolean from audit_log
+                         where actor = :actor and action = 'csv.exported' and target_id = 'customers'
+                        """).param("actor", supervisor).query(Boolean.class).list())
+                .containsExactly(true);
+    }
+
+    @Test
+    void shouldCloseAListsFileToARoleTheListIsClosedTo() {
+        assertThat(console.download("/console/marketing/coupons/export").statusCode())
+                .isEqualTo(403);
+        assertThat(console.download("/console/figures/export?table=days").statusCode())
+                .isEqualTo(403);
+        assertThat(console.download("/console/admin/mail/export?state=SENT").statusCode())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = :actor and action = 'csv.exported'")
+                        .param("actor", operator)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void shouldExportCouponsFiguresAndTheDeliveryLogToThoseWhoSeeThem() throws Exception {
+        String supervisor = TestOperators.create(operators, passwords, Operators.Role.SUPERVISOR);
+        ConsoleClient supervisors = ConsoleClient.loggedInAs(port, supervisor, TestOperators.PASSWORD);
+        ConsoleClient admin = ConsoleClient.loggedInAsAdmin(port);
+
+        List<CSVRecord> coupons = rows(supervisors.download("/console/marketing/coupons/export"));
+        List<CSVRecord> days =
+                rows(supervisors.download("/console/figures/export?table=days&from=2026-11-01&to=2026-11-03"));
+        List<CSVRecord> mail = rows(admin.download("/console/admin/mail/export?state=SENT"));
+
+        assertThat(coupons.get(0).get(0)).isEqualTo("名前");
+        assertThat(days.stream().skip(1).map(r -> r.get(0))).containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
+        assertThat(mail.get(0).get(1)).isEqualTo("宛先");
+        assertThat(supervisors
+                        .download("/console/figures/export?table=nonsense")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    private static String returnOf(Api api, TestOrder order) {
+        return api.postJson("/api/v1/returns", """
+                        {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
+                         "lines": [{"sku": "%s", "quantity": 1}]}""".formatted(order.number(), order.shirt()))
+                .json()
+                .get("rma")
+                .asString();
+    }
+
+    /** A UTF-8 download's rows, after checking it starts with the byte-order mark. */
+    static List<CSVRecord> rows(HttpResponse<byte[]> csv) throws IOException {
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(Arrays.copyOf(csv.body(), 3)).isEqualTo(BOM);
+        return parse(strictly(StandardCharsets.UTF_8, csv.body()).substring(1));
     }
 
     private String open(String name, String subject, String assignee) {
