@@ -82,9 +82,7 @@ class FiguresController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        if (errors.hasErrors()) {
-            throw new InvalidValue(errors.getFieldErrors().get(0).getField(), "is not a date");
-        }
+        PeriodForm.refuseUnreadable(errors);
         InquiryFigures.Figures result = figuresFor(form);
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("from", result.period().from().toString());

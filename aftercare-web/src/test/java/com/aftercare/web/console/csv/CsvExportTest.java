@@ -259,10 +259,15 @@ class CsvExportTest {
         List<CSVRecord> days =
                 rows(supervisors.download("/console/figures/export?table=days&from=2026-11-01&to=2026-11-03"));
         List<CSVRecord> mail = rows(admin.download("/console/admin/mail/export?state=SENT"));
+        List<CSVRecord> reasons = rows(console.download("/console/claims/figures/export?table=reasons"));
 
         assertThat(coupons.get(0).get(0)).isEqualTo("名前");
         assertThat(days.stream().skip(1).map(r -> r.get(0))).containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
         assertThat(mail.get(0).get(1)).isEqualTo("宛先");
+        assertThat(reasons.get(0).get(0)).isEqualTo("理由");
+        assertThat(console.download("/console/claims/figures/export?table=reasons&from=yesterday")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(supervisors
                         .download("/console/figures/export?table=nonsense")
                         .statusCode())
