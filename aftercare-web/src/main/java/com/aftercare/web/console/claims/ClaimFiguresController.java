@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -66,11 +65,7 @@ class ClaimFiguresController {
         PeriodForm.refuseUnreadable(errors);
         ReportingPeriod period = periodOf(form);
         ClaimFigures.Figures result = figures.of(period, storefrontChoice.of(form.storefront()));
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("from", period.from().toString());
-        filter.put("to", period.to().toString());
-        filter.put("storefront", form.storefront());
-        filter.put("table", table);
+        Map<String, Object> filter = form.exportFilter(period, table);
         CsvDownload.Export export;
         CsvDownload.Rows rows;
         switch (table) {

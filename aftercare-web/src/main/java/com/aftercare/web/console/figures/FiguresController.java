@@ -84,11 +84,7 @@ class FiguresController {
             throws IOException {
         PeriodForm.refuseUnreadable(errors);
         InquiryFigures.Figures result = figuresFor(form);
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("from", result.period().from().toString());
-        filter.put("to", result.period().to().toString());
-        filter.put("storefront", form.storefront());
-        filter.put("table", table);
+        Map<String, Object> filter = form.exportFilter(result.period(), table);
         if (table.equals("days")) {
             csv.send(
                     new CsvDownload.Export("figures-days", DAY_COLUMNS, filter),

@@ -1,7 +1,10 @@
 package com.aftercare.web.console.figures;
 
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shop.ReportingPeriod;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
@@ -23,6 +26,16 @@ public record PeriodForm(
         if (errors.hasErrors()) {
             throw new InvalidValue(errors.getFieldErrors().get(0).getField(), "is not a date");
         }
+    }
+
+    /** What a figures export records in the audit: the period shown, the storefront, the table. */
+    public Map<String, Object> exportFilter(ReportingPeriod shown, String table) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("from", shown.from().toString());
+        filter.put("to", shown.to().toString());
+        filter.put("storefront", storefront);
+        filter.put("table", table);
+        return filter;
     }
 
     public boolean empty() {
