@@ -274,6 +274,21 @@ class CsvExportTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void shouldLinkEachListToItsFileWithTheFilterThePageShows() {
+        open("高橋 美咲", "リンクの確認", operator);
+
+        String queue =
+                console.get("/console/inquiries?filter=mine&team=returns").body();
+        String claims = console.get("/console/claims?status=REQUESTED&q=R-1").body();
+
+        assertThat(queue)
+                .contains("href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns\"")
+                .contains(
+                        "href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns&amp;charset=shift_jis\"");
+        assertThat(claims).contains("href=\"/console/claims/export?status=REQUESTED&amp;q=R-1\"");
+    }
+
     private static String returnOf(Api api, TestOrder order) {
         return api.postJson("/api/v1/returns", """
                         {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
