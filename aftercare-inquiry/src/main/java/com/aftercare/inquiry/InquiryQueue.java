@@ -1,5 +1,6 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,14 +174,7 @@ public class InquiryQueue {
         String sql = "select * from (" + KEYED + filterClause(filter) + scope.clause() + ") q"
                 + (cursor == null ? "" : " where (flag_order, due_at, priority_order, id) > (:f, :d, :p, :i)")
                 + " order by flag_order, due_at, priority_order, id limit :limit";
-        JdbcClient.StatementSpec statement =
-                jdbc.sql(sql).param("limit", size + 1).param("me", operator == null ? "" : operator);
-        if (Scope.given(scope.assignee()) != null) {
-            statement = statement.param("assignee", Scope.given(scope.assignee()));
-        }
-        if (Scope.given(scope.team()) != null) {
-            statement = statement.param("team", Scope.given(scope.team()));
-        }
+        JdbcClient.StatementSpec statement = statement(sql, operator, scope).param("limit", size + 1);
         if (cursor != null) {
             statement = statement
                     .param("f", cursor.flagOrder())
@@ -195,6 +191,30 @@ public class InquiryQueue {
             next = new Cursor(last.flagOrder(), last.due(), last.priorityOrder(), last.id()).format();
         }
         return new Page(rows.stream().map(Row::item).toList(), next);
+    }
+
+    /**
+     * The whole queue as {@link #page} filters and orders it, streamed row by row with a cursor
+     * (for the CSV export): nothing is held but the driver's fetch buffer.
+     */
+    @Transactional(readOnly = true)
+    public void each(Filter filter, String operator, Scope scope, Consumer<Item> item) {
+        String sql = "select * from (" + KEYED + filterClause(filter) + scope.clause() + ") q"
+                + " order by flag_order, due_at, priority_order, id";
+        Instant now = clock.instant();
+        statement(sql, operator, scope).withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> item.accept(row(rs, now).item()));
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, String operator, Scope scope) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("me", operator == null ? "" : operator);
+        if (Scope.given(scope.assignee()) != null) {
+            statement = statement.param("assignee", Scope.given(scope.assignee()));
+        }
+        if (Scope.given(scope.team()) != null) {
+            statement = statement.param("team", Scope.given(scope.team()));
+        }
+        return statement;
     }
 
     /** Overdue once the due time has passed; due soon within {@link #DUE_SOON}. */

@@ -2,7 +2,10 @@ package com.aftercare.returns;
 
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +14,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,36 +83,16 @@ public class ClaimQueue {
      */
     @Transactional(readOnly = true)
     public Page page(ClaimStatus status, String search, String after, int size) {
-        String term = search == null || search.isBlank() ? null : search.strip();
         Cursor cursor = Cursor.parse(after);
-        List<Keyed> rows = jdbc.sql("""
-                        select c.rma, c.type, c.reason, c.status, o.order_number, cu.name,
-                               c.refund_route = 'BANK_TRANSFER' and c.bank_account_enc is null as needs_account,
-                               c.requested_at, c.id
-                          from claim c
-                          join order_view o on o.id = c.order_id
-                          join customer_view cu on cu.id = c.customer_id
-                         where c.status in (:statuses)
-                        """
-                        + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)")
-                        + (cursor == null ? "" : " and (c.requested_at, c.id) > (:at, :id)")
-                        + " order by c.requested_at, c.id limit :limit")
-                .param("statuses", status == null ? OPEN : List.of(status.name()))
-                .param("term", term == null ? "" : term)
+        List<Keyed> rows = statement(
+                        status,
+                        search,
+                        (cursor == null ? "" : " and (c.requested_at, c.id) > (:at, :id)")
+                                + " order by c.requested_at, c.id limit :limit")
                 .param("at", cursor == null ? null : cursor.at().atOffset(ZoneOffset.UTC))
                 .param("id", cursor == null ? 0 : cursor.id())
                 .param("limit", size + 1)
-                .query((rs, n) -> new Keyed(
-                        new Item(
-                                rs.getString(1),
-                                RequestType.valueOf(rs.getString(2)),
-                                ReturnReason.valueOf(rs.getString(3)),
-                                ClaimStatus.valueOf(rs.getString(4)),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getBoolean(7),
-                                rs.getObject(8, OffsetDateTime.class).toInstant()),
-                        rs.getLong(9)))
+                .query(ClaimQueue::keyed)
                 .list();
         String next = null;
         if (rows.size() > size) {
@@ -116,6 +101,46 @@ public class ClaimQueue {
             next = new Cursor(last.item().requestedAt(), last.id()).format();
         }
         return new Page(rows.stream().map(Keyed::item).toList(), next);
+    }
+
+    /**
+     * Every claim {@link #page} would list for this status and search, in its order, streamed row
+     * by row with a cursor (for the CSV export): nothing is held but the driver's fetch buffer.
+     */
+    @Transactional(readOnly = true)
+    public void each(ClaimStatus status, String search, Consumer<Item> item) {
+        statement(status, search, " order by c.requested_at, c.id")
+                .withFetchSize(Exports.FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> item.accept(keyed(rs, 0).item()));
+    }
+
+    private JdbcClient.StatementSpec statement(ClaimStatus status, String search, String rest) {
+        String term = search == null || search.isBlank() ? null : search.strip();
+        return jdbc.sql("""
+                        select c.rma, c.type, c.reason, c.status, o.order_number, cu.name,
+                               c.refund_route = 'BANK_TRANSFER' and c.bank_account_enc is null as needs_account,
+                               c.requested_at, c.id
+                          from claim c
+                          join order_view o on o.id = c.order_id
+                          join customer_view cu on cu.id = c.customer_id
+                         where c.status in (:statuses)
+                        """ + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)") + rest)
+                .param("statuses", status == null ? OPEN : List.of(status.name()))
+                .param("term", term == null ? "" : term);
+    }
+
+    private static Keyed keyed(ResultSet rs, int n) throws SQLException {
+        return new Keyed(
+                new Item(
+                        rs.getString(1),
+                        RequestType.valueOf(rs.getString(2)),
+                        ReturnReason.valueOf(rs.getString(3)),
+                        ClaimStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant()),
+                rs.getLong(9));
     }
 
     private record Keyed(Item item, long id) {}

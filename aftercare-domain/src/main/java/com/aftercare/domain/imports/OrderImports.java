@@ -1,6 +1,7 @@
 package com.aftercare.domain.imports;
 
 import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
@@ -269,15 +270,9 @@ public class OrderImports {
         }
     }
 
-    /**
-     * A cell Excel would run as a formula (the file's own headings and values come back in the
-     * messages) is shown as text: a leading apostrophe, as OWASP's CSV injection advice says.
-     */
+    /** The file's own headings and values come back in the messages: {@link Exports#inert}. */
     static String inert(String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
+        return Exports.inert(cell);
     }
 
     private static void check(Map<ImportField, String> mapping, List<String> header) {

@@ -7,6 +7,7 @@ import com.aftercare.domain.mail.outbox.MailSuppressions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,12 @@ public class MailDeliveries {
     @Transactional(readOnly = true)
     public List<MailDelivery> list(Set<String> states, Long beforeId, int limit) {
         return log.list(states, beforeId, limit);
+    }
+
+    /** Every mail in the given states, newest first, streamed one by one (for the CSV export). */
+    @Transactional(readOnly = true)
+    public void each(Set<String> states, Consumer<MailDelivery> mail) {
+        log.each(states, mail);
     }
 
     /** The mails of one customer, any state, newest first: their part of the customer timeline. */

@@ -108,7 +108,13 @@ public final class SearchQuery {
      * more than {@code size} (see {@link SearchPage#of}).
      */
     public JdbcClient.StatementSpec page(JdbcClient jdbc, String sql, Long before, int size) {
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("limit", size + 1);
+        JdbcClient.StatementSpec statement = bind(jdbc, sql).param("limit", size + 1);
+        return before == null ? statement : statement.param("before", before);
+    }
+
+    /** The statement for {@code sql}, which uses {@link #matches}, with the terms' parameters bound. */
+    public JdbcClient.StatementSpec bind(JdbcClient jdbc, String sql) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             // Normalised text never holds a space, so a space-separated list is unambiguous and
@@ -118,7 +124,7 @@ public final class SearchQuery {
                 statement = statement.param("search_term_" + i, term);
             }
         }
-        return before == null ? statement : statement.param("before", before);
+        return statement;
     }
 
     private static boolean indexIsExact(String term) {

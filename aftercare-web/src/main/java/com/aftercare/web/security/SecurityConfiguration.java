@@ -2,6 +2,7 @@ package com.aftercare.web.security;
 
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.problem.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +76,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/admin/**")
                         .hasRole("ADMIN")
+                        // every operator may open one customer's email and phone (audited); a CSV of
+                        // many customers with them whole is a supervisor's decision
+                        .requestMatchers(SecurityConfiguration::revealsInBulk)
+                        .hasAnyRole("SUPERVISOR", "ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
                         // its teams and rules, its figures, and reassign inquiries; they design step mail and
                         // marketing; a customer's full
@@ -105,6 +110,17 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * A customer export asking for email and phone whole. Any value but {@code false} counts, so a
+     * spelling the controller would read as true ({@code 1}, {@code on}) never slips past.
+     */
+    private static boolean revealsInBulk(HttpServletRequest request) {
+        String reveal = request.getParameter("reveal");
+        return reveal != null
+                && !reveal.equalsIgnoreCase("false")
+                && request.getRequestURI().startsWith(request.getContextPath() + "/console/search/export");
     }
 
     /**

@@ -1,10 +1,13 @@
 package com.aftercare.domain.mail.dispatch;
 
 import com.aftercare.domain.mail.MailDelivery;
+import com.aftercare.domain.shared.Exports;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,24 @@ public class MailDeliveryLog {
      */
     @Transactional(readOnly = true)
     public List<MailDelivery> list(Set<String> states, Long beforeId, int limit) {
+        return inStates(states, " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
+                .param("before", beforeId)
+                .param("limit", Math.max(1, Math.min(limit, 200)))
+                .query(MailDeliveryLog::entry)
+                .list();
+    }
+
+    /**
+     * Every mail in the given states, newest first as {@link #list} pages them, streamed row by
+     * row with a cursor (for the CSV export): nothing is held but the driver's fetch buffer.
+     */
+    @Transactional(readOnly = true)
+    public void each(Set<String> states, Consumer<MailDelivery> mail) {
+        inStates(states, " order by id desc").withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> mail.accept(entry(rs, 0)));
+    }
+
+    private JdbcClient.StatementSpec inStates(Set<String> states, String rest) {
         if (states.isEmpty() || !STATES.containsAll(states)) {
             throw new IllegalArgumentException("Unknown mail states " + states);
         }
@@ -38,15 +59,8 @@ public class MailDeliveryLog {
                         select id, template, kind, to_address, subject, status, attempts, last_error, due_at,
                                next_attempt_at, sent_at, message_id
                           from outbound_mail
-                         where status in (:states) and (cast(:before as bigint) is null or id < :before)
-                         order by id desc
-                         limit :limit
-                        """)
-                .param("states", states)
-                .param("before", beforeId)
-                .param("limit", Math.max(1, Math.min(limit, 200)))
-                .query(MailDeliveryLog::entry)
-                .list();
+                         where status in (:states)
+                        """ + rest).param("states", states);
     }
 
     /** The mails of one customer, any state, newest first: their part of the customer timeline. */

@@ -3,8 +3,13 @@ package com.aftercare.web.console.admin;
 import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.mail.MailDelivery;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.CsvDownload;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,10 +34,23 @@ class MailDeliveryAdminController {
     /** The states shown as tabs, the ones that need a person first. */
     static final List<String> TABS = List.of("UNKNOWN", "FAILED", "PENDING", "SENT", "CANCELLED");
 
-    private final MailDeliveries deliveries;
+    private static final List<String> COLUMNS = List.of(
+            "admin.mail.due",
+            "admin.mail.to",
+            "admin.mail.subject",
+            "admin.mail.template",
+            "csv.mail.kind",
+            "csv.mail.state",
+            "admin.mail.attempts",
+            "admin.mail.error",
+            "csv.mail.sentAt");
 
-    MailDeliveryAdminController(MailDeliveries deliveries) {
+    private final MailDeliveries deliveries;
+    private final CsvDownload csv;
+
+    MailDeliveryAdminController(MailDeliveries deliveries, CsvDownload csv) {
         this.deliveries = deliveries;
+        this.csv = csv;
     }
 
     @GetMapping
@@ -40,7 +58,7 @@ class MailDeliveryAdminController {
             @RequestParam(defaultValue = "UNKNOWN") String state,
             @RequestParam(required = false) Long before,
             Model model) {
-        String shown = TABS.contains(state) ? state : "UNKNOWN";
+        String shown = tab(state);
         List<MailDelivery> entries = deliveries.list(Set.of(shown), before, PAGE);
         model.addAttribute("tabs", TABS);
         model.addAttribute("state", shown);
@@ -48,6 +66,41 @@ class MailDeliveryAdminController {
         model.addAttribute(
                 "next", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
         return ConsoleViews.ADMIN_MAIL;
+    }
+
+    /**
+     * One tab of the log as a CSV file, all of it: step mails, thank-you mails, newsletters and
+     * replies as they went out or did not.
+     */
+    @GetMapping("/export")
+    void export(
+            @RequestParam(defaultValue = "UNKNOWN") String state,
+            Principal admin,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        String shown = tab(state);
+        csv.send(
+                new CsvDownload.Export("mail", COLUMNS, Map.of("state", shown)),
+                admin,
+                request,
+                response,
+                sheet -> deliveries.each(
+                        Set.of(shown),
+                        m -> sheet.row(
+                                m.dueAt(),
+                                m.to(),
+                                m.subject(),
+                                m.template(),
+                                m.kind(),
+                                sheet.message("admin.mail.state." + m.status()),
+                                m.attempts(),
+                                m.lastError(),
+                                m.sentAt())));
+    }
+
+    private static String tab(String state) {
+        return TABS.contains(state) ? state : "UNKNOWN";
     }
 
     @PostMapping("/{id}/release")
@@ -72,6 +125,6 @@ class MailDeliveryAdminController {
         } else {
             redirect.addFlashAttribute("problem", "admin.mail.notApplicable");
         }
-        return ConsoleViews.redirect(HERE + "?state=" + (TABS.contains(state) ? state : "UNKNOWN"));
+        return ConsoleViews.redirect(HERE + "?state=" + tab(state));
     }
 }

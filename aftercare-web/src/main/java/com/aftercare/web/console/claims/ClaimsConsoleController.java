@@ -16,15 +16,19 @@ import com.aftercare.returns.EligibilitySnapshot;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleMoney;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.CsvDownload;
 import com.aftercare.web.console.claims.ClaimForms.InspectForm;
 import com.aftercare.web.console.claims.ClaimForms.QuoteForm;
 import com.aftercare.web.console.claims.ClaimForms.RefundForm;
 import com.aftercare.web.console.claims.ClaimForms.RejectForm;
 import com.aftercare.web.console.claims.ClaimForms.ShipForm;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +63,17 @@ class ClaimsConsoleController {
     private static final String REFUND = "refundForm";
     private static final String SHIP = "shipForm";
 
+    /** The queue's columns, as the page shows them. */
+    private static final List<String> COLUMNS = List.of(
+            "claim.rma",
+            "claim.type",
+            "claim.reason",
+            "claim.status",
+            "claim.order",
+            "claim.customer",
+            "csv.claims.bankAccount",
+            "claim.requestedAt");
+
     private final Claims claims;
     private final ClaimWorkflow workflow;
     private final ClaimRefunds refunds;
@@ -67,6 +82,7 @@ class ClaimsConsoleController {
     private final Customers customers;
     private final CustomerInquiries inquiries;
     private final ConsoleMoney money;
+    private final CsvDownload csv;
 
     ClaimsConsoleController(
             Claims claims,
@@ -76,7 +92,8 @@ class ClaimsConsoleController {
             Orders orders,
             Customers customers,
             CustomerInquiries inquiries,
-            ConsoleMoney money) {
+            ConsoleMoney money,
+            CsvDownload csv) {
         this.claims = claims;
         this.workflow = workflow;
         this.refunds = refunds;
@@ -85,6 +102,7 @@ class ClaimsConsoleController {
         this.customers = customers;
         this.inquiries = inquiries;
         this.money = money;
+        this.csv = csv;
     }
 
     @GetMapping
@@ -100,6 +118,38 @@ class ClaimsConsoleController {
         model.addAttribute("page", queue.page(chosen, q, after, ClaimQueue.PAGE_SIZE));
         model.addAttribute("first", after == null || after.isBlank());
         return ConsoleViews.CLAIM_QUEUE;
+    }
+
+    /** The queue as the page filters it (all of it, not one page), as a CSV file. */
+    @GetMapping("/export")
+    void export(
+            @RequestParam(defaultValue = "open") String status,
+            @RequestParam(required = false) String q,
+            Principal operator,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        ClaimStatus chosen = status(status);
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("status", chosen == null ? "open" : chosen.name());
+        filter.put("q", q);
+        csv.send(
+                new CsvDownload.Export("claims", COLUMNS, filter),
+                operator,
+                request,
+                response,
+                sheet -> queue.each(
+                        chosen,
+                        q,
+                        c -> sheet.row(
+                                c.rma(),
+                                sheet.message("requestType." + c.type().name()),
+                                sheet.message("returnReason." + c.reason().name()),
+                                sheet.message("claimStatus." + c.status().name()),
+                                c.orderNumber(),
+                                c.customerName(),
+                                c.needsBankAccount() ? sheet.message("claim.bankAccount.missing") : "",
+                                c.requestedAt())));
     }
 
     @GetMapping("/{rma}")

@@ -1,15 +1,21 @@
 package com.aftercare.web.console.figures;
 
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ReportingPeriod;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.InquiryFigures;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.CsvDownload;
 import com.aftercare.web.console.StorefrontChoice;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +23,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * First response, resolution, satisfaction and volume for a period (default: the last 30 days).
@@ -29,14 +36,30 @@ class FiguresController {
     private static final String FORM = "period";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d");
 
+    private static final List<String> DAY_COLUMNS = List.of("figures.day", "figures.opened", "figures.resolved");
+    private static final List<String> OPERATOR_COLUMNS = List.of(
+            "inquiry.assignee",
+            "figures.opened",
+            "figures.resolved",
+            "csv.figures.firstResponseHours",
+            "csv.figures.resolutionHours",
+            "csv.figures.firstResponseBusinessHours",
+            "csv.figures.slaFirstResponsePercent",
+            "csv.figures.slaResolutionPercent",
+            "csv.figures.csatAverage",
+            "csv.figures.csatCount");
+
     private final InquiryFigures figures;
     private final Storefronts storefronts;
     private final StorefrontChoice storefrontChoice;
+    private final CsvDownload csv;
 
-    FiguresController(InquiryFigures figures, Storefronts storefronts, StorefrontChoice storefrontChoice) {
+    FiguresController(
+            InquiryFigures figures, Storefronts storefronts, StorefrontChoice storefrontChoice, CsvDownload csv) {
         this.figures = figures;
         this.storefronts = storefronts;
         this.storefrontChoice = storefrontChoice;
+        this.csv = csv;
     }
 
     @GetMapping
@@ -46,10 +69,63 @@ class FiguresController {
         return ConsoleForms.submit(errors, response, () -> show(form, model), () -> ConsoleViews.DESK_FIGURES);
     }
 
-    private String show(PeriodForm form, Model model) {
+    /**
+     * One table of the page ({@code table=operators} or {@code days}) for the same period and
+     * storefront, as a CSV file: times in hours and shares in percent as plain numbers.
+     */
+    @GetMapping("/export")
+    void export(
+            @ModelAttribute(FORM) PeriodForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "operators") String table,
+            Principal supervisor,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        PeriodForm.refuseUnreadable(errors);
+        InquiryFigures.Figures result = figuresFor(form);
+        Map<String, Object> filter = form.exportFilter(result.period(), table);
+        if (table.equals("days")) {
+            csv.send(
+                    new CsvDownload.Export("figures-days", DAY_COLUMNS, filter),
+                    supervisor,
+                    request,
+                    response,
+                    sheet -> result.perDay().forEach(d -> sheet.row(d.day(), d.opened(), d.resolved())));
+        } else if (table.equals("operators")) {
+            csv.send(
+                    new CsvDownload.Export("figures-operators", OPERATOR_COLUMNS, filter),
+                    supervisor,
+                    request,
+                    response,
+                    sheet -> result.perOperator().forEach(o -> {
+                        InquiryFigures.Measures m = o.measures();
+                        sheet.row(
+                                o.operator(),
+                                m.opened(),
+                                m.resolved(),
+                                m.firstResponse().medianHours(),
+                                m.resolution().medianHours(),
+                                m.firstResponseBusiness().medianHours(),
+                                m.sla().firstResponsePercent(),
+                                m.sla().resolutionPercent(),
+                                m.csat().average(),
+                                m.csat().count());
+                    }));
+        } else {
+            throw new InvalidValue("table", "is neither operators nor days");
+        }
+    }
+
+    /** The figures of the period and storefront the form asks for (the last 30 days by default). */
+    private InquiryFigures.Figures figuresFor(PeriodForm form) {
         StorefrontId storefront = storefrontChoice.of(form.storefront());
         ReportingPeriod period = form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
-        InquiryFigures.Figures result = figures.of(period.from(), period.to(), storefront);
+        return figures.of(period.from(), period.to(), storefront);
+    }
+
+    private String show(PeriodForm form, Model model) {
+        InquiryFigures.Figures result = figuresFor(form);
         model.addAttribute(
                 FORM, new PeriodForm(result.period().from(), result.period().to(), form.storefront()));
         model.addAttribute("figures", result);

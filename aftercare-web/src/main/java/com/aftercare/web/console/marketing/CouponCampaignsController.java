@@ -9,9 +9,14 @@ import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.CsvDownload;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,16 +34,66 @@ class CouponCampaignsController {
     static final String HERE = "/console/marketing/coupons";
     private static final String FORM = "newCampaign";
 
+    private static final List<String> COLUMNS = List.of(
+            "marketing.coupons.name",
+            "marketing.coupons.purpose",
+            "marketing.coupons.discount",
+            "csv.coupons.minimumSpendYen",
+            "csv.coupons.expiresAt",
+            "csv.coupons.validDays",
+            "marketing.coupons.storefront",
+            "marketing.coupons.issued",
+            "marketing.coupons.redeemed",
+            "csv.coupons.redemptions",
+            "csv.coupons.rate",
+            "csv.coupons.discountYen",
+            "csv.coupons.revenueYen");
+
     private final Coupons coupons;
     private final CouponFigures figures;
     private final Storefronts storefronts;
     private final ShopProperties shop;
+    private final CsvDownload csv;
 
-    CouponCampaignsController(Coupons coupons, CouponFigures figures, Storefronts storefronts, ShopProperties shop) {
+    CouponCampaignsController(
+            Coupons coupons, CouponFigures figures, Storefronts storefronts, ShopProperties shop, CsvDownload csv) {
         this.coupons = coupons;
         this.figures = figures;
         this.storefronts = storefronts;
         this.shop = shop;
+        this.csv = csv;
+    }
+
+    /**
+     * The campaigns and how each did, as a CSV file: one row a campaign (a bounded list the page
+     * already holds whole), amounts as plain yen so Excel can add them up.
+     */
+    @GetMapping("/export")
+    void export(Principal supervisor, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        csv.send(
+                new CsvDownload.Export("coupons", COLUMNS, Map.of()),
+                supervisor,
+                request,
+                response,
+                sheet -> figures.campaigns()
+                        .forEach(c -> sheet.row(
+                                c.name(),
+                                sheet.message("marketing.coupons.purpose." + c.purpose()),
+                                c.discount() == null
+                                        ? sheet.message("marketing.coupons.perCode")
+                                        : c.discount().formatted(),
+                                c.minimumSpendYen(),
+                                c.expiresAt(),
+                                c.validDays(),
+                                c.storefrontName() == null
+                                        ? sheet.message("marketing.coupons.allStorefronts")
+                                        : c.storefrontName(),
+                                c.issued(),
+                                c.redeemedCodes(),
+                                c.redemptions(),
+                                c.redemptionRatePercent(),
+                                c.discountYen(),
+                                c.revenueYen())));
     }
 
     @GetMapping
