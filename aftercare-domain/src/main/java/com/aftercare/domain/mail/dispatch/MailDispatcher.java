@@ -11,6 +11,7 @@ import com.aftercare.domain.shared.Secrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public class MailDispatcher {
     private final MailSenderRows senders;
     private final Secrets secrets;
     private final OutcomeCounters outcomes;
+    private final Clock clock;
 
     @Autowired
     MailDispatcher(
@@ -56,8 +58,9 @@ public class MailDispatcher {
             MailSuppressions suppressions,
             MailSenderRows senders,
             Secrets secrets,
-            ObjectProvider<MeterRegistry> meters) {
-        this(rows, sender, properties, suppressions, senders, secrets, OutcomeCounters.registryOf(meters));
+            ObjectProvider<MeterRegistry> meters,
+            Clock clock) {
+        this(rows, sender, properties, suppressions, senders, secrets, OutcomeCounters.registryOf(meters), clock);
     }
 
     MailDispatcher(
@@ -67,7 +70,8 @@ public class MailDispatcher {
             MailSuppressions suppressions,
             MailSenderRows senders,
             Secrets secrets,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.outcomes = new OutcomeCounters(
                 meters,
                 "aftercare.mail.dispatched",
@@ -83,6 +87,7 @@ public class MailDispatcher {
         this.sender = sender;
         this.messages = new OutboxMessages(properties.from());
         this.settings = properties.dispatcher();
+        this.clock = clock;
     }
 
     /**
@@ -120,8 +125,23 @@ public class MailDispatcher {
 
     private static final long SHOPS_RELAY = 0;
 
-    /** Failed connections in a row, per relay; cleared by the next connection that succeeds. */
-    private final Map<Long, Integer> relayFailures = new ConcurrentHashMap<>();
+    /** Relays this instance could not reach, until a connection succeeds again. */
+    private final Map<Long, RelayOutage> outages = new ConcurrentHashMap<>();
+
+    /**
+     * A relay that is down holds its mails back without using up their attempts (an outage must
+     * delay mail, never fail it); they wait for the relay's next try, which backs off with each
+     * failed connection in a row up to {@link RelayOutage#LONGEST_WAIT}.
+     */
+    private void postpone(List<ClaimedMail> mails, RelayOutage outage) {
+        Duration wait = Duration.between(clock.instant(), outage.retryAt());
+        rows.postpone(
+                mails.stream().map(ClaimedMail::id).toList(),
+                settings.instanceId(),
+                outage.error(),
+                wait.isNegative() ? Duration.ZERO : wait);
+        outcomes.add("retried", mails.size());
+    }
 
     /** The storefront's sender of a mail, null for the shop's. */
     private static Route routeOf(ClaimedMail mail, Map<Long, Route> routes) {
@@ -134,31 +154,29 @@ public class MailDispatcher {
     }
 
     private void deliverThrough(long relay, List<ClaimedMail> mails, Map<Long, Route> routes) {
+        RelayOutage outage = outages.get(relay);
+        if (outage != null && clock.instant().isBefore(outage.retryAt())) {
+            // the relay was down a moment ago: wait for the next try instead of knocking again
+            postpone(mails, outage);
+            return;
+        }
         SmtpConnection connection;
         try {
             connection = relay == SHOPS_RELAY ? SmtpConnection.open(sender) : connect(routes.get(relay));
         } catch (MessagingException | RuntimeException e) {
-            // The relay is down, not these mails: they wait without using up their attempts (a
-            // long outage must delay mail, never fail it), and the wait grows with each failed
-            // connection to this relay, so an outage does not make every due mail churn.
-            int failures = relayFailures.merge(relay, 1, Integer::sum);
-            Duration delay = Backoff.after(failures, ThreadLocalRandom.current().nextDouble());
+            RelayOutage down = RelayOutage.after(outage, clock.instant(), "connect: " + describe(e));
+            outages.put(relay, down);
             log.warn(
-                    "Cannot connect to the SMTP relay {} ({} time(s) in a row); {} mail(s) wait {} s",
+                    "Cannot connect to the SMTP relay {} ({} time(s) in a row); {} mail(s) wait until {}",
                     relayName(relay, routes),
-                    failures,
+                    down.failures(),
                     mails.size(),
-                    delay.toSeconds(),
+                    down.retryAt(),
                     e);
-            rows.postpone(
-                    mails.stream().map(ClaimedMail::id).toList(),
-                    settings.instanceId(),
-                    "connect: " + describe(e),
-                    delay);
-            outcomes.add("retried", mails.size());
+            postpone(mails, down);
             return;
         }
-        relayFailures.remove(relay);
+        outages.remove(relay);
         try (connection) {
             for (int from = 0; from < mails.size(); from += settings.inFlightGroup()) {
                 int to = Math.min(from + settings.inFlightGroup(), mails.size());

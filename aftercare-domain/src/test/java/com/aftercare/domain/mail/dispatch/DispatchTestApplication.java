@@ -1,8 +1,10 @@
 package com.aftercare.domain.mail.dispatch;
 
 import com.aftercare.domain.shared.Secrets;
+import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
@@ -16,4 +18,11 @@ import org.springframework.context.annotation.Import;
             "com.aftercare.domain.mail.sender"
         })
 @Import(Secrets.class)
-class DispatchTestApplication {}
+class DispatchTestApplication {
+
+    /** The application's clock comes from the shop configuration, which this slice leaves out. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

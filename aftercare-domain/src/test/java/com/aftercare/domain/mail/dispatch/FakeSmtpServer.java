@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -37,9 +38,11 @@ final class FakeSmtpServer implements AutoCloseable {
 
     /** Accepts everything. */
     /** A loopback port nobody listens on (just freed), for a relay that is down. */
-    static int closedPort() throws IOException {
+    static int closedPort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

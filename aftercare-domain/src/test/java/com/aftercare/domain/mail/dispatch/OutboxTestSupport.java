@@ -8,6 +8,7 @@ import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -129,6 +130,10 @@ abstract class OutboxTestSupport {
 
     /** A dispatcher of its own, for example a second instance or one pointed at a fake server. */
     MailDispatcher dispatcher(String instanceId, int smtpPort, int batchSize) {
+        return dispatcher(instanceId, smtpPort, batchSize, Clock.systemUTC());
+    }
+
+    MailDispatcher dispatcher(String instanceId, int smtpPort, int batchSize, Clock clock) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtpPort);
@@ -138,7 +143,7 @@ abstract class OutboxTestSupport {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         MailDispatchProperties own = properties.withDispatcher(
                 properties.dispatcher().withInstanceId(instanceId).withBatchSize(batchSize));
-        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets, new SimpleMeterRegistry());
+        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets, new SimpleMeterRegistry(), clock);
     }
 
     record Row(String status, int attempts, boolean waiting, String lastError, String messageId, String claimedBy) {}

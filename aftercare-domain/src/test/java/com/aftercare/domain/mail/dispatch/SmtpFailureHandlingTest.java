@@ -2,8 +2,13 @@ package com.aftercare.domain.mail.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -45,13 +50,31 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
     }
 
     @Test
-    void shouldKeepMailsWaitingWithoutUsingTheirAttemptsWhileTheRelayIsDownAndBackOffLongerEachTime() throws Exception {
+    void shouldKeepMailsWaitingWithoutUsingTheirAttemptsWhileTheRelayIsDownAndTryItLessOften() throws Exception {
         long id = enqueue(mail("outage@" + uniqueDomain(), "障害中", "後で届く"));
         // one attempt short of giving up: a failed connection must not be what fails it
         jdbc.sql("update outbound_mail set attempts = 9 where id = :id")
                 .param("id", id)
                 .update();
-        MailDispatcher dispatcher = dispatcher("outage", FakeSmtpServer.closedPort(), 10);
+        Instant start = Instant.now();
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        MailDispatcher dispatcher = dispatcher("outage", FakeSmtpServer.closedPort(), 10, clock);
 
         dispatcher.dispatchDue();
         Row first = row(id);
@@ -62,6 +85,15 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
         assertThat(secondsUntilNextAttempt(id)).isBetween(26.0, 30.0);
 
         makeDue(id);
+        now.set(start.plusSeconds(10));
+        dispatcher.dispatchDue();
+        assertThat(row(id).attempts()).isEqualTo(9);
+        assertThat(secondsUntilNextAttempt(id))
+                .as("waits for the relay's next try, 30 s after the first")
+                .isBetween(16.0, 20.0);
+
+        makeDue(id);
+        now.set(start.plusSeconds(31));
         dispatcher.dispatchDue();
         assertThat(row(id).attempts()).isEqualTo(9);
         assertThat(secondsUntilNextAttempt(id))
