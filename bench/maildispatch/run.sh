@@ -26,6 +26,9 @@
 #                          this many times at random moments of the dispatch and start it again
 #                          at once (a new process, so a new instance id); the mails it had in
 #                          flight are parked UNKNOWN by the others after LEASE, never sent twice
+#   SINK_DOWN=0            outage mode (bench/faults/smtp-down.sh): when a fifth of the mails has
+#                          arrived, stop smtp-sink for this many seconds, then start it again on
+#                          the same port; every mail must still arrive once
 #   LEASE=2m               aftercare.mail.dispatcher.lease (fault mode: use a short one, e.g. 15s)
 #   SINK_DUMP=1            1: smtp-sink dumps every mail into a FIFO from which only the envelope
 #                          recipient line is kept (≈30 bytes per mail), so each mail is checked;
@@ -61,6 +64,7 @@ REUSE_DB=${REUSE_DB:-0}
 DB_POOL=${DB_POOL:-4}
 SINK_DUMP=${SINK_DUMP:-1}
 KILLS=${KILLS:-0}
+SINK_DOWN=${SINK_DOWN:-0}
 LEASE=${LEASE:-2m}
 CEILING_MAILS=${CEILING_MAILS:-$((MAILS < 50000 ? MAILS : 50000))}
 CEILING_SESSIONS=${CEILING_SESSIONS-"$INSTANCES 10"}
@@ -91,6 +95,7 @@ bench_check_prereqs "$APP_JAR"
 [[ "$INSTANCES" =~ ^[0-9]+$ ]] && [ "$INSTANCES" -gt 0 ] && [ "$INSTANCES" -le 26 ] \
     || die "INSTANCES must be a number from 1 to 26"
 [[ "$KILLS" =~ ^[0-9]+$ ]] || die "KILLS must be a number"
+[[ "$SINK_DOWN" =~ ^[0-9]+$ ]] || die "SINK_DOWN must be a number of seconds"
 [ "$KILLS" = 0 ] || [ "$INSTANCES" -ge 2 ] || die "KILLS needs INSTANCES of 2 or more (one keeps dispatching)"
 [ "$KILLS" = 0 ] || [ "$SINK_DUMP" = 1 ] || die "KILLS needs SINK_DUMP=1 (duplicates are counted per recipient)"
 mkdir -p "$BENCH_OUT"
@@ -112,14 +117,14 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT TERM
 
-# start_sink NAME DUMP(0|1) — smtp-sink on a free port; sets SINK_PID, SINK_AT, SINK_OUT and,
+# start_sink NAME DUMP(0|1) [PORT] — smtp-sink on PORT or a free port; sets SINK_PID, SINK_AT, SINK_OUT and,
 # with the dump on, SINK_RCPTS (one "X-Rcpt-Args: <recipient>" line per mail received).
 # The dump goes into a FIFO that grep reads, keeping only the recipient line: a full dump of a
 # million 5 KB mails would need 5.5 GB. The script holds the FIFO open for writing itself
 # (SINK_HOLD), so grep sees no end of file while smtp-sink opens and closes the dump.
 start_sink() {
     local dump=()
-    SINK_AT=$(bench_free_port "$SINK_PORT" "${USED_PORTS[@]}")
+    SINK_AT=${3:-$(bench_free_port "$SINK_PORT" "${USED_PORTS[@]}")}
     SINK_OUT=$BENCH_OUT/sink-$1.out
     SINK_RCPTS=
     if [ "$2" = 1 ]; then
@@ -211,6 +216,9 @@ log "mails ready: ${INSERT_S}; table size $(q "select pg_size_pretty(pg_total_re
 # --- (d) smtp-sink and the instances ---------------------------------------------
 start_sink app "$SINK_DUMP"
 APP_SINK_PID=$SINK_PID APP_SINK_PORT=$SINK_AT APP_SINK_OUT=$SINK_OUT APP_SINK_RCPTS=$SINK_RCPTS
+# the app's sinks, more than one when SINK_DOWN restarts it; received = the earlier ones' + this one's
+APP_SINK_OUTS=("$APP_SINK_OUT"); APP_SINK_RCPTS_ALL=("$APP_SINK_RCPTS"); RECEIVED_BEFORE=0
+SINK_STATE=up; DOWN_AT_RECEIVED=; BACK_AT=
 USED_PORTS+=("$APP_SINK_PORT")
 log "smtp-sink on 127.0.0.1:$APP_SINK_PORT (recipients: ${APP_SINK_RCPTS:-not recorded})"
 
@@ -291,7 +299,23 @@ log "all $MAILS mails due now (the gate update took ${GATE_S}s); timeout ${TIMEO
 received=0; open=$MAILS; last_received=-1; last_change=$SECONDS; start=$SECONDS; outcome=done
 LOADS=(); next_log=$((SECONDS + 10))
 while :; do
-    received=$(sink_count "$APP_SINK_OUT"); received=${received:-0}
+    received=$(sink_count "$APP_SINK_OUT"); received=$((RECEIVED_BEFORE + ${received:-0}))
+    if [ "$SINK_DOWN" -gt 0 ] && [ "$SINK_STATE" = up ] && [ "$received" -ge $((MAILS / 5)) ]; then
+        stop_sink "$APP_SINK_PID" "$APP_SINK_RCPTS"
+        RECEIVED_BEFORE=$(sink_count "$APP_SINK_OUT"); RECEIVED_BEFORE=$((RECEIVED_BEFORE + 0))
+        received=$RECEIVED_BEFORE; DOWN_AT_RECEIVED=$received; SINK_STATE=down; DOWN_SINCE=$SECONDS
+        log "$(date +%T) SMTP down for ${SINK_DOWN}s after $received received"
+    fi
+    if [ "$SINK_STATE" = down ]; then
+        last_change=$SECONDS   # no progress is expected while the server is away
+        if [ $((SECONDS - DOWN_SINCE)) -ge "$SINK_DOWN" ]; then
+            start_sink app-back "$SINK_DUMP" "$APP_SINK_PORT"
+            APP_SINK_PID=$SINK_PID APP_SINK_OUT=$SINK_OUT APP_SINK_RCPTS=$SINK_RCPTS
+            APP_SINK_OUTS+=("$APP_SINK_OUT"); APP_SINK_RCPTS_ALL+=("$APP_SINK_RCPTS")
+            SINK_STATE=back; BACK_AT=$(now)
+            log "$(date +%T) SMTP back on port $APP_SINK_PORT"
+        fi
+    fi
     T1=$(now)
     if [ "$received" -ge "$MAILS" ] || [ "$SECONDS" -ge "$next_log" ]; then
         open=$(q "select count(*) from outbound_mail where status = 'PENDING' or status in ('CLAIMED', 'IN_FLIGHT')" \
@@ -339,10 +363,10 @@ IFS='|' read -r no_msgid reused_msgid retried span_s run_s <<<"$(q "select
 q "select coalesce(claimed_by, '(none)'), status, count(*),
           round(count(*) / greatest(extract(epoch from max(sent_at) - min(sent_at)), 0.001))
      from outbound_mail group by 1, 2 order by 1, 2" >"$BENCH_OUT/split.txt"
-counter=$(sink_count "$APP_SINK_OUT"); counter=${counter:-0}
+counter=$(sink_count "$APP_SINK_OUT"); counter=$((RECEIVED_BEFORE + ${counter:-0}))
 if [ "$SINK_DUMP" = 1 ]; then
-    sed 's/^X-Rcpt-Args: <\([^>]*\)>.*/\1/' "$APP_SINK_RCPTS" | sort >"$BENCH_OUT/sink-rcpts.txt"
-    rm -f "$APP_SINK_RCPTS"
+    cat "${APP_SINK_RCPTS_ALL[@]}" | sed 's/^X-Rcpt-Args: <\([^>]*\)>.*/\1/' | sort >"$BENCH_OUT/sink-rcpts.txt"
+    rm -f "${APP_SINK_RCPTS_ALL[@]}"
     delivered=$(wc -l <"$BENCH_OUT/sink-rcpts.txt")
     sort -u "$BENCH_OUT/sink-rcpts.txt" >"$BENCH_OUT/sink-rcpts-unique.txt"
     distinct=$(wc -l <"$BENCH_OUT/sink-rcpts-unique.txt")
@@ -379,6 +403,13 @@ SPAN_RATE=$(awk -v n="$n_sent" -v s="${span_s:-0}" 'BEGIN { if (s > 0) printf "%
 # SpringDoc warns at every start that its endpoints are on; that is not about mail
 app_errors=$(cat "${APP_LOGS[@]}" | grep -E '^\S+\s+(ERROR|WARN)' \
     | grep -vc 'SpringDocAppInitializer' || true)
+
+connect_errors=$(q "select count(*) from outbound_mail where last_error like 'connect:%'")
+BACK_TO_END_S=n/a
+if [ -n "$BACK_AT" ]; then
+    BACK_TO_END_S=$(awk -v a="$BACK_AT" -v b="$(q "select extract(epoch from max(sent_at)) from outbound_mail")" \
+        'BEGIN { printf "%.0f", b - a }')
+fi
 
 # --- (g) the ceiling: smtp-source → smtp-sink, same sink flags, apps stopped ----
 declare -a CEIL=()
@@ -432,6 +463,12 @@ machine=$(bench_machine "$BENCH_DB")
     echo "| WARN/ERROR lines in the app logs (SpringDoc's start-up notice left out) | $app_errors |"
     echo
     echo "check: $check"
+    if [ "$SINK_DOWN" -gt 0 ]; then
+        echo
+        echo "SMTP outage: smtp-sink stopped after ${DOWN_AT_RECEIVED:-?} mails had arrived, for ${SINK_DOWN}s;"
+        echo "from its return to the last mail sent: ${BACK_TO_END_S}s; mails whose last error was a"
+        echo "failed connection: $connect_errors (with attempts > 0: $retried, must be 0: an outage costs no attempt)"
+    fi
     if [ "$KILLS" -gt 0 ]; then
         echo
         echo "kills: $KILLS_DONE of $KILLS done (lease $LEASE); held by the killed instances: $IN_FLIGHT_AT_KILLS IN_FLIGHT, $CLAIMED_AT_KILLS CLAIMED"
@@ -465,6 +502,10 @@ if [ "$losses" != 0 ] || [ "$duplicates" -gt "$IN_FLIGHT_AT_KILLS" ]; then
 fi
 if [ "$KILLS" = 0 ] && [ "$n_unknown" != 0 ]; then
     echo "FAILED CHECK: $n_unknown mail(s) parked UNKNOWN with no instance killed; see $BENCH_OUT" >&2
+    status=1
+fi
+if [ "$SINK_DOWN" -gt 0 ] && { [ "$SINK_STATE" != back ] || [ "$retried" != 0 ] || [ "$n_failed" != 0 ]; }; then
+    echo "FAILED CHECK: SMTP outage: state $SINK_STATE at the end, $retried mail(s) with attempts, $n_failed FAILED" >&2
     status=1
 fi
 if [ "$KILLS_DONE" -lt "$KILLS" ]; then
