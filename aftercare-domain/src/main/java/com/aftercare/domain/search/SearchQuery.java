@@ -103,6 +103,18 @@ public final class SearchQuery {
     }
 
     /**
+     * The SQL condition "every term occurs in this row's {@code search_text}" checked on the row
+     * itself, without the index: for walking the newest rows in key order (a common word is found
+     * in a few of them), where asking the index would collect every match in the table first.
+     * Exact for every term length, as {@link #matches} is. {@link #bind} binds its parameters.
+     */
+    public String occursIn(String searchText) {
+        return IntStream.range(0, terms.size())
+                .mapToObj(term -> "strpos(" + searchText + ", :search_term_" + term + ") > 0")
+                .collect(Collectors.joining(" and "));
+    }
+
+    /**
      * The statement for a keyset page of {@code sql}, which uses {@link #matches}, {@link
      * SearchPage#before} and {@code limit :limit}: all its parameters bound, asking for one row
      * more than {@code size} (see {@link SearchPage#of}).
@@ -112,17 +124,19 @@ public final class SearchQuery {
         return before == null ? statement : statement.param("before", before);
     }
 
-    /** The statement for {@code sql}, which uses {@link #matches}, with the terms' parameters bound. */
+    /**
+     * The statement for {@code sql}, which uses {@link #matches} or {@link #occursIn}, with the
+     * terms' parameters bound.
+     */
     public JdbcClient.StatementSpec bind(JdbcClient jdbc, String sql) {
         JdbcClient.StatementSpec statement = jdbc.sql(sql);
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             // Normalised text never holds a space, so a space-separated list is unambiguous and
             // avoids array parameters (which NamedParameterJdbcTemplate would expand into IN lists).
-            statement = statement.param("search_grams_" + i, String.join(" ", SearchText.queryGrams(term)));
-            if (!indexIsExact(term)) {
-                statement = statement.param("search_term_" + i, term);
-            }
+            statement = statement
+                    .param("search_grams_" + i, String.join(" ", SearchText.queryGrams(term)))
+                    .param("search_term_" + i, term);
         }
         return statement;
     }
