@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -107,9 +108,11 @@ public class CustomerSearch {
             + NEWEST_MATCHES_FIRST.formatted("o.id");
 
     private final JdbcClient jdbc;
+    private final CommonGrams commonGrams;
 
-    CustomerSearch(JdbcClient jdbc) {
+    CustomerSearch(JdbcClient jdbc, CommonGrams commonGrams) {
         this.jdbc = jdbc;
+        this.commonGrams = commonGrams;
     }
 
     @Transactional(readOnly = true)
@@ -134,7 +137,7 @@ public class CustomerSearch {
      */
     @Transactional(readOnly = true)
     public void eachCustomer(SearchQuery query, boolean revealed, Consumer<CustomerMatch> match) {
-        query.bind(jdbc, CUSTOMERS.formatted(query.matches("c.search_text")))
+        query.bind(jdbc, CUSTOMERS.formatted(query.matches("c.search_text")), commonGrams.of(index("customer")))
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> match.accept(customer(rs, revealed, null)));
     }
@@ -157,7 +160,7 @@ public class CustomerSearch {
     /** Every order {@link #orders} finds, in its order, streamed row by row with a cursor (for the CSV export). */
     @Transactional(readOnly = true)
     public void eachOrder(SearchQuery query, Consumer<OrderMatch> match) {
-        query.bind(jdbc, ORDERS.formatted(query.matches("o.search_text")))
+        query.bind(jdbc, ORDERS.formatted(query.matches("o.search_text")), commonGrams.of(index("customer_order")))
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> match.accept(order(rs, 0)));
     }
@@ -173,7 +176,8 @@ public class CustomerSearch {
      * a common word fills the page there. Then the GIN index in {@link NewestFirst} windows below:
      * as wide as the walk's share of matches says the rest of the page needs (with a margin), or,
      * when the walk found none, everything below at once, since a word that rare has few matches
-     * to sort and a window would only repeat the index look-up.
+     * to sort and a window would only repeat the index look-up. The index is asked only for the
+     * grams of each word that narrow the search ({@link CommonGrams}).
      */
     private <T> List<T> newestFirst(
             SearchQuery query, String table, Long before, int wanted, WindowSql sql, RowMapper<T> row) {
@@ -184,9 +188,10 @@ public class CustomerSearch {
                         .single();
         long floor = Math.max(upper - RECENT_ROWS, 0);
         String walk = sql.of(query::occursIn, id -> id);
-        List<T> found = new ArrayList<>(window(query, walk, floor, upper, wanted, row));
+        List<T> found = new ArrayList<>(window(query, walk, Map.of(), floor, upper, wanted, row));
         if (found.size() < wanted && floor > 0) {
             String indexed = sql.of(query::matches, id -> id + " + 0");
+            Map<String, Double> common = commonGrams.of(index(table));
             long missing = wanted - found.size();
             long width = found.isEmpty() ? floor : MARGIN * missing * (upper - floor) / found.size();
             found.addAll(NewestFirst.rows(
@@ -194,18 +199,30 @@ public class CustomerSearch {
                     width,
                     WIDENING,
                     wanted - found.size(),
-                    (below, above, limit) -> window(query, indexed, below, above, limit, row)));
+                    (below, above, limit) -> window(query, indexed, common, below, above, limit, row)));
         }
         return found;
     }
 
-    private <T> List<T> window(SearchQuery query, String sql, long floor, long upper, int limit, RowMapper<T> row) {
-        return query.bind(jdbc, sql)
+    private <T> List<T> window(
+            SearchQuery query,
+            String sql,
+            Map<String, Double> common,
+            long floor,
+            long upper,
+            int limit,
+            RowMapper<T> row) {
+        return query.bind(jdbc, sql, common)
                 .param("floor", floor)
                 .param("upper", upper)
                 .param("limit", limit)
                 .query(row)
                 .list();
+    }
+
+    /** V11's search index of the table. */
+    private static String index(String table) {
+        return table + "_search_idx";
     }
 
     private static LastOrder lastOrder(ResultSet rs) throws SQLException {
