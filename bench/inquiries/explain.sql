@@ -1,5 +1,5 @@
--- The statements behind the measured pages, as the app sends them (InquiryQueue, InquirySearch,
--- CustomerSearch with SearchQuery's conditions; keep in step when those change), run with
+-- The statements behind the measured pages, as the app sends them (InquiryQueue, InquirySearch
+-- with SearchQuery's conditions; keep in step when those change), run with
 -- EXPLAIN (ANALYZE, BUFFERS): the database's own time and the pages it touched, which do not
 -- depend on how busy the machine is. run.sh prints "-- name" before each plan.
 \pset pager off
@@ -67,34 +67,5 @@ select i.id, i.reference, i.subject, i.status, i.channel, i.created_at, c.id as 
          order by id desc limit 11) hit
   join inquiry i on i.id = hit.id join customer c on c.id = i.customer_id order by i.id desc;
 
-\echo '-- customers やまだ'
-explain (analyze, buffers)
-select c.id, c.name, c.name_kana, c.email, c.phone from customer c
- where search_grams(c.search_text) @> string_to_array('まだ やま', ' ') and strpos(c.search_text, 'やまだ') > 0
- order by c.id + 0 desc limit 11;
-
-\echo '-- customers 090-0000-1234'
-explain (analyze, buffers)
-select c.id, c.name, c.name_kana, c.email, c.phone from customer c
- where search_grams(c.search_text) @> string_to_array('00 01 09 12 23 34 90', ' ') and strpos(c.search_text, '09000001234') > 0
- order by c.id + 0 desc limit 11;
-
-\echo '-- orders b0001234'
-explain (analyze, buffers)
-select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name
-  from customer_order o join customer c on c.id = o.customer_id
- where search_grams(o.search_text) @> string_to_array('00 01 12 23 34 b0', ' ') and strpos(o.search_text, 'b0001234') > 0
- order by o.id + 0 desc limit 11;
-
-\echo '-- customers 配送 (no match)'
-explain (analyze, buffers)
-select c.id, c.name, c.name_kana, c.email, c.phone from customer c
- where search_grams(c.search_text) @> string_to_array('配送', ' ')
- order by c.id + 0 desc limit 11;
-
-\echo '-- orders 配送 (no match)'
-explain (analyze, buffers)
-select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name
-  from customer_order o join customer c on c.id = o.customer_id
- where search_grams(o.search_text) @> string_to_array('配送', ' ')
- order by o.id + 0 desc limit 11;
+-- Customer and order search send several statements for one page (a walk through the newest rows,
+-- then index windows sized from it): bench/search/explain.sql replays them and sums their pages.

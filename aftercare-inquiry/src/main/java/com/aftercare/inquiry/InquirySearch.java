@@ -1,13 +1,13 @@
 package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.search.NewestFirst;
 import com.aftercare.domain.search.SearchPage;
 import com.aftercare.domain.search.SearchQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -47,8 +47,9 @@ public class InquirySearch {
      * Newest first, in keyset pages. A common word (配送 in a shop that ships) matches a large share
      * of all messages, and sorting every match to show the newest few would grow with the table;
      * so the search looks at the newest {@value #FIRST_WINDOW} inquiry ids first and widens the
-     * window ({@value #WIDENING} times each step) only while the page is not full. A rare word
-     * costs a few index look-ups more; a common one reads only the newest rows.
+     * window ({@value #WIDENING} times each step) only while the page is not full ({@link
+     * NewestFirst}). A rare word costs a few index look-ups more; a common one reads only the
+     * newest rows.
      */
     @Transactional(readOnly = true)
     public SearchPage<Match> inquiries(SearchQuery query, Long before, int size) {
@@ -58,18 +59,17 @@ public class InquirySearch {
                         .query(Long.class)
                         .single();
         String sql = sql(query);
-        List<Match> found = new ArrayList<>();
-        long window = FIRST_WINDOW;
-        while (found.size() <= size && upper > 0) {
-            long floor = Math.max(upper - window, 0);
-            found.addAll(query.page(jdbc, sql, null, size - found.size())
-                    .param("floor", floor)
-                    .param("upper", upper)
-                    .query(InquirySearch::match)
-                    .list());
-            upper = floor;
-            window *= WIDENING;
-        }
+        List<Match> found = NewestFirst.rows(
+                upper,
+                FIRST_WINDOW,
+                WIDENING,
+                size + 1,
+                (floor, below, limit) -> query.bind(jdbc, sql)
+                        .param("limit", limit)
+                        .param("floor", floor)
+                        .param("upper", below)
+                        .query(InquirySearch::match)
+                        .list());
         return SearchPage.of(found, size, Match::id);
     }
 

@@ -9,8 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,13 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds customers (by name in kanji or kana, email, phone) and orders (by order number) for the
  * console search, newest first in keyset pages. Results carry personal data masked, as every
- * console list does; the customer's own page reveals it on request, audited.
+ * console list does; the customer's own page reveals it on request, audited. Each customer found
+ * carries the date and storefront of their last order, so two customers of the same name and
+ * masked email can be told apart.
  */
 @Service
 public class CustomerSearch {
 
-    /** A customer found, with email and phone masked (unless an export revealed them). */
-    public record CustomerMatch(CustomerId id, String name, String nameKana, String email, String phone) {}
+    /**
+     * A customer found, with email and phone masked (unless an export revealed them), and their
+     * last order (null when they have none).
+     */
+    public record CustomerMatch(
+            CustomerId id, String name, String nameKana, String email, String phone, LastOrder lastOrder) {}
+
+    /** When a customer last ordered, and at which storefront. */
+    public record LastOrder(Instant placedAt, String storefront) {}
 
     public record OrderMatch(
             long id,
@@ -32,7 +46,25 @@ public class CustomerSearch {
             OrderStatus status,
             Instant placedAt,
             CustomerId customer,
-            String customerName) {}
+            String customerName,
+            String storefront) {}
+
+    /**
+     * Rows read newest first, by key, before the index is asked: a common word (a shared surname,
+     * an order-number prefix) fills a page within them, so its page costs the same at any table
+     * size, where the index would hand over every match in the table to be sorted (a kana surname
+     * read ×98 more pages from 10k to 1M, docs/benchmarks.md).
+     */
+    public static final int RECENT_ROWS = 2_000;
+
+    /**
+     * How many times the expected width the first index window spans: the walk through the recent
+     * rows measured the word's density, and a window twice as wide as that density says is needed
+     * is rarely short, while one that is short only costs a wider one after it.
+     */
+    private static final int MARGIN = 2;
+
+    private static final int WIDENING = 8;
 
     /**
      * "{@code id + 0}", not "{@code id}": ordered by the bare key, the planner may walk the primary
@@ -43,30 +75,57 @@ public class CustomerSearch {
      */
     private static final String NEWEST_MATCHES_FIRST = " order by %s + 0 desc";
 
-    private static final String LIMIT = " limit :limit";
+    /**
+     * One window's customers ({@code %1$s} the condition, {@code %2$s} the order), each with their
+     * last order: looked up for the page's rows only, one index look-up each.
+     */
+    private static final String CUSTOMER_PAGE = "select c.*, last.placed_at as last_order_at,"
+            + " last.storefront as last_order_storefront"
+            + " from (select c.id, c.name, c.name_kana, c.email, c.phone from customer c where %1$s"
+            + " and c.id >= :floor and c.id < :upper order by %2$s desc limit :limit) c"
+            + " left join lateral (select o.placed_at, s.name as storefront from customer_order o"
+            + " join storefront s on s.id = o.storefront_id where o.customer_id = c.id"
+            + " order by o.placed_at desc, o.id desc limit 1) last on true"
+            + " order by c.id desc";
 
     private static final String CUSTOMERS =
-            "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where %s%s"
+            "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where %s"
                     + NEWEST_MATCHES_FIRST.formatted("c.id");
 
-    private static final String ORDERS =
-            "select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name"
-                    + " from customer_order o join customer c on c.id = o.customer_id where %s%s"
-                    + NEWEST_MATCHES_FIRST.formatted("o.id");
+    private static final String ORDER_COLUMNS =
+            "select o.id, o.order_number, o.status, o.placed_at, c.id as customer_id, c.name, s.name as storefront";
+
+    /** One window's orders ({@code %1$s} the condition, {@code %2$s} the order), with customer and storefront. */
+    private static final String ORDER_PAGE = ORDER_COLUMNS
+            + " from (select o.id, o.order_number, o.status, o.placed_at, o.customer_id, o.storefront_id"
+            + " from customer_order o where %1$s and o.id >= :floor and o.id < :upper order by %2$s desc limit :limit) o"
+            + " join customer c on c.id = o.customer_id join storefront s on s.id = o.storefront_id"
+            + " order by o.id desc";
+
+    private static final String ORDERS = ORDER_COLUMNS
+            + " from customer_order o join customer c on c.id = o.customer_id"
+            + " join storefront s on s.id = o.storefront_id where %s"
+            + NEWEST_MATCHES_FIRST.formatted("o.id");
 
     private final JdbcClient jdbc;
+    private final CommonGrams commonGrams;
 
-    CustomerSearch(JdbcClient jdbc) {
+    CustomerSearch(JdbcClient jdbc, CommonGrams commonGrams) {
         this.jdbc = jdbc;
+        this.commonGrams = commonGrams;
     }
 
     @Transactional(readOnly = true)
     public SearchPage<CustomerMatch> customers(SearchQuery query, Long before, int size) {
-        String sql = CUSTOMERS.formatted(query.matches("c.search_text"), SearchPage.before("c.id", before)) + LIMIT;
         return SearchPage.of(
-                query.page(jdbc, sql, before, size)
-                        .query((rs, n) -> customer(rs, false))
-                        .list(),
+                newestFirst(
+                        query,
+                        "customer",
+                        before,
+                        size + 1,
+                        (condition, order) ->
+                                CUSTOMER_PAGE.formatted(condition.apply("c.search_text"), order.apply("c.id")),
+                        (rs, n) -> customer(rs, false, lastOrder(rs))),
                 size,
                 m -> m.id().value());
     }
@@ -78,27 +137,100 @@ public class CustomerSearch {
      */
     @Transactional(readOnly = true)
     public void eachCustomer(SearchQuery query, boolean revealed, Consumer<CustomerMatch> match) {
-        query.bind(jdbc, CUSTOMERS.formatted(query.matches("c.search_text"), ""))
+        query.bind(jdbc, CUSTOMERS.formatted(query.matches("c.search_text")), commonGrams.of(index("customer")))
                 .withFetchSize(Exports.FETCH_SIZE)
-                .query((RowCallbackHandler) rs -> match.accept(customer(rs, revealed)));
+                .query((RowCallbackHandler) rs -> match.accept(customer(rs, revealed, null)));
     }
 
     @Transactional(readOnly = true)
     public SearchPage<OrderMatch> orders(SearchQuery query, Long before, int size) {
-        String sql = ORDERS.formatted(query.matches("o.search_text"), SearchPage.before("o.id", before)) + LIMIT;
         return SearchPage.of(
-                query.page(jdbc, sql, before, size).query(CustomerSearch::order).list(), size, OrderMatch::id);
+                newestFirst(
+                        query,
+                        "customer_order",
+                        before,
+                        size + 1,
+                        (condition, order) ->
+                                ORDER_PAGE.formatted(condition.apply("o.search_text"), order.apply("o.id")),
+                        CustomerSearch::order),
+                size,
+                OrderMatch::id);
     }
 
     /** Every order {@link #orders} finds, in its order, streamed row by row with a cursor (for the CSV export). */
     @Transactional(readOnly = true)
     public void eachOrder(SearchQuery query, Consumer<OrderMatch> match) {
-        query.bind(jdbc, ORDERS.formatted(query.matches("o.search_text"), ""))
+        query.bind(jdbc, ORDERS.formatted(query.matches("o.search_text")), commonGrams.of(index("customer_order")))
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> match.accept(order(rs, 0)));
     }
 
-    private static CustomerMatch customer(ResultSet rs, boolean revealed) throws SQLException {
+    /** A statement for one window, given how a row is tested and how the ids are ordered (by column). */
+    private interface WindowSql {
+        String of(UnaryOperator<String> condition, UnaryOperator<String> order);
+    }
+
+    /**
+     * Up to {@code wanted} matches with ids below {@code before} (or all), newest first. First a
+     * walk through the newest {@value #RECENT_ROWS} rows by key, testing each row's text (no index):
+     * a common word fills the page there. Then the GIN index in {@link NewestFirst} windows below:
+     * as wide as the walk's share of matches says the rest of the page needs (with a margin), or,
+     * when the walk found none, everything below at once, since a word that rare has few matches
+     * to sort and a window would only repeat the index look-up. The index is asked only for the
+     * grams of each word that narrow the search ({@link CommonGrams}).
+     */
+    private <T> List<T> newestFirst(
+            SearchQuery query, String table, Long before, int wanted, WindowSql sql, RowMapper<T> row) {
+        long upper = before != null
+                ? before
+                : jdbc.sql("select coalesce(max(id), 0) + 1 from " + table)
+                        .query(Long.class)
+                        .single();
+        long floor = Math.max(upper - RECENT_ROWS, 0);
+        String walk = sql.of(query::occursIn, id -> id);
+        List<T> found = new ArrayList<>(window(query, walk, Map.of(), floor, upper, wanted, row));
+        if (found.size() < wanted && floor > 0) {
+            String indexed = sql.of(query::matches, id -> id + " + 0");
+            Map<String, Double> common = commonGrams.of(index(table));
+            long missing = wanted - found.size();
+            long width = found.isEmpty() ? floor : MARGIN * missing * (upper - floor) / found.size();
+            found.addAll(NewestFirst.rows(
+                    floor,
+                    width,
+                    WIDENING,
+                    wanted - found.size(),
+                    (below, above, limit) -> window(query, indexed, common, below, above, limit, row)));
+        }
+        return found;
+    }
+
+    private <T> List<T> window(
+            SearchQuery query,
+            String sql,
+            Map<String, Double> common,
+            long floor,
+            long upper,
+            int limit,
+            RowMapper<T> row) {
+        return query.bind(jdbc, sql, common)
+                .param("floor", floor)
+                .param("upper", upper)
+                .param("limit", limit)
+                .query(row)
+                .list();
+    }
+
+    /** V11's search index of the table. */
+    private static String index(String table) {
+        return table + "_search_idx";
+    }
+
+    private static LastOrder lastOrder(ResultSet rs) throws SQLException {
+        OffsetDateTime placedAt = rs.getObject("last_order_at", OffsetDateTime.class);
+        return placedAt == null ? null : new LastOrder(placedAt.toInstant(), rs.getString("last_order_storefront"));
+    }
+
+    private static CustomerMatch customer(ResultSet rs, boolean revealed, LastOrder lastOrder) throws SQLException {
         EmailAddress email = EmailAddress.of(rs.getString("email"));
         String phone = rs.getString("phone");
         return new CustomerMatch(
@@ -106,7 +238,8 @@ public class CustomerSearch {
                 rs.getString("name"),
                 rs.getString("name_kana"),
                 revealed ? email.value() : email.masked(),
-                revealed ? phone : CustomerView.maskPhone(phone));
+                revealed ? phone : CustomerView.maskPhone(phone),
+                lastOrder);
     }
 
     private static OrderMatch order(ResultSet rs, int n) throws SQLException {
@@ -116,6 +249,7 @@ public class CustomerSearch {
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getObject("placed_at", OffsetDateTime.class).toInstant(),
                 new CustomerId(rs.getLong("customer_id")),
-                rs.getString("name"));
+                rs.getString("name"),
+                rs.getString("storefront"));
     }
 }

@@ -1,8 +1,10 @@
 package com.aftercare.domain.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -17,6 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * more; the GIN index finds the candidates and {@code strpos} on the normalised text rechecks them.
  */
 public final class SearchQuery {
+
+    /**
+     * A gram in at least this share of the rows narrows a search too little to be worth its posting
+     * list (see {@link CommonGrams}).
+     */
+    static final double COMMON = 0.5;
+
+    /** At most this many grams of a term are asked of the index: the rarest; the recheck does the rest. */
+    static final int MOST_GRAMS = 4;
 
     /** Characters (code points) of input; longer is refused rather than cut, so what runs is what was typed. */
     public static final int MAX_LENGTH = 100;
@@ -103,6 +114,18 @@ public final class SearchQuery {
     }
 
     /**
+     * The SQL condition "every term occurs in this row's {@code search_text}" checked on the row
+     * itself, without the index: for walking the newest rows in key order (a common word is found
+     * in a few of them), where asking the index would collect every match in the table first.
+     * Exact for every term length, as {@link #matches} is. {@link #bind} binds its parameters.
+     */
+    public String occursIn(String searchText) {
+        return IntStream.range(0, terms.size())
+                .mapToObj(term -> "strpos(" + searchText + ", :search_term_" + term + ") > 0")
+                .collect(Collectors.joining(" and "));
+    }
+
+    /**
      * The statement for a keyset page of {@code sql}, which uses {@link #matches}, {@link
      * SearchPage#before} and {@code limit :limit}: all its parameters bound, asking for one row
      * more than {@code size} (see {@link SearchPage#of}).
@@ -112,19 +135,48 @@ public final class SearchQuery {
         return before == null ? statement : statement.param("before", before);
     }
 
-    /** The statement for {@code sql}, which uses {@link #matches}, with the terms' parameters bound. */
+    /**
+     * The statement for {@code sql}, which uses {@link #matches} or {@link #occursIn}, with the
+     * terms' parameters bound.
+     */
     public JdbcClient.StatementSpec bind(JdbcClient jdbc, String sql) {
+        return bind(jdbc, sql, Map.of());
+    }
+
+    /**
+     * As {@link #bind(JdbcClient, String)}, asking the index only for the grams of each term that
+     * narrow the search: {@link #indexGrams}, given the share of rows holding each common gram
+     * ({@link CommonGrams}).
+     */
+    public JdbcClient.StatementSpec bind(JdbcClient jdbc, String sql, Map<String, Double> commonGrams) {
         JdbcClient.StatementSpec statement = jdbc.sql(sql);
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             // Normalised text never holds a space, so a space-separated list is unambiguous and
             // avoids array parameters (which NamedParameterJdbcTemplate would expand into IN lists).
-            statement = statement.param("search_grams_" + i, String.join(" ", SearchText.queryGrams(term)));
-            if (!indexIsExact(term)) {
-                statement = statement.param("search_term_" + i, term);
-            }
+            statement = statement
+                    .param("search_grams_" + i, String.join(" ", indexGrams(term, commonGrams)))
+                    .param("search_term_" + i, term);
         }
         return statement;
+    }
+
+    /**
+     * The grams of {@code term} to ask the index for: the rarest {@value #MOST_GRAMS} of those fewer
+     * than half the rows hold (never none: the rarest one when all are that common). Leaving grams
+     * out keeps results exact, because a term longer than two characters is rechecked with {@code
+     * strpos} ({@link #matches}), and a term of one or two characters is one gram, always kept.
+     */
+    static List<String> indexGrams(String term, Map<String, Double> commonGrams) {
+        List<String> byShare = SearchText.queryGrams(term).stream()
+                .sorted(Comparator.comparingDouble((String gram) -> commonGrams.getOrDefault(gram, 0.0))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        List<String> narrowing = byShare.stream()
+                .filter(gram -> commonGrams.getOrDefault(gram, 0.0) < COMMON)
+                .limit(MOST_GRAMS)
+                .toList();
+        return narrowing.isEmpty() ? byShare.subList(0, 1) : narrowing;
     }
 
     private static boolean indexIsExact(String term) {

@@ -3,6 +3,7 @@ package com.aftercare.domain.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchQueryTest {
@@ -17,6 +18,27 @@ class SearchQueryTest {
     @Test
     void shouldAskForTheGramsOfAllWords() {
         assertThat(SearchQuery.parse("配送 返品").grams()).contains("配送", "返品").doesNotContain("送返");
+    }
+
+    @Test
+    void shouldAskTheIndexOnlyForTheRarestGramsThatNarrowTheSearch() {
+        // as at 500,000 customers: 09 and 90 in every phone, 12 and 23 in one row in twenty
+        Map<String, Double> common = Map.of("09", 1.0, "90", 1.0, "00", 1.0, "01", 0.25, "12", 0.057, "23", 0.058);
+
+        assertThat(SearchQuery.indexGrams("09001234", common)).containsExactly("34", "12", "23", "01");
+    }
+
+    @Test
+    void shouldKeepTheRarestGramWhenEveryGramIsCommon() {
+        Map<String, Double> common = Map.of("ex", 1.0, "xa", 0.9);
+
+        assertThat(SearchQuery.indexGrams("exa", common)).containsExactly("xa");
+        assertThat(SearchQuery.indexGrams("ex", common)).containsExactly("ex");
+    }
+
+    @Test
+    void shouldAskForEveryGramWithoutStatistics() {
+        assertThat(SearchQuery.indexGrams("やまだ", Map.of())).containsExactlyInAnyOrder("やま", "まだ");
     }
 
     @Test
