@@ -76,7 +76,9 @@ class CustomerPrivacyController {
     @GetMapping("/disclosure.csv")
     void csv(@PathVariable long id, Principal operator, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Disclosures.Disclosure disclosure = disclosures.export(new CustomerId(id), "csv", operator.getName());
+        // an unknown customer is a 404 before the file starts; the export itself (and its audit entry)
+        // only once the charset was accepted
+        customers.find(new CustomerId(id)).orElseThrow(NotFound::customer);
         csv.send(
                 new CsvDownload.Export(
                         "disclosure",
@@ -85,13 +87,17 @@ class CustomerPrivacyController {
                 operator,
                 request,
                 response,
-                sheet -> disclosure.sections().forEach((section, rows) -> {
-                    for (int row = 0; row < rows.size(); row++) {
-                        for (Map.Entry<String, Object> value : rows.get(row).entrySet()) {
-                            sheet.row(section, row + 1, value.getKey(), value.getValue());
-                        }
-                    }
-                }));
+                sheet -> disclosures
+                        .export(new CustomerId(id), "csv", operator.getName())
+                        .sections()
+                        .forEach((section, rows) -> {
+                            for (int row = 0; row < rows.size(); row++) {
+                                for (Map.Entry<String, Object> value :
+                                        rows.get(row).entrySet()) {
+                                    sheet.row(section, row + 1, value.getKey(), value.getValue());
+                                }
+                            }
+                        }));
     }
 
     @PostMapping("/erase")
@@ -103,7 +109,7 @@ class CustomerPrivacyController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        if (!form.confirmed()) {
+        if (!Boolean.TRUE.equals(form.confirmed())) {
             errors.rejectValue("confirmed", "privacy.erase.confirm.required");
         }
         return ConsoleForms.submit(
