@@ -8,7 +8,7 @@ select now() - make_interval(secs => (random() * 730 * 86400)::int),
               'storefront.key-issued', 'mail.released', 'customer.note-added', 'coupon.issued',
               'claim.bank-account-revealed', 'inquiry.reassigned', 'policy.changed'])[1 + i % 12],
        'customer',
-       (1 + (i * 7919) % 300000)::text,
+       (1 + (i::bigint * 7919) % 300000)::text,
        jsonb_build_object('fields', 'email,phone', 'n', i, 'filter', jsonb_build_object('q', 'term-' || (i % 5000)))
   from generate_series(1, :rows) as i;
 insert into audit_log (at, actor, action, target_type, target_id, details)

@@ -46,7 +46,7 @@ echo "| one actor (op-7), first page | $(search "'op-7'" null null null null nul
 echo "| one actor, 90 % down | $(search "'op-7'" null null null null "$deep") |"
 echo "| one customer (target customer 424242) | $(search null null "'customer'" "'424242'" null null) |"
 echo "| action prefix 'claim.' | $(search null "'claim.'" null null null null) |"
-echo "| rare action prefix 'policy.' from 30 days ago | $(search null "'policy.'" null null "now() - interval '30 days'" null) |"
+echo "| rare action prefix 'policy.' from 30 days ago | $(search null "'policy.'" null null "(now() - interval '30 days')" null) |"
 
 # the erasure's scrub of audit details (ErasedCustomerRecords), for four values, rolled back
 start=$(date +%s.%N)

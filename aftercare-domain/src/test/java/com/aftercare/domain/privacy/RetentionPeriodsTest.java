@@ -22,15 +22,19 @@ class RetentionPeriodsTest {
     @Test
     void shouldRefuseZeroAndMoreThanOneHundredYearsNamingTheField() {
         assertThatThrownBy(() -> new RetentionPeriods.Periods(null, 0, null, null, null))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("claimPhotoDays"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("claimPhotoDays"));
         assertThatThrownBy(() -> new RetentionPeriods.Periods(null, null, null, 36501, null))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("inquiryDays"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("inquiryDays"));
     }
 
     @Test
     void shouldKeepTheAuditPeriodForTheWholeShop() {
-        assertThat(new RetentionPeriods.Periods(null, null, null, null, 365).auditDays()).isEqualTo(365);
+        assertThat(new RetentionPeriods.Periods(null, null, null, null, 365).auditDays())
+                .isEqualTo(365);
         assertThatThrownBy(() -> new RetentionPeriods.Periods(new StorefrontId(1), null, null, null, 365))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("auditDays"));
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("auditDays"));
     }
 }

@@ -3,6 +3,9 @@ package com.aftercare.web.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.mail.RenderedMail;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.privacy.PrivacyFixtures.Person;
@@ -15,6 +18,7 @@ import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,12 +55,16 @@ class CustomerErasureTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Mails mails;
+
     TestStorefronts.TestStorefront shop;
     Api api;
     Person person;
     long customer;
     String reference;
     String rma;
+    String anonymousMail;
 
     @BeforeEach
     void aCustomerWithOrdersAnInquiryAClaimWithAPhotoAndMail() {
@@ -76,6 +84,12 @@ class CustomerErasureTest {
                                         .single()
                                 >= 1);
         rma = PrivacyFixtures.claimWithPhotoAndBankAccount(api, jdbc, person, recent);
+        // a mail sent to the address before the person was a customer carries no customer id
+        anonymousMail = Events.unique("mail");
+        mails.sendRendered(
+                MailRequest.transactional(
+                        anonymousMail, "portal-access", null, null, shop.id(), person.email(), Map.of(), Instant.now()),
+                new RenderedMail(person.name() + " 様", person.name() + " 様、ご注文の確認です。", null));
         ConsoleClient.loggedInAsAdmin(port)
                 .postForm("/console/customers/" + customer, "/console/customers/" + customer + "/reveal", Map.of());
     }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * The outbox's share of a customer's erasure and disclosure. Erased: every mail not yet handed to
  * SMTP is cancelled (whatever module queued it: step mail, newsletters, replies), the address, subject
  * and bodies of all of the customer's mails are blanked (the log keeps template, kind, status and
- * times), and the address leaves the bounce list. A mail queued later for the erased address is
+ * times), and the address leaves the bounce list. A mail is the customer's by its customer id or by
+ * its address (a mail sent before anyone knew the person has no id). Runs in the erasure's
+ * transaction, while {@code customer_view} still holds the address. A mail queued later for the erased address is
  * cancelled as it is queued ({@link JdbcMailOutbox}).
  */
 @Component
@@ -33,7 +35,8 @@ class ErasedCustomerMail implements PersonalData {
         long customer = event.customer().value();
         jdbc.sql("""
                         delete from mail_suppression
-                         where address in (select lower(to_address) from outbound_mail where customer_id = :customer)
+                         where address in (select lower(to_address) from outbound_mail where customer_id = :customer
+                                           union select email_normalized from customer_view where id = :customer)
                         """).param("customer", customer).update();
         jdbc.sql("""
                         update outbound_mail
@@ -42,6 +45,7 @@ class ErasedCustomerMail implements PersonalData {
                                to_address = :address, subject = '-', text_body = '-', html_body = null,
                                updated_at = now()
                          where customer_id = :customer
+                            or lower(to_address) = (select email_normalized from customer_view where id = :customer)
                         """)
                 .param("reason", REASON)
                 .param("address", Erasures.erasedAddress(event.customer()))
