@@ -232,6 +232,14 @@ class CustomerErasureTest {
                         "storefront:" + shop.id().value()))
                 .as("the unknown request is audited, without the email")
                 .isEqualTo(1);
+        Api.Answer again = api.postJson(PATH, "{\"email\": \"" + person.email() + "\"}");
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(known.body());
+        assertThat(count(
+                        "select count(*) from audit_log where action = 'customer.erased' and target_id = :v",
+                        Long.toString(customer)))
+                .as("erased once")
+                .isEqualTo(1);
     }
 
     @Test

@@ -145,6 +145,34 @@ class RetentionTest {
     }
 
     @Test
+    void shouldReplaceTheNumberOfAnErasedCustomersOrderOnceItsLegalPeriodEnded() {
+        Person person = Person.unique();
+        String number = PrivacyFixtures.placeOrder(
+                api, person, Events.unique("R"), Events.unique("SKU"), "2026-11-23T10:15:30+09:00");
+        assertThat(api.postJson(CustomerErasureTest.PATH, "{\"email\": \"" + person.email() + "\"}")
+                        .status())
+                .isEqualTo(202);
+        jdbc.sql("update customer_order set retained_until = current_date - 1 where order_number = :n")
+                .param("n", number)
+                .update();
+
+        admin.postForm(PAGE, PAGE + "/run", Map.of());
+
+        assertThat(jdbc.sql("select count(*) from customer_order where order_number = :n")
+                        .param("n", number)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("""
+                        select count(*) from customer_order
+                         where storefront_id = :s and order_number like 'ERASED-%' and total_minor = 6550
+                        """).param("s", shop.id().value()).query(Long.class).single())
+                .as("the order stays, with its amount, under a number that names no one")
+                .isEqualTo(1);
+        assertThat(admin.get(PAGE).body()).contains("消去済み顧客の注文番号");
+    }
+
+    @Test
     void shouldRefuseBadPeriodsWithAMessagePerFieldAndSaveNothing() {
         String storefront = Long.toString(shop.id().value());
 
