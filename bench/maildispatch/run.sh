@@ -22,10 +22,15 @@
 #   DB_POOL=4              connection pool per instance (PostgreSQL's max_connections is shared)
 #   (touch $BENCH_OUT/stop ends the dispatch early; the counts and the ceiling still run, and
 #   mails still open then are reported as open, not as lost)
+#   KILLS=0                fault mode (bench/faults/kill-dispatch.sh): kill -9 a running instance
+#                          this many times at random moments of the dispatch and start it again
+#                          at once (a new process, so a new instance id); the mails it had in
+#                          flight are parked UNKNOWN by the others after LEASE, never sent twice
+#   LEASE=2m               aftercare.mail.dispatcher.lease (fault mode: use a short one, e.g. 15s)
 #   SINK_DUMP=1            1: smtp-sink dumps every mail into a FIFO from which only the envelope
 #                          recipient line is kept (≈30 bytes per mail), so each mail is checked;
 #                          0: count only (duplicates = delivered − SENT)
-#   CEILING_MAILS=min(MAILS,50000)   CEILING_SESSIONS="INSTANCES 10"   smtp-source runs
+#   CEILING_MAILS=min(MAILS,50000)   CEILING_SESSIONS="INSTANCES 10"   smtp-source runs ("" skips them)
 #   BENCH_PORT=18180       first HTTP port to try     SINK_PORT=12525  first SMTP port to try
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres      BENCH_DB=aftercare_mailbench
 #   BENCH_JAVA_OPTS="-Xms256m -Xmx1g"  (per instance)  BENCH_OUT=/tmp/aftercare-mailbench-<time>
@@ -49,13 +54,16 @@ BATCH_SIZE=${BATCH_SIZE:-100}
 IN_FLIGHT_GROUP=${IN_FLIGHT_GROUP:-10}
 POLL_INTERVAL=${POLL_INTERVAL:-200ms}
 TIMEOUT=${TIMEOUT:-$((300 + MAILS / 100))}
+STALL_SET=$([ -n "${STALL:-}" ] && echo 1 || echo 0)
 STALL=${STALL:-60}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 REUSE_DB=${REUSE_DB:-0}
 DB_POOL=${DB_POOL:-4}
 SINK_DUMP=${SINK_DUMP:-1}
+KILLS=${KILLS:-0}
+LEASE=${LEASE:-2m}
 CEILING_MAILS=${CEILING_MAILS:-$((MAILS < 50000 ? MAILS : 50000))}
-CEILING_SESSIONS=${CEILING_SESSIONS:-"$INSTANCES 10"}
+CEILING_SESSIONS=${CEILING_SESSIONS-"$INSTANCES 10"}
 BENCH_PORT=${BENCH_PORT:-18180}
 SINK_PORT=${SINK_PORT:-12525}
 BENCH_DB=${BENCH_DB:-aftercare_mailbench}
@@ -82,6 +90,9 @@ bench_check_prereqs "$APP_JAR"
 [[ "$MAILS" =~ ^[0-9]+$ ]] && [ "$MAILS" -gt 0 ] || die "MAILS must be a positive number"
 [[ "$INSTANCES" =~ ^[0-9]+$ ]] && [ "$INSTANCES" -gt 0 ] && [ "$INSTANCES" -le 26 ] \
     || die "INSTANCES must be a number from 1 to 26"
+[[ "$KILLS" =~ ^[0-9]+$ ]] || die "KILLS must be a number"
+[ "$KILLS" = 0 ] || [ "$INSTANCES" -ge 2 ] || die "KILLS needs INSTANCES of 2 or more (one keeps dispatching)"
+[ "$KILLS" = 0 ] || [ "$SINK_DUMP" = 1 ] || die "KILLS needs SINK_DUMP=1 (duplicates are counted per recipient)"
 mkdir -p "$BENCH_OUT"
 log "output in $BENCH_OUT"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -203,7 +214,9 @@ APP_SINK_PID=$SINK_PID APP_SINK_PORT=$SINK_AT APP_SINK_OUT=$SINK_OUT APP_SINK_RC
 USED_PORTS+=("$APP_SINK_PORT")
 log "smtp-sink on 127.0.0.1:$APP_SINK_PORT (recipients: ${APP_SINK_RCPTS:-not recorded})"
 
+APP_LOGS=()
 start_instance() { # NAME PORT
+    APP_LOGS+=("$BENCH_OUT/app-$1.log")
     bench_start_app "$BENCH_OUT/app-$1.log" "$BENCH_DB" "$2" \
         SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$APP_SINK_PORT" \
         AFTERCARE_MAIL_DISPATCHER_ENABLED=true \
@@ -211,6 +224,7 @@ start_instance() { # NAME PORT
         AFTERCARE_MAIL_DISPATCHER_IN_FLIGHT_GROUP="$IN_FLIGHT_GROUP" \
         AFTERCARE_MAIL_DISPATCHER_POLL_INTERVAL="$POLL_INTERVAL" \
         AFTERCARE_MAIL_DISPATCHER_INSTANCE_ID="bench-$1" \
+        AFTERCARE_MAIL_DISPATCHER_LEASE="$LEASE" \
         AFTERCARE_STEPMAIL_SCHEDULER_ENABLED=false \
         SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="$DB_POOL" \
         AFTERCARE_LINK_SECRET="$LINK_SECRET"
@@ -226,6 +240,40 @@ for i in "${!NAMES[@]}"; do
 done
 log "all $INSTANCES instances are UP"
 all_alive() { local p; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || return 1; done; }
+
+# Fault mode: KILLS moments, drawn as received-counts between 5 % and 85 % of MAILS. At each, a
+# random instance that reports UP is killed with -9 and started again at once under a new id;
+# what it held is counted from the database right after the kill: IN_FLIGHT rows (handed to SMTP
+# or about to be: parked UNKNOWN after the lease) and CLAIMED ones (given back after the lease).
+IDS=(); INCARNATION=(); KILL_AT=(); KILL_LOG=(); KILLS_DONE=0; IN_FLIGHT_AT_KILLS=0; CLAIMED_AT_KILLS=0
+for i in "${!NAMES[@]}"; do IDS+=("bench-${NAMES[$i]}"); INCARNATION+=(1); done
+if [ "$KILLS" -gt 0 ]; then
+    mapfile -t KILL_AT < <(shuf -i "$((MAILS * 5 / 100))-$((MAILS * 85 / 100))" -n "$KILLS" | sort -n)
+    log "fault mode: $KILLS kill(s) -9 when the sink has received ${KILL_AT[*]} mails; lease $LEASE"
+    [ "${STALL_SET:-0}" = 1 ] || STALL=$((STARTUP_TIMEOUT > 180 ? 180 : STARTUP_TIMEOUT))
+fi
+kill_one() { # RECEIVED — kill -9 a random instance that is UP, start it again; false if none is UP
+    local up=() i
+    for i in "${!NAMES[@]}"; do
+        curl -fsS -m 1 "http://127.0.0.1:${PORTS[$i]}/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && up+=("$i")
+    done
+    [ "${#up[@]}" -gt 0 ] || return 1
+    i=${up[$((RANDOM % ${#up[@]}))]}
+    kill -9 "${PIDS[$i]}"
+    wait "${PIDS[$i]}" 2>/dev/null || true
+    local held
+    held=$(q "select count(*) filter (where status = 'IN_FLIGHT') || ' ' || count(*) filter (where status = 'CLAIMED')
+                from outbound_mail where claimed_by = '${IDS[$i]}'")
+    IN_FLIGHT_AT_KILLS=$((IN_FLIGHT_AT_KILLS + ${held% *}))
+    CLAIMED_AT_KILLS=$((CLAIMED_AT_KILLS + ${held#* }))
+    KILLS_DONE=$((KILLS_DONE + 1))
+    KILL_LOG+=("| $KILLS_DONE | $1 | ${IDS[$i]} | ${held% *} | ${held#* } |")
+    log "$(date +%T) kill -9 #$KILLS_DONE of ${IDS[$i]} at $1 received: ${held% *} in flight, ${held#* } claimed; restarting"
+    INCARNATION[$i]=$((INCARNATION[$i] + 1))
+    IDS[$i]=bench-${NAMES[$i]}${INCARNATION[$i]}
+    start_instance "${NAMES[$i]}${INCARNATION[$i]}" "${PORTS[$i]}"
+    PIDS[$i]=$BENCH_APP_PID
+}
 
 # --- (e) measure ---------------------------------------------------------------
 # t0 is when the gate commits (read from the database clock, like sent_at): before that no
@@ -253,6 +301,9 @@ while :; do
     [ $((SECONDS - last_change)) -ge "$STALL" ] && { outcome="stalled: no progress for ${STALL}s"; break; }
     [ $((SECONDS - start)) -ge "$TIMEOUT" ] && { outcome="timed out after ${TIMEOUT}s"; break; }
     all_alive || { outcome="an instance died"; break; }
+    if [ "$KILLS_DONE" -lt "${#KILL_AT[@]}" ] && [ "$received" -ge "${KILL_AT[$KILLS_DONE]}" ]; then
+        kill_one "$received" || true
+    fi
     [ -e "$BENCH_OUT/stop" ] && { outcome="stopped early: $BENCH_OUT/stop exists"; break; }
     if [ "$SECONDS" -ge "$next_log" ]; then
         next_log=$((SECONDS + 10))
@@ -299,18 +350,25 @@ if [ "$SINK_DUMP" = 1 ]; then
     q "select to_address from outbound_mail where status = 'SENT'" | sort >"$BENCH_OUT/db-sent.txt"
     sent_not_received=$(comm -23 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
     received_not_sent=$(comm -13 "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
-    # a loss is a mail that is no longer open (PENDING, CLAIMED, IN_FLIGHT) and never reached the
-    # sink; a mail still open when the run stopped early is unfinished, not lost
-    q "select to_address from outbound_mail where status not in ('PENDING', 'CLAIMED', 'IN_FLIGHT')" \
+    # a loss is a mail that is no longer open (PENDING, CLAIMED, IN_FLIGHT) nor parked for an
+    # operator (UNKNOWN) and never reached the sink; a mail still open when the run stopped early
+    # is unfinished, not lost
+    q "select to_address from outbound_mail where status not in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN')" \
         | sort >"$BENCH_OUT/db-closed.txt"
     losses=$(comm -23 "$BENCH_OUT/db-closed.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
-    rm -f "$BENCH_OUT/db-closed.txt"
+    # a parked mail either reached the server before the kill (the operator drops it: delivered)
+    # or did not (the operator releases it: sent once more)
+    q "select to_address from outbound_mail where status = 'UNKNOWN'" | sort >"$BENCH_OUT/db-unknown.txt"
+    parked_arrived=$(comm -12 "$BENCH_OUT/db-unknown.txt" "$BENCH_OUT/sink-rcpts-unique.txt" | wc -l)
+    parked_missing=$((n_unknown - parked_arrived))
+    rm -f "$BENCH_OUT/db-closed.txt" "$BENCH_OUT/db-unknown.txt"
     check="per recipient (smtp-sink dump, recipient lines only)"
     rm -f "$BENCH_OUT/db-sent.txt" "$BENCH_OUT/sink-rcpts-unique.txt" "$BENCH_OUT/sink-rcpts.txt"
 else
     delivered=$counter
     duplicates=$((delivered > n_sent ? delivered - n_sent : 0))
-    losses=$((MAILS - (delivered < n_sent ? delivered : n_sent) - n_pending - n_claimed - n_inflight))
+    losses=$((MAILS - (delivered < n_sent ? delivered : n_sent) - n_pending - n_claimed - n_inflight - n_unknown))
+    parked_arrived="n/a"; parked_missing="n/a"
     sent_not_received="n/a"; received_not_sent="n/a"
     check="counts only (SINK_DUMP=0)"
 fi
@@ -318,7 +376,7 @@ RATE=$(awk -v n="$n_sent" -v s="${run_s:-0}" 'BEGIN { if (s > 0) printf "%.0f", 
 WALL_RATE=$(awk -v n="$n_sent" -v s="$ELAPSED" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
 SPAN_RATE=$(awk -v n="$n_sent" -v s="${span_s:-0}" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }')
 # SpringDoc warns at every start that its endpoints are on; that is not about mail
-app_errors=$(for n in "${NAMES[@]}"; do cat "$BENCH_OUT/app-$n.log"; done | grep -E '^\S+\s+(ERROR|WARN)' \
+app_errors=$(cat "${APP_LOGS[@]}" | grep -E '^\S+\s+(ERROR|WARN)' \
     | grep -vc 'SpringDocAppInitializer' || true)
 
 # --- (g) the ceiling: smtp-source → smtp-sink, same sink flags, apps stopped ----
@@ -366,12 +424,21 @@ machine=$(bench_machine "$BENCH_DB")
     echo "| FAILED / UNKNOWN / CANCELLED | $n_failed / $n_unknown / $n_cancelled |"
     echo "| delivered at the sink (dump / sink counter) | $delivered / $counter |"
     echo "| duplicates at the sink | $duplicates |"
-    echo "| losses (mails not delivered and no longer open) | $losses |"
+    echo "| losses (mails not delivered, no longer open, not parked) | $losses |"
+    echo "| parked UNKNOWN: at the sink (operator drops) / not at the sink (operator releases) | $parked_arrived / $parked_missing |"
     echo "| SENT but not at the sink / at the sink but not SENT | $sent_not_received / $received_not_sent |"
     echo "| SENT without Message-ID / Message-IDs reused / rows with attempts > 0 | $no_msgid / $reused_msgid / $retried |"
     echo "| WARN/ERROR lines in the app logs (SpringDoc's start-up notice left out) | $app_errors |"
     echo
     echo "check: $check"
+    if [ "$KILLS" -gt 0 ]; then
+        echo
+        echo "kills: $KILLS_DONE of $KILLS done (lease $LEASE); held by the killed instances: $IN_FLIGHT_AT_KILLS IN_FLIGHT, $CLAIMED_AT_KILLS CLAIMED"
+        echo
+        echo "| kill | received at the kill | instance | IN_FLIGHT | CLAIMED |"
+        echo "|---:|---:|---|---:|---:|"
+        printf '%s\n' "${KILL_LOG[@]}"
+    fi
     echo
     echo "split by instance (claimed_by | status | rows | mails/s over its own sent_at span):"
     echo
@@ -391,8 +458,16 @@ machine=$(bench_machine "$BENCH_DB")
 } | tee "$BENCH_OUT/results.md"
 
 status=0
-if [ "$duplicates" != 0 ] || [ "$losses" != 0 ]; then
-    echo "FAILED CHECK: $duplicates duplicate(s) and $losses loss(es); see $BENCH_OUT" >&2
+if [ "$losses" != 0 ] || [ "$duplicates" -gt "$IN_FLIGHT_AT_KILLS" ]; then
+    echo "FAILED CHECK: $duplicates duplicate(s) (allowed: $IN_FLIGHT_AT_KILLS in flight at kills) and $losses loss(es); see $BENCH_OUT" >&2
+    status=1
+fi
+if [ "$KILLS" = 0 ] && [ "$n_unknown" != 0 ]; then
+    echo "FAILED CHECK: $n_unknown mail(s) parked UNKNOWN with no instance killed; see $BENCH_OUT" >&2
+    status=1
+fi
+if [ "$KILLS_DONE" -lt "$KILLS" ]; then
+    echo "FAILED CHECK: only $KILLS_DONE of $KILLS kills happened before the dispatch ended (more MAILS?)" >&2
     status=1
 fi
 [ "$app_errors" = 0 ] || log "the app logged $app_errors WARN/ERROR lines: grep -E '^\S+\s+(WARN|ERROR)' $BENCH_OUT/app-*.log"

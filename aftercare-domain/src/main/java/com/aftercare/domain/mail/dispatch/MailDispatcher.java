@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -119,6 +120,9 @@ public class MailDispatcher {
 
     private static final long SHOPS_RELAY = 0;
 
+    /** Failed connections in a row, per relay; cleared by the next connection that succeeds. */
+    private final Map<Long, Integer> relayFailures = new ConcurrentHashMap<>();
+
     /** The storefront's sender of a mail, null for the shop's. */
     private static Route routeOf(ClaimedMail mail, Map<Long, Route> routes) {
         return mail.storefrontId() == null ? null : routes.get(mail.storefrontId());
@@ -134,14 +138,27 @@ public class MailDispatcher {
         try {
             connection = relay == SHOPS_RELAY ? SmtpConnection.open(sender) : connect(routes.get(relay));
         } catch (MessagingException | RuntimeException e) {
+            // The relay is down, not these mails: they wait without using up their attempts (a
+            // long outage must delay mail, never fail it), and the wait grows with each failed
+            // connection to this relay, so an outage does not make every due mail churn.
+            int failures = relayFailures.merge(relay, 1, Integer::sum);
+            Duration delay = Backoff.after(failures, ThreadLocalRandom.current().nextDouble());
             log.warn(
-                    "Cannot connect to the SMTP relay {}; {} mail(s) will be retried",
+                    "Cannot connect to the SMTP relay {} ({} time(s) in a row); {} mail(s) wait {} s",
                     relayName(relay, routes),
+                    failures,
                     mails.size(),
+                    delay.toSeconds(),
                     e);
-            mails.forEach(mail -> retryOrFail(mail, "connect: " + describe(e)));
+            rows.postpone(
+                    mails.stream().map(ClaimedMail::id).toList(),
+                    settings.instanceId(),
+                    "connect: " + describe(e),
+                    delay);
+            outcomes.add("retried", mails.size());
             return;
         }
+        relayFailures.remove(relay);
         try (connection) {
             for (int from = 0; from < mails.size(); from += settings.inFlightGroup()) {
                 int to = Math.min(from + settings.inFlightGroup(), mails.size());

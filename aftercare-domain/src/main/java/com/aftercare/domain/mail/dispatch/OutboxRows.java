@@ -170,6 +170,25 @@ class OutboxRows {
                 .update();
     }
 
+    /**
+     * Puts mails back to wait for {@code delay} without counting an attempt: nothing was tried
+     * on them (their relay could not be reached).
+     */
+    void postpone(Collection<Long> ids, String me, String error, Duration delay) {
+        jdbc.sql("""
+                        update outbound_mail
+                           set status = 'PENDING', last_error = :error,
+                               next_attempt_at = now() + :delayMillis * interval '1 millisecond',
+                               claimed_by = null, lease_until = null, updated_at = now()
+                         where id in (:ids) and claimed_by = :me and status = 'CLAIMED'
+                        """)
+                .param("ids", ids)
+                .param("me", me)
+                .param("error", truncate(error))
+                .param("delayMillis", delay.toMillis())
+                .update();
+    }
+
     /** Refused for good, or out of attempts. */
     void fail(long id, String me, String error) {
         finish(id, me, "FAILED", error);

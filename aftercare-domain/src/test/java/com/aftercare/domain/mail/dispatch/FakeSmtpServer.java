@@ -36,6 +36,13 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     /** Accepts everything. */
+    /** A loopback port nobody listens on (just freed), for a relay that is down. */
+    static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
     static FakeSmtpServer accepting() throws IOException {
         return new FakeSmtpServer(new Script(null, null, Integer.MAX_VALUE));
     }

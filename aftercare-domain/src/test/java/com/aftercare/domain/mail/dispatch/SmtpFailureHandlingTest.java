@@ -45,6 +45,45 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
     }
 
     @Test
+    void shouldKeepMailsWaitingWithoutUsingTheirAttemptsWhileTheRelayIsDownAndBackOffLongerEachTime() throws Exception {
+        long id = enqueue(mail("outage@" + uniqueDomain(), "障害中", "後で届く"));
+        // one attempt short of giving up: a failed connection must not be what fails it
+        jdbc.sql("update outbound_mail set attempts = 9 where id = :id")
+                .param("id", id)
+                .update();
+        MailDispatcher dispatcher = dispatcher("outage", FakeSmtpServer.closedPort(), 10);
+
+        dispatcher.dispatchDue();
+        Row first = row(id);
+        assertThat(first.status()).isEqualTo("PENDING");
+        assertThat(first.attempts()).as("no attempt used up").isEqualTo(9);
+        assertThat(first.waiting()).isTrue();
+        assertThat(first.lastError()).startsWith("connect:");
+        assertThat(secondsUntilNextAttempt(id)).isBetween(26.0, 30.0);
+
+        makeDue(id);
+        dispatcher.dispatchDue();
+        assertThat(row(id).attempts()).isEqualTo(9);
+        assertThat(secondsUntilNextAttempt(id))
+                .as("the second failed connection in a row waits twice as long")
+                .isBetween(53.0, 60.0);
+
+        try (FakeSmtpServer server = FakeSmtpServer.accepting()) {
+            makeDue(id);
+            dispatcher("recovered", server.port(), 10).dispatchDue();
+            assertThat(row(id).status()).isEqualTo("SENT");
+            assertThat(server.messagesAccepted()).isEqualTo(1);
+        }
+    }
+
+    private double secondsUntilNextAttempt(long id) {
+        return jdbc.sql("select extract(epoch from next_attempt_at - now())::float8 from outbound_mail where id = :id")
+                .param("id", id)
+                .query(Double.class)
+                .single();
+    }
+
+    @Test
     void shouldParkAMailAsUnknownWhenTheConnectionDropsAfterItsDataAndNeverResendItByItself() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.droppingConnectionAfterDataOfMessage(1)) {
             long id = enqueue(mail("maybe@" + uniqueDomain(), "結果不明", "届いたかもしれない"));
