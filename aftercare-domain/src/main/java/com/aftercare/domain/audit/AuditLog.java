@@ -1,5 +1,8 @@
 package com.aftercare.domain.audit;
 
+import com.aftercare.domain.shared.InvalidValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +65,85 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * What the audit page looks for; every part is optional.
+     *
+     * @param actor who, exactly (case-insensitive): {@code admin}, {@code storefront:3}
+     * @param action what: an action or its beginning ({@code customer.} finds every customer action)
+     * @param targetType whom, the kind: {@code customer}, {@code operator}
+     * @param targetId whom, the id within the kind
+     * @param from when, from this instant on
+     * @param until when, before this instant
+     * @param before paging: only entries older than this entry id
+     */
+    public record Search(
+            String actor, String action, String targetType, String targetId, Instant from, Instant until, Long before) {
+
+        public Search {
+            actor = blankToNull(actor);
+            action = blankToNull(action);
+            targetType = blankToNull(targetType);
+            targetId = blankToNull(targetId);
+            if (from != null && until != null && !from.isBefore(until)) {
+                throw new InvalidValue("to", "must not be before the start");
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** One page of a search, newest first; {@code nextBefore} is the cursor of the next page, null on the last. */
+    public record Page(List<Entry> entries, Long nextBefore) {}
+
+    /**
+     * The entries matching the search, newest first (by entry id, the order they were recorded in),
+     * one page at a time over the whole trail.
+     */
+    @Transactional(readOnly = true)
+    public Page search(Search search, int pageSize) {
+        int size = Math.max(1, Math.min(pageSize, MAX_LIMIT));
+        List<Entry> entries = jdbc.sql("""
+                        select id, at, actor, action, target_type, target_id, details::text
+                          from audit_log
+                         where (cast(:actor as text) is null or lower(actor) = lower(cast(:actor as text)))
+                           and (cast(:action as text) is null or starts_with(action, cast(:action as text)))
+                           and (cast(:targetType as text) is null or target_type = cast(:targetType as text))
+                           and (cast(:targetId as text) is null or target_id = cast(:targetId as text))
+                           and (cast(:from as timestamptz) is null or at >= cast(:from as timestamptz))
+                           and (cast(:until as timestamptz) is null or at < cast(:until as timestamptz))
+                           and (cast(:before as bigint) is null or id < cast(:before as bigint))
+                         order by id desc limit :limit
+                        """)
+                .param("actor", search.actor())
+                .param("action", search.action())
+                .param("targetType", search.targetType())
+                .param("targetId", search.targetId())
+                .param("from", search.from() == null ? null : Timestamp.from(search.from()))
+                .param("until", search.until() == null ? null : Timestamp.from(search.until()))
+                .param("before", search.before())
+                .param("limit", size + 1)
+                .query(AuditLog::entry)
+                .list();
+        if (entries.size() <= size) {
+            return new Page(entries, null);
+        }
+        List<Entry> page = List.copyOf(entries.subList(0, size));
+        return new Page(page, page.get(size - 1).id());
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getLong(1),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                JSON.readValue(rs.getString(7), DETAILS));
+    }
+
     /** The newest entries first. */
     @Transactional(readOnly = true)
     public List<Entry> recent(int limit) {
@@ -70,14 +152,7 @@ public class AuditLog {
                         from audit_log order by at desc, id desc limit :limit
                         """)
                 .param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
-                .query((rs, i) -> new Entry(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        JSON.readValue(rs.getString(7), DETAILS)))
+                .query(AuditLog::entry)
                 .list();
     }
 }

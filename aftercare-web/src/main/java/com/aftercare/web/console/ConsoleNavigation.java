@@ -107,6 +107,7 @@ public class ConsoleNavigation {
                             new Item("nav-imports", "nav.imports", "/console/admin/imports"),
                             new Item("nav-operators", "nav.operators", "/console/admin/operators"),
                             new Item("nav-audit", "nav.audit", "/console/admin/audit"),
+                            new Item("nav-privacy", "nav.privacy", "/console/admin/privacy"),
                             new Item("nav-delivery-log", "nav.mail", "/console/admin/mail"))));
 
     private final WebInvocationPrivilegeEvaluator access;

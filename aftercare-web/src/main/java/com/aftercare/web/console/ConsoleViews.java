@@ -15,10 +15,12 @@ public final class ConsoleViews {
     public static final String ADMIN_KEY_ROW = "admin/key-row :: keyRow";
     public static final String ADMIN_KEY_ISSUED = "admin/key-issued";
     public static final String ADMIN_AUDIT = "admin/audit";
+    public static final String ADMIN_PRIVACY = "admin/privacy";
     public static final String ADMIN_MAIL = "admin/mail";
     public static final String ADMIN_SENDER = "admin/sender";
     public static final String ADMIN_WEBHOOKS = "admin/webhooks";
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
+    public static final String CUSTOMER_PRIVACY = "customers/privacy";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
     public static final String SEARCH = "search/search";

@@ -83,7 +83,8 @@ class SecurityConfiguration {
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
                         // its teams and rules, its figures, and reassign inquiries; they design step mail and
                         // marketing; a customer's full
-                        // bank account is only for those who make the transfers
+                        // bank account is only for those who make the transfers; a disclosure of
+                        // everything about a customer and an erasure are theirs to answer too
                         .requestMatchers(
                                 "/console/canned-responses/**",
                                 "/console/faq/**",
@@ -92,6 +93,8 @@ class SecurityConfiguration {
                                 "/console/figures/**",
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",
+                                "/console/customers/*/privacy",
+                                "/console/customers/*/privacy/**",
                                 "/console/stepmail/**",
                                 "/console/mail/**",
                                 "/console/marketing/**",

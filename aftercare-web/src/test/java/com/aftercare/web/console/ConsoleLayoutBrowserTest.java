@@ -47,7 +47,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ConsoleLayoutBrowserTest {
 
     private static final List<String> ADMIN_ITEMS =
-            List.of("nav-operators", "nav-storefronts", "nav-audit", "nav-delivery-log", "nav-imports");
+            List.of("nav-operators", "nav-storefronts", "nav-audit", "nav-privacy", "nav-delivery-log", "nav-imports");
     private static final List<String> SUPERVISOR_ITEMS =
             List.of("nav-teams", "nav-rules", "nav-policies", "nav-stepmail", "nav-mail-templates", "nav-figures");
     private static final List<String> EVERYONE_ITEMS =

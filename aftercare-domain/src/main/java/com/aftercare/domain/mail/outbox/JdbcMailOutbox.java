@@ -1,5 +1,6 @@
 package com.aftercare.domain.mail.outbox;
 
+import com.aftercare.domain.privacy.Erasures;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,10 @@ class JdbcMailOutbox implements MailOutbox {
                                                    next_attempt_at, status, last_error)
                         select :dedupKey, :kind, :template, :customerId, :orderId, :storefrontId, :to,
                                :subject, :textBody, :htmlBody, cast(:headers as jsonb), :due, :due,
-                               case when b.address is null then 'PENDING' else 'CANCELLED' end,
-                               case when b.address is null then null else 'address is bouncing' end
-                          from (select 1) as one
+                               case when b.address is null and not erased then 'PENDING' else 'CANCELLED' end,
+                               case when erased then :erasedReason
+                                    when b.address is not null then 'address is bouncing' end
+                          from (select lower(:to) like :erasedPattern as erased) as one
                           left join mail_suppression b on b.address = lower(:to) and b.cleared_at is null
                         on conflict (dedup_key) do nothing
                         """)
@@ -55,6 +57,9 @@ class JdbcMailOutbox implements MailOutbox {
                 .param("htmlBody", mail.htmlBody())
                 .param("headers", JSON.writeValueAsString(mail.headers()))
                 .param("due", due)
+                // an erased customer's address (a mail decided before the erasure, queued after it)
+                .param("erasedPattern", "%@" + Erasures.ERASED_ADDRESS_DOMAIN)
+                .param("erasedReason", ErasedCustomerMail.REASON)
                 .update();
         return inserted == 1;
     }
