@@ -3,10 +3,17 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.claim.ClaimEvents.ClaimDetails;
+import com.aftercare.domain.claim.ClaimEvents.ClaimOpened;
+import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
+import com.aftercare.domain.claim.ClaimId;
+import com.aftercare.domain.claim.ClaimOutcome;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
+import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimRefunds;
@@ -22,6 +29,7 @@ import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,8 +40,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a claim's outcome does to the default follow-up of its order (delivered 21 November 2025,
@@ -41,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * worked through the returns module's own facades and step mail hearing only its events: a
  * refunded product is left out of the usage tips, a whole order refunded ends the scenario, an
  * exchange starts the tips again for the new variant, and a rejected claim resumes what it held
- * with the product still in it.
+ * with the product still in it; and a claim whose outcome is heard before its opening leaves no hold.
  */
 @AftercareIntegrationTest
 @Import(TestClock.Configuration.class)
@@ -79,6 +89,12 @@ class ClaimOutcomeStepMailTest {
 
     @Autowired
     Operators operators;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
     TestStorefront storefront;
@@ -186,6 +202,56 @@ class ClaimOutcomeStepMailTest {
                 .asString()
                 .contains("マグは電子レンジでもお使いいただけます。")
                 .contains("シャツは裏返して洗ってください。");
+    }
+
+    @Test
+    void shouldPlaceNoHoldWhenTheClaimsOpeningIsHeardAfterItsOutcome() {
+        String rma = "RMA-2025-" + UUID.randomUUID().toString().substring(0, 8);
+        OrderId orderId = new OrderId(jdbc.sql("select id from customer_order where order_number = :n")
+                .param("n", order.number())
+                .query(Long.class)
+                .single());
+        CustomerId customer = new CustomerId(jdbc.sql("select customer_id from customer_order where id = :id")
+                .param("id", orderId.value())
+                .query(Long.class)
+                .single());
+        ClaimDetails details = new ClaimDetails(order.number(), "REJECTED", "JPY", List.of(), null, null, null);
+        Instant at = clock.instant();
+
+        // the outcome's listener runs first, the opening's after it
+        transactions.executeWithoutResult(status -> publisher.publishEvent(new ClaimResolved(
+                new ClaimId(-1),
+                rma,
+                RequestType.RETURN,
+                storefront.id(),
+                orderId,
+                customer,
+                ClaimOutcome.REJECTED,
+                at,
+                details)));
+        awaitOutcomeHeard(rma);
+        transactions.executeWithoutResult(status -> publisher.publishEvent(new ClaimOpened(
+                new ClaimId(-1),
+                rma,
+                RequestType.RETURN,
+                ReturnReason.SIZE,
+                storefront.id(),
+                orderId,
+                customer,
+                at,
+                details)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
+                                        select count(*) from event_publication
+                                         where completion_date is not null and listener_id like '%OrderHolds%'
+                                           and event_type like '%ClaimOpened' and serialized_event like :rma
+                                        """)
+                                .param("rma", "%" + rma + "%")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        assertThat(activeHolds()).as("a hold nothing would ever release").isZero();
     }
 
     private String open(RequestType type, ReturnReason reason, Map<String, Integer> lines, String exchangeSku) {
