@@ -113,7 +113,19 @@ public class StepMailScheduler {
 
     private int round() {
         Instant now = clock.instant();
+        // The due mails are taken first (locked, at most a batch), and the stop conditions asked
+        // of those alone: asked in the same statement over the whole backlog, PostgreSQL would hash
+        // every stop and hold instead of looking up the batch's own (bench/stepmail-stops).
         List<Due> due = jdbc.sql("""
+                        with taken as materialized (
+                            select m.id, m.due_at, m.enrolment_id, m.step_id
+                              from step_mail m
+                              join enrolment e on e.id = m.enrolment_id
+                              join scenario s on s.id = e.scenario_id
+                             where m.status = 'SCHEDULED' and m.due_at <= :now and not s.paused
+                             order by m.due_at
+                             limit :limit
+                               for update of m skip locked)
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
                                st.over_cap, %s as on_hold,
                                case when e.claim_id is null and e.inquiry_id is null and o.status = 'CANCELLED'
@@ -124,15 +136,12 @@ public class StepMailScheduler {
                                st.hold_while_claim_open as about_products, e.exchange,
                                coalesce(s.storefront_id, e.storefront_id, o.storefront_id) as storefront_id,
                                st.coupon_campaign_id, e.claim_rma, e.inquiry_reference
-                          from step_mail m
+                          from taken m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
                           join scenario_step st on st.id = m.step_id
                           left join order_view o on o.id = e.order_id
-                         where m.status = 'SCHEDULED' and m.due_at <= :now and not s.paused
                          order by m.due_at
-                         limit :limit
-                           for update of m skip locked
                         """.formatted(
                                 OrderHolds.APPLIES,
                                 ScenarioEnrolment.ORDER_CANCELLED,
