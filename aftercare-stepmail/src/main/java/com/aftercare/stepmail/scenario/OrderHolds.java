@@ -99,38 +99,47 @@ class OrderHolds {
         }
     }
 
+    /**
+     * An inquiry about an order always holds it, so its resolution releases that hold even when
+     * the opening has not been heard yet (listeners run in any order): the hold is recorded as
+     * released, and the late opening places none. A complaint about no order is known as one only
+     * from its opening, so its resolution releases what is there.
+     */
     @ApplicationModuleListener
     void on(InquiryResolved event) {
-        Released released = jdbc.sql("""
+        String source = inquirySource(event.inquiry().value());
+        resume(event.order() == null ? releaseHeld(source) : releaseOrRecord(source, event.order()));
+    }
+
+    /** Releases a claim's hold on its order, recorded as released if the opening was not heard yet. */
+    void releaseClaim(String rma, OrderId order) {
+        resume(releaseOrRecord(claimSource(rma), order));
+    }
+
+    private Released releaseHeld(String source) {
+        return jdbc.sql("""
                         update step_mail_hold set released_at = now()
                          where source = :source and released_at is null
                         returning order_id, customer_id
                         """)
-                .param("source", inquirySource(event.inquiry().value()))
+                .param("source", source)
                 .query(Released.ROW)
                 .optional()
                 .orElse(null);
-        resume(released);
     }
 
-    /**
-     * Releases a claim's hold on its order. The claim's opening may not have been heard yet
-     * (listeners run in any order): then the hold is recorded as released already, so the late
-     * opening places none.
-     */
-    void releaseClaim(String rma, OrderId order) {
-        Released released = jdbc.sql("""
+    private Released releaseOrRecord(String source, OrderId order) {
+        return jdbc.sql("""
                         insert into step_mail_hold (order_id, source, released_at) values (:order, :source, now())
                         on conflict (source) do update set released_at = now()
                          where step_mail_hold.released_at is null
                         returning order_id, customer_id
                         """)
                 .param("order", order.value())
-                .param("source", claimSource(rma))
+                .param("source", source)
                 .query(Released.ROW)
                 .optional()
                 .orElse(null);
-        resume(released);
     }
 
     private record Released(Long order, Long customer) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.inquiry.InquiryId;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.order.OrderEvents.OrderShipped;
 import com.aftercare.domain.order.OrderId;
@@ -257,6 +260,33 @@ class StepMailScenarioTest {
         assertThat(TestMailServer.subjectsTo(email))
                 .filteredOn(s -> s.contains("気になる点"))
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveNoHoldWhenAnInquirysResolutionIsHeardBeforeItsOpening() {
+        String email = Events.unique("resolved-first") + "@example.jp";
+        String number = Events.unique("S");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        OrderId order = new OrderId(orderId(number));
+        CustomerId customer = new CustomerId(customerId(email));
+        String reference = Events.unique("INQ");
+        InquiryId inquiry = new InquiryId(Math.abs(reference.hashCode()) + 1_000_000_000L);
+        Instant at = Instant.parse("2025-11-20T01:00:00Z");
+
+        // the resolution's listener runs first, the opening's after it
+        transactions.executeWithoutResult(status ->
+                publisher.publishEvent(new InquiryResolved(inquiry, reference, customer, null, order, "admin", at)));
+        awaitListener("OrderHolds", "InquiryResolved", reference);
+        transactions.executeWithoutResult(status -> publisher.publishEvent(
+                new InquiryOpened(inquiry, reference, customer, null, order, "PHONE", "PRODUCT", null, at, false)));
+        awaitListener("OrderHolds", "InquiryOpened", reference);
+
+        assertThat(jdbc.sql("select count(*) from step_mail_hold where order_id = :order and released_at is null")
+                        .param("order", order.value())
+                        .query(Long.class)
+                        .single())
+                .as("a hold nothing would ever release")
+                .isZero();
     }
 
     private void runSchedulerAndDispatcher() {
