@@ -233,7 +233,8 @@ class InquiryIntake {
                 channel.name(),
                 inquiry.category().name(),
                 followUpOf,
-                now));
+                now,
+                inquiry.flagged()));
         return inquiry;
     }
 

@@ -238,6 +238,13 @@ public class ClaimRequests {
                 throw new InvalidValue(field, "must not be null");
             }
             OrderView.Line bought = boughtLine(order, field, line.sku());
+            if (command.type() == RequestType.REFUND_GUARANTEE) {
+                // "Once per customer and product" spans orders and storefronts, which the order's lock
+                // does not cover: two tabs, a double submit, the portal and the API at the same moment
+                // go one after the other here, and the second sees the first's claim.
+                TransactionLocks.hold(
+                        jdbc, "claim-guarantee:" + order.customer().value() + ":" + bought.sku());
+            }
             if (!seen.add(bought.sku())) {
                 throw new InvalidValue(field + ".sku", "is named twice");
             }

@@ -60,7 +60,8 @@ class ClaimSteps {
                     claim.order(),
                     claim.customer(),
                     claim.status().outcome(),
-                    claim.progress().resolvedAt()));
+                    claim.progress().resolvedAt(),
+                    ClaimAnnouncements.details(claim, order)));
         }
     }
 

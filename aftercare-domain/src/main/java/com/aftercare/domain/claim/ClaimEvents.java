@@ -30,7 +30,10 @@ public final class ClaimEvents {
 
     /**
      * The claim's outcome is decided ({@code outcome}: refunded, exchange shipped, repaired,
-     * rejected, quote declined, or closed for a pick-up). Published once per claim.
+     * rejected, quote declined, or closed for a pick-up). Published once per claim. {@code
+     * details.lines} are the products the outcome is about (with the variant of an exchange): step
+     * mail stops its follow-up about a product sent back and restarts the usage tips for a new
+     * variant.
      */
     public record ClaimResolved(
             ClaimId claim,
@@ -40,7 +43,8 @@ public final class ClaimEvents {
             OrderId order,
             CustomerId customer,
             ClaimOutcome outcome,
-            Instant resolvedAt) {}
+            Instant resolvedAt,
+            ClaimDetails details) {}
 
     /**
      * The claim as it stands after a step, for listeners that tell someone outside what to do (the

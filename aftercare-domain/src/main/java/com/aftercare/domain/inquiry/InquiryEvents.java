@@ -17,7 +17,9 @@ public final class InquiryEvents {
 
     /**
      * A new inquiry. {@code storefront} and {@code order} are null when unknown; {@code followUpOf}
-     * is the closed inquiry a customer wrote to again, if any.
+     * is the closed inquiry a customer wrote to again, if any. {@code complaint}: the inquiry was
+     * flagged as an unhappy customer's when it opened (words of complaint, a second contact about
+     * the order within a week); step mail holds the customer's promotional mail while it is open.
      */
     public record InquiryOpened(
             InquiryId inquiry,
@@ -28,7 +30,8 @@ public final class InquiryEvents {
             String channel,
             String category,
             InquiryId followUpOf,
-            Instant openedAt) {}
+            Instant openedAt,
+            boolean complaint) {}
 
     /** The customer wrote again; {@code reopened} when that took a resolved or waiting inquiry back to OPEN. */
     public record CustomerReplied(

@@ -31,6 +31,34 @@ public record OrderView(
     public record Line(
             int lineNo, String sku, String name, String category, int quantity, Money unitPrice, Money amount) {}
 
+    /**
+     * The same order showing other lines: a mail about some of its products (step mail leaves out
+     * what the customer sent back, and names an exchange's new variant).
+     */
+    public OrderView withLines(List<Line> shown) {
+        return new OrderView(
+                id,
+                storefront,
+                number,
+                customer,
+                status,
+                subtotal,
+                shippingFee,
+                discount,
+                total,
+                paymentMethod,
+                shipping,
+                carrier,
+                trackingNumber,
+                placedAt,
+                paidAt,
+                shippedAt,
+                deliveredAt,
+                cancelledAt,
+                List.copyOf(shown),
+                history);
+    }
+
     public record HistoryEntry(
             String eventId,
             String eventType,

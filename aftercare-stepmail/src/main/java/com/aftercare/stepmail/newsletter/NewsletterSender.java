@@ -54,6 +54,9 @@ public class NewsletterSender {
 
     static final String TEMPLATE = "newsletter";
 
+    /** Why a delivery was skipped: the customer's hold for a complaint about no order (step mail's holds). */
+    static final String COMPLAINT_OPEN = "a complaint of the customer is open";
+
     private final JdbcClient jdbc;
     private final Customers customers;
     private final Mails mails;
@@ -252,8 +255,23 @@ public class NewsletterSender {
         }
     }
 
+    private boolean underComplaint(CustomerId customer) {
+        return jdbc.sql("""
+                        select exists (select 1 from step_mail_hold
+                                        where customer_id = :customer and released_at is null)
+                        """)
+                .param("customer", customer.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     private void deliver(Due delivery, Instant now) {
         CustomerId customerId = new CustomerId(delivery.customerId());
+        if (underComplaint(customerId)) {
+            // a newsletter is of its day: skipped, not held until the complaint is resolved
+            finish(delivery.id(), "SKIPPED", COMPLAINT_OPEN, null);
+            return;
+        }
         SendDecision decision = mails.decide(customerId, MailKind.PROMOTIONAL, false, delivery.skipOverCap(), now);
         if (decision.skipped()) {
             finish(delivery.id(), "SKIPPED", decision.skipReason(), null);

@@ -1,8 +1,10 @@
 package com.aftercare.stepmail.scenario;
 
 import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
+import com.aftercare.domain.claim.ClaimId;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.order.OrderEvents.CustomerRegistered;
 import com.aftercare.domain.order.OrderEvents.OrderCancelled;
 import com.aftercare.domain.order.OrderEvents.OrderDelivered;
@@ -29,16 +31,29 @@ import org.springframework.stereotype.Component;
  * <p>A resolved claim or inquiry enrols with its order's full audience (a claim always has an
  * order); an inquiry without an order matches only scenarios that need none: no category, SKU or
  * buyer rule, and the inquiry's storefront.
+ *
+ * <p>Listeners run in any order: an {@code order.shipped} may be enrolled after the order's
+ * cancellation was heard. So an order trigger never enrols a cancelled order, the cancellation
+ * also withdraws what already waits in the outbox, and the scheduler looks at the order again when
+ * a mail falls due.
  */
 @Component
 class ScenarioEnrolment {
 
+    /** The template of the steps an exchange starts again for its new variant. */
+    static final String USAGE_TIPS = "usage-tips";
+
+    /** Why the mails of a cancelled order are cancelled. */
+    static final String ORDER_CANCELLED = "order cancelled";
+
     private final JdbcClient jdbc;
     private final ShopProperties shop;
+    private final Mails mails;
 
-    ScenarioEnrolment(JdbcClient jdbc, ShopProperties shop) {
+    ScenarioEnrolment(JdbcClient jdbc, ShopProperties shop, Mails mails) {
         this.jdbc = jdbc;
         this.shop = shop;
+        this.mails = mails;
     }
 
     @ApplicationModuleListener
@@ -68,13 +83,13 @@ class ScenarioEnrolment {
                 "claim.resolved",
                 event.order(),
                 event.customer(),
-                new Source(event.claim().value(), event.rma(), null, null),
+                new Source(event.claim().value(), event.rma(), null, null, false),
                 event.resolvedAt());
     }
 
     @ApplicationModuleListener
     void on(InquiryResolved event) {
-        Source source = new Source(null, null, event.inquiry().value(), event.reference());
+        Source source = new Source(null, null, event.inquiry().value(), event.reference(), false);
         if (event.order() != null) {
             enrolForOrder("inquiry.resolved", event.order(), event.customer(), source, event.resolvedAt());
         } else {
@@ -82,21 +97,66 @@ class ScenarioEnrolment {
         }
     }
 
+    /**
+     * Cancels what still waits, and withdraws from the outbox what a scheduler round enqueued just
+     * before the cancellation (a mail a dispatcher already took may be on the wire, and goes).
+     */
     @ApplicationModuleListener
     void on(OrderCancelled event) {
         jdbc.sql("""
-                        update step_mail set status = 'CANCELLED', reason = 'order cancelled', updated_at = now()
+                        update step_mail set status = 'CANCELLED', reason = :reason, updated_at = now()
                          where status in ('SCHEDULED', 'HELD')
                            and enrolment_id in (select id from enrolment where order_id = :order)
-                        """).param("order", event.order().value()).update();
+                        """)
+                .param("reason", ORDER_CANCELLED)
+                .param("order", event.order().value())
+                .update();
+        List<Long> enqueued = jdbc.sql("""
+                        select m.outbound_mail_id from step_mail m join enrolment e on e.id = m.enrolment_id
+                         where e.order_id = :order and e.claim_id is null and e.inquiry_id is null
+                           and m.status = 'ENQUEUED' and m.outbound_mail_id is not null
+                        """)
+                .param("order", event.order().value())
+                .query(Long.class)
+                .list();
+        mails.withdraw(enqueued, ORDER_CANCELLED);
+    }
+
+    /**
+     * An exchange sent another variant: the usage tips of the order's own scenarios start again
+     * from the exchange's shipment, for the new variant ({@link ProductStops} names it in the mail).
+     * One enrolment per scenario and claim, so a redelivered event schedules nothing twice.
+     */
+    void restartUsageTips(OrderId order, CustomerId customer, ClaimId claim, String rma, Instant at) {
+        record Enrolled(long scenario, Long storefront) {}
+        List<Enrolled> scenarios = jdbc.sql("""
+                        select distinct e.scenario_id, e.storefront_id from enrolment e
+                         where e.order_id = :order and e.claim_id is null and e.inquiry_id is null
+                           and exists (select 1 from scenario_step st
+                                        where st.scenario_id = e.scenario_id and st.template = :template
+                                          and st.retired_at is null)
+                        """)
+                .param("order", order.value())
+                .param("template", USAGE_TIPS)
+                .query((rs, i) -> new Enrolled(rs.getLong(1), (Long) rs.getObject(2)))
+                .list();
+        Source source = new Source(claim.value(), rma, null, null, true);
+        scenarios.forEach(e -> enrol(
+                e.scenario(),
+                customer,
+                order,
+                e.storefront() == null ? null : new StorefrontId(e.storefront()),
+                source,
+                at,
+                USAGE_TIPS));
     }
 
     /**
      * The claim or inquiry an enrolment belongs to, as its event named it (the RMA, the reference);
-     * none for order and registration triggers.
+     * none for order and registration triggers. {@code exchange}: an exchange's restart of usage tips.
      */
-    private record Source(Long claim, String claimRma, Long inquiry, String inquiryReference) {
-        static final Source NONE = new Source(null, null, null, null);
+    private record Source(Long claim, String claimRma, Long inquiry, String inquiryReference, boolean exchange) {
+        static final Source NONE = new Source(null, null, null, null, false);
     }
 
     /** Category, SKU and first/repeat buyer need an order: without one, only the storefront applies. */
@@ -111,7 +171,7 @@ class ScenarioEnrolment {
                 .param("storefront", storefront == null ? null : storefront.value())
                 .query(Long.class)
                 .list();
-        scenarios.forEach(scenario -> enrol(scenario, customer, null, storefront, source, at));
+        scenarios.forEach(scenario -> enrol(scenario, customer, null, storefront, source, at, null));
     }
 
     private void enrolForOrder(String trigger, OrderId order, CustomerId customer, Source source, Instant at) {
@@ -122,6 +182,7 @@ class ScenarioEnrolment {
                           join order_view o on o.id = :order
                          where s.trigger_event = :trigger
                            and (s.storefront_id is null or s.storefront_id = o.storefront_id)
+                           and (o.status <> 'CANCELLED' or s.trigger_event not like 'order.%')
                            and (s.category is null or exists (select 1 from order_line_view l where l.order_id = o.id and l.category = s.category))
                            and (s.sku is null or exists (select 1 from order_line_view l where l.order_id = o.id and l.sku = s.sku))
                            and (s.buyer = 'ANY'
@@ -133,7 +194,7 @@ class ScenarioEnrolment {
                 .param("trigger", trigger)
                 .query((rs, i) -> new Match(rs.getLong("id"), new StorefrontId(rs.getLong("storefront_id"))))
                 .list();
-        scenarios.forEach(match -> enrol(match.scenario(), customer, order, match.storefront(), source, at));
+        scenarios.forEach(match -> enrol(match.scenario(), customer, order, match.storefront(), source, at, null));
     }
 
     private record Step(long id, StepDelay delay) {}
@@ -141,14 +202,21 @@ class ScenarioEnrolment {
     /**
      * Enrols once per scenario and trigger. The storefront the customer came through is kept, so a
      * mail of a scenario for every storefront still goes out as that storefront (its sender).
+     * {@code onlyTemplate}: schedule only the steps using it (null: every step).
      */
     private void enrol(
-            long scenario, CustomerId customer, OrderId order, StorefrontId storefront, Source source, Instant at) {
+            long scenario,
+            CustomerId customer,
+            OrderId order,
+            StorefrontId storefront,
+            Source source,
+            Instant at,
+            String onlyTemplate) {
         Long enrolment = jdbc.sql("""
                         insert into enrolment (scenario_id, customer_id, order_id, storefront_id, claim_id, claim_rma,
-                                               inquiry_id, inquiry_reference, triggered_at)
+                                               inquiry_id, inquiry_reference, exchange, triggered_at)
                         values (:scenario, :customer, :order, :storefront, :claim, :claimRma, :inquiry,
-                                :inquiryReference, :at)
+                                :inquiryReference, :exchange, :at)
                         on conflict do nothing
                         returning id
                         """)
@@ -160,6 +228,7 @@ class ScenarioEnrolment {
                 .param("claimRma", source.claimRma())
                 .param("inquiry", source.inquiry())
                 .param("inquiryReference", source.inquiryReference())
+                .param("exchange", source.exchange())
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .optional()
@@ -170,8 +239,10 @@ class ScenarioEnrolment {
         List<Step> steps = jdbc.sql("""
                         select id, delay_amount, delay_unit, at_time from scenario_step
                          where scenario_id = :scenario and retired_at is null
+                           and (cast(:template as text) is null or template = :template)
                         """)
                 .param("scenario", scenario)
+                .param("template", onlyTemplate)
                 .query((rs, i) -> new Step(
                         rs.getLong("id"),
                         new StepDelay(

@@ -34,6 +34,12 @@ import org.springframework.stereotype.Component;
  * opt-out link and {@code List-Unsubscribe} headers, and keep the frequency cap across every
  * scenario and newsletter: over the cap, a step is postponed to the first shop day with room, or
  * skipped when its rule says so.
+ *
+ * <p>The statement that takes a due mail (under its row lock) asks every stop condition again,
+ * whatever the listeners did before: the order cancelled, every product of it sent back, a hold
+ * that applies. Listeners run in any order, so a mail scheduled after its order's cancellation was
+ * heard, or resumed after its claim's outcome, is stopped here. A mail about the order's products
+ * leaves out the products sent back ({@link ProductStops}).
  */
 @Component
 @EnableConfigurationProperties(StepMailProperties.class)
@@ -49,6 +55,7 @@ public class StepMailScheduler {
     private final Coupons coupons;
     private final CouponMailVariables couponVariables;
     private final BatchRounds rounds;
+    private final ProductStops stops;
 
     StepMailScheduler(
             JdbcClient jdbc,
@@ -60,7 +67,8 @@ public class StepMailScheduler {
             Clock clock,
             Coupons coupons,
             CouponMailVariables couponVariables,
-            BatchRounds rounds) {
+            BatchRounds rounds,
+            ProductStops stops) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.customers = customers;
@@ -71,6 +79,7 @@ public class StepMailScheduler {
         this.coupons = coupons;
         this.couponVariables = couponVariables;
         this.rounds = rounds;
+        this.stops = stops;
     }
 
     private record Due(
@@ -83,6 +92,9 @@ public class StepMailScheduler {
             boolean urgent,
             boolean skipOverCap,
             boolean onHold,
+            String stopReason,
+            boolean aboutProducts,
+            boolean exchange,
             Long storefrontId,
             Long couponCampaignId,
             String claimRma,
@@ -101,24 +113,40 @@ public class StepMailScheduler {
 
     private int round() {
         Instant now = clock.instant();
+        // The due mails are taken first (locked, at most a batch), and the stop conditions asked
+        // of those alone: asked in the same statement over the whole backlog, PostgreSQL would hash
+        // every stop and hold instead of looking up the batch's own (bench/stepmail-stops).
         List<Due> due = jdbc.sql("""
+                        with taken as materialized (
+                            select m.id, m.due_at, m.enrolment_id, m.step_id
+                              from step_mail m
+                              join enrolment e on e.id = m.enrolment_id
+                              join scenario s on s.id = e.scenario_id
+                             where m.status = 'SCHEDULED' and m.due_at <= :now and not s.paused
+                             order by m.due_at
+                             limit :limit
+                               for update of m skip locked)
                         select m.id, m.due_at, e.customer_id, e.order_id, st.kind, st.template, st.urgent,
-                               st.over_cap, st.hold_while_claim_open
-                               and exists (select 1 from step_mail_hold h
-                                            where h.order_id = e.order_id and h.released_at is null) as on_hold,
-                               coalesce(s.storefront_id, e.storefront_id,
-                                        (select o.storefront_id from order_view o where o.id = e.order_id))
-                                   as storefront_id,
+                               st.over_cap, %s as on_hold,
+                               case when e.claim_id is null and e.inquiry_id is null and o.status = 'CANCELLED'
+                                    then '%s'
+                                    when e.claim_id is null and e.inquiry_id is null and e.order_id is not null and %s
+                                    then '%s'
+                               end as stop_reason,
+                               st.hold_while_claim_open as about_products, e.exchange,
+                               coalesce(s.storefront_id, e.storefront_id, o.storefront_id) as storefront_id,
                                st.coupon_campaign_id, e.claim_rma, e.inquiry_reference
-                          from step_mail m
+                          from taken m
                           join enrolment e on e.id = m.enrolment_id
                           join scenario s on s.id = e.scenario_id
                           join scenario_step st on st.id = m.step_id
-                         where m.status = 'SCHEDULED' and m.due_at <= :now and not s.paused
+                          left join order_view o on o.id = e.order_id
                          order by m.due_at
-                         limit :limit
-                           for update of m skip locked
-                        """)
+                        """.formatted(
+                                OrderHolds.APPLIES,
+                                ScenarioEnrolment.ORDER_CANCELLED,
+                                ProductStops.ORDER_SENT_BACK,
+                                ProductStops.ORDER_SENT_BACK_REASON))
                 .param("now", Timestamp.from(now))
                 .param("limit", properties.batchSize())
                 .query((rs, i) -> new Due(
@@ -131,6 +159,9 @@ public class StepMailScheduler {
                         rs.getBoolean("urgent"),
                         "SKIP".equals(rs.getString("over_cap")),
                         rs.getBoolean("on_hold"),
+                        rs.getString("stop_reason"),
+                        rs.getBoolean("about_products"),
+                        rs.getBoolean("exchange"),
                         (Long) rs.getObject("storefront_id"),
                         (Long) rs.getObject("coupon_campaign_id"),
                         rs.getString("claim_rma"),
@@ -142,6 +173,10 @@ public class StepMailScheduler {
     }
 
     private void handle(Due mail, Instant now) {
+        if (mail.stopReason() != null) {
+            finish(mail.id(), "CANCELLED", mail.stopReason(), null);
+            return;
+        }
         CustomerId customerId = new CustomerId(mail.customerId());
         CustomerView customer = customers
                 .find(customerId)
@@ -153,12 +188,13 @@ public class StepMailScheduler {
         if (mail.onHold()) {
             // Re-checked in the statement itself: a hold released since we looked leaves it SCHEDULED.
             jdbc.sql("""
-                            update step_mail m set status = 'HELD', reason = 'an inquiry or claim about the order is open',
-                                                   updated_at = now()
-                              from enrolment e
-                             where m.id = :id and e.id = m.enrolment_id
-                               and exists (select 1 from step_mail_hold h where h.order_id = e.order_id and h.released_at is null)
-                            """).param("id", mail.id()).update();
+                            update step_mail m set status = 'HELD', reason = %s, updated_at = now()
+                              from enrolment e, scenario_step st
+                             where m.id = :id and e.id = m.enrolment_id and st.id = m.step_id
+                               and %s
+                            """.formatted(OrderHolds.REASON, OrderHolds.APPLIES))
+                    .param("id", mail.id())
+                    .update();
             return;
         }
         SendDecision decision = mails.decide(customerId, mail.kind(), mail.urgent(), mail.skipOverCap(), now);
@@ -177,6 +213,13 @@ public class StepMailScheduler {
                 ? null
                 : orders.find(new OrderId(mail.orderId()))
                         .orElseThrow(() -> new IllegalStateException("Order " + mail.orderId() + " vanished"));
+        if (order != null && (mail.aboutProducts() || mail.exchange())) {
+            order = stops.shownTo(order, mail.exchange(), mail.claimRma());
+            if (order.lines().isEmpty()) {
+                finish(mail.id(), "SKIPPED", EVERY_PRODUCT_SENT_BACK, null);
+                return;
+            }
+        }
         Map<String, Object> variables =
                 order == null ? orderVariables.forCustomer(customer) : orderVariables.of(order, customer);
         StepVariables.addResolution(variables, mail.claimRma(), mail.inquiryReference());
@@ -201,6 +244,9 @@ public class StepMailScheduler {
                 now));
         finish(mail.id(), "ENQUEUED", null, outboundId);
     }
+
+    /** Why a mail about the order's products was skipped: none of them is left to write about. */
+    static final String EVERY_PRODUCT_SENT_BACK = "every product it is about was sent back";
 
     /** Why a step mail was cancelled for a hard bounce; the same words as the outbox uses. */
     static final String BOUNCING = "address is bouncing";

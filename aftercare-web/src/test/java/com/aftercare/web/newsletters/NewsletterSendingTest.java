@@ -154,6 +154,37 @@ class NewsletterSendingTest {
     }
 
     @Test
+    void shouldSkipTheNewsletterOfACustomerWhoseComplaintAboutNoOrderIsOpen() {
+        String unhappy = customer(shop, true);
+        String content = customer(shop, true);
+        String json = """
+                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"},
+                 "category": "OTHER", "subject": "お問い合わせ", "body": "二度と利用しません。"}
+                """.formatted(unhappy);
+        Api.Answer inquiry = api.post(
+                "/api/v1/inquiries", "application/json", java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        assertThat(inquiry.status()).as(inquiry.body()).isBetween(200, 299);
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("select count(*) from step_mail_hold where customer_id = :c and released_at is null")
+                                        .param("c", customerId(unhappy).value())
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+
+        newsletters.schedule(
+                draft(new Segment(shop.id(), "kitchen", 30)), LocalDateTime.parse("2025-10-06T11:00"), "test");
+        clock.setJst("2025-10-06T11:00");
+        drain();
+        clock.setJst("2025-10-06T11:05"); // the second recipient is due a slice of the rate later
+        drain();
+
+        assertThat(newslettersTo(content)).containsExactly(SUBJECT);
+        assertThat(newslettersTo(unhappy)).isEmpty();
+        assertThat(deliveryReason(unhappy)).isEqualTo("a complaint of the customer is open");
+    }
+
+    @Test
     void shouldPostponeARecipientOverTheCapToTheNextMorningWhenTheNewsletterSaysSo() {
         String capped = customer(shop, true);
         promotionalMailToday(capped);

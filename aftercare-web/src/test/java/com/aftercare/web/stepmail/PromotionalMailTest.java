@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -53,6 +54,9 @@ class PromotionalMailTest {
 
     @Autowired
     MailDispatcher dispatcher;
+
+    @Autowired
+    Inquiries inquiries;
 
     Api api;
 
@@ -180,6 +184,53 @@ class PromotionalMailTest {
         assertThat(http("POST", "/portal/unsubscribe?token=", "List-Unsubscribe=One-Click")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void shouldHoldPromotionalMailWhileAComplaintAboutNoOrderIsOpenAndSendItOnceResolved() {
+        String unhappy = deliveredWithConsent("2025-10-01T11:00:00+09:00");
+        String polite = deliveredWithConsent("2025-10-01T11:00:00+09:00");
+        clock.setJst("2025-10-05T10:00");
+        String complaint = inquiry(unhappy, "対応が最悪です。二度と利用しません。");
+        inquiry(polite, "ギフト包装はできますか？");
+        await().atMost(Duration.ofSeconds(20)).until(() -> activeCustomerHolds(unhappy) == 1);
+
+        clock.setJst("2025-10-15T10:00");
+        drain();
+
+        assertThat(activeCustomerHolds(polite)).as("a question is no complaint").isZero();
+        assertThat(TestMailServer.subjectsTo(polite)).anyMatch(s -> s.contains("ご感想"));
+        assertThat(TestMailServer.subjectsTo(unhappy))
+                .as("the service mails of the order still go")
+                .anyMatch(s -> s.contains("スタッフおすすめ"))
+                .noneMatch(s -> s.contains("ご感想"));
+
+        inquiries.resolve(complaint, "admin");
+        await().atMost(Duration.ofSeconds(20)).until(() -> activeCustomerHolds(unhappy) == 0);
+        drain();
+
+        assertThat(TestMailServer.subjectsTo(unhappy))
+                .filteredOn(s -> s.contains("ご感想"))
+                .hasSize(1);
+    }
+
+    /** An inquiry from the web form about no order; its reference. */
+    private String inquiry(String email, String body) {
+        String json = """
+                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"},
+                 "category": "OTHER", "subject": "お問い合わせ", "body": "%s"}
+                """.formatted(email, body);
+        Api.Answer answer =
+                api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString(json));
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
+        return answer.json().get("reference").asString();
+    }
+
+    private long activeCustomerHolds(String email) {
+        return jdbc.sql("""
+                        select count(*) from step_mail_hold h join customer c on c.id = h.customer_id
+                         where c.email_normalized = :email and h.released_at is null
+                        """).param("email", email).query(Long.class).single();
     }
 
     private String deliveredWithConsent(String deliveredAt) {

@@ -3,6 +3,7 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.claim.ClaimEvents.ClaimDetails;
 import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
 import com.aftercare.domain.claim.ClaimId;
 import com.aftercare.domain.claim.ClaimOutcome;
@@ -177,7 +178,8 @@ class ResolutionTriggerTest {
                         new OrderId(idOf("customer_order", "order_number", order.number())),
                         new CustomerId(customerOf(order.email())),
                         ClaimOutcome.REJECTED,
-                        Instant.parse("2025-11-26T01:00:00Z")),
+                        Instant.parse("2025-11-26T01:00:00Z"),
+                        new ClaimDetails(order.number(), "REJECTED", "JPY", List.of(), null, null, null)),
                 rma);
         assertThat(enrolments()).as("a redelivered event enrols nobody twice").isEqualTo(1);
         assertThat(dueOf(order.email())).isEqualTo("2025-11-28T10:00+09:00");

@@ -3,7 +3,13 @@ package com.aftercare.web.stepmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
+import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.inquiry.InquiryId;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
+import com.aftercare.domain.order.OrderEvents.OrderShipped;
+import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
@@ -15,6 +21,7 @@ import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,8 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The default follow-up programme on a delivered order, with time driven by a clock the test
@@ -57,6 +66,12 @@ class StepMailScenarioTest {
 
     @Autowired
     Inquiries inquiries;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
 
@@ -136,6 +151,75 @@ class StepMailScenarioTest {
     }
 
     @Test
+    void shouldScheduleNoShippingNoticeWhenTheCancellationWasHeardBeforeTheShipment() {
+        String email = Events.unique("cancel-first") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T11:30:00+09:00"));
+        awaitListener("ScenarioEnrolment", "OrderCancelled", orderMarker(number));
+
+        // the shipment's listener runs last, as when order.shipped and order.cancelled came back to back
+        String tracking = Events.unique("late");
+        transactions.executeWithoutResult(status -> publisher.publishEvent(new OrderShipped(
+                new OrderId(orderId(number)),
+                new CustomerId(customerId(email)),
+                Instant.parse("2025-11-20T02:00:00Z"),
+                "yamato",
+                tracking)));
+        awaitListener("ScenarioEnrolment", "OrderShipped", tracking);
+
+        assertThat(dueTimes(email))
+                .as("a cancelled order enrols in no order scenario")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotSendTheShippingNoticeOfAnOrderCancelledAfterItWasScheduled() {
+        String email = Events.unique("cancel-late") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T11:00:00+09:00", "4000-0000-0003"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dueTimes(email), d -> d.size() == 1);
+        // the cancellation's listener ran before the shipment's enrolment was committed, and found
+        // nothing to cancel: only the order itself says it is cancelled
+        jdbc.sql("update customer_order set status = 'CANCELLED', cancelled_at = now() where order_number = :n")
+                .param("n", number)
+                .update();
+
+        clock.setJst("2025-11-21T12:00");
+        runSchedulerAndDispatcher();
+
+        assertThat(statusOf(email, "shipping-notice")).isEqualTo("CANCELLED");
+        assertThat(reasonOf(email, "shipping-notice")).isEqualTo("order cancelled");
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+    }
+
+    @Test
+    void shouldWithdrawTheShippingNoticeFromTheOutboxWhenTheOrderIsCancelledRightAfterItWasQueued() {
+        String email = Events.unique("cancel-queued") + "@example.jp";
+        String number = Events.unique("S");
+        clock.setJst("2025-11-20T10:00");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T11:00:00+09:00", "4000-0000-0004"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dueTimes(email), d -> d.size() == 1);
+        clock.setJst("2025-11-20T12:00");
+        while (scheduler.runDue() > 0) {
+            // queue it, but let no dispatcher send it yet
+        }
+        assertThat(statusOf(email, "shipping-notice")).isEqualTo("ENQUEUED");
+
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T12:05:00+09:00"));
+        awaitListener("ScenarioEnrolment", "OrderCancelled", orderMarker(number));
+        while (dispatcher.dispatchDue() > 0) {
+            // send whatever is still queued
+        }
+
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+    }
+
+    @Test
     void shouldHoldHowIsTheProductMailWhileAnInquiryAboutTheOrderIsOpenAndResumeAfter() {
         String email = Events.unique("hold") + "@example.jp";
         String number = Events.unique("S");
@@ -178,6 +262,33 @@ class StepMailScenarioTest {
                 .hasSize(1);
     }
 
+    @Test
+    void shouldLeaveNoHoldWhenAnInquirysResolutionIsHeardBeforeItsOpening() {
+        String email = Events.unique("resolved-first") + "@example.jp";
+        String number = Events.unique("S");
+        api.postEvent(Events.placed(Events.unique("evt"), number, email));
+        OrderId order = new OrderId(orderId(number));
+        CustomerId customer = new CustomerId(customerId(email));
+        String reference = Events.unique("INQ");
+        InquiryId inquiry = new InquiryId(Math.abs(reference.hashCode()) + 1_000_000_000L);
+        Instant at = Instant.parse("2025-11-20T01:00:00Z");
+
+        // the resolution's listener runs first, the opening's after it
+        transactions.executeWithoutResult(status ->
+                publisher.publishEvent(new InquiryResolved(inquiry, reference, customer, null, order, "admin", at)));
+        awaitListener("OrderHolds", "InquiryResolved", reference);
+        transactions.executeWithoutResult(status -> publisher.publishEvent(
+                new InquiryOpened(inquiry, reference, customer, null, order, "PHONE", "PRODUCT", null, at, false)));
+        awaitListener("OrderHolds", "InquiryOpened", reference);
+
+        assertThat(jdbc.sql("select count(*) from step_mail_hold where order_id = :order and released_at is null")
+                        .param("order", order.value())
+                        .query(Long.class)
+                        .single())
+                .as("a hold nothing would ever release")
+                .isZero();
+    }
+
     private void runSchedulerAndDispatcher() {
         while (scheduler.runDue() > 0) {
             // rounds until nothing is due
@@ -204,6 +315,55 @@ class StepMailScenarioTest {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Waits until the listener has handled the event whose stored form contains {@code marker}. */
+    private void awaitListener(String listener, String event, Object marker) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
+                                        select count(*) from event_publication
+                                         where completion_date is not null and listener_id like :listener
+                                           and event_type like :event and serialized_event like :marker
+                                        """)
+                                .param("listener", "%" + listener + "%")
+                                .param("event", "%" + event)
+                                .param("marker", "%" + marker + "%")
+                                .query(Long.class)
+                                .single()
+                        > 0);
+    }
+
+    /** How an event names the order in the event publication registry. */
+    private String orderMarker(String number) {
+        return "\"order\":{\"value\":" + orderId(number) + "}";
+    }
+
+    private long orderId(String number) {
+        return jdbc.sql("select id from customer_order where order_number = :n")
+                .param("n", number)
+                .query(Long.class)
+                .single();
+    }
+
+    private long customerId(String email) {
+        return jdbc.sql("select id from customer where email_normalized = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single();
+    }
+
+    private String reasonOf(String email, String template) {
+        return jdbc.sql("""
+                        select m.reason from step_mail m
+                          join enrolment e on e.id = m.enrolment_id
+                          join customer c on c.id = e.customer_id
+                          join scenario_step st on st.id = m.step_id
+                         where c.email_normalized = :email and st.template = :template
+                        """)
+                .param("email", email)
+                .param("template", template)
+                .query(String.class)
+                .single();
     }
 
     private String statusOf(String email, String template) {

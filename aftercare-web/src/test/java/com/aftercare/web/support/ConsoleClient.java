@@ -112,14 +112,25 @@ public final class ConsoleClient {
      */
     public HttpResponse<String> postMultipart(
             String formPage, String path, Map<String, String> fields, java.util.List<FilePart> files) {
+        return postMultipartWithToken(csrfTokenOf(formPage), path, fields, files);
+    }
+
+    /** The CSRF token the page at {@code formPage} carries, for a test that posts at a moment of its choosing. */
+    public String csrfTokenOf(String formPage) {
         Matcher csrf = CSRF.matcher(get(formPage).body());
         if (!csrf.find()) {
             throw new IllegalStateException(formPage + " carries no CSRF token");
         }
+        return csrf.group(1);
+    }
+
+    /** Posts a multipart form with a CSRF token read before ({@link #csrfTokenOf}). */
+    public HttpResponse<String> postMultipartWithToken(
+            String csrfToken, String path, Map<String, String> fields, java.util.List<FilePart> files) {
         String boundary = "----aftercare" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf.group(1));
+        all.put("_csrf", csrfToken);
         all.forEach((name, value) -> body.writeBytes(
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
                         .getBytes(StandardCharsets.UTF_8)));

@@ -406,7 +406,8 @@ class WebhooksTest {
                         "PHONE",
                         "PRODUCT",
                         null,
-                        Instant.now())));
+                        Instant.now(),
+                        false)));
     }
 
     @Test
