@@ -255,6 +255,8 @@ all_alive() { local p; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || ret
 # or about to be: parked UNKNOWN after the lease) and CLAIMED ones (given back after the lease).
 IDS=(); INCARNATION=(); KILL_AT=(); KILL_LOG=(); KILLS_DONE=0; IN_FLIGHT_AT_KILLS=0; CLAIMED_AT_KILLS=0
 for i in "${!NAMES[@]}"; do IDS+=("bench-${NAMES[$i]}"); INCARNATION+=(1); done
+# after an outage the relay is tried again within 5 minutes (RelayOutage.LONGEST_WAIT): no stall
+[ "$SINK_DOWN" = 0 ] || [ "${STALL_SET:-0}" = 1 ] || STALL=360
 if [ "$KILLS" -gt 0 ]; then
     mapfile -t KILL_AT < <(shuf -i "$((MAILS * 5 / 100))-$((MAILS * 85 / 100))" -n "$KILLS" | sort -n)
     log "fault mode: $KILLS kill(s) -9 when the sink has received ${KILL_AT[*]} mails; lease $LEASE"
