@@ -2,7 +2,7 @@
 -- into an empty, migrated database:
 --   two storefronts (one customer in five buys at the second), :customers customers whose first
 --   order is spread over two years; the other orders go to two customers in five (the repeaters),
---   1 to 400 days after their first; 3 % cancelled; one line per order, 50 products;
+--   spread evenly between their first order and now (never in the future); 3 % cancelled; one line per order, 50 products;
 --   one inquiry per five customers (a third of them rated), one claim per fifty orders of the
 --   repeaters' products, one sent step mail per three customers.
 -- Coupons are not generated: their read model is probed per customer like the others.
@@ -32,7 +32,7 @@ select case when c.n % 5 = 0 then :mall else :shop end, 'F-' || c.n, c.id,
        1800 * (1 + c.n % 5), 1800 * (1 + c.n % 5) + 550, c.created_at, c.created_at + interval '2 days'
   from bench_customer c;
 
--- the other orders: to the repeaters (two customers in five), 1 to 400 days after the first, not in the future
+-- the other orders: to the repeaters (two customers in five), spread evenly between their first order and now
 insert into customer_order (storefront_id, order_number, customer_id, status, currency, subtotal_minor,
                             total_minor, placed_at, delivered_at)
 select case when c.n % 5 = 0 then :mall else :shop end, 'R-' || g, c.id,
@@ -40,8 +40,7 @@ select case when c.n % 5 = 0 then :mall else :shop end, 'R-' || g, c.id,
        1800 * (1 + g % 5), 1800 * (1 + g % 5) + 550, p.at, p.at + interval '2 days'
   from generate_series(1::bigint, :orders - :customers) g
   join bench_customer c on c.n = 1 + (g * 7919) % (:customers * 2 / 5) * 5 / 2
- cross join lateral (select least(now() - interval '1 hour',
-                                  c.created_at + interval '1 day' * (1 + (g * 31) % 400)) as at) p;
+ cross join lateral (select c.created_at + (now() - interval '1 hour' - c.created_at) * ((g * 31 % 1000) / 1000.0) as at) p;
 
 insert into order_line (order_id, line_no, sku, product_name, category, quantity, unit_price_minor)
 select o.id, 1, 'FIG-' || (o.id % 50), '商品 ' || (o.id % 50), 'cat-' || (o.id % 5), 1, o.subtotal_minor

@@ -11,6 +11,7 @@
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres           BENCH_JAVA_OPTS="-Xms256m -Xmx1g"
 #   APP_JAR=aftercare-web/target/aftercare.jar             BENCH_OUT=/tmp/aftercare-bench-figures-<time>
 #   KEEP_DB=1   keep the database afterwards (by default it is dropped at the end: the machine is shared)
+#   REUSE_DB=1  measure the database a KEEP_DB run left (migrated on by the app), without generating again
 #
 # The whole run is bounded: generating takes a few minutes on 2 cores, each page REQUESTS requests.
 set -euo pipefail
@@ -35,7 +36,7 @@ bench_require_tools "postgresql-client curl" psql curl
 bench_check_prereqs "$APP_JAR"
 mkdir -p "$BENCH_OUT"
 log "output in $BENCH_OUT"
-bench_recreate_db "$BENCH_DB"
+[ "${REUSE_DB:-0}" = 1 ] || bench_recreate_db "$BENCH_DB"
 [ "${KEEP_DB:-0}" = 1 ] || trap 'bench_cleanup; psql -d postgres -qc "drop database if exists $BENCH_DB with (force)" >/dev/null 2>&1 || true' EXIT
 
 PORT=$(bench_free_port "$BENCH_PORT")
@@ -53,10 +54,13 @@ bench_wait_up "$BASE" "$BENCH_APP_PID" "$BENCH_OUT/app.log" 300
 log "app is UP; generating $ORDERS orders for $CUSTOMERS customers"
 
 start=$SECONDS
-psql -d "$BENCH_DB" -v customers="$CUSTOMERS" -v orders="$ORDERS" -f "$HERE/generate.sql" >"$BENCH_OUT/generate.txt" 2>&1 \
-    || { tail -20 "$BENCH_OUT/generate.txt" >&2; die "generate.sql failed"; }
+if [ "${REUSE_DB:-0}" != 1 ]; then
+    psql -d "$BENCH_DB" -v customers="$CUSTOMERS" -v orders="$ORDERS" -f "$HERE/generate.sql" >"$BENCH_OUT/generate.txt" 2>&1 \
+        || { tail -20 "$BENCH_OUT/generate.txt" >&2; die "generate.sql failed"; }
+fi
 GENERATED=$((SECONDS - start))
-COUNTS=$(tail -3 "$BENCH_OUT/generate.txt" | head -1)
+COUNTS=$(psql -d "$BENCH_DB" -Atqc "select (select count(*) from customer), (select count(*) from customer_order),
+    (select count(*) from inquiry), (select count(*) from claim), (select count(*) from step_mail)")
 log "generated in $GENERATED s: $COUNTS"
 
 # The refresh, with an order written while it runs: CONCURRENTLY must not make writers wait.
@@ -67,7 +71,7 @@ REFRESH_PID=$!
 sleep 2
 WRITE_MS=$(psql -d "$BENCH_DB" -Atq -c '\timing on' -c "
     insert into customer_order (storefront_id, order_number, customer_id, status, currency, subtotal_minor, total_minor, placed_at)
-    select storefront_id, 'W-1', customer_id, 'PLACED', 'JPY', 1000, 1000, now() from customer_order where id = 1" \
+    select storefront_id, 'W-' || floor(extract(epoch from clock_timestamp()) * 1000), customer_id, 'PLACED', 'JPY', 1000, 1000, now() from customer_order where id = 1" \
     | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
 REFRESH_RUNNING_AT_WRITE=$(kill -0 $REFRESH_PID 2>/dev/null && echo yes || echo no)
 wait $REFRESH_PID
