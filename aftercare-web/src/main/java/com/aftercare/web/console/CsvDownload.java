@@ -117,7 +117,7 @@ public class CsvDownload {
         Encoding encoding = Encoding.of(request.getParameter(CHARSET));
         Locale locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage("csv.file." + export.list(), null, export.list(), locale);
-        String day = LocalDate.now(clock.withZone(shop.zone())).toString();
+        String day = LocalDate.ofInstant(clock.instant(), shop.zone()).toString();
         response.setContentType("text/csv;charset=" + encoding.charset.name());
         response.setHeader(
                 "Content-Disposition", attachment(export.list() + "-" + day + ".csv", title + "-" + day + ".csv"));

@@ -56,7 +56,7 @@ final class SqlNames {
     private static final Pattern TABLE_ANNOTATION =
             Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
     private static final Pattern TARGET = Pattern.compile(
-            "^\\s*(?:create\\s+(?:or\\s+replace\\s+)?(?:unique\\s+)?(?:table|view|index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?\\S+\\s+on)|alter\\s+table|insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?|drop\\s+(?:table|view))\\s+(?:only\\s+)?(?:if\\s+(?:not\\s+)?exists\\s+)?"
+            "^\\s*(?:create\\s+(?:or\\s+replace\\s+)?(?:unique\\s+)?(?:table|(?:materialized\\s+)?view|index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?\\S+\\s+on)|alter\\s+table|insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?|drop\\s+(?:table|view))\\s+(?:only\\s+)?(?:if\\s+(?:not\\s+)?exists\\s+)?"
                     + NAME,
             Pattern.CASE_INSENSITIVE);
 

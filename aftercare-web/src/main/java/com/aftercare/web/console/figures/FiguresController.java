@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * First response, resolution, satisfaction and volume for a period (default: the last 30 days).
- * A bad period gets field messages and a 400, never figures of some other period.
+ * The figures page for a period (default: the last 30 days) and storefront: first the business
+ * view that joins the areas (repeat purchases, LTV, touches, returns, satisfaction against first
+ * response: {@link BusinessTables}), then the desk's first response, resolution, satisfaction and
+ * volume. A bad period gets field messages and a 400, never figures of some other period.
  */
 @Controller
 @RequestMapping("/console/figures")
@@ -53,13 +56,19 @@ class FiguresController {
     private final Storefronts storefronts;
     private final StorefrontChoice storefrontChoice;
     private final CsvDownload csv;
+    private final BusinessTables business;
 
     FiguresController(
-            InquiryFigures figures, Storefronts storefronts, StorefrontChoice storefrontChoice, CsvDownload csv) {
+            InquiryFigures figures,
+            Storefronts storefronts,
+            StorefrontChoice storefrontChoice,
+            CsvDownload csv,
+            BusinessTables business) {
         this.figures = figures;
         this.storefronts = storefronts;
         this.storefrontChoice = storefrontChoice;
         this.csv = csv;
+        this.business = business;
     }
 
     @GetMapping
@@ -70,8 +79,10 @@ class FiguresController {
     }
 
     /**
-     * One table of the page ({@code table=operators} or {@code days}) for the same period and
-     * storefront, as a CSV file: times in hours and shares in percent as plain numbers.
+     * One table of the page ({@code table=operators} or {@code days}, or a business table:
+     * {@code repeat}, {@code second-purchase}, {@code cohorts}, {@code touches}, {@code csat}) for
+     * the same period and storefront, as a CSV file: times in hours and shares in percent as plain
+     * numbers. The returns tables are the claims figures' own files.
      */
     @GetMapping("/export")
     void export(
@@ -83,6 +94,13 @@ class FiguresController {
             HttpServletResponse response)
             throws IOException {
         PeriodForm.refuseUnreadable(errors);
+        StorefrontId storefront = storefrontChoice.of(form.storefront());
+        ReportingPeriod period = periodOf(form);
+        Optional<CsvDownload.Export> businessTable = business.export(table, form.exportFilter(period, table));
+        if (businessTable.isPresent()) {
+            csv.send(businessTable.get(), supervisor, request, response, business.rows(table, period, storefront));
+            return;
+        }
         InquiryFigures.Figures result = figuresFor(form);
         Map<String, Object> filter = form.exportFilter(result.period(), table);
         if (table.equals("days")) {
@@ -113,15 +131,19 @@ class FiguresController {
                                 m.csat().count());
                     }));
         } else {
-            throw new InvalidValue("table", "is neither operators nor days");
+            throw new InvalidValue("table", "is not a table of the figures page");
         }
     }
 
     /** The figures of the period and storefront the form asks for (the last 30 days by default). */
     private InquiryFigures.Figures figuresFor(PeriodForm form) {
         StorefrontId storefront = storefrontChoice.of(form.storefront());
-        ReportingPeriod period = form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
+        ReportingPeriod period = periodOf(form);
         return figures.of(period.from(), period.to(), storefront);
+    }
+
+    private ReportingPeriod periodOf(PeriodForm form) {
+        return form.empty() ? figures.lastThirtyDays() : new ReportingPeriod(form.from(), form.to());
     }
 
     private String show(PeriodForm form, Model model) {
@@ -129,6 +151,7 @@ class FiguresController {
         model.addAttribute(
                 FORM, new PeriodForm(result.period().from(), result.period().to(), form.storefront()));
         model.addAttribute("figures", result);
+        business.addTo(model, result.period(), result.storefront());
         model.addAttribute("channelChart", ColumnChart.of("channel.", byName(result.byChannel())));
         model.addAttribute("categoryChart", ColumnChart.of("category.", byName(result.byCategory())));
         model.addAttribute("dayChart", ColumnChart.of("", perDay(result)));
