@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's after-sales claims: returns, exchanges, refund-guarantee claims, repairs (free under
@@ -23,6 +25,8 @@ import java.util.Set;
  * in every status the workflow has.
  */
 final class DemoClaims {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoClaims.class);
 
     /** One operator step on a claim (or the customer's answer to a quote). */
     private enum Move {
@@ -202,9 +206,13 @@ final class DemoClaims {
                     .filter(o -> o.contains(recipe.product()) && "CARD".equals(o.payment()) && o.delivered() != null)
                     .filter(o -> !used.contains(o.number()))
                     .filter(o -> o.delivered().plus(afterDelivery).plus(needed).isBefore(now))
-                    .filter(o -> o.delivered().plus(afterDelivery).isAfter(now.minus(Duration.ofDays(25))))
                     .toList();
             if (fitting.isEmpty()) {
+                log.warn(
+                        "Demo history: no order fits a {} of {} ending {}",
+                        recipe.type(),
+                        recipe.product().sku(),
+                        recipe.moves());
                 continue;
             }
             PlannedOrder order = recipe.moves().isEmpty()

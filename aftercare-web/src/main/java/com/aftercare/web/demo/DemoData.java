@@ -81,7 +81,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        StorefrontId shop = storefronts.ensure("demo-shop", "デモショップ本店").id();
+        StorefrontId shop = storefronts.ensure("demo-shop", "こもれび 本店").id();
         Instant now = clock.instant();
         List<DemoCustomer> customers = List.of(
                 new DemoCustomer("hanako.yamada@example.jp", "山田 花子", "ヤマダ ハナコ", "090-1111-2222"),

@@ -158,7 +158,8 @@ final class DemoDesk {
                 topic = AFTER_DELIVERY.get(5); // a repair visit is about the rice cooker
             }
             String operator = operators.get(random.nextInt(operators.size()));
-            Stage stage = recent ? Stage.values()[random.nextInt(4)] : Stage.CLOSED;
+            // the last days' inquiries stand in each state still on the desk, and one just resolved
+            Stage stage = recent ? Stage.values()[i % 4] : Stage.CLOSED;
             story(timeline, random, order, topic, channel, operator, stage, at, now);
         }
     }
@@ -180,15 +181,13 @@ final class DemoDesk {
             return;
         }
         Instant answered = at.plus(Duration.ofMinutes(20 + random.nextInt(240)));
-        if (channel != Channel.PHONE && channel != Channel.VISIT) {
-            timeline.at(answered, what + " taken", () -> inquiries.take(reference[0], operator));
-        }
+        timeline.at(answered, what + " taken", () -> inquiries.take(reference[0], operator));
         timeline.at(
                 answered.plusSeconds(60),
                 what + " answered",
                 () -> inquiries.reply(new Inquiries.Reply(reference[0], operator, topic.answer())));
         Instant last = answered.plusSeconds(60);
-        if (topic.followUp() != null && (stage == Stage.WAITING || random.nextBoolean())) {
+        if (topic.followUp() != null && stage != Stage.OPEN && (stage == Stage.WAITING || random.nextBoolean())) {
             timeline.at(
                     last.plusSeconds(30), what + " waiting", () -> inquiries.waitOnCustomer(reference[0], operator));
             if (stage == Stage.WAITING) {
@@ -248,11 +247,14 @@ final class DemoDesk {
                         .reference();
             case PHONE ->
                 calls.logCall(new CallsAndVisits.LogCall(
-                                intake(order, topic, operator, "電話: " + topic.question()), c.name(), false, null))
+                                intake(order, topic, operator, topic.subject() + "。" + topic.question()),
+                                c.name(),
+                                false,
+                                null))
                         .reference();
             case VISIT ->
                 calls.bookVisit(new CallsAndVisits.BookVisit(
-                                intake(order, topic, operator, "訪問修理の依頼: " + topic.question()),
+                                intake(order, topic, operator, "訪問修理のご依頼。" + topic.question()),
                                 c.prefecture() + c.address(),
                                 visitSlot(at, 0),
                                 visitSlot(at, 2),

@@ -142,7 +142,9 @@ class DemoHistory {
         timeline.at(start, "FAQ written", this::writeFaq);
         orders.replay(timeline, planned, random);
         newsletterWithCoupons(timeline, planned, random, today, now);
-        desk.plan(timeline, random, planned, OPERATORS, INQUIRIES, now);
+        // the admin, who signs in to the demo, has work of their own too
+        desk.plan(
+                timeline, random, planned, List.of("sato.miho", "kimura.kenichi", SUPERVISOR, "admin"), INQUIRIES, now);
         claims.plan(timeline, random, planned, OPERATORS, now);
         for (int day = DAYS; day >= 0; day--) {
             // the schedulers' rounds, as they run every few seconds in a live shop

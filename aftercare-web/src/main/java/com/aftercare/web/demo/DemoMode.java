@@ -105,6 +105,7 @@ public final class DemoMode {
         // the demo shop's name in mails and pages (AFTERCARE_SHOP_NAME still wins)
         properties.put("aftercare.shop.name", "こもれび");
         properties.put("aftercare.bootstrap.storefront", "demo-shop");
+        properties.put("aftercare.bootstrap.storefront-name", "こもれび 本店");
         properties.put("aftercare.bootstrap.api-key", credentials.apiKey());
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
         properties.put("aftercare.link-secret", credentials.linkSecret());
