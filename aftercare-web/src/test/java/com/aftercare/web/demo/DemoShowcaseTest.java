@@ -168,7 +168,7 @@ class DemoShowcaseTest {
                         select i.reference from inquiry i join inquiry_message m on m.inquiry_id = i.id
                          where i.order_id is not null
                          group by i.reference, i.status, i.channel
-                         order by i.status in ('OPEN', 'WAITING_ON_CUSTOMER') desc, i.channel = 'EMAIL' desc, count(*) desc,
+                         order by i.status in ('OPEN', 'WAITING_ON_CUSTOMER') desc, i.channel in ('CHAT', 'WEB_FORM') desc, count(*) desc,
                                   i.reference
                          limit 1
                         """), "inquiry");
