@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(StepMailProperties.class)
+// exposed for demo mode, which runs its rounds itself while it replays the demo's past days
+@NamedInterface("scenarios")
 public class StepMailScheduler {
 
     private final JdbcClient jdbc;

@@ -47,7 +47,7 @@ class Bootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (hasText(properties.storefront())) {
             Storefronts.StorefrontView storefront =
-                    storefronts.ensure(properties.storefront(), properties.storefront());
+                    storefronts.ensure(properties.storefront(), properties.nameOfStorefront());
             if (hasText(properties.apiKey())) {
                 storefronts.ensureKey(storefront.id(), properties.apiKey(), "bootstrap");
             }

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: a demo shop with Japanese customers and orders in several states, fed through
  * the same event ingestion a storefront uses (so the thank-you mails really go out, to the
- * catcher), then the credentials to try it. Seeding is keyed by event id, so restarts add nothing.
+ * catcher), its product terms, and at the first start its past ninety days ({@link DemoHistory});
+ * then the credentials to try it. Seeding is keyed by event id, so restarts add nothing.
  */
 @Component
 @Order(10)
@@ -55,6 +56,7 @@ class DemoData implements ApplicationRunner {
     private final ClaimRequests claims;
     private final ProductPolicyEditor policies;
     private final ProductTips tips;
+    private final DemoHistory history;
 
     DemoData(
             Storefronts storefronts,
@@ -63,7 +65,9 @@ class DemoData implements ApplicationRunner {
             Environment environment,
             ClaimRequests claims,
             ProductPolicyEditor policies,
-            ProductTips tips) {
+            ProductTips tips,
+            DemoHistory history) {
+        this.history = history;
         this.storefronts = storefronts;
         this.ingestion = ingestion;
         this.clock = clock;
@@ -77,7 +81,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        StorefrontId shop = storefronts.ensure("demo-shop", "デモショップ本店").id();
+        StorefrontId shop = storefronts.ensure("demo-shop", "こもれび 本店").id();
         Instant now = clock.instant();
         List<DemoCustomer> customers = List.of(
                 new DemoCustomer("hanako.yamada@example.jp", "山田 花子", "ヤマダ ハナコ", "090-1111-2222"),
@@ -113,6 +117,16 @@ class DemoData implements ApplicationRunner {
         seedPolicies();
         openClaim(shop);
         seedTips();
+        if (!history.seeded()) {
+            long started = System.nanoTime();
+            DemoTimeline.Replayed replayed = history.replay(shop);
+            log.info(
+                    "Demo history of {} days replayed in {} ms ({} steps, {} refused)",
+                    DemoHistory.DAYS,
+                    (System.nanoTime() - started) / 1_000_000,
+                    replayed.happened(),
+                    replayed.failed());
+        }
         log.info(
                 """
 

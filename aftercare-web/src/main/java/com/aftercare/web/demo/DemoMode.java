@@ -102,7 +102,10 @@ public final class DemoMode {
         // Demo credentials are printed on the console: keep the server on this machine.
         properties.put("server.address", env.getOrDefault("SERVER_ADDRESS", "127.0.0.1"));
         properties.put("aftercare.demo.enabled", true);
+        // the demo shop's name in mails and pages (AFTERCARE_SHOP_NAME still wins)
+        properties.put("aftercare.shop.name", "こもれび");
         properties.put("aftercare.bootstrap.storefront", "demo-shop");
+        properties.put("aftercare.bootstrap.storefront-name", "こもれび 本店");
         properties.put("aftercare.bootstrap.api-key", credentials.apiKey());
         properties.put("aftercare.bootstrap.admin-password", credentials.adminPassword());
         properties.put("aftercare.link-secret", credentials.linkSecret());

@@ -51,7 +51,8 @@ class DemoDataTest {
 
     @BeforeEach
     void demo() {
-        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips);
+        // the history is replayed by the demo's own start (DemoShowcaseTest), not in the shared database
+        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null);
     }
 
     @Test

@@ -1,0 +1,341 @@
+package com.aftercare.web.demo;
+
+import com.aftercare.domain.shared.SignedTokens;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.inquiry.CallsAndVisits;
+import com.aftercare.inquiry.Category;
+import com.aftercare.inquiry.Channel;
+import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.Priority;
+import com.aftercare.inquiry.SatisfactionSurvey;
+import com.aftercare.web.demo.DemoOrders.PlannedOrder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The demo's inquiry desk: customers asking on every channel (phone, mail, chat, the contact form,
+ * a repair visit) about their orders, and operators taking, answering, waiting, resolving and
+ * closing them, with satisfaction answers. Older inquiries are done; the last days' are still
+ * new, open or waiting, some past their SLA. Everything goes through the inquiry facades.
+ */
+final class DemoDesk {
+
+    /** A question customers ask, with the answer the desk gives. */
+    private record Topic(Category category, String subject, String question, String answer, String followUp) {}
+
+    private static final List<Topic> NOT_ARRIVED = List.of(
+            new Topic(
+                    Category.SHIPPING,
+                    "商品がまだ届きません",
+                    "注文した商品がまだ届いていません。いつ頃届きますか？",
+                    "お問い合わせありがとうございます。ご注文の商品は発送済みで、配送業者の追跡番号から明日中のお届け予定と確認できました。今しばらくお待ちください。",
+                    "追跡番号を確認しました。ありがとうございます。"),
+            new Topic(
+                    Category.SHIPPING,
+                    "お届け日の変更をお願いします",
+                    "出張のため、お届けを週末に変更していただけますか。",
+                    "承知いたしました。配送業者へ土曜日午前のお届けに変更を依頼いたしました。変更完了のご連絡が届くまで少々お待ちください。",
+                    "土曜日で大丈夫です。よろしくお願いします。"));
+
+    private static final List<Topic> AFTER_DELIVERY = List.of(
+            new Topic(
+                    Category.PRODUCT,
+                    "ケトルのお手入れ方法",
+                    "電気ケトルの内側に白い汚れがつきました。どうお手入れすればよいですか？",
+                    "白い汚れは水道水のミネラル分です。クエン酸大さじ1杯を入れて満水で沸かし、1時間ほど置いてから捨ててすすいでください。",
+                    "きれいになりました！ありがとうございます。"),
+            new Topic(
+                    Category.RETURN,
+                    "サイズ交換はできますか",
+                    "Tシャツが少し小さかったので、Lサイズに交換できますか。",
+                    "お届けから30日以内のため交換を承れます。マイページの「交換の申し込み」からLサイズをお選びください。返送用の伝票をお送りします。",
+                    "申し込みました。よろしくお願いします。"),
+            new Topic(
+                    Category.PAYMENT,
+                    "領収書の発行について",
+                    "会社の経費で購入したので、宛名入りの領収書をいただけますか。",
+                    "領収書をPDFでお送りいたします。宛名をご返信いただけますでしょうか。",
+                    "宛名は「株式会社みどり商事」でお願いします。"),
+            new Topic(
+                    Category.PRODUCT,
+                    "マグカップは食洗機に使えますか",
+                    "有田焼のマグカップは食洗機や電子レンジで使えますか？",
+                    "食洗機・電子レンジともにお使いいただけます。金彩の入った柄のみ電子レンジはお避けください。",
+                    null),
+            new Topic(
+                    Category.OTHER,
+                    "ギフト包装をお願いしたい",
+                    "次の注文をギフト包装にしてメッセージカードを付けられますか。",
+                    "ご注文時の備考欄に「ギフト包装希望」とメッセージ内容をご記入ください。無料で承ります。",
+                    null),
+            new Topic(
+                    Category.PRODUCT,
+                    "炊飯器の蓋が閉まりにくい",
+                    "土鍋炊飯器の蓋が閉まりにくく、吹きこぼれます。不良でしょうか？",
+                    "ご不便をおかけし申し訳ございません。パッキンが溝から外れている可能性があります。解決しない場合は保証期間内のため無償で修理いたします。",
+                    "パッキンを付け直したら直りました。"),
+            new Topic(
+                    Category.RETURN,
+                    "届いた商品が破損していました",
+                    "マグカップの取っ手が欠けた状態で届きました。",
+                    "大変申し訳ございません。写真をお送りいただけますか。確認後すぐに代わりの品をお送りします。",
+                    "写真を送りました。"),
+            new Topic(
+                    Category.PAYMENT,
+                    "コンビニ払いの期限を過ぎてしまいました",
+                    "支払期限を過ぎてしまいました。もう一度支払番号をいただけますか。",
+                    "新しいお支払い番号を発行いたしました。期限は3日後です。お手数ですがよろしくお願いいたします。",
+                    null));
+
+    private static final List<String> COMMENTS =
+            List.of("すぐに返事をいただけて助かりました。", "丁寧に教えていただきありがとうございました。", "対応が早くて安心しました。", "", "もう少し早く連絡がほしかったです。");
+
+    private final Inquiries inquiries;
+    private final CallsAndVisits calls;
+    private final SatisfactionSurvey survey;
+    private final SignedTokens tokens;
+    private final ZoneId zone;
+    private final DemoClock clock;
+
+    DemoDesk(
+            Inquiries inquiries,
+            CallsAndVisits calls,
+            SatisfactionSurvey survey,
+            SignedTokens tokens,
+            ZoneId zone,
+            DemoClock clock) {
+        this.clock = clock;
+        this.inquiries = inquiries;
+        this.calls = calls;
+        this.survey = survey;
+        this.tokens = tokens;
+        this.zone = zone;
+    }
+
+    /** How far an inquiry gets: the older ones all the way, the last days' part of the way. */
+    private enum Stage {
+        NEW,
+        OPEN,
+        WAITING,
+        RESOLVED,
+        CLOSED
+    }
+
+    /**
+     * Plans {@code count} inquiries about {@code orders}, most over the past weeks and the last
+     * few still on the desk, worked by {@code operators}.
+     */
+    void plan(
+            DemoTimeline timeline,
+            Random random,
+            List<PlannedOrder> orders,
+            List<String> operators,
+            int count,
+            Instant now) {
+        Channel[] channels = {Channel.EMAIL, Channel.PHONE, Channel.WEB_FORM, Channel.CHAT, Channel.EMAIL, Channel.VISIT
+        };
+        for (int i = 0; i < count; i++) {
+            boolean recent = i >= count - 16;
+            Instant at = recent
+                    ? now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 4)))
+                    : now.minus(Duration.ofDays(5 + random.nextInt(84))).plus(Duration.ofMinutes(random.nextInt(600)));
+            at = withinDay(at);
+            if (!at.isBefore(now)) {
+                continue;
+            }
+            PlannedOrder order = orderBefore(orders, at, random);
+            if (order == null) {
+                continue;
+            }
+            boolean delivered = order.delivered() != null && order.delivered().isBefore(at);
+            List<Topic> topics = delivered ? AFTER_DELIVERY : NOT_ARRIVED;
+            Topic topic = topics.get(random.nextInt(topics.size()));
+            Channel channel = channels[i % channels.length];
+            if (channel == Channel.VISIT) {
+                topic = AFTER_DELIVERY.get(5); // a repair visit is about the rice cooker
+            }
+            String operator = operators.get(random.nextInt(operators.size()));
+            // the last days' inquiries stand in each state still on the desk, and one just resolved
+            Stage stage = recent ? Stage.values()[i % 4] : Stage.CLOSED;
+            story(timeline, random, order, topic, channel, operator, stage, at, now);
+        }
+    }
+
+    private void story(
+            DemoTimeline timeline,
+            Random random,
+            PlannedOrder order,
+            Topic topic,
+            Channel channel,
+            String operator,
+            Stage stage,
+            Instant at,
+            Instant now) {
+        String[] reference = {null};
+        String what = channel + " inquiry on " + order.number();
+        timeline.at(at, what + " opened", () -> reference[0] = open(order, topic, channel, operator, at, random));
+        if (stage == Stage.NEW) {
+            return;
+        }
+        Instant answered = at.plus(Duration.ofMinutes(20 + random.nextInt(240)));
+        timeline.at(answered, what + " taken", () -> inquiries.take(reference[0], operator));
+        timeline.at(
+                answered.plusSeconds(60),
+                what + " answered",
+                () -> inquiries.reply(new Inquiries.Reply(reference[0], operator, topic.answer())));
+        Instant last = answered.plusSeconds(60);
+        if (topic.followUp() != null && stage != Stage.OPEN && (stage == Stage.WAITING || random.nextBoolean())) {
+            timeline.at(
+                    last.plusSeconds(30), what + " waiting", () -> inquiries.waitOnCustomer(reference[0], operator));
+            if (stage == Stage.WAITING) {
+                return;
+            }
+            Instant customerWrote = last.plus(Duration.ofHours(3 + random.nextInt(30)));
+            timeline.at(
+                    customerWrote,
+                    what + " customer wrote",
+                    () -> inquiries.addCustomerMessage(new Inquiries.AddCustomerMessage(
+                            order.storefront(),
+                            reference[0],
+                            topic.followUp(),
+                            order.customer().name())));
+            last = customerWrote.plus(Duration.ofMinutes(30 + random.nextInt(120)));
+            timeline.at(
+                    last,
+                    what + " thanked",
+                    () -> inquiries.reply(
+                            new Inquiries.Reply(reference[0], operator, "ご返信ありがとうございます。またお気軽にお問い合わせください。")));
+        }
+        if (stage == Stage.OPEN || stage == Stage.WAITING) {
+            return;
+        }
+        Instant resolved = last.plus(Duration.ofMinutes(5));
+        timeline.at(resolved, what + " resolved", () -> inquiries.resolve(reference[0], operator));
+        if (random.nextInt(10) < 6) {
+            int score = score(random);
+            String comment = score >= 4 ? COMMENTS.get(random.nextInt(4)) : COMMENTS.get(4);
+            timeline.at(
+                    resolved.plus(Duration.ofHours(2 + random.nextInt(40))),
+                    what + " rated",
+                    () -> rate(reference[0], score, comment));
+        }
+        if (stage == Stage.CLOSED) {
+            timeline.at(
+                    resolved.plus(Duration.ofDays(3)), what + " closed", () -> inquiries.close(reference[0], operator));
+        }
+    }
+
+    private String open(PlannedOrder order, Topic topic, Channel channel, String operator, Instant at, Random random) {
+        DemoShop.Person c = order.customer();
+        StorefrontId storefront = order.storefront();
+        return switch (channel) {
+            case EMAIL ->
+                inquiries
+                        .takeInboundMail(new Inquiries.InboundMail(
+                                storefront,
+                                c.email(),
+                                c.name(),
+                                topic.subject() + "（注文番号 " + order.number() + "）",
+                                topic.question() + "\n\n" + c.name(),
+                                "<demo-" + order.number() + "-" + at.toEpochMilli() + "@example.jp>",
+                                null,
+                                null,
+                                null))
+                        .reference();
+            case PHONE ->
+                calls.logCall(new CallsAndVisits.LogCall(
+                                intake(order, topic, operator, topic.subject() + "。" + topic.question()),
+                                c.name(),
+                                false,
+                                null))
+                        .reference();
+            case VISIT ->
+                calls.bookVisit(new CallsAndVisits.BookVisit(
+                                intake(order, topic, operator, "訪問修理のご依頼。" + topic.question()),
+                                c.prefecture() + c.address(),
+                                visitSlot(at, 0),
+                                visitSlot(at, 2),
+                                "修理担当 森"))
+                        .reference();
+            case CHAT, WEB_FORM ->
+                inquiries
+                        .open(new Inquiries.OpenInquiry(
+                                storefront,
+                                channel,
+                                c.email(),
+                                c.name(),
+                                c.phone(),
+                                order.number(),
+                                topic.category(),
+                                random.nextInt(8) == 0 ? Priority.HIGH : null,
+                                topic.subject(),
+                                topic.question(),
+                                "customer"))
+                        .reference();
+        };
+    }
+
+    private CallsAndVisits.Intake intake(PlannedOrder order, Topic topic, String operator, String summary) {
+        DemoShop.Person c = order.customer();
+        return new CallsAndVisits.Intake(
+                order.storefront(),
+                c.email(),
+                c.name(),
+                c.phone(),
+                summary,
+                topic.category(),
+                null,
+                order.number(),
+                operator);
+    }
+
+    /** Two days on at 13:00 (plus {@code hours}), the shop's time: a visit is booked ahead. */
+    private Instant visitSlot(Instant at, int hours) {
+        return at.atZone(zone)
+                .toLocalDate()
+                .plusDays(2)
+                .atTime(13 + hours, 0)
+                .atZone(zone)
+                .toInstant();
+    }
+
+    /** The customer answers the survey mail's one question, as the signed link lets them. */
+    private void rate(String reference, int score, String comment) {
+        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        String token = tokens.sign(
+                SatisfactionSurvey.PURPOSE,
+                Long.toString(inquiry.id().value()),
+                clock.instant().plus(Duration.ofDays(30)));
+        survey.answer(token, score, comment);
+    }
+
+    /** Mostly content customers, a few unhappy ones (whose low score flags the inquiry). */
+    private static int score(Random random) {
+        int draw = random.nextInt(100);
+        return draw < 48 ? 5 : draw < 78 ? 4 : draw < 90 ? 3 : draw < 96 ? 2 : 1;
+    }
+
+    /** Inquiries come in during the day: a moment at night moves to the next morning. */
+    private Instant withinDay(Instant at) {
+        var local = at.atZone(zone);
+        if (local.getHour() < 9) {
+            return local.withHour(9 + local.getMinute() % 3).toInstant();
+        }
+        if (local.getHour() >= 21) {
+            return local.plusDays(1).withHour(9 + local.getMinute() % 3).toInstant();
+        }
+        return at;
+    }
+
+    /** One of the orders placed shortly before {@code at} (the customer asks about a recent order). */
+    private static PlannedOrder orderBefore(List<PlannedOrder> orders, Instant at, Random random) {
+        List<PlannedOrder> before = orders.stream()
+                .filter(o -> o.placed().isBefore(at.minus(Duration.ofHours(6))) && !o.cancelled())
+                .filter(o -> o.placed().isAfter(at.minus(Duration.ofDays(20))))
+                .toList();
+        return before.isEmpty() ? null : before.get(random.nextInt(before.size()));
+    }
+}

@@ -1,0 +1,216 @@
+package com.aftercare.web.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftercare.AftercareApplication;
+import com.aftercare.web.support.Browser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo as the README's first command starts it: its own embedded PostgreSQL and mail catcher
+ * (in a temporary data directory, not the suite's database) and the ninety days of history
+ * replayed through the services. Every list and chart of the console must have something in it,
+ * and the demo's screenshots are taken from it in a real headless Chromium at 1366x900: into
+ * {@code target/demo-screenshots}, or with {@code -Ddemo.screenshots=<dir>} into that directory
+ * (the README's pictures: {@code -Ddemo.screenshots=../docs/screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoShowcaseTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TempDir
+    static Path data;
+
+    DemoMode.Running demo;
+    ConfigurableApplicationContext app;
+    JdbcClient db;
+
+    @BeforeAll
+    void startTheDemoAsTheReadmeDoes() {
+        demo = DemoMode.start(Map.of("AFTERCARE_DEMO_DATA_DIR", data.toString()));
+        Map<String, Object> properties = new HashMap<>(demo.properties());
+        properties.put("server.port", 0);
+        SpringApplication application = new SpringApplication(AftercareApplication.class);
+        application.setDefaultProperties(properties);
+        app = application.run();
+        db = app.getBean(JdbcClient.class);
+        browser.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.fresh().logIn("admin", (String) demo.properties().get("aftercare.bootstrap.admin-password"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (demo != null) {
+                demo.servers().close();
+            }
+        }
+    }
+
+    @Test
+    void shouldSeedAFewHundredOrdersOverTwoStorefrontsAndNinetyDays() {
+        assertThat(count("select count(*) from customer_order")).isGreaterThan(250);
+        assertThat(strings("select name from storefront")).containsExactlyInAnyOrder("こもれび 本店", "こもれび 楽天市場店");
+        assertThat(count("select count(distinct storefront_id) from customer_order"))
+                .isEqualTo(2);
+        assertThat(count("""
+                        select count(distinct date_trunc('week', placed_at)) from customer_order
+                         where placed_at > now() - interval '91 days'
+                        """)).isGreaterThanOrEqualTo(12);
+        assertThat(strings("select distinct status from customer_order"))
+                .contains("PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED");
+    }
+
+    @Test
+    void shouldHaveInquiriesOnEveryChannelInEveryState() {
+        assertThat(strings("select distinct channel from inquiry"))
+                .containsExactlyInAnyOrder("PHONE", "EMAIL", "CHAT", "VISIT", "WEB_FORM");
+        assertThat(strings("select distinct status from inquiry"))
+                .containsExactlyInAnyOrder("NEW", "OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED");
+        assertThat(count("select count(*) from inquiry_satisfaction")).isGreaterThan(10);
+    }
+
+    @Test
+    void shouldHaveClaimsOfAllFiveTypesInEveryStatus() {
+        assertThat(strings("select distinct type from claim"))
+                .containsExactlyInAnyOrder(
+                        "RETURN", "EXCHANGE", "REFUND_GUARANTEE", "WARRANTY_REPAIR", "RECYCLE_PICKUP");
+        assertThat(strings("select distinct status from claim"))
+                .containsExactlyInAnyOrder(
+                        "REQUESTED",
+                        "QUOTED",
+                        "QUOTE_DECLINED",
+                        "APPROVED",
+                        "REJECTED",
+                        "AWAITING_ITEM",
+                        "RECEIVED",
+                        "INSPECTED",
+                        "REFUNDED",
+                        "EXCHANGE_SHIPPED",
+                        "REPAIRED",
+                        "CLOSED");
+    }
+
+    @Test
+    void shouldHaveStepMailsSentAndScheduledANewsletterCouponsAndFaq() {
+        assertThat(strings("select distinct status from step_mail")).contains("ENQUEUED", "SCHEDULED");
+        assertThat(strings("select distinct status from newsletter")).contains("SENT", "SCHEDULED");
+        assertThat(count("select count(*) from coupon")).isGreaterThan(10);
+        assertThat(count("select count(*) from coupon_redemption")).isGreaterThan(3);
+        assertThat(count("select count(*) from faq_article where published")).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void shouldShowSomethingInEveryListAndChartOfTheConsole() {
+        for (String page : List.of(
+                "/console",
+                "/console/inquiries",
+                "/console/callbacks",
+                "/console/claims",
+                "/console/figures",
+                "/console/claims/figures",
+                "/console/stepmail",
+                "/console/marketing/newsletters",
+                "/console/marketing/coupons",
+                "/console/faq",
+                "/console/admin/mail")) {
+            browser.open(page);
+            assertThat(browser.driver().findElements(By.cssSelector(".empty")))
+                    .as("empty states on %s", page)
+                    .isEmpty();
+            for (WebElement table : browser.driver().findElements(By.cssSelector("main table"))) {
+                assertThat(table.findElements(By.cssSelector("tbody tr")))
+                        .as("rows of a table on %s", page)
+                        .isNotEmpty();
+            }
+            for (WebElement chart : browser.driver().findElements(By.cssSelector("svg.chart"))) {
+                assertThat(chart.findElements(By.cssSelector("rect.column")).stream()
+                                .map(c -> Double.parseDouble(c.getDomAttribute("height")))
+                                .filter(h -> h > 0))
+                        .as("columns of a chart on %s", page)
+                        .isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void shouldLeaveTheScreenshotsOfTheMainPages() {
+        shot("/console", "home");
+        shot("/console/inquiries", "queue");
+        shot("/console/inquiries/" + first("""
+                        select i.reference from inquiry i join inquiry_message m on m.inquiry_id = i.id
+                         where i.order_id is not null
+                         group by i.reference, i.status, i.channel
+                         order by i.status in ('OPEN', 'WAITING_ON_CUSTOMER') desc, i.channel in ('CHAT', 'WEB_FORM') desc, count(*) desc,
+                                  i.reference
+                         limit 1
+                        """), "inquiry");
+        shot(
+                "/console/customers/" + first("select id::text from customer where email = 'hanako.yamada@example.jp'"),
+                "customer");
+        shot("/console/claims/" + first("""
+                        select rma from claim where type = 'RETURN' and status = 'REFUNDED' order by rma limit 1
+                        """), "claim");
+        shot(
+                "/console/stepmail/scenarios/" + first("select id::text from scenario where code = 'after-delivery'"),
+                "step-mail-editor");
+        shot("/console/figures", "figures");
+        assertThat(Files.exists(shots().resolve("figures.png"))).isTrue();
+    }
+
+    private void shot(String page, String name) {
+        browser.open(page);
+        assertThat(browser.driver().findElements(By.cssSelector("main")))
+                .as(page)
+                .isNotEmpty();
+        try {
+            Path target = Files.createDirectories(shots()).resolve(name + ".png");
+            Files.write(target, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path shots() {
+        return Path.of(System.getProperty("demo.screenshots", "target/demo-screenshots"));
+    }
+
+    private long count(String sql) {
+        return db.sql(sql).query(Long.class).single();
+    }
+
+    private List<String> strings(String sql) {
+        return db.sql(sql).query(String.class).list();
+    }
+
+    private String first(String sql) {
+        return db.sql(sql).query(String.class).single();
+    }
+}
