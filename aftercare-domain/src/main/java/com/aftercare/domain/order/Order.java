@@ -181,6 +181,23 @@ public class Order {
         if (discount < 0) {
             throw new InvalidValue("order.discount", "must not be negative");
         }
+        // Each amount fits a long, but their product or sum may not: refused here, where every
+        // order is described, rather than overflowing (a 500) when the order is placed.
+        long subtotal = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            LineItem line = lines.get(i);
+            try {
+                subtotal = Math.addExact(subtotal, Math.multiplyExact(line.unitPrice(), (long) line.quantity()));
+            } catch (ArithmeticException e) {
+                throw new InvalidValue(
+                        "order.lines[" + i + "].unitPrice", "times the quantity makes an order total too large");
+            }
+        }
+        try {
+            Math.addExact(subtotal, shippingFee);
+        } catch (ArithmeticException e) {
+            throw new InvalidValue("order.shippingFee", "makes the order total too large");
+        }
     }
 
     public static Order place(Placement placement, Instant now) {
@@ -282,8 +299,14 @@ public class Order {
         if (!refund.amount().currency().equals(currency())) {
             throw new InvalidValue("refund.amount", "must be in the order's currency " + currency);
         }
+        long refunded;
+        try {
+            refunded = Math.addExact(refundedMinor, refund.amount().minor());
+        } catch (ArithmeticException e) {
+            throw new InvalidValue("refund.amount", "makes the refunded total too large");
+        }
         refunds.add(new OrderRefund(refund.ref(), refund.amount().minor(), refund.at(), now, refund.note()));
-        refundedMinor = Math.addExact(refundedMinor, refund.amount().minor());
+        refundedMinor = refunded;
         updatedAt = now;
         String note = refund.amount().formatted() + " refunded (refund " + refund.ref() + ")";
         history.add(new OrderHistoryEntry(eventId, "order.refunded", refund.at(), now, status, status, note));

@@ -52,10 +52,15 @@ public final class SignedTokens {
             return Optional.empty();
         }
         try {
-            if (Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) {
+            // Compared as seconds: an expiry beyond Instant's range (which we never sign) is refused
+            // like an expired one instead of failing in Instant.ofEpochSecond.
+            long expiry = Long.parseLong(parts[1]);
+            if (expiry > Instant.MAX.getEpochSecond()
+                    || Instant.ofEpochSecond(Math.max(expiry, Instant.MIN.getEpochSecond()))
+                            .isBefore(clock.instant())) {
                 return Optional.empty();
             }
-            return Optional.of(new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8));
+            return Text.utf8(DECODER.decode(parts[0]));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

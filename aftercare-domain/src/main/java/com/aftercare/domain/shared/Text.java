@@ -1,5 +1,11 @@
 package com.aftercare.domain.shared;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 /** Checks for free text that comes from outside (storefronts, customers, mail). */
 public final class Text {
 
@@ -35,6 +41,42 @@ public final class Text {
             char c = value.charAt(i);
             boolean allowedWhitespace = c == '\t' || (multiLine && (c == '\n' || c == '\r'));
             if (!allowedWhitespace && (Character.isISOControl(c) || isInvisibleFormatting(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The bytes as UTF-8 text, or empty when they are not UTF-8. Never replaced by U+FFFD: text
+     * that changed on the way in (a name, an event id that is a key) must be refused, not stored.
+     * The encoded halves of a surrogate pair ({@code ED A0 80}) are not UTF-8 either.
+     */
+    public static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when the text holds half of a surrogate pair without the other ({@code "\ud800"} in
+     * JSON): no character at all, which PostgreSQL, mail and every export would garble.
+     */
+    public static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return true;
             }
         }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.aftercare.domain.shared.InvalidValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,11 +74,19 @@ class OrderTest {
     }
 
     @Test
-    void shouldRefuseTotalsThatOverflow() {
+    void shouldRefuseTotalsThatOverflowAsTheFieldThatTipsThemOver() {
         List<LineItem> lines = List.of(line("SKU-1", 100_000, Long.MAX_VALUE / 50_000));
 
         assertThatThrownBy(() -> Order.place(OrderFixtures.placement(lines, 0, 0), NOW))
-                .isInstanceOf(ArithmeticException.class);
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines[0].unitPrice"));
+        assertThatThrownBy(() ->
+                        OrderFixtures.placement(List.of(line("SKU-1", 1, Long.MAX_VALUE), line("SKU-2", 1, 1)), 0, 0))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.lines[1].unitPrice"));
+        assertThatThrownBy(() -> OrderFixtures.placement(List.of(line("SKU-1", 1, 1)), Long.MAX_VALUE, 0))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("order.shippingFee"));
     }
 
     @Test

@@ -62,4 +62,23 @@ class TextTest {
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("subject"))
                 .hasMessageContaining("control characters");
     }
+
+    @Test
+    void shouldDecodeUtf8OnlyWhenEveryByteIsUtf8() {
+        assertThat(Text.utf8("山田 花子 𠮷".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .contains("山田 花子 𠮷");
+        assertThat(Text.utf8(new byte[] {'a', (byte) 0xFF, 'b'})).isEmpty();
+        // the encoded half of a surrogate pair (CESU-8 style) is not UTF-8
+        assertThat(Text.utf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldFindHalfASurrogatePairButNotAWholeOne() {
+        assertThat(Text.hasLoneSurrogate("𠮷野家")).isFalse();
+        assertThat(Text.hasLoneSurrogate("a\ud800b")).isTrue();
+        assertThat(Text.hasLoneSurrogate("a\udc00")).isTrue();
+        assertThat(Text.hasLoneSurrogate("\ud842")).isTrue();
+        assertThat(Text.hasLoneSurrogate("\udfb7\ud842")).isTrue();
+    }
 }

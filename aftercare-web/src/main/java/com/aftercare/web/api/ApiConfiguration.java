@@ -26,6 +26,15 @@ class ApiConfiguration {
         return registration;
     }
 
+    /** Right after the body limit, which bounds what it reads. */
+    @Bean
+    FilterRegistrationBean<Utf8Bodies> utf8Bodies(ProblemWriter problems) {
+        FilterRegistrationBean<Utf8Bodies> registration = new FilterRegistrationBean<>(new Utf8Bodies(problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /**
      * Strict JSON: "2" is not a quantity and 1.5 is not a whole number. Lenient coercion would
      * hide storefront bugs until they surface as wrong orders.

@@ -1,6 +1,7 @@
 package com.aftercare.web.api;
 
 import com.aftercare.domain.shared.Sha256;
+import com.aftercare.domain.shared.Text;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class JsonBodies {
+
+    static final String LONE_SURROGATE = "must not contain a lone surrogate (half of a UTF-16 pair, such as \\ud800)";
 
     private final JsonMapper json;
     private final Validator validator;
@@ -42,6 +45,10 @@ public class JsonBodies {
         if (tree == null || !tree.isObject()) {
             throw InvalidRequest.of("body", "must be a JSON object");
         }
+        String broken = loneSurrogateIn(tree, "");
+        if (broken != null) {
+            throw InvalidRequest.of(broken, LONE_SURROGATE);
+        }
         T value;
         try {
             value = json.treeToValue(tree, type);
@@ -61,6 +68,37 @@ public class JsonBodies {
                     errors);
         }
         return new Parsed<>(value, tree);
+    }
+
+    /**
+     * The path of the first text (or key) holding half a surrogate pair, such as {@code "\ud800"}:
+     * valid JSON, but no character. Stored, it becomes U+FFFD or an error in PostgreSQL, mail and
+     * exports, and an event id would change its identity on the way; refused here for every body.
+     */
+    private static String loneSurrogateIn(JsonNode node, String path) {
+        if (node.isString()) {
+            return Text.hasLoneSurrogate(node.asString()) ? (path.isEmpty() ? "body" : path) : null;
+        }
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                String field = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                if (Text.hasLoneSurrogate(entry.getKey())) {
+                    return field;
+                }
+                String inside = loneSurrogateIn(entry.getValue(), field);
+                if (inside != null) {
+                    return inside;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inside = loneSurrogateIn(node.get(i), path + "[" + i + "]");
+                if (inside != null) {
+                    return inside;
+                }
+            }
+        }
+        return null;
     }
 
     /** SHA-256 of the tree with object keys sorted, so a retry that reorders keys is still a retry. */

@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -194,6 +195,20 @@ class PortalClaimController {
             RedirectAttributes redirect) {
         OrderView order = order(token);
         ClaimView claim = access.claim(order, rma);
+        if (errors.hasErrors()) {
+            // A value the form cannot even hold (an account type outside the list): nothing is
+            // saved, and the message goes under its field as the account's own checks put theirs.
+            // The binding's result belongs to the record binding could not build, so the form
+            // shown gets a result of its own.
+            BankAccountForm shown = bank == null ? BankAccountForm.empty() : bank;
+            BindingResult refused = new DirectFieldBindingResult(shown, "bank");
+            errors.getFieldErrors()
+                    .forEach(e -> refused.rejectValue(e.getField(), "portal.bank." + e.getField() + ".invalid"));
+            model.addAttribute("bank", shown);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "bank", refused);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showStatus(order, claim, token, shown, model);
+        }
         try {
             refunds.provideBankAccount(claim.rma(), bank.toAccount());
         } catch (InvalidValue e) {

@@ -31,7 +31,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * <p>Spring's limits are one pair for the whole application and sized for the console's order
  * CSV imports (a mall's 100k-row export is about 20 MB); the portal's photos keep their own,
  * smaller limits ({@code aftercare.portal.max-photo-size}, {@code max-upload-size}), checked
- * here on each part.
+ * here on each part. A body that is malformed rather than too large is left to
+ * {@code UnreadableRequests}, the next filter, which refuses it for every path.
  */
 @Component
 class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
@@ -81,9 +82,11 @@ class UploadLimitFilter extends OncePerRequestFilter implements Ordered {
         Collection<Part> parts;
         try {
             parts = request.getParts();
-        } catch (IllegalStateException | ServletException e) {
+        } catch (IllegalStateException | ServletException | IOException e) {
             if (!isOverTheLimits(e)) {
-                throw e;
+                // malformed rather than too large: refused next in the chain (UnreadableRequests)
+                chain.doFilter(request, response);
+                return;
             }
             tooLarge(request, response);
             return;

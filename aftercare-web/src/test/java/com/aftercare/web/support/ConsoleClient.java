@@ -148,6 +148,40 @@ public final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** The CSRF token the page at {@code formPage} carries, for a body a test writes byte by byte. */
+    public String csrfToken(String formPage) {
+        Matcher csrf = CSRF.matcher(get(formPage).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException(formPage + " carries no CSRF token");
+        }
+        return csrf.group(1);
+    }
+
+    /** Posts these exact bytes (a body no browser would send: broken, or not UTF-8). */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A cookie this client sends from now on, beside the session's (a value no server would set). */
+    public void addCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().add(URI.create(base + "/"), cookie);
+    }
+
+    /** A GET with extra headers as name, value pairs (a cookie, a preferred language). */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             // what a browser sends, so error answers come as pages, as a person would see them
