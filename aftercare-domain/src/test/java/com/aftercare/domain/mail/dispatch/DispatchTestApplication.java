@@ -1,10 +1,8 @@
 package com.aftercare.domain.mail.dispatch;
 
 import com.aftercare.domain.shared.Secrets;
-import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
@@ -15,14 +13,9 @@ import org.springframework.context.annotation.Import;
         basePackages = {
             "com.aftercare.domain.mail.outbox",
             "com.aftercare.domain.mail.dispatch",
-            "com.aftercare.domain.mail.sender"
+            "com.aftercare.domain.mail.sender",
+            // the application's clock
+            "com.aftercare.domain.shop"
         })
 @Import(Secrets.class)
-class DispatchTestApplication {
-
-    /** The application's clock comes from the shop configuration, which this slice leaves out. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-}
+class DispatchTestApplication {}
