@@ -25,6 +25,7 @@ import com.aftercare.stepmail.newsletter.NewsletterSender;
 import com.aftercare.stepmail.newsletter.Newsletters;
 import com.aftercare.stepmail.newsletter.Segment;
 import com.aftercare.stepmail.scenario.StepMailScheduler;
+import com.aftercare.web.console.figures.FiguresRefresh;
 import com.aftercare.web.demo.DemoOrders.PlannedOrder;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,7 @@ class DemoHistory {
     private final Newsletters newsletters;
     private final NewsletterSender newsletterSender;
     private final StepMailScheduler stepMail;
+    private final FiguresRefresh figures;
     private final ZoneId zone;
     private final DemoOrders orders;
     private final DemoDesk desk;
@@ -95,6 +97,7 @@ class DemoHistory {
             Newsletters newsletters,
             NewsletterSender newsletterSender,
             StepMailScheduler stepMail,
+            FiguresRefresh figures,
             ShopProperties shop) {
         this.clock = clock;
         this.storefronts = storefronts;
@@ -105,6 +108,7 @@ class DemoHistory {
         this.newsletters = newsletters;
         this.newsletterSender = newsletterSender;
         this.stepMail = stepMail;
+        this.figures = figures;
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
         this.desk = new DemoDesk(inquiries, calls, survey, tokens, zone, clock);
@@ -158,6 +162,8 @@ class DemoHistory {
         DemoTimeline.Replayed replayed = timeline.replay(clock, now);
         stepMail.runDue();
         newsletterSender.runDue();
+        // the business figures read a view refreshed every few minutes; the demo shows it at once
+        figures.refresh();
         log.info("Demo history: {} things happened, {} refused", replayed.happened(), replayed.failed());
         return replayed;
     }

@@ -154,7 +154,7 @@ class DemoShowcaseTest {
                 assertThat(chart.findElements(By.cssSelector("rect.column")).stream()
                                 .map(c -> Double.parseDouble(c.getDomAttribute("height")))
                                 .filter(h -> h > 0))
-                        .as("columns of a chart on %s", page)
+                        .as("columns of the chart \"%s\" on %s", chart.getDomAttribute("aria-label"), page)
                         .isNotEmpty();
             }
         }

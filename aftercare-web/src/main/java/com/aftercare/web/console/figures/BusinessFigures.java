@@ -115,7 +115,19 @@ class BusinessFigures {
             List<RepeatRate> repeat,
             TimeToSecond timeToSecond,
             List<Cohort> cohorts,
-            List<TouchComparison> touches) {}
+            List<TouchComparison> touches) {
+
+        /** Whether any repeat window is over for some customer (else there is no rate to show). */
+        public boolean repeatMeasured() {
+            return repeat.stream().anyMatch(r -> r.matured() > 0);
+        }
+
+        /** Whether any customer compared is {@value #TOUCH_DAYS} days past the first purchase. */
+        public boolean touchesMeasured() {
+            return touches.stream()
+                    .anyMatch(t -> t.with().matured() + t.without().matured() > 0);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final ShopProperties shop;

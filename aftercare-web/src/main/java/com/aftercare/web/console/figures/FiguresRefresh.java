@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (a transaction-scoped advisory lock) and the others skip it.
  */
 @Component
-class FiguresRefresh {
+public class FiguresRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(FiguresRefresh.class);
 
