@@ -5,7 +5,7 @@ import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.order.LineItem;
 import com.aftercare.domain.order.Milestone;
-import com.aftercare.domain.order.Order;
+import com.aftercare.domain.order.OrderAmounts;
 import com.aftercare.domain.order.OrderEvents;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Shipping;
@@ -102,7 +102,7 @@ public record StorefrontEvent(String id, Instant occurredAt, Payload payload) {
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(currency, "currency");
-            Order.requireSaneAmounts(lines, shippingFee, discount);
+            OrderAmounts.requireSane(lines, shippingFee, discount);
             lines = List.copyOf(lines);
             externalId = reference("order.id", externalId);
         }
