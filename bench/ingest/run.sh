@@ -69,6 +69,24 @@ run_wrk() { # conns seconds outfile
     BENCH_API_KEY="$API_KEY" BENCH_RUN_ID="$(date +%s%N)-c$1" \
         wrk -t"$(min2 "$1")" -c"$1" -d"$2"s --latency -s "$HERE/order-placed.lua" "$BASE" >"$3" 2>&1
 }
+# The app's own CPU per event (its listeners' work included) does not depend on what else runs
+# on the machine the way events/s does, so it is the figure to compare two builds by on a busy
+# machine. Ticks of the java process; the listeners are waited for before reading them.
+TICKS_PER_S=$(getconf CLK_TCK)
+app_cpu_ticks() {
+    local pid
+    pid=$(pgrep -P "$APP_PID" -x java || echo "$APP_PID")
+    awk '{ print $14 + $15 }' "/proc/$pid/stat"
+}
+api_events() { psql -d "$BENCH_DB" -Atqc "select count(*) from inbound_event where event_id like 'evt-%'"; }
+wait_for_listeners() {
+    local i
+    for i in $(seq 1 120); do
+        [ "$(psql -d "$BENCH_DB" -Atqc "select count(*) from event_publication where completion_date is null")" = 0 ] && return
+        sleep 1
+    done
+    echo "WARNING: listeners still busy after 120 s; CPU per event is an underestimate" >&2
+}
 field() { # key file  -> value from the BENCH_RESULT line
     sed -n "s/.*BENCH_RESULT.* $1=\([^ ]*\).*/\1/p" "$2" | tail -1
 }
@@ -80,7 +98,13 @@ grep -E 'BENCH_RESULT|non-2xx' "$BENCH_OUT/wrk-warmup.txt" >&2 || true
 declare -a ROWS=()
 for c in $CONCURRENCY; do
     log "API: wrk -t$(min2 "$c") -c$c -d${DURATION}s --latency -s order-placed.lua"
+    wait_for_listeners
+    ticks0=$(app_cpu_ticks); events0=$(api_events)
     run_wrk "$c" "$DURATION" "$BENCH_OUT/wrk-c$c.txt"
+    wait_for_listeners
+    ticks1=$(app_cpu_ticks); events1=$(api_events)
+    cpu=$(awk -v t=$((ticks1 - ticks0)) -v e=$((events1 - events0)) -v hz="$TICKS_PER_S" \
+        'BEGIN { if (e > 0) printf "%.2f", t * 1000 / hz / e; else print "n/a" }')
     rps=$(field rps "$BENCH_OUT/wrk-c$c.txt"); p50=$(field p50_ms "$BENCH_OUT/wrk-c$c.txt")
     p99=$(field p99_ms "$BENCH_OUT/wrk-c$c.txt"); bad=$(field non2xx "$BENCH_OUT/wrk-c$c.txt")
     serr=$(field socket_errors "$BENCH_OUT/wrk-c$c.txt")
@@ -94,7 +118,7 @@ for c in $CONCURRENCY; do
     tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
     lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$BENCH_OUT/pgbench-c$c.txt" | tail -1)
     ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-    ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio")
+    ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio|$cpu")
 done
 
 # --- (e) report --------------------------------------------------------------
@@ -112,11 +136,11 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
     echo "machine: $machine"
     echo "each point: ${DURATION}s; wrk -t min(c,2); pgbench -j min(c,2); app, wrk and PostgreSQL share the CPUs"
     echo
-    echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL | app CPU ms/event |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in "${ROWS[@]}"; do
-        IFS='|' read -r c rps p50 p99 bad serr tps lat ratio <<<"$r"
-        echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio |"
+        IFS='|' read -r c rps p50 p99 bad serr tps lat ratio cpu <<<"$r"
+        echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio | $cpu |"
     done
     echo
     IFS='|' read -r api_events api_applied sql_events orders <<<"$counts"
@@ -124,7 +148,7 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
 } | tee "$BENCH_OUT/results.md"
 
 for r in "${ROWS[@]}"; do
-    IFS='|' read -r c _ _ _ bad serr _ _ _ <<<"$r"
+    IFS='|' read -r c _ _ _ bad serr _ _ _ _ <<<"$r"
     if [ "${bad:-0}" != "0" ] || [ "${serr:-0}" != "0" ]; then
         echo "WARNING: c=$c had $bad non-2xx responses and $serr socket errors: see $BENCH_OUT/wrk-c$c.txt" >&2
     fi

@@ -76,19 +76,22 @@ public class EventIngestion {
             // Taken before the idempotency record so that events of one order queue up here.
             inbound.lock(storefront, orderNumber);
         }
-        if (!inbound.record(storefront, event, bodySha256, payloadJson, keys(payload, orderNumber, orderRef))) {
+        InboundEvents.Recorded recorded =
+                inbound.record(storefront, event, bodySha256, payloadJson, keys(payload, orderNumber, orderRef));
+        if (!recorded.first()) {
             return previousOutcome(storefront, event, bodySha256, orderNumber);
         }
-        IngestOutcome outcome = apply(storefront, event, orderNumber);
+        IngestOutcome outcome = apply(storefront, event, orderNumber, recorded.ordersEventsWaiting());
         inbound.markDone(storefront, event.id(), outcome.result());
         return outcome;
     }
 
     // Java 17: no pattern matching in switch yet; the payload interface is sealed to these kinds.
-    private IngestOutcome apply(StorefrontId storefront, StorefrontEvent event, String orderNumber) {
+    private IngestOutcome apply(
+            StorefrontId storefront, StorefrontEvent event, String orderNumber, boolean ordersEventsWaiting) {
         StorefrontEvent.Payload payload = event.payload();
         if (payload instanceof OrderPlaced placed) {
-            return orderEvents.place(storefront, event, placed);
+            return orderEvents.place(storefront, event, placed, ordersEventsWaiting);
         } else if (payload instanceof OrderProgressed progressed) {
             return orderEvents.progress(storefront, event, progressed);
         } else if (payload instanceof OrderRefunded refunded) {

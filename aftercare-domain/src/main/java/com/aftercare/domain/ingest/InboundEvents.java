@@ -49,29 +49,50 @@ class InboundEvents {
             String trackingNumber,
             String detail) {}
 
-    /** @return true when this is the first time the event id is seen */
-    boolean record(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson, Keys keys) {
+    /**
+     * What recording an event found.
+     *
+     * @param first true when this is the first time the event id is seen
+     * @param ordersEventsWaiting for an {@code order.placed}: whether events of that order arrived
+     *     before it and wait to be applied; answered in the same statement so that the common
+     *     case (nothing waits) costs no lookup of its own
+     */
+    record Recorded(boolean first, boolean ordersEventsWaiting) {}
+
+    Recorded record(StorefrontId storefront, StorefrontEvent event, byte[] bodySha256, String payloadJson, Keys keys) {
+        // The inserted row is invisible to the exists() of the same statement: it sees only the
+        // events that were waiting before this one, which is the question.
         return jdbc.sql("""
-                        insert into inbound_event (storefront_id, event_id, event_type, order_number, body_sha256, payload,
-                                                   occurred_at, carrier, tracking_no, order_ref, customer_ref, detail, outcome)
-                        values (:storefront, :id, :type, :number, :hash, cast(:payload as jsonb), :occurredAt, :carrier,
-                                :tracking, :orderRef, :customerRef, cast(:detail as jsonb), 'PENDING_ORDER')
-                        on conflict (storefront_id, event_id) do nothing
+                        with inserted as (
+                            insert into inbound_event (storefront_id, event_id, event_type, order_number, body_sha256,
+                                                       payload, occurred_at, carrier, tracking_no, order_ref, customer_ref,
+                                                       detail, outcome)
+                            values (:storefront, :id, :type, :number, :hash, cast(:payload as jsonb), :occurredAt, :carrier,
+                                    :tracking, :orderRef, :customerRef, cast(:detail as jsonb), 'PENDING_ORDER')
+                            on conflict (storefront_id, event_id) do nothing
+                            returning 1)
+                        select exists (select 1 from inserted),
+                               :type = 'order.placed' and exists (
+                                   select 1 from inbound_event
+                                    where storefront_id = :storefront and applied_at is null
+                                      and event_type <> 'order.placed'
+                                      and (order_number = :number
+                                           or (cast(:orderRef as text) is not null and order_ref = :orderRef)))
                         """)
-                        .param("storefront", storefront.value())
-                        .param("id", event.id())
-                        .param("type", event.type())
-                        .param("number", keys.orderNumber())
-                        .param("hash", bodySha256)
-                        .param("payload", payloadJson)
-                        .param("occurredAt", Timestamp.from(event.occurredAt()))
-                        .param("carrier", keys.carrier())
-                        .param("tracking", keys.trackingNumber())
-                        .param("orderRef", keys.orderRef())
-                        .param("customerRef", keys.customerRef())
-                        .param("detail", keys.detail())
-                        .update()
-                == 1;
+                .param("storefront", storefront.value())
+                .param("id", event.id())
+                .param("type", event.type())
+                .param("number", keys.orderNumber())
+                .param("hash", bodySha256)
+                .param("payload", payloadJson)
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("carrier", keys.carrier())
+                .param("tracking", keys.trackingNumber())
+                .param("orderRef", keys.orderRef())
+                .param("customerRef", keys.customerRef())
+                .param("detail", keys.detail())
+                .query((rs, i) -> new Recorded(rs.getBoolean(1), rs.getBoolean(2)))
+                .single();
     }
 
     /** How the event with this id was taken before. */

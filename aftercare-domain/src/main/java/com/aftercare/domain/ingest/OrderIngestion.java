@@ -54,7 +54,8 @@ class OrderIngestion {
         this.clock = clock;
     }
 
-    IngestOutcome place(StorefrontId storefront, StorefrontEvent event, OrderPlaced placed) {
+    /** @param eventsWaiting whether events of this order arrived before it (see {@link InboundEvents#record}) */
+    IngestOutcome place(StorefrontId storefront, StorefrontEvent event, OrderPlaced placed, boolean eventsWaiting) {
         Optional<Order> existing = orders.load(storefront, placed.number());
         if (existing.isPresent()) {
             return outcome(event, Result.IGNORED, existing.get());
@@ -77,7 +78,9 @@ class OrderIngestion {
                 clock.instant()));
         events.publishEvent(new OrderEvents.OrderPlaced(
                 order.id(), storefront, order.number().value(), customer.id(), order.placedAt()));
-        applyWaitingEvents(storefront, order, placed.externalId());
+        if (eventsWaiting) {
+            applyWaitingEvents(storefront, order, placed.externalId());
+        }
         return outcome(event, Result.APPLIED, order);
     }
 

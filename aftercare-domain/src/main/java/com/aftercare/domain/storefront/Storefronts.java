@@ -34,6 +34,7 @@ public class Storefronts {
     private final Clock clock;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
+    private final RecentKeys recentKeys = new RecentKeys();
 
     Storefronts(StorefrontRepository storefronts, ApiKeyRepository keys, Clock clock, AuditLog audit) {
         this.storefronts = storefronts;
@@ -196,15 +197,18 @@ public class Storefronts {
         keys.save(new ApiKey(storefront, prefixOf(key), Sha256.of(key), label));
     }
 
-    /** The storefront a presented key opens, if the key exists and is not revoked. */
-    @Transactional(readOnly = true)
+    /**
+     * The storefront a presented key opens, if the key exists and is not revoked. Not
+     * transactional: a key seen in the last {@link RecentKeys#TTL} is answered without the
+     * database (the repository opens its own read-only transaction when it is asked).
+     */
     public Optional<StorefrontId> authenticate(String presentedKey) {
         if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 512) {
             return Optional.empty();
         }
-        return keys.findByKeyHash(Sha256.of(presentedKey))
-                .filter(ApiKey::isActive)
-                .map(ApiKey::storefront);
+        byte[] hash = Sha256.of(presentedKey);
+        return recentKeys.storefrontFor(
+                hash, () -> keys.findByKeyHash(hash).filter(ApiKey::isActive).map(ApiKey::storefront));
     }
 
     /** Revokes the key at once; revoking a revoked key changes nothing. */
@@ -212,6 +216,7 @@ public class Storefronts {
     public ApiKeyView revokeKey(long keyId) {
         ApiKey key = keys.findById(keyId).orElseThrow(() -> NotFound.apiKey(keyId));
         key.revoke(clock.instant());
+        recentKeys.forgetAll();
         return keyView(key);
     }
 

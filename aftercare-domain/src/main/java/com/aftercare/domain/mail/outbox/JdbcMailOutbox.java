@@ -3,6 +3,7 @@ package com.aftercare.domain.mail.outbox;
 import com.aftercare.domain.privacy.Erasures;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +30,25 @@ class JdbcMailOutbox implements MailOutbox {
      */
     @Override
     public boolean enqueue(OutgoingMail mail) {
+        return insert(mail).isPresent();
+    }
+
+    @Override
+    public long enqueueForId(OutgoingMail mail) {
+        // the key is the caller's own, so the row is theirs whether this call or a retry inserted it
+        return insert(mail)
+                .orElseGet(() -> jdbc.sql("select id from outbound_mail where dedup_key = :key")
+                        .param("key", mail.dedupKey())
+                        .query(Long.class)
+                        .single());
+    }
+
+    /** The new row's id, or empty when the key was queued before (one round trip either way). */
+    private Optional<Long> insert(OutgoingMail mail) {
         MailSafety.requireSafe(mail);
         // pgjdbc binds OffsetDateTime as timestamptz; it has no mapping for Instant
         OffsetDateTime due = mail.dueAt().atOffset(ZoneOffset.UTC);
-        int inserted = jdbc.sql("""
+        return jdbc.sql("""
                         insert into outbound_mail (dedup_key, kind, template, customer_id, order_id, storefront_id,
                                                    to_address, subject, text_body, html_body, headers, due_at,
                                                    next_attempt_at, status, last_error)
@@ -44,6 +60,7 @@ class JdbcMailOutbox implements MailOutbox {
                           from (select lower(:to) like :erasedPattern as erased) as one
                           left join mail_suppression b on b.address = lower(:to) and b.cleared_at is null
                         on conflict (dedup_key) do nothing
+                        returning id
                         """)
                 .param("dedupKey", mail.dedupKey())
                 .param("kind", mail.kind().name())
@@ -60,17 +77,7 @@ class JdbcMailOutbox implements MailOutbox {
                 // an erased customer's address (a mail decided before the erasure, queued after it)
                 .param("erasedPattern", "%@" + Erasures.ERASED_ADDRESS_DOMAIN)
                 .param("erasedReason", ErasedCustomerMail.REASON)
-                .update();
-        return inserted == 1;
-    }
-
-    @Override
-    public long enqueueForId(OutgoingMail mail) {
-        enqueue(mail);
-        // the key is the caller's own, so the row is theirs whether this call or a retry inserted it
-        return jdbc.sql("select id from outbound_mail where dedup_key = :key")
-                .param("key", mail.dedupKey())
                 .query(Long.class)
-                .single();
+                .optional();
     }
 }

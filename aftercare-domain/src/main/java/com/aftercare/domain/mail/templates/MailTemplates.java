@@ -101,10 +101,7 @@ public class MailTemplates {
 
     /** The version in exactly this language, from the most specific level that has one. */
     public Optional<Version> version(String code, String language, StorefrontId storefront) {
-        Optional<Version> own = storefront == null
-                ? Optional.empty()
-                : saved(code, language, storefront).map(t -> new Version(t, TemplateLevel.STOREFRONT));
-        return own.or(() -> saved(code, language, null).map(t -> new Version(t, TemplateLevel.SHOP)))
+        return saved(code, language, storefront)
                 .or(() -> shipped(code, language).map(t -> new Version(t, TemplateLevel.SHIPPED)));
     }
 
@@ -191,14 +188,22 @@ public class MailTemplates {
         return scope;
     }
 
-    private Optional<MailTemplate> saved(String code, String language, StorefrontId storefront) {
+    /**
+     * The most specific version saved in the console: the storefront's own, else the shop's.
+     * One query for both levels, because every mail sent resolves its template here.
+     */
+    private Optional<Version> saved(String code, String language, StorefrontId storefront) {
         return jdbc.sql("""
-                        select subject, text_body, html_body from mail_template
+                        select subject, text_body, html_body, storefront_id is not null from mail_template
                          where code = :code and language = :language
-                           and storefront_id is not distinct from cast(:storefront as bigint)
+                           and (storefront_id is null or storefront_id = cast(:storefront as bigint))
+                         order by storefront_id nulls last
+                         limit 1
                         """)
                 .params(scope(code, language, storefront))
-                .query((rs, i) -> new MailTemplate(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, i) -> new Version(
+                        new MailTemplate(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getBoolean(4) ? TemplateLevel.STOREFRONT : TemplateLevel.SHOP))
                 .optional();
     }
 
