@@ -2,6 +2,8 @@ package com.aftercare.returns.logistics;
 
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.claim.RequestType;
+import com.aftercare.domain.order.OrderView;
+import com.aftercare.domain.order.Shipping;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.returns.ClaimStatus;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,6 +110,45 @@ public class ReturnShipments {
         audit.record(
                 CUSTOMER, "returns.tracking.entered", "claim", claim.rma(), Map.of("trackingNumber", number.value()));
         return plan(claim).orElseThrow();
+    }
+
+    /**
+     * The return slip of the claim as a PDF, while it is useful (approved, goods not yet received);
+     * empty otherwise. {@code labels} words it (message keys {@code slip.*}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> slip(ClaimView claim, OrderView order, String shopName, Function<String, String> labels) {
+        return plan(claim).filter(ReturnPlan::slipAvailable).map(plan -> {
+            Shipping to = order.shipping() == null ? Shipping.none() : order.shipping();
+            List<String> from = java.util.stream.Stream.of(
+                            to.postalCode() == null ? null : "〒" + to.postalCode(),
+                            (to.prefecture() == null ? "" : to.prefecture())
+                                    + (to.address() == null ? "" : to.address()),
+                            to.recipientName())
+                    .filter(line -> line != null && !line.isBlank())
+                    .toList();
+            List<String> items = order.isDiscreet()
+                    ? List.of()
+                    : claim.lines().stream()
+                            .map(l -> l.name() + " × " + l.quantity())
+                            .toList();
+            String pickup = plan.pickupDate() == null
+                    ? null
+                    : plan.pickupDate().format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")) + " "
+                            + labels.apply("slip.slot." + plan.pickupSlot().name());
+            return ReturnSlip.render(
+                    new ReturnSlip.Content(
+                            claim.rma(),
+                            order.number(),
+                            shopName,
+                            plan.address(),
+                            from,
+                            plan.method(),
+                            plan.carrier(),
+                            pickup,
+                            items),
+                    labels);
+        });
     }
 
     /** Who the audit names for the customer's own steps on the portal. */
