@@ -126,7 +126,9 @@ public class CarrierExports {
     @Transactional
     public int export(StorefrontId storefront, CarrierFormat format, boolean again, OutputStream out, String operator) {
         List<Selected> selected = jdbc.sql("""
-                        select s.claim_id, c.rma, c.order_id, s.pickup_date, s.pickup_slot, %s
+                        select s.claim_id, c.rma, c.order_id, s.pickup_date, s.pickup_slot, %s,
+                               (select string_agg(l.product_name, '、' order by l.order_line_no)
+                                  from claim_line l where l.claim_id = c.id)
                           from return_shipment s
                           join claim c on c.id = s.claim_id
                           join return_address a on a.id = s.address_id
@@ -145,7 +147,8 @@ public class CarrierExports {
                         new OrderId(rs.getLong(3)),
                         rs.getObject(4, LocalDate.class),
                         rs.getString(5) == null ? null : PickupSlot.valueOf(rs.getString(5)),
-                        ReturnLogisticsSetup.address(rs, 6)))
+                        ReturnLogisticsSetup.address(rs, 6),
+                        rs.getString(16)))
                 .list();
         String customerCode = setup.settings(storefront).carrierCustomerCode();
         LocalDate today = LocalDate.ofInstant(clock.instant(), shop.zone());
@@ -188,10 +191,8 @@ public class CarrierExports {
 
     private static CarrierFormat.ExportRow row(Selected s, OrderView order, LocalDate today, String customerCode) {
         Shipping to = order.shipping() == null ? Shipping.none() : order.shipping();
-        String goods = order.isDiscreet()
-                ? "返送品"
-                : String.join(
-                        "、", order.lines().stream().map(OrderView.Line::name).toList());
+        // 品名 is printed on the slip the family may see: a discreet order's names no product
+        String goods = order.isDiscreet() || s.goods() == null ? "返送品" : s.goods();
         String note = s.rma()
                 + (s.pickupDate() == null
                         ? ""
@@ -226,5 +227,6 @@ public class CarrierExports {
             OrderId order,
             LocalDate pickupDate,
             PickupSlot pickupSlot,
-            ReturnAddress address) {}
+            ReturnAddress address,
+            String goods) {}
 }

@@ -83,9 +83,9 @@ public class ReturnReminders implements MailTemplateUse {
                            and (s.pickup_date is null or s.pickup_date < :today)
                            and (select max(h.at) from claim_status_history h
                                  where h.claim_id = c.id and h.status_to = 'AWAITING_ITEM')
-                               <= :now - make_interval(days => coalesce(ls.reminder_after_days, 7))
+                               <= cast(:now as timestamptz) - make_interval(days => coalesce(ls.reminder_after_days, 7))
                            and (s.reminded_at is null
-                                or s.reminded_at <= :now - make_interval(days => coalesce(ls.reminder_after_days, 7)))
+                                or s.reminded_at <= cast(:now as timestamptz) - make_interval(days => coalesce(ls.reminder_after_days, 7)))
                          order by s.claim_id
                          limit :batch
                            for update of s skip locked
