@@ -35,12 +35,12 @@ import java.util.function.Function;
  * goods arrived: the RMA as a Code 128 barcode (what warehouse scanners read) and as a QR code
  * (what a phone reads), the address it goes to, the order and, unless the order went discreetly,
  * the items. A PDF drawn with OpenPDF in the bundled Noto Sans JP (a subset of the characters
- * Shift_JIS holds, embedded and subset again per slip); every word comes from the caller's
+ * Shift_JIS holds, with TrueType outlines, embedded and subset again per slip); every word comes from the caller's
  * {@code labels} (the messages files), so the slip is in the customer's language.
  */
 public final class ReturnSlip {
 
-    private static final String FONT = "/fonts/NotoSansJP-Regular-subset.otf";
+    private static final String FONT = "/fonts/NotoSansJP-Regular-subset.ttf";
     private static final byte[] FONT_BYTES = fontBytes();
 
     private ReturnSlip() {}
@@ -94,10 +94,14 @@ public final class ReturnSlip {
             rma.addElement(new Paragraph(slip.rma(), new Font(base, 22)));
             Barcode128 barcode = new Barcode128();
             barcode.setCode(slip.rma());
-            barcode.setBarHeight(42);
+            barcode.setBarHeight(36);
+            barcode.setX(1.2f);
             barcode.setFont(null); // the number is printed above in the Japanese font
             Image bars = barcode.createImageWithBarcode(writer.getDirectContent(), Color.BLACK, Color.BLACK);
-            rma.addElement(bars);
+            // as a chunk, so the cell keeps the barcode's own size instead of stretching it
+            Paragraph barcodeLine = new Paragraph(new com.lowagie.text.Chunk(bars, 0, -4, true));
+            barcodeLine.setSpacingBefore(8);
+            rma.addElement(barcodeLine);
             codes.addCell(rma);
             PdfPCell qr = new PdfPCell(qrCode(writer.getDirectContent(), slip.rma(), 96), false);
             qr.setBorder(Rectangle.NO_BORDER);

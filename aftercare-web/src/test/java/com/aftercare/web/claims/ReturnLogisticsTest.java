@@ -107,6 +107,9 @@ class ReturnLogisticsTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     TestStorefront storefront;
     Api api;
     String operator;
@@ -311,7 +314,7 @@ class ReturnLogisticsTest {
                         claim,
                         orders.find(claim.order()).orElseThrow(),
                         "こもれび",
-                        key -> key.equals("slip.title") ? "返送票" : key)
+                        key -> messages.getMessage(key, null, java.util.Locale.JAPANESE))
                 .orElseThrow();
 
         // kept for a look (pdftoppm -png target/return-slip.pdf): the Japanese must be glyphs, not boxes
@@ -320,6 +323,7 @@ class ReturnLogisticsTest {
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text)
                 .contains("返送票")
+                .contains("着払い（当店負担）")
                 .contains(claim.rma())
                 .contains("大阪府大阪市北区梅田")
                 .contains("有田焼マグカップ");
