@@ -1,6 +1,8 @@
 package com.aftercare.returns.logistics;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -8,26 +10,37 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which days a pick-up may be booked for: from tomorrow (a carrier needs the request the day
- * before) for {@link #HORIZON_DAYS} days, leaving out the storefront's non-working days. A pure
- * function of the shop's today and the calendar, so every rule is tested without Spring.
+ * Which days a pick-up may be booked for: from tomorrow (the shop books it with the carrier the
+ * day before), or the day after once the shop's day has passed {@link #CUTOFF} (a request made in
+ * the evening reaches the carrier too late for the next morning), up to {@link #HORIZON_DAYS}
+ * days ahead, leaving out the storefront's non-working days. A pure function of the shop's local
+ * time and the calendar, so every rule is tested without Spring.
  *
- * @param today the shop's date now (its time zone)
+ * @param now the shop's local date and time (its time zone)
  * @param nonWorkingDays the storefront's days without pick-ups
  */
-public record PickupCalendar(LocalDate today, Set<LocalDate> nonWorkingDays) {
+public record PickupCalendar(LocalDateTime now, Set<LocalDate> nonWorkingDays) {
 
-    /** How far ahead a pick-up may be booked, in calendar days. */
+    /** How far ahead a pick-up may be booked, in calendar days from today. */
     public static final int HORIZON_DAYS = 14;
+
+    /** From this time of the shop's day on, tomorrow is no longer offered. */
+    public static final LocalTime CUTOFF = LocalTime.of(17, 0);
 
     public PickupCalendar {
         nonWorkingDays = Set.copyOf(nonWorkingDays);
     }
 
+    /** The first day a pick-up may be booked for, closed or not. */
+    public LocalDate earliest() {
+        LocalDate today = now.toLocalDate();
+        return now.toLocalTime().isBefore(CUTOFF) ? today.plusDays(1) : today.plusDays(2);
+    }
+
     /** The days offered, in order. */
     public List<LocalDate> days() {
-        return Stream.iterate(today.plusDays(1), d -> d.plusDays(1))
-                .limit(HORIZON_DAYS)
+        LocalDate last = now.toLocalDate().plusDays(HORIZON_DAYS);
+        return Stream.iterate(earliest(), d -> !d.isAfter(last), d -> d.plusDays(1))
                 .filter(d -> !nonWorkingDays.contains(d))
                 .toList();
     }
@@ -43,10 +56,10 @@ public record PickupCalendar(LocalDate today, Set<LocalDate> nonWorkingDays) {
         } catch (DateTimeParseException e) {
             throw new PickupRefused("pickupDate", PickupRefused.Refusal.MISSING_DATE, "not a date: " + date);
         }
-        if (!day.isAfter(today)) {
-            throw new PickupRefused("pickupDate", PickupRefused.Refusal.PAST, day + " is not after " + today);
+        if (day.isBefore(earliest())) {
+            throw new PickupRefused("pickupDate", PickupRefused.Refusal.PAST, day + " is before " + earliest());
         }
-        if (day.isAfter(today.plusDays(HORIZON_DAYS))) {
+        if (day.isAfter(now.toLocalDate().plusDays(HORIZON_DAYS))) {
             throw new PickupRefused("pickupDate", PickupRefused.Refusal.TOO_FAR, day + " is too far ahead");
         }
         if (nonWorkingDays.contains(day)) {

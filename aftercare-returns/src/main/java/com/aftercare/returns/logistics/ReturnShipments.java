@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ public class ReturnShipments {
 
     private PickupCalendar calendar(ClaimView claim) {
         return new PickupCalendar(
-                LocalDate.ofInstant(clock.instant(), shop.zone()), setup.nonWorkingDays(claim.storefront()));
+                LocalDateTime.ofInstant(clock.instant(), shop.zone()), setup.nonWorkingDays(claim.storefront()));
     }
 
     /** Where a claim is; null when no goods travel for it. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class PickupCalendarTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 12, 29);
-    final PickupCalendar calendar =
-            new PickupCalendar(TODAY, Set.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1)));
+    static final Set<LocalDate> CLOSED = Set.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1));
+    final PickupCalendar calendar = new PickupCalendar(TODAY.atTime(10, 0), CLOSED);
 
     @Test
     void shouldOfferTheNextTwoWeeksFromTomorrowWithoutTheNonWorkingDays() {
@@ -20,6 +20,19 @@ class PickupCalendarTest {
                 .hasSize(PickupCalendar.HORIZON_DAYS - 2)
                 .last()
                 .isEqualTo(TODAY.plusDays(PickupCalendar.HORIZON_DAYS));
+    }
+
+    @Test
+    void shouldNoLongerOfferTomorrowOnceTheShopsDayHasPassedTheCutoff() {
+        PickupCalendar evening = new PickupCalendar(TODAY.atTime(PickupCalendar.CUTOFF), CLOSED);
+
+        assertThat(new PickupCalendar(TODAY.atTime(16, 59), CLOSED).days())
+                .first()
+                .isEqualTo(TODAY.plusDays(1));
+        assertThat(evening.days()).first().isEqualTo(LocalDate.of(2026, 1, 2));
+        assertThatThrownBy(() -> evening.check("2025-12-30", "MORNING"))
+                .isInstanceOfSatisfying(
+                        PickupRefused.class, e -> assertThat(e.refusal()).isEqualTo(PickupRefused.Refusal.PAST));
     }
 
     @Test

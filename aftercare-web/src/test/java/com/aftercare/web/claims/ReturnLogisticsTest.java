@@ -366,6 +366,35 @@ class ReturnLogisticsTest {
     }
 
     @Test
+    void shouldRemindOnceWhenTwoInstancesRunTheRoundAtTheSameTime() throws Exception {
+        setup.saveSettings(storefront.id(), new LogisticsSettings(Carrier.YAMATO, true, 3, null), operator);
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        ClaimView claim = approvedAndAwaiting(order, ReturnReason.SIZE);
+        clock.advance(Duration.ofDays(3));
+
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<ReturnReminders.Round> round = () -> {
+            start.await();
+            return reminders.round();
+        };
+        var first = instances.submit(round);
+        var second = instances.submit(round);
+        start.countDown();
+        first.get();
+        second.get();
+        instances.shutdown();
+
+        assertThat(jdbc.sql("select count(*) from outbound_mail where dedup_key = :key")
+                        .param("key", "claim-return-reminder:" + claim.rma())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(shipments.plan(claim).orElseThrow().remindedAt()).isEqualTo(clock.instant());
+        assertThat(shipments.plan(claim).orElseThrow().flaggedAt()).isNull();
+    }
+
+    @Test
     void shouldRefuseABadAddressOnItsFieldAndSaveNothing() {
         long before = setup.addresses(storefront.id()).size();
         assertThatThrownBy(() -> new ReturnAddress(

@@ -164,6 +164,10 @@ class PortalReturnsTest {
                 .contains("value=\"2025-11-26\"")
                 .doesNotContain("value=\"2025-11-27\"")
                 .contains("14〜16時");
+        assertThat(customer.get(status(rma, token) + "&lang=en").body())
+                .contains("Sending it back")
+                .contains("Cash on delivery, paid by us (着払い)")
+                .contains("Morning (8–12)");
         HttpResponse<byte[]> slip = customer.download("/portal/claims/" + rma + "/slip.pdf?token=" + token);
         assertThat(slip.statusCode()).isEqualTo(200);
         assertThat(slip.headers().firstValue("Content-Type")).contains("application/pdf");
@@ -178,7 +182,7 @@ class PortalReturnsTest {
         String token = token(order);
         String path = "/portal/claims/" + rma + "/pickup?token=" + token;
         Map<String, String> refusals = Map.of(
-                "2025-11-25", "集荷日は明日以降の日付をお選びください。",
+                "2025-11-25", "集荷日は明日以降（17時以降のご予約は明後日以降）の日付をお選びください。",
                 "2025-11-27", "その日は集荷を承っておりません。",
                 "2026-01-20", "集荷日は2週間以内の日付をお選びください。",
                 "tomorrow", "集荷日をお選びください。");
