@@ -304,6 +304,33 @@ class PortalReturnsTest {
     }
 
     @Test
+    void shouldRefuseAForgedFormatOrStorefrontForTheCarrierFileAndMarkNothing() {
+        TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
+        String rma = awaitingFault(order);
+        ConsoleClient admin = ConsoleClient.loggedInAsAdmin(port);
+        String list = "/console/returns?storefront=" + storefront.id().value();
+        String here = "" + storefront.id().value();
+
+        for (Map<String, String> forged : List.of(
+                Map.of("storefront", here, "format", "YAMATO_B3"),
+                Map.of("storefront", "999999999", "format", "GENERIC"))) {
+            assertThat(admin.postForm(list, "/console/returns/export", forged).statusCode())
+                    .as(forged.toString())
+                    .isEqualTo(400);
+        }
+        // an id that is not a number is the console's "not found" (ConsoleErrors), as everywhere
+        assertThat(admin.postForm(list, "/console/returns/export", Map.of("storefront", "x", "format", "GENERIC"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from return_shipment s join claim c on c.id = s.claim_id"
+                                + " where c.rma = :rma and s.exported_at is not null")
+                        .param("rma", rma)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void shouldDownloadTheCarrierFileInShiftJisFromTheConsole() {
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, DELIVERED);
         String rma = awaitingFault(order);

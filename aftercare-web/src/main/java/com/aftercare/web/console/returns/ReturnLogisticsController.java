@@ -73,22 +73,27 @@ class ReturnLogisticsController {
     @PostMapping("/export")
     void export(
             @RequestParam Long storefront,
-            @RequestParam CarrierFormat format,
+            @RequestParam String format,
             @RequestParam(defaultValue = "false") boolean again,
             Principal operator,
             HttpServletResponse response)
             throws IOException {
         StorefrontId chosen = choice.of(storefront);
+        // parsed here, not bound, so a forged format is the same refused-value page (400) as a forged storefront
+        CarrierFormat layout = java.util.Arrays.stream(CarrierFormat.values())
+                .filter(f -> f.name().equals(format))
+                .findFirst()
+                .orElseThrow(() -> new com.aftercare.domain.shared.InvalidValue("format", "not a carrier format"));
         response.setContentType("text/csv;charset=windows-31j");
         response.setHeader(
                 "Content-Disposition",
                 ContentDisposition.attachment()
-                        .filename("returns-" + format.name().toLowerCase(java.util.Locale.ROOT) + "-" + storefront
+                        .filename("returns-" + layout.name().toLowerCase(java.util.Locale.ROOT) + "-" + storefront
                                 + ".csv")
                         .build()
                         .toString());
         response.setHeader("Cache-Control", "no-store");
-        exports.export(chosen, format, again, response.getOutputStream(), operator.getName());
+        exports.export(chosen, layout, again, response.getOutputStream(), operator.getName());
     }
 
     @GetMapping("/settings")
