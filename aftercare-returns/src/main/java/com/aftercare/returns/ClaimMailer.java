@@ -16,6 +16,7 @@ import com.aftercare.returns.policy.Payer;
 import com.aftercare.returns.policy.RefundAmounts;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,12 +33,15 @@ class ClaimMailer implements MailTemplateUse {
     private final Mails mails;
     private final ShopProperties shop;
     private final Clock clock;
+    private final List<ClaimMailAdditions> additions;
 
-    ClaimMailer(Customers customers, Mails mails, ShopProperties shop, Clock clock) {
+    ClaimMailer(
+            Customers customers, Mails mails, ShopProperties shop, Clock clock, List<ClaimMailAdditions> additions) {
         this.customers = customers;
         this.mails = mails;
         this.shop = shop;
         this.clock = clock;
+        this.additions = List.copyOf(additions);
     }
 
     void mail(Claim claim, OrderView order) {
@@ -45,6 +49,10 @@ class ClaimMailer implements MailTemplateUse {
                 .find(claim.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer " + claim.customer() + " vanished"));
         ClaimView view = ClaimView.of(claim, order.number());
+        String language = mails.languageFor(customer.id());
+        Map<String, Object> variables =
+                new HashMap<>(ClaimMail.variables(ClaimMail.Facts.of(view), context(customer.name(), order), language));
+        additions.forEach(a -> variables.putAll(a.variables(view, language)));
         mails.send(MailRequest.transactional(
                 ClaimMail.dedupKey(view.rma(), view.status()),
                 ClaimMail.template(view.status()),
@@ -52,8 +60,7 @@ class ClaimMailer implements MailTemplateUse {
                 order.id(),
                 order.storefront(),
                 customer.email().value(),
-                ClaimMail.variables(
-                        ClaimMail.Facts.of(view), context(customer.name(), order), mails.languageFor(customer.id())),
+                variables,
                 clock.instant()));
     }
 
@@ -100,6 +107,9 @@ class ClaimMailer implements MailTemplateUse {
                 new RefundAmounts(1800, 180, 0, 1620),
                 "",
                 "4000-1111-2222");
-        return ClaimMail.variables(claim, context(sample.customer().name(), sample.order()), sample.language());
+        Map<String, Object> variables = new HashMap<>(
+                ClaimMail.variables(claim, context(sample.customer().name(), sample.order()), sample.language()));
+        additions.forEach(a -> variables.putAll(a.sample(status, sample.language())));
+        return variables;
     }
 }

@@ -61,7 +61,8 @@ public class ConsoleNavigation {
                                     "nav.callbacks",
                                     "/console/callbacks",
                                     List.of("/console/callbacks", "/console/calls", "/console/visits")),
-                            new Item("nav-claims", "nav.claims", "/console/claims"))),
+                            new Item("nav-claims", "nav.claims", "/console/claims"),
+                            new Item("nav-returns", "nav.returns", "/console/returns"))),
             new Group(
                     "customers",
                     "nav.group.customers",
@@ -103,6 +104,7 @@ public class ConsoleNavigation {
                                     "/console/canned-responses",
                                     List.of("/console/canned-responses", "/console/faq")),
                             new Item("nav-policies", "nav.policies", "/console/policies"),
+                            new Item("nav-return-settings", "nav.returnSettings", "/console/returns/settings"),
                             new Item("nav-storefronts", "nav.storefronts", "/console/admin/storefronts"),
                             new Item("nav-imports", "nav.imports", "/console/admin/imports"),
                             new Item("nav-operators", "nav.operators", "/console/admin/operators"),

@@ -43,6 +43,8 @@ public final class ConsoleViews {
     public static final String CLAIM_QUEUE = "claims/queue";
     public static final String CLAIM = "claims/claim";
     public static final String CLAIM_FIGURES = "claims/figures";
+    public static final String RETURN_SHIPMENTS = "returns/shipments";
+    public static final String RETURN_SETTINGS = "returns/settings";
     public static final String STEPMAIL_SCENARIOS = "stepmail/scenarios";
     public static final String STEPMAIL_SCENARIO = "stepmail/scenario";
     public static final String STEPMAIL_STEP = "stepmail/step";

@@ -19,6 +19,8 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ProductPolicyEditor;
+import com.aftercare.returns.logistics.ReturnAddress;
+import com.aftercare.returns.logistics.ReturnLogisticsSetup;
 import com.aftercare.stepmail.templates.ProductTips;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +68,9 @@ class DemoData implements ApplicationRunner {
             ClaimRequests claims,
             ProductPolicyEditor policies,
             ProductTips tips,
-            DemoHistory history) {
+            DemoHistory history,
+            ReturnLogisticsSetup logistics) {
+        this.logistics = logistics;
         this.history = history;
         this.storefronts = storefronts;
         this.ingestion = ingestion;
@@ -75,6 +79,41 @@ class DemoData implements ApplicationRunner {
         this.claims = claims;
         this.policies = policies;
         this.tips = tips;
+    }
+
+    private final ReturnLogisticsSetup logistics;
+
+    /** Where the demo shop's returns go (once per data directory): a warehouse, and a repair centre for faults. */
+    private void seedReturnAddresses(StorefrontId shop) {
+        if (!logistics.addresses(shop).isEmpty()) {
+            return;
+        }
+        logistics.addAddress(
+                new ReturnAddress(
+                        null,
+                        shop,
+                        "東京倉庫",
+                        "こもれび 返品係",
+                        "135-0061",
+                        "東京都江東区豊洲3-2-20 倉庫棟2F",
+                        "03-1234-5678",
+                        null,
+                        null,
+                        null),
+                "demo");
+        logistics.addAddress(
+                new ReturnAddress(
+                        null,
+                        shop,
+                        "修理センター",
+                        "こもれび 修理センター",
+                        "530-0001",
+                        "大阪府大阪市北区梅田1-1-3",
+                        "06-1234-5678",
+                        null,
+                        ReturnReason.DEFECTIVE,
+                        null),
+                "demo");
     }
 
     private record DemoCustomer(String email, String name, String kana, String phone) {}
@@ -115,6 +154,7 @@ class DemoData implements ApplicationRunner {
                 now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
         seedPolicies();
+        seedReturnAddresses(shop);
         openClaim(shop);
         seedTips();
         if (!history.seeded()) {

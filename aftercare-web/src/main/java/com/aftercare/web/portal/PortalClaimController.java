@@ -6,7 +6,6 @@ import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
-import com.aftercare.returns.BankAccount;
 import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimNotEligible;
 import com.aftercare.returns.ClaimPhotos;
@@ -56,6 +55,7 @@ class PortalClaimController {
     private final ClaimWorkflow workflow;
     private final ClaimRefunds refunds;
     private final ClaimPhotos photos;
+    private final PortalClaimPage page;
 
     PortalClaimController(
             PortalAccess access,
@@ -63,7 +63,9 @@ class PortalClaimController {
             ClaimRequests requests,
             ClaimWorkflow workflow,
             ClaimRefunds refunds,
-            ClaimPhotos photos) {
+            ClaimPhotos photos,
+            PortalClaimPage page) {
+        this.page = page;
         this.access = access;
         this.offers = offers;
         this.requests = requests;
@@ -251,13 +253,7 @@ class PortalClaimController {
     }
 
     private String showStatus(OrderView order, ClaimView claim, String token, BankAccountForm bank, Model model) {
-        model.addAttribute("order", order);
-        model.addAttribute("claim", claim);
-        model.addAttribute("token", token);
-        model.addAttribute("photos", photos.of(claim.rma()));
-        model.addAttribute("bank", bank);
-        model.addAttribute("accountTypes", BankAccount.AccountType.values());
-        return PortalViews.CLAIM;
+        return page.show(order, claim, token, bank, model);
     }
 
     private OrderView order(String token) {

@@ -98,7 +98,9 @@ class SecurityConfiguration {
                                 "/console/stepmail/**",
                                 "/console/mail/**",
                                 "/console/marketing/**",
-                                "/console/policies/**")
+                                "/console/policies/**",
+                                "/console/returns/settings",
+                                "/console/returns/settings/**")
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/console/**")
                         .hasAnyRole("OPERATOR", "SUPERVISOR", "ADMIN")

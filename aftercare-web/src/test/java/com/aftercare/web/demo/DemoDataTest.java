@@ -47,12 +47,15 @@ class DemoDataTest {
     @Autowired
     ProductTips tips;
 
+    @Autowired
+    com.aftercare.returns.logistics.ReturnLogisticsSetup logistics;
+
     DemoData demo;
 
     @BeforeEach
     void demo() {
         // the history is replayed by the demo's own start (DemoShowcaseTest), not in the shared database
-        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null);
+        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null, logistics);
     }
 
     @Test
