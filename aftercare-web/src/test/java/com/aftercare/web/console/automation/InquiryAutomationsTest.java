@@ -173,13 +173,16 @@ class InquiryAutomationsTest {
         HttpResponse<String> a = console.postForm("/console/automations", "/console/automations", noActions);
         HttpResponse<String> b = console.postForm("/console/automations", "/console/automations", timeOnEvent);
         HttpResponse<String> c = console.postForm("/console/automations", "/console/automations", garbled);
+        HttpResponse<String> d = console.postForm("/console/automations", "/console/automations", unnamed);
 
         assertThat(a.statusCode()).isEqualTo(400);
         assertThat(a.body()).contains("実行する内容を1つ以上選んでください。");
         assertThat(b.statusCode()).isEqualTo(400);
         assertThat(b.body()).contains("timeSince-error");
         assertThat(c.statusCode()).isEqualTo(400);
-        assertThat(c.body()).contains("name-error").contains("trigger-error").contains("timeAmount-error");
+        assertThat(c.body()).contains("trigger-error").contains("timeAmount-error");
+        assertThat(d.statusCode()).isEqualTo(400);
+        assertThat(d.body()).contains("name-error").contains("ルール名を入力してください。");
         assertThat(count()).isEqualTo(before);
     }
 
