@@ -168,7 +168,8 @@ class InquiryAutomationsTest {
                 "tag",
                 "x"));
         Map<String, String> garbled =
-                rule(Map.of("name", "", "trigger", "SOMETIMES", "timeAmount", "many", "tag", "x"));
+                rule(Map.of("name", "誤り", "trigger", "SOMETIMES", "timeAmount", "many", "tag", "x"));
+        Map<String, String> unnamed = rule(Map.of("name", " ", "trigger", "CREATED", "tag", "x"));
 
         HttpResponse<String> a = console.postForm("/console/automations", "/console/automations", noActions);
         HttpResponse<String> b = console.postForm("/console/automations", "/console/automations", timeOnEvent);
