@@ -173,7 +173,12 @@ class InquiryIntake {
             return new Inquiries.MessageAdded(
                     followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
         }
+        InquiryStatus before = inquiry.status();
         boolean reopened = inquiry.reopenByCustomerReply(body, authorName, now, sla);
+        if (reopened) {
+            events.publishEvent(
+                    new InquiryStatusChanged(inquiry.id().value(), inquiry.reference(), before, inquiry.status(), now));
+        }
         if (!inquiry.flagged()) {
             EarlyWarning.complaintIn(body).ifPresent(reason -> inquiry.flag(reason, EARLY_WARNING, now));
         }

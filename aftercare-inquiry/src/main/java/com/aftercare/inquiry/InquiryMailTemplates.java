@@ -11,9 +11,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The inquiry desk's mails as the mail pipeline's catalogue lists them: the operator's reply and
- * the satisfaction survey. Both must show the reference tag in their subject: a customer's answer
- * without threading headers finds its inquiry by it.
+ * The inquiry desk's mails as the mail pipeline's catalogue lists them: the operator's reply,
+ * the satisfaction survey, the automations' notices to the customer and the staff alerts. Every mail to a customer must show the reference tag in its
+ * subject: a customer's answer without threading headers finds its inquiry by it.
  */
 @Component
 class InquiryMailTemplates implements MailTemplateUse {
@@ -21,6 +21,11 @@ class InquiryMailTemplates implements MailTemplateUse {
     private static final String GROUP = "mail.group.inquiries";
     private static final String SAMPLE_REFERENCE = "INQ-2026-000456";
     private static final String SAMPLE_LINK = "https://shop.example/portal/csat?token=sample";
+    private static final String SAMPLE_SUBJECT = "サイズ交換について";
+    private static final String SAMPLE_STAFF = "佐藤 主任";
+    private static final String SAMPLE_RULE = "SLA期限の1時間前に通知";
+    private static final String SAMPLE_DUE = "2026-11-24 10:00";
+    private static final String SAMPLE_CONSOLE_LINK = "https://shop.example/console/inquiries/" + SAMPLE_REFERENCE;
 
     private final ShopProperties shop;
 
@@ -47,7 +52,40 @@ class InquiryMailTemplates implements MailTemplateUse {
                                 "山田 花子", SAMPLE_REFERENCE, SAMPLE_LINK, "Aftercare デモショップ")),
                         sample -> SatisfactionSurvey.variables(
                                 sample.customer().name(), SAMPLE_REFERENCE, SAMPLE_LINK, shop.name()),
-                        List.of("referenceTag")));
+                        List.of("referenceTag")),
+                customerNotice(AutomationActions.CustomerNotice.WAITING_REMINDER),
+                customerNotice(AutomationActions.CustomerNotice.CLOSED_AFTER_WAITING),
+                new MailTemplateDeclaration(
+                        DeskMails.AUTOMATION_ALERT,
+                        GROUP,
+                        MailKind.TRANSACTIONAL,
+                        new TemplateVariables(DeskMails.alertVariables(
+                                SAMPLE_STAFF, SAMPLE_RULE, SAMPLE_REFERENCE, SAMPLE_SUBJECT, SAMPLE_CONSOLE_LINK)),
+                        sample -> DeskMails.alertVariables(
+                                SAMPLE_STAFF, SAMPLE_RULE, SAMPLE_REFERENCE, SAMPLE_SUBJECT, SAMPLE_CONSOLE_LINK),
+                        List.of()),
+                new MailTemplateDeclaration(
+                        DeskMails.SLA_BREACHED,
+                        GROUP,
+                        MailKind.TRANSACTIONAL,
+                        new TemplateVariables(DeskMails.breachVariables(
+                                SAMPLE_STAFF, SAMPLE_REFERENCE, SAMPLE_SUBJECT, true, SAMPLE_DUE, SAMPLE_CONSOLE_LINK)),
+                        sample -> DeskMails.breachVariables(
+                                SAMPLE_STAFF, SAMPLE_REFERENCE, SAMPLE_SUBJECT, true, SAMPLE_DUE, SAMPLE_CONSOLE_LINK),
+                        List.of()));
+    }
+
+    /** A mail an automation sends the customer: like the reply, it must carry the reference tag. */
+    private MailTemplateDeclaration customerNotice(AutomationActions.CustomerNotice notice) {
+        return new MailTemplateDeclaration(
+                notice.template(),
+                GROUP,
+                MailKind.TRANSACTIONAL,
+                new TemplateVariables(
+                        DeskMails.customerVariables("山田 花子", SAMPLE_REFERENCE, SAMPLE_SUBJECT, "Aftercare デモショップ")),
+                sample -> DeskMails.customerVariables(
+                        sample.customer().name(), SAMPLE_REFERENCE, SAMPLE_SUBJECT, shop.name()),
+                List.of("referenceTag"));
     }
 
     private Map<String, Object> reply(MailSample sample) {

@@ -34,6 +34,10 @@ interface InquiryRepository extends Repository<Inquiry, Long> {
     @Query("select i from Inquiry i where i.reference = :reference and i.storefrontId = :storefrontId")
     Optional<Inquiry> lockByReferenceAndStorefrontId(String reference, Long storefrontId);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Inquiry i where i.id = :id")
+    Optional<Inquiry> lockById(Long id);
+
     @Query("select i.reference from Inquiry i where i.id = :id")
     Optional<String> referenceOf(Long id);
 }

@@ -48,11 +48,17 @@ class InquiryWork {
 
     long reply(Inquiries.Reply command) {
         String operator = acting(command.operator());
-        Inquiry inquiry = store.lock(null, command.reference());
+        return replyAs(store.lock(null, command.reference()), operator, command.body());
+    }
+
+    /** A reply by an operator already checked, to an inquiry already locked (a macro's too). */
+    long replyAs(Inquiry inquiry, String operator, String body) {
         Instant now = clock.instant();
-        inquiry.recordReply(operator, command.body(), now);
+        InquiryStatus before = inquiry.status();
+        inquiry.recordReply(operator, body, now);
         InquiryMessage reply = store.flushAndLast(inquiry);
         replyMailer.queue(inquiry, reply, now);
+        statusChanged(inquiry, before, now);
         return reply.id();
     }
 
@@ -87,25 +93,59 @@ class InquiryWork {
     }
 
     void startWork(String reference, String operator) {
-        store.lock(null, reference).open(acting(operator), clock.instant());
+        String by = acting(operator);
+        Inquiry inquiry = store.lock(null, reference);
+        inquiry.open(by, clock.instant());
+        statusChanged(inquiry, InquiryStatus.NEW, clock.instant());
     }
 
     void waitOnCustomer(String reference, String operator) {
-        store.lock(null, reference).waitOnCustomer(acting(operator), clock.instant());
+        String by = acting(operator);
+        waitAs(store.lock(null, reference), by);
     }
 
-    /** Publishes {@link InquiryResolved} with all its listeners need, so none reads the inquiry again. */
+    void waitAs(Inquiry inquiry, String by) {
+        InquiryStatus before = inquiry.status();
+        Instant now = clock.instant();
+        inquiry.waitOnCustomer(by, now);
+        statusChanged(inquiry, before, now);
+    }
+
     void resolve(String reference, String operator) {
         String by = acting(operator);
-        Inquiry inquiry = store.lock(null, reference);
+        resolveAs(store.lock(null, reference), by);
+    }
+
+    /**
+     * Resolves a locked inquiry ({@code by}: an operator, or an automation) and publishes {@link
+     * InquiryResolved} with all its listeners need, so none reads the inquiry again.
+     */
+    void resolveAs(Inquiry inquiry, String by) {
+        InquiryStatus before = inquiry.status();
         Instant now = clock.instant();
         inquiry.resolve(by, now, sla);
         events.publishEvent(new InquiryResolved(
                 inquiry.id(), inquiry.reference(), inquiry.customer(), inquiry.storefront(), inquiry.order(), by, now));
+        statusChanged(inquiry, before, now);
     }
 
     void close(String reference, String operator) {
-        store.lock(null, reference).close(acting(operator), clock.instant());
+        String by = acting(operator);
+        closeAs(store.lock(null, reference), by);
+    }
+
+    void closeAs(Inquiry inquiry, String by) {
+        Instant now = clock.instant();
+        inquiry.close(by, now);
+        statusChanged(inquiry, InquiryStatus.RESOLVED, now);
+    }
+
+    /** Tells the automations that the status moved (nothing when it did not). */
+    private void statusChanged(Inquiry inquiry, InquiryStatus before, Instant at) {
+        if (inquiry.status() != before) {
+            events.publishEvent(
+                    new InquiryStatusChanged(inquiry.id().value(), inquiry.reference(), before, inquiry.status(), at));
+        }
     }
 
     void flag(String reference, String reason, String operator) {

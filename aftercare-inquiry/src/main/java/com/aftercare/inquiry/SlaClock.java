@@ -81,4 +81,9 @@ class SlaClock {
     Instant firstRespondedAt() {
         return firstRespondedAt;
     }
+
+    /** Null when the desk is not waiting on the customer. */
+    Instant waitingSince() {
+        return waitingSince;
+    }
 }

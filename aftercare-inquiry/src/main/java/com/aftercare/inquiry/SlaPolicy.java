@@ -54,6 +54,11 @@ final class SlaPolicy {
         return new Due(hours.plus(receivedAt, firstResponse), hours.plus(receivedAt, target.resolution()));
     }
 
+    /** The length of one working day: what "a business day" means for targets and automations. */
+    Duration businessDay() {
+        return hours.day();
+    }
+
     /** The business time from {@code from} to {@code to}: a pause, a time to respond or resolve. */
     Duration businessTime(Instant from, Instant to) {
         return hours.between(from, to);

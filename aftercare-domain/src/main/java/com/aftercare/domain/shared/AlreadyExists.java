@@ -18,6 +18,10 @@ public class AlreadyExists extends DomainException implements FieldRefusal {
         return new AlreadyExists("code", "A storefront with code " + code + " exists already");
     }
 
+    public static AlreadyExists macro(String name) {
+        return new AlreadyExists("name", "A macro named " + name + " exists already");
+    }
+
     public static AlreadyExists team(String code) {
         return new AlreadyExists("code", "A team with code " + code + " exists already");
     }

@@ -51,6 +51,14 @@ public class NotFound extends DomainException {
         return new NotFound("No coupon campaign " + id);
     }
 
+    public static NotFound automation(long id) {
+        return new NotFound("No automation " + id);
+    }
+
+    public static NotFound macro(long id) {
+        return new NotFound("No macro " + id);
+    }
+
     public static NotFound cannedResponse(long id) {
         return new NotFound("No canned response " + id);
     }

@@ -98,6 +98,8 @@ public class ConsoleNavigation {
                     List.of(
                             new Item("nav-teams", "nav.teams", "/console/teams"),
                             new Item("nav-rules", "nav.rules", "/console/assignment-rules"),
+                            new Item("nav-automations", "nav.automations", "/console/automations"),
+                            new Item("nav-macros", "nav.macros", "/console/macros"),
                             new Item(
                                     "nav-knowledge",
                                     "nav.knowledge",

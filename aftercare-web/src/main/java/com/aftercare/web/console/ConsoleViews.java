@@ -35,6 +35,10 @@ public final class ConsoleViews {
     public static final String FAQ_ARTICLE = "knowledge/faq-article";
     public static final String DESK_TEAMS = "desk/teams";
     public static final String DESK_RULES = "desk/rules";
+    public static final String AUTOMATIONS = "automation/automations";
+    public static final String AUTOMATION = "automation/automation";
+    public static final String MACROS = "automation/macros";
+    public static final String MACRO = "automation/macro";
     public static final String DESK_REASSIGN = "desk/reassign";
     public static final String DESK_CALL = "desk/call";
     public static final String DESK_VISIT = "desk/visit";

@@ -81,7 +81,8 @@ class SecurityConfiguration {
                         .requestMatchers(SecurityConfiguration::revealsInBulk)
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
-                        // its teams and rules, its figures, and reassign inquiries; they design step mail and
+                        // its teams, rules, automations and macros (operators apply macros from an inquiry), its
+                        // figures, and reassign inquiries; they design step mail and
                         // marketing; a customer's full
                         // bank account is only for those who make the transfers; a disclosure of
                         // everything about a customer and an erasure are theirs to answer too
@@ -90,6 +91,8 @@ class SecurityConfiguration {
                                 "/console/faq/**",
                                 "/console/teams/**",
                                 "/console/assignment-rules/**",
+                                "/console/automations/**",
+                                "/console/macros/**",
                                 "/console/figures/**",
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",

@@ -41,6 +41,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("aftercare.mail.dispatcher.enabled", "false");
         properties.put("aftercare.webhooks.dispatcher.enabled", "false");
         properties.put("aftercare.stepmail.scheduler-enabled", "false");
+        // the desk's time automations and SLA alerts: tests run them after moving their clock
+        properties.put("aftercare.inquiry.automations.enabled", "false");
         properties.put("aftercare.link-secret", "test-link-secret-0123456789abcdefghij");
         properties.put("aftercare.returns.bank-account-key", "dGVzdC1iYW5rLWFjY291bnQta2V5LTMyLWJ5dGVzISE=");
         properties.put("aftercare.secrets.key", "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy1sb25nISE=");

@@ -10,6 +10,8 @@ import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.inquiry.InquiryStatus;
+import com.aftercare.inquiry.InquiryTags;
+import com.aftercare.inquiry.Macros;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
 import java.time.Clock;
@@ -39,6 +41,8 @@ class InquiryPage {
     private final FaqArticles faq;
     private final InquiryAttachments attachments;
     private final CustomerNotes customerNotes;
+    private final Macros macros;
+    private final InquiryTags tags;
     private final Clock clock;
 
     InquiryPage(
@@ -49,6 +53,8 @@ class InquiryPage {
             FaqArticles faq,
             InquiryAttachments attachments,
             CustomerNotes customerNotes,
+            Macros macros,
+            InquiryTags tags,
             Clock clock) {
         this.inquiries = inquiries;
         this.customers = customers;
@@ -57,6 +63,8 @@ class InquiryPage {
         this.faq = faq;
         this.attachments = attachments;
         this.customerNotes = customerNotes;
+        this.macros = macros;
+        this.tags = tags;
         this.clock = clock;
     }
 
@@ -88,6 +96,9 @@ class InquiryPage {
                 attachments.of(reference).stream()
                         .collect(Collectors.groupingBy(InquiryAttachments.AttachmentView::messageId)));
         model.addAttribute("now", clock.instant());
+        // the macro picker's fragment (automation/macro-picker)
+        model.addAttribute("macros", macros.all());
+        model.addAttribute("tags", tags.of(reference));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {

@@ -1,0 +1,121 @@
+package com.aftercare.web.console.automation;
+
+import com.aftercare.domain.shared.NotFound;
+import com.aftercare.inquiry.CannedResponses;
+import com.aftercare.inquiry.Macros;
+import com.aftercare.inquiry.Priority;
+import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleForms;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The macros (マクロ) for SUPERVISOR and ADMIN: list, new, edit, delete, audited by {@link Macros}. */
+@Controller
+@RequestMapping(MacrosController.HERE)
+class MacrosController {
+
+    static final String HERE = "/console/macros";
+    private static final String FORM = "macro";
+
+    private final Macros macros;
+    private final CannedResponses canned;
+    private final Teams teams;
+
+    MacrosController(Macros macros, CannedResponses canned, Teams teams) {
+        this.macros = macros;
+        this.canned = canned;
+        this.teams = teams;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute(FORM, MacroForm.empty());
+        return listPage(model);
+    }
+
+    @PostMapping
+    String create(
+            @Valid @ModelAttribute(FORM) MacroForm form,
+            BindingResult errors,
+            Principal by,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    macros.create(form.draft(), by.getName());
+                    redirect.addFlashAttribute("notice", "macro.notice.created");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> listPage(model));
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        model.addAttribute(FORM, MacroForm.of(find(id)));
+        return editPage(id, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) MacroForm form,
+            BindingResult errors,
+            Principal by,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        find(id);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    macros.update(id, form.draft(), by.getName());
+                    redirect.addFlashAttribute("notice", "macro.notice.saved");
+                    return ConsoleViews.redirect(HERE);
+                },
+                () -> editPage(id, model));
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, Principal by, RedirectAttributes redirect) {
+        macros.delete(id, by.getName());
+        redirect.addFlashAttribute("notice", "macro.notice.deleted");
+        return ConsoleViews.redirect(HERE);
+    }
+
+    private Macros.MacroView find(long id) {
+        return macros.find(id).orElseThrow(() -> NotFound.macro(id));
+    }
+
+    private String listPage(Model model) {
+        model.addAttribute("macros", macros.all());
+        return choices(model, ConsoleViews.MACROS);
+    }
+
+    private String editPage(long id, Model model) {
+        model.addAttribute("id", id);
+        return choices(model, ConsoleViews.MACRO);
+    }
+
+    private String choices(Model model, String view) {
+        model.addAttribute("cannedResponses", canned.all());
+        model.addAttribute("statusSteps", Macros.StatusStep.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("teams", teams.all());
+        return view;
+    }
+}
