@@ -3,6 +3,7 @@ package com.aftercare.web.console.inquiries;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.line.LinePushes;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CannedResponses;
@@ -13,6 +14,7 @@ import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -40,6 +42,7 @@ class InquiryPage {
     private final InquiryAttachments attachments;
     private final CustomerNotes customerNotes;
     private final Clock clock;
+    private final LinePushes linePushes;
 
     InquiryPage(
             Inquiries inquiries,
@@ -49,7 +52,8 @@ class InquiryPage {
             FaqArticles faq,
             InquiryAttachments attachments,
             CustomerNotes customerNotes,
-            Clock clock) {
+            Clock clock,
+            LinePushes linePushes) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.operators = operators;
@@ -58,6 +62,7 @@ class InquiryPage {
         this.attachments = attachments;
         this.customerNotes = customerNotes;
         this.clock = clock;
+        this.linePushes = linePushes;
     }
 
     /** The page with empty reply and note forms. */
@@ -88,6 +93,13 @@ class InquiryPage {
                 attachments.of(reference).stream()
                         .collect(Collectors.groupingBy(InquiryAttachments.AttachmentView::messageId)));
         model.addAttribute("now", clock.instant());
+        // the state of each reply sent on LINE, shown on the message (failed, parked, sent)
+        model.addAttribute(
+                "linePushes",
+                linePushes.states(inquiry.messages().stream()
+                        .map(Inquiries.MessageView::linePushId)
+                        .filter(Objects::nonNull)
+                        .toList()));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {
