@@ -40,6 +40,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.mail.port", TestMailServer.port());
         properties.put("aftercare.mail.dispatcher.enabled", "false");
         properties.put("aftercare.webhooks.dispatcher.enabled", "false");
+        properties.put("aftercare.line.dispatcher.enabled", "false");
         properties.put("aftercare.stepmail.scheduler-enabled", "false");
         properties.put("aftercare.link-secret", "test-link-secret-0123456789abcdefghij");
         properties.put("aftercare.returns.bank-account-key", "dGVzdC1iYW5rLWFjY291bnQta2V5LTMyLWJ5dGVzISE=");
