@@ -39,7 +39,7 @@ class ProblemResponsesDocumentTest {
     void shouldListAMissingKeyAsAProblemOfEveryOperation() {
         List<String> operations = operations();
 
-        assertThat(operations).hasSize(17);
+        assertThat(operations).hasSize(18);
         for (String operation : operations) {
             assertThat(problem(operation, "401").path("description").asString())
                     .as(operation)
@@ -55,7 +55,7 @@ class ProblemResponsesDocumentTest {
         List<String> posts =
                 operations().stream().filter(o -> o.endsWith("/post")).toList();
 
-        assertThat(posts).hasSize(7);
+        assertThat(posts).hasSize(8);
         for (String operation : posts) {
             assertThat(problem(operation, "400").path("description").asString())
                     .as(operation)

@@ -67,7 +67,10 @@ class LineWebhookController {
                     Bodies over 1 MiB are refused (413).""")
     @ProblemResponses.JsonBody
     @ProblemResponses.BadRequest("Signed, but not JSON, or an event Aftercare cannot take")
-    @PostMapping(path = "/api/v1/webhooks/line/{storefront}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/api/v1/webhooks/line/{storefront}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> receive(
             @Parameter(description = "The storefront's code", example = "own-site") @PathVariable String storefront,
             @Parameter(hidden = true) @RequestHeader(name = "X-Line-Signature", required = false) String signature,
