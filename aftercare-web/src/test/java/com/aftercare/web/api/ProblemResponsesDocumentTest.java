@@ -22,6 +22,7 @@ class ProblemResponsesDocumentTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String SHOPIFY = "/api/v1/webhooks/shopify/{storefront}/post";
+    private static final String LINE = "/api/v1/webhooks/line/{storefront}/post";
 
     @LocalServerPort
     int port;
@@ -46,7 +47,9 @@ class ProblemResponsesDocumentTest {
                     .isEqualTo(
                             operation.equals(SHOPIFY)
                                     ? "Missing or wrong X-Shopify-Hmac-Sha256 for this storefront"
-                                    : "Missing, unknown or revoked API key");
+                                    : operation.equals(LINE)
+                                            ? "Missing or wrong X-Line-Signature for this storefront"
+                                            : "Missing, unknown or revoked API key");
         }
     }
 
