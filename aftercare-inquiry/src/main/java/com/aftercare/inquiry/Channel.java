@@ -6,5 +6,7 @@ public enum Channel {
     EMAIL,
     CHAT,
     VISIT,
-    WEB_FORM
+    WEB_FORM,
+    /** A LINE official account's chat (LINE Messaging API): answered on LINE. */
+    LINE
 }

@@ -130,8 +130,21 @@ public class Inquiries {
      */
     public record MessageAdded(long messageId, String reference, InquiryStatus status, String followUpOf) {}
 
+    /**
+     * @param contentKind what a LINE message carried besides text ({@code IMAGE}, {@code STICKER},
+     *     {@code FILE}, {@code POSTBACK}), or null
+     * @param linePushId the LINE text that carried an operator's reply (its state: {@code LinePushes}), or null
+     */
     public record MessageView(
-            long id, String direction, String author, String authorName, String body, Channel channel, Instant at) {}
+            long id,
+            String direction,
+            String author,
+            String authorName,
+            String body,
+            Channel channel,
+            Instant at,
+            String contentKind,
+            Long linePushId) {}
 
     public record TrailView(String type, String actor, String detail, Instant at) {}
 

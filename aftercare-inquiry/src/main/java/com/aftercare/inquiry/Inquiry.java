@@ -86,6 +86,10 @@ class Inquiry {
     @Embedded
     private ChannelNotes channelNotes = new ChannelNotes();
 
+    /** The LINE user whose conversation this is (V70): their next message joins it while it is open. */
+    @Column(name = "line_identity_id")
+    private Long lineIdentityId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -127,6 +131,18 @@ class Inquiry {
                 InquiryText.body("body", o.firstMessage()), o.authorName(), o.channel(), o.at()));
         inquiry.record(InquiryTrailEntry.Type.CREATED, o.openedBy(), "via " + o.channel(), o.at());
         return inquiry;
+    }
+
+    /** A new LINE inquiry: the conversation of LINE user {@code identity}. */
+    void conversationOf(long identity) {
+        if (channel != Channel.LINE) {
+            throw new IllegalStateException("Only a LINE inquiry is a LINE user's conversation");
+        }
+        lineIdentityId = identity;
+    }
+
+    Long lineIdentityId() {
+        return lineIdentityId;
     }
 
     /** An operator starts working on a new inquiry. */

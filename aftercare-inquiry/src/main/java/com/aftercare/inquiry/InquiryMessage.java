@@ -15,6 +15,14 @@ import java.time.Instant;
 @Table(name = "inquiry_message")
 class InquiryMessage {
 
+    /** What a LINE message carried besides text: shown as a label, its content (if any) as an attachment. */
+    enum ContentKind {
+        IMAGE,
+        STICKER,
+        FILE,
+        POSTBACK
+    }
+
     enum Direction {
         INBOUND,
         OUTBOUND,
@@ -53,6 +61,19 @@ class InquiryMessage {
     @Column(name = "outbound_mail_id")
     private Long outboundMailId;
 
+    /** What a LINE message was (null: text, or not LINE). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "content_kind")
+    private ContentKind contentKind;
+
+    /** The reply token of a customer's LINE message: an answer within LINE's minute goes as its reply. */
+    @Column(name = "line_reply_token")
+    private String lineReplyToken;
+
+    /** The LINE text that carried an operator's reply (V70); null otherwise. */
+    @Column(name = "line_push_id")
+    private Long linePushId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -78,6 +99,37 @@ class InquiryMessage {
 
     static InquiryMessage note(String operator, String body, Channel channel, Instant at) {
         return new InquiryMessage(Direction.NOTE, operator, null, body, channel, at);
+    }
+
+    /**
+     * This message came in on LINE: its LINE message id (as {@code line:<id>} in the Message-ID
+     * column, unique, so the same LINE message is never stored twice), what it carried and its reply
+     * token.
+     */
+    void arrivedOnLine(String lineMessageId, ContentKind kind, String replyToken) {
+        this.messageId = lineMessageId == null ? null : "line:" + lineMessageId;
+        this.contentKind = kind;
+        this.lineReplyToken = replyToken;
+    }
+
+    ContentKind contentKind() {
+        return contentKind;
+    }
+
+    String lineReplyToken() {
+        return lineReplyToken;
+    }
+
+    Long linePushId() {
+        return linePushId;
+    }
+
+    /** The reply was queued as LINE text {@code pushId}; its state is shown on the message. */
+    void sentOnLine(long pushId) {
+        if (direction != Direction.OUTBOUND) {
+            throw new IllegalStateException("Only an operator's reply goes out on LINE");
+        }
+        linePushId = pushId;
     }
 
     /** This message came in as a mail: keeps its Message-ID and In-Reply-To for threading. */

@@ -89,7 +89,9 @@ class InquiryStore {
                                 m.authorName(),
                                 m.body(),
                                 m.channel(),
-                                m.createdAt()))
+                                m.createdAt(),
+                                m.contentKind() == null ? null : m.contentKind().name(),
+                                m.linePushId()))
                         .toList(),
                 i.trail().stream()
                         .map(t -> new Inquiries.TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))

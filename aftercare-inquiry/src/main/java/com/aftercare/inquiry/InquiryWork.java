@@ -24,6 +24,7 @@ class InquiryWork {
     private final Teams teams;
     private final SlaPolicy sla;
     private final ReplyMailer replyMailer;
+    private final LineReplies lineReplies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -34,6 +35,7 @@ class InquiryWork {
             Teams teams,
             SlaPolicy sla,
             ReplyMailer replyMailer,
+            LineReplies lineReplies,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
@@ -42,6 +44,7 @@ class InquiryWork {
         this.teams = teams;
         this.sla = sla;
         this.replyMailer = replyMailer;
+        this.lineReplies = lineReplies;
         this.events = events;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ class InquiryWork {
         InquiryMessage reply = store.flushAndLast(inquiry);
         replyMailer.queue(inquiry, reply, now);
         statusChanged(inquiry, before, now);
+        lineReplies.queue(inquiry, reply, now);
         return reply.id();
     }
 

@@ -3,6 +3,7 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.line.LineIdentities;
 import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.InvalidValue;
@@ -68,6 +69,14 @@ public class SatisfactionSurvey {
     @ApplicationModuleListener
     void on(InquiryResolved event) {
         CustomerView customer = customers.find(event.customer()).orElseThrow();
+        if (LineIdentities.isLineOnly(customer.email())
+                || inquiries
+                        .findById(event.inquiry().value())
+                        .map(inquiry -> inquiry.channel() == Channel.LINE)
+                        .orElse(false)) {
+            // a LINE conversation is answered on LINE; a survey by mail would come from nowhere
+            return;
+        }
         String token = tokens.sign(
                 PURPOSE, Long.toString(event.inquiry().value()), clock.instant().plus(VALIDITY));
         String link = shop.publicUrl() + "/portal/csat?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);

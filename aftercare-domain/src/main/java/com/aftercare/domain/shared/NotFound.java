@@ -39,6 +39,10 @@ public class NotFound extends DomainException {
         return new NotFound("No storefront " + id);
     }
 
+    public static NotFound linePush(long id) {
+        return new NotFound("No LINE text " + id);
+    }
+
     public static NotFound apiKey(long id) {
         return new NotFound("No API key " + id);
     }

@@ -33,19 +33,49 @@ public final class Text {
     /**
      * True when the text holds control characters other than tab, CR and LF (allowed in
      * multi-line fields only), or invisible formatting characters (bidi overrides, zero-width
-     * characters) that can disguise a name or a mail subject. Such characters break mails, logs
+     * characters) that can disguise a name or a mail subject; a zero-width joiner that joins two
+     * emoji into one (🙇‍♀️) is not one of them. Such characters break mails, logs
      * and CSV exports.
      */
     public static boolean hasControlCharacters(String value, boolean multiLine) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean allowedWhitespace = c == '\t' || (multiLine && (c == '\n' || c == '\r'));
-            if (!allowedWhitespace && (Character.isISOControl(c) || isInvisibleFormatting(c))) {
+            if (!allowedWhitespace
+                    && (Character.isISOControl(c) || (isInvisibleFormatting(c) && !joinsEmoji(value, i)))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Whether the character at {@code i} is a zero-width joiner between two emoji, as in 🙇‍♀️ or
+     * 👨‍👩‍👧: such sequences are one picture on every phone (LINE messages are full of them), and
+     * the joiner there hides nothing. Elsewhere (between letters of a name) it still disguises text.
+     * An emoji is a symbol ({@code So}), optionally followed by a variation selector U+FE0F or a
+     * skin-tone modifier ({@code Sk}); Java 17 has no {@code isEmoji}.
+     */
+    private static boolean joinsEmoji(String value, int i) {
+        if (value.charAt(i) != ZERO_WIDTH_JOINER || i == 0 || i + 1 >= value.length()) {
+            return false;
+        }
+        int before = value.codePointBefore(i);
+        int at = i - Character.charCount(before);
+        if (before == VARIATION_SELECTOR && at > 0) {
+            before = value.codePointBefore(at);
+        }
+        int after = value.codePointAt(i + 1);
+        return isEmojiPart(before, true) && isEmojiPart(after, false);
+    }
+
+    private static boolean isEmojiPart(int codePoint, boolean modifierAllowed) {
+        int type = Character.getType(codePoint);
+        return type == Character.OTHER_SYMBOL || (modifierAllowed && type == Character.MODIFIER_SYMBOL);
+    }
+
+    private static final char ZERO_WIDTH_JOINER = '\u200D';
+    private static final int VARIATION_SELECTOR = 0xFE0F;
 
     /**
      * The bytes as UTF-8 text, or empty when they are not UTF-8. Never replaced by U+FFFD: text

@@ -32,6 +32,18 @@ class TextTest {
                 Arguments.of("control character at the very end", "abc\u0001", true, true),
                 Arguments.of("right-to-left override disguising a name", "abc\u202Etxt.exe", true, true),
                 Arguments.of("zero-width space", "山田\u200B花子", true, true),
+                Arguments.of("zero-width joiner between letters", "山田\u200D花子", true, true),
+                Arguments.of("zero-width joiner at the very start", "\u200D🙇", true, true),
+                Arguments.of("zero-width joiner after an emoji, before a letter", "🙇\u200Da", true, true),
+                Arguments.of(
+                        "bowing woman: emoji, joiner, female sign, variation selector",
+                        "すみません🙇\u200D♀\uFE0F",
+                        false,
+                        false),
+                Arguments.of("family: three emoji joined", "👨\u200D👩\u200D👧", false, false),
+                Arguments.of("heart on fire: variation selector before the joiner", "❤\uFE0F\u200D🔥", false, false),
+                Arguments.of("skin tone before the joiner", "🧑🏽\u200D💻", false, false),
+                Arguments.of("emoji outside the basic plane, alone", "ありがとう😊🎉", false, false),
                 Arguments.of("bidi isolate", "a\u2066b", true, true),
                 Arguments.of("byte order mark inside text", "a\uFEFFb", true, true));
     }

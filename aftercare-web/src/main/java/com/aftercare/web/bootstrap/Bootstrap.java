@@ -1,5 +1,6 @@
 package com.aftercare.web.bootstrap;
 
+import com.aftercare.domain.line.LineChannels;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shopify.ShopifyConnections;
@@ -29,18 +30,21 @@ class Bootstrap implements ApplicationRunner {
     private final Operators operators;
     private final PasswordEncoder passwords;
     private final ShopifyConnections shopify;
+    private final LineChannels line;
 
     Bootstrap(
             BootstrapProperties properties,
             Storefronts storefronts,
             Operators operators,
             PasswordEncoder passwords,
-            ShopifyConnections shopify) {
+            ShopifyConnections shopify,
+            LineChannels line) {
         this.properties = properties;
         this.storefronts = storefronts;
         this.operators = operators;
         this.passwords = passwords;
         this.shopify = shopify;
+        this.line = line;
     }
 
     @Override
@@ -53,6 +57,13 @@ class Bootstrap implements ApplicationRunner {
             }
             if (hasText(properties.shopifyWebhookSecret())) {
                 ensureShopifySecret(storefront);
+            }
+            if (hasText(properties.lineChannelSecret()) != hasText(properties.lineAccessToken())) {
+                throw new IllegalStateException("AFTERCARE_BOOTSTRAP_LINE_CHANNEL_SECRET and "
+                        + "AFTERCARE_BOOTSTRAP_LINE_ACCESS_TOKEN are set together or not at all");
+            }
+            if (hasText(properties.lineChannelSecret())) {
+                ensureLineChannel(storefront);
             }
             log.info("Bootstrap storefront '{}' is ready", storefront.code());
         } else if (hasText(properties.apiKey()) || hasText(properties.shopifyWebhookSecret())) {
@@ -76,6 +87,14 @@ class Bootstrap implements ApplicationRunner {
         } catch (InvalidValue e) {
             throw new IllegalStateException(
                     "AFTERCARE_BOOTSTRAP_SHOPIFY_WEBHOOK_SECRET cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureLineChannel(Storefronts.StorefrontView storefront) {
+        try {
+            line.ensure(storefront.id(), properties.lineChannelSecret(), properties.lineAccessToken(), "bootstrap");
+        } catch (InvalidValue e) {
+            throw new IllegalStateException("The bootstrap LINE channel cannot be stored: " + e.getMessage(), e);
         }
     }
 

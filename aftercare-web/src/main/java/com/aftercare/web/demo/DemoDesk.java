@@ -260,7 +260,8 @@ final class DemoDesk {
                                 visitSlot(at, 2),
                                 "修理担当 森"))
                         .reference();
-            case CHAT, WEB_FORM ->
+            // the demo plans no LINE conversations: they need a LINE channel, which the demo has not
+            case CHAT, WEB_FORM, LINE ->
                 inquiries
                         .open(new Inquiries.OpenInquiry(
                                 storefront,

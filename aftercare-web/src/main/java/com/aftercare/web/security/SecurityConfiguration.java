@@ -35,11 +35,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(storefronts), BasicAuthenticationFilter.class)
-                // Shopify signs its webhooks instead of sending a key: the controller checks the signature.
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/webhooks/shopify/*")
-                        .permitAll()
-                        .anyRequest()
-                        .hasRole("STOREFRONT"))
+                // Shopify and LINE sign their webhooks instead of sending a key: the controllers check the signature.
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/v1/webhooks/shopify/*", "/api/v1/webhooks/line/*")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("STOREFRONT"))
                 .exceptionHandling(e -> ProblemDenials.answer(
                         e,
                         problems,

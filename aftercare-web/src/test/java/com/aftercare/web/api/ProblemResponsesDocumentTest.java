@@ -22,6 +22,7 @@ class ProblemResponsesDocumentTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String SHOPIFY = "/api/v1/webhooks/shopify/{storefront}/post";
+    private static final String LINE = "/api/v1/webhooks/line/{storefront}/post";
 
     @LocalServerPort
     int port;
@@ -39,14 +40,16 @@ class ProblemResponsesDocumentTest {
     void shouldListAMissingKeyAsAProblemOfEveryOperation() {
         List<String> operations = operations();
 
-        assertThat(operations).hasSize(17);
+        assertThat(operations).hasSize(18);
         for (String operation : operations) {
             assertThat(problem(operation, "401").path("description").asString())
                     .as(operation)
                     .isEqualTo(
                             operation.equals(SHOPIFY)
                                     ? "Missing or wrong X-Shopify-Hmac-Sha256 for this storefront"
-                                    : "Missing, unknown or revoked API key");
+                                    : operation.equals(LINE)
+                                            ? "Missing or wrong X-Line-Signature for this storefront"
+                                            : "Missing, unknown or revoked API key");
         }
     }
 
@@ -55,7 +58,7 @@ class ProblemResponsesDocumentTest {
         List<String> posts =
                 operations().stream().filter(o -> o.endsWith("/post")).toList();
 
-        assertThat(posts).hasSize(7);
+        assertThat(posts).hasSize(8);
         for (String operation : posts) {
             assertThat(problem(operation, "400").path("description").asString())
                     .as(operation)

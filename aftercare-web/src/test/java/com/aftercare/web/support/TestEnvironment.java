@@ -40,6 +40,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
         properties.put("spring.mail.port", TestMailServer.port());
         properties.put("aftercare.mail.dispatcher.enabled", "false");
         properties.put("aftercare.webhooks.dispatcher.enabled", "false");
+        properties.put("aftercare.line.dispatcher.enabled", "false");
         properties.put("aftercare.stepmail.scheduler-enabled", "false");
         // the desk's time automations and SLA alerts: tests run them after moving their clock
         properties.put("aftercare.inquiry.automations.enabled", "false");

@@ -1,5 +1,6 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.shared.LeasedRows;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dispatcher's state changes on {@code outbound_mail}, one autocommitted statement each (some
- * for a group of mails at once).
+ * for a group of mails at once): the outbox states shared with LINE's ({@link LeasedRows}), plus
+ * what only mail has (which mails may be claimed, the Message-ID of a sent mail).
  * Every change to a claimed mail is guarded by {@code claimed_by = :me}: a dispatcher that stalled
  * past its lease and was taken over then changes nothing.
  */
@@ -21,12 +23,13 @@ class OutboxRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final JdbcClient jdbc;
+    private final LeasedRows rows;
 
     OutboxRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new LeasedRows(jdbc, "outbound_mail");
     }
 
     /**
@@ -38,44 +41,24 @@ class OutboxRows {
      * batch).
      */
     List<ClaimedMail> claim(String me, Duration lease, int limit) {
-        // the last CTE only puts the claimed rows in due order: RETURNING alone has no order
-        return jdbc.sql("""
-                        with due as (
-                            select id, next_attempt_at from outbound_mail
-                             where status = 'PENDING' and next_attempt_at <= now()
-                               -- an opt-out takes effect even for mail already queued
-                               and (kind = 'TRANSACTIONAL'
-                                    or exists (select 1 from customer c
-                                                where c.id = outbound_mail.customer_id
-                                                  and c.promotional_consent))
-                               -- enqueued while the address was being marked as bouncing
-                               and not exists (select 1 from mail_suppression b
-                                                where b.address = lower(outbound_mail.to_address)
-                                                  and b.cleared_at is null)
-                             order by next_attempt_at
-                             limit :limit
-                             for update skip locked
-                        ), expired as (
-                            select id, next_attempt_at from outbound_mail
-                             where status = 'CLAIMED' and lease_until < now()
-                             order by lease_until
-                             limit :limit
-                             for update skip locked
-                        ), claimed as (
-                            update outbound_mail
-                               set status = 'CLAIMED', claimed_by = :me,
-                                   lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
-                             where id in (select id from (select * from due union all select * from expired) candidate
-                                           order by next_attempt_at
-                                           limit :limit)
-                            returning id, storefront_id, to_address, subject, text_body, html_body, headers::text as headers,
-                                      attempts, next_attempt_at)
-                        select * from claimed order by next_attempt_at, id
-                        """)
-                .param("me", me)
-                .param("leaseMillis", lease.toMillis())
-                .param("limit", limit)
-                .query((rs, row) -> new ClaimedMail(
+        return rows.claim(
+                """
+                -- an opt-out takes effect even for mail already queued
+                and (kind = 'TRANSACTIONAL'
+                     or exists (select 1 from customer c
+                                 where c.id = outbound_mail.customer_id
+                                   and c.promotional_consent))
+                -- enqueued while the address was being marked as bouncing
+                and not exists (select 1 from mail_suppression b
+                                 where b.address = lower(outbound_mail.to_address)
+                                   and b.cleared_at is null)
+                """,
+                "id, storefront_id, to_address, subject, text_body, html_body, headers::text as headers, attempts, "
+                        + "next_attempt_at",
+                me,
+                lease,
+                limit,
+                (rs, row) -> new ClaimedMail(
                         rs.getLong("id"),
                         (Long) rs.getObject("storefront_id"),
                         rs.getString("to_address"),
@@ -83,8 +66,7 @@ class OutboxRows {
                         rs.getString("text_body"),
                         rs.getString("html_body"),
                         JSON.readValue(rs.getString("headers"), HEADERS),
-                        rs.getInt("attempts")))
-                .list();
+                        rs.getInt("attempts")));
     }
 
     /**
@@ -92,12 +74,7 @@ class OutboxRows {
      * them is unknown, so they wait for an operator instead of being sent again.
      */
     int parkAbandonedInFlight() {
-        return jdbc.sql("""
-                        update outbound_mail
-                           set status = 'UNKNOWN', attempts = attempts + 1, updated_at = now(),
-                               last_error = 'lease of ' || claimed_by || ' ran out while handing the mail to SMTP'
-                         where status = 'IN_FLIGHT' and lease_until < now()
-                        """).update();
+        return rows.parkAbandonedInFlight("handing the mail to SMTP");
     }
 
     /**
@@ -107,21 +84,7 @@ class OutboxRows {
      * @return the ids that are still ours; the others were taken over by another dispatcher
      */
     Set<Long> markInFlight(Collection<Long> ids, String me, Duration lease) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.sql("""
-                        update outbound_mail
-                           set status = 'IN_FLIGHT',
-                               lease_until = now() + :leaseMillis * interval '1 millisecond', updated_at = now()
-                         where id in (:ids) and claimed_by = :me and status = 'CLAIMED'
-                        returning id
-                        """)
-                .param("ids", ids)
-                .param("me", me)
-                .param("leaseMillis", lease.toMillis())
-                .query(Long.class)
-                .list());
+        return rows.markInFlight(ids, me, lease);
     }
 
     /**
@@ -156,18 +119,7 @@ class OutboxRows {
 
     /** A temporary failure: back to PENDING after {@code delay}. */
     void retryLater(long id, String me, String error, Duration delay) {
-        jdbc.sql("""
-                        update outbound_mail
-                           set status = 'PENDING', attempts = attempts + 1, last_error = :error,
-                               next_attempt_at = now() + :delayMillis * interval '1 millisecond',
-                               claimed_by = null, lease_until = null, updated_at = now()
-                         where id = :id and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
-                        """)
-                .param("id", id)
-                .param("me", me)
-                .param("error", truncate(error))
-                .param("delayMillis", delay.toMillis())
-                .update();
+        rows.retryLater(id, me, error, delay);
     }
 
     /**
@@ -175,42 +127,17 @@ class OutboxRows {
      * on them (their relay could not be reached).
      */
     void postpone(Collection<Long> ids, String me, String error, Duration delay) {
-        jdbc.sql("""
-                        update outbound_mail
-                           set status = 'PENDING', last_error = :error,
-                               next_attempt_at = now() + :delayMillis * interval '1 millisecond',
-                               claimed_by = null, lease_until = null, updated_at = now()
-                         where id in (:ids) and claimed_by = :me and status = 'CLAIMED'
-                        """)
-                .param("ids", ids)
-                .param("me", me)
-                .param("error", truncate(error))
-                .param("delayMillis", delay.toMillis())
-                .update();
+        rows.postpone(ids, me, error, delay);
     }
 
     /** Refused for good, or out of attempts. */
     void fail(long id, String me, String error) {
-        finish(id, me, "FAILED", error);
+        rows.fail(id, me, error);
     }
 
     /** Handed over but no reply: parked for an operator. */
     void park(long id, String me, String error) {
-        finish(id, me, "UNKNOWN", error);
-    }
-
-    private void finish(long id, String me, String status, String error) {
-        jdbc.sql("""
-                        update outbound_mail
-                           set status = :status, attempts = attempts + 1, last_error = :error,
-                               lease_until = null, updated_at = now()
-                         where id = :id and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
-                        """)
-                .param("id", id)
-                .param("me", me)
-                .param("status", status)
-                .param("error", truncate(error))
-                .update();
+        rows.park(id, me, error);
     }
 
     /**
@@ -218,20 +145,6 @@ class OutboxRows {
      * PENDING again, due as before, no attempt counted.
      */
     void giveBack(Collection<Long> ids, String me) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        update outbound_mail
-                           set status = 'PENDING', claimed_by = null, lease_until = null, updated_at = now()
-                         where id in (:ids) and claimed_by = :me and status in ('CLAIMED', 'IN_FLIGHT')
-                        """).param("ids", ids).param("me", me).update();
-    }
-
-    private static String truncate(String error) {
-        if (error == null) {
-            return null;
-        }
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        rows.giveBack(ids, me);
     }
 }

@@ -3,6 +3,7 @@ package com.aftercare.web.console.inquiries;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.line.LinePushes;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CannedResponses;
@@ -15,6 +16,7 @@ import com.aftercare.inquiry.Macros;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -44,6 +46,7 @@ class InquiryPage {
     private final Macros macros;
     private final InquiryTags tags;
     private final Clock clock;
+    private final LinePushes linePushes;
 
     InquiryPage(
             Inquiries inquiries,
@@ -55,7 +58,8 @@ class InquiryPage {
             CustomerNotes customerNotes,
             Macros macros,
             InquiryTags tags,
-            Clock clock) {
+            Clock clock,
+            LinePushes linePushes) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.operators = operators;
@@ -66,6 +70,7 @@ class InquiryPage {
         this.macros = macros;
         this.tags = tags;
         this.clock = clock;
+        this.linePushes = linePushes;
     }
 
     /** The page with empty reply and note forms. */
@@ -99,6 +104,13 @@ class InquiryPage {
         // the macro picker's fragment (automation/macro-picker)
         model.addAttribute("macros", macros.all());
         model.addAttribute("tags", tags.of(reference));
+        // the state of each reply sent on LINE, shown on the message (failed, parked, sent)
+        model.addAttribute(
+                "linePushes",
+                linePushes.states(inquiry.messages().stream()
+                        .map(Inquiries.MessageView::linePushId)
+                        .filter(Objects::nonNull)
+                        .toList()));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {

@@ -1,0 +1,202 @@
+package com.aftercare.domain.line;
+
+import com.aftercare.domain.shared.Backoff;
+import com.aftercare.domain.shared.OutcomeCounters;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the LINE outbox for every storefront, safe on several instances at once (claims with a
+ * lease, every result recorded only while the claim is ours). A text goes with the reply token
+ * while LINE still takes it, else as a push under its {@code X-Line-Retry-Key}. What LINE answers:
+ *
+ * <ul>
+ *   <li>2xx: SENT. A 409 to a push: LINE took this retry key before, so it is SENT too.
+ *   <li>429: retried with back-off, and the storefront's other texts in this round wait as well.
+ *   <li>5xx or no answer: a push is retried under its key (LINE executes it once); a reply, which
+ *       has no key, is parked as UNKNOWN, since LINE may have delivered it.
+ *   <li>400 to a reply: the token was used or is too old; the text goes as a push at once.
+ *   <li>any other 4xx: FAILED for good, no retry storm.
+ * </ul>
+ *
+ * A user who unfollowed (blocked) the account gets nothing: LINE would accept the push and drop
+ * it, so the text is FAILED with that reason before any call, and the inquiry shows it.
+ */
+@Component
+public class LineDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(LineDispatcher.class);
+
+    static final String UNFOLLOWED = "UNFOLLOWED: the customer blocked the LINE account; nothing was sent";
+
+    private final LinePushRows rows;
+    private final LineChannels channels;
+    private final LineApi api;
+    private final LineProperties.Dispatcher settings;
+    private final OutcomeCounters outcomes;
+    private final Clock clock;
+
+    @Autowired
+    LineDispatcher(
+            LinePushRows rows,
+            LineChannels channels,
+            LineApi api,
+            LineProperties properties,
+            ObjectProvider<MeterRegistry> meters,
+            Clock clock) {
+        this(
+                rows,
+                channels,
+                api,
+                properties.dispatcher(),
+                new OutcomeCounters(
+                        OutcomeCounters.registryOf(meters),
+                        "aftercare.line.attempts",
+                        "LINE send attempts, by outcome",
+                        "sent",
+                        "retried",
+                        "failed",
+                        "parked"),
+                clock);
+    }
+
+    private LineDispatcher(
+            LinePushRows rows,
+            LineChannels channels,
+            LineApi api,
+            LineProperties.Dispatcher settings,
+            OutcomeCounters outcomes,
+            Clock clock) {
+        this.rows = rows;
+        this.channels = channels;
+        this.api = api;
+        this.settings = settings;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    /** Another dispatcher on the same rows, as a second instance would be (tests). */
+    public LineDispatcher as(String instanceId, Duration lease) {
+        return new LineDispatcher(rows, channels, api, settings.withInstanceId(instanceId, lease), outcomes, clock);
+    }
+
+    /**
+     * Recovers texts whose dispatcher vanished mid-send, then claims one batch and sends it.
+     *
+     * @return how many were claimed; equal to the batch size when more may be waiting
+     */
+    public int dispatchDue() {
+        int recovered = rows.recoverAbandonedInFlight();
+        if (recovered > 0) {
+            log.warn(
+                    "{} LINE text(s) were being sent by an instance that vanished: pushes go again under their retry key, replies are parked",
+                    recovered);
+        }
+        List<LinePushRows.Claimed> batch = rows.claim(settings.instanceId(), settings.lease(), settings.batchSize());
+        Map<Long, Duration> slowedDown = new HashMap<>();
+        for (LinePushRows.Claimed text : batch) {
+            Duration wait = slowedDown.get(text.storefront());
+            if (wait != null) {
+                rows.holdBack(List.of(text.id()), settings.instanceId(), "LINE asked to slow down (429)", wait);
+                continue;
+            }
+            deliver(text).ifPresent(delay -> slowedDown.put(text.storefront(), delay));
+        }
+        return batch.size();
+    }
+
+    int batchSize() {
+        return settings.batchSize();
+    }
+
+    /** @return the wait LINE's rate limit asks of the storefront's other texts, when it answered 429 */
+    private Optional<Duration> deliver(LinePushRows.Claimed text) {
+        String me = settings.instanceId();
+        if (!text.following()) {
+            fail(text, UNFOLLOWED);
+            return Optional.empty();
+        }
+        Optional<String> token = channels.accessToken(text.storefront());
+        if (token.isEmpty()) {
+            fail(text, "the storefront has no LINE channel (any more): nothing was sent");
+            return Optional.empty();
+        }
+        boolean reply = text.replyTokenUsable(clock.instant());
+        if (!rows.markInFlight(text.id(), me, settings.lease(), reply ? "REPLY" : "PUSH")) {
+            log.info("LINE text {} was taken over by another dispatcher; skipping it", text.id());
+            return Optional.empty();
+        }
+        LineApi.Answer answer;
+        try {
+            answer = reply
+                    ? api.reply(token.get(), text.replyToken(), text.text())
+                    : api.push(token.get(), text.userId(), text.text(), text.retryKey());
+        } catch (LineApi.NoAnswer e) {
+            if (reply && !e.surelyNotSent()) {
+                park(text, e.getMessage() + " (a reply cannot be retried safely: LINE may have delivered it)");
+            } else {
+                retryOrFail(text, e.getMessage());
+            }
+            return Optional.empty();
+        }
+        int status = answer.status();
+        if (answer.accepted()) {
+            rows.sent(text.id(), me, answer.requestId());
+            outcomes.increment("sent");
+        } else if (!reply && status == 409) {
+            // documented: a retried push whose key LINE accepted before
+            rows.sent(text.id(), me, answer.acceptedRequestId());
+            outcomes.increment("sent");
+        } else if (status == 429) {
+            Duration delay = retryOrFail(text, "LINE answered 429 (rate limit): " + answer.body());
+            return Optional.of(delay);
+        } else if (status >= 500) {
+            if (reply) {
+                park(text, "LINE answered " + status + " to a reply, which it may have delivered: " + answer.body());
+            } else {
+                retryOrFail(text, "LINE answered " + status + ": " + answer.body());
+            }
+        } else if (reply && status == 400) {
+            rows.giveUpReplyToken(text.id(), me, "reply token refused, sent as a push: " + answer.body());
+        } else {
+            fail(text, "LINE refused it (" + status + "): " + answer.body());
+        }
+        return Optional.empty();
+    }
+
+    /** @return the delay before the next try (zero when it failed for good) */
+    private Duration retryOrFail(LinePushRows.Claimed text, String error) {
+        int failedAttempts = text.attempts() + 1;
+        if (failedAttempts >= settings.maxAttempts()) {
+            fail(text, "gave up after " + failedAttempts + " attempts: " + error);
+            return Duration.ZERO;
+        }
+        Duration delay =
+                Backoff.after(failedAttempts, ThreadLocalRandom.current().nextDouble());
+        rows.rows().retryLater(text.id(), settings.instanceId(), error, delay);
+        outcomes.increment("retried");
+        return delay;
+    }
+
+    private void fail(LinePushRows.Claimed text, String error) {
+        rows.rows().fail(text.id(), settings.instanceId(), error);
+        outcomes.increment("failed");
+    }
+
+    private void park(LinePushRows.Claimed text, String error) {
+        log.warn("LINE text {} parked as UNKNOWN: {}", text.id(), error);
+        rows.rows().park(text.id(), settings.instanceId(), error);
+        outcomes.increment("parked");
+    }
+}

@@ -1,0 +1,167 @@
+package com.aftercare.domain.line;
+
+import com.aftercare.domain.customer.Customer;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.customer.EmailAddress;
+import com.aftercare.domain.customer.PersonalDetails;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.Text;
+import com.aftercare.domain.storefront.StorefrontId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The LINE users who wrote to a storefront's official account. LINE gives each provider its own
+ * userId for a person, so an identity is (storefront, userId). It belongs to a customer from the
+ * first message: a LINE-only customer of its own until the person proves an order of theirs through
+ * the portal, never guessed from a display name. Such a customer needs the customer table's email,
+ * which they did not give: they get an address under {@value #NO_MAIL_DOMAIN}, a domain reserved by
+ * RFC 2606 that never receives mail, recognisable by {@link #isLineOnly(EmailAddress)}.
+ */
+@Service
+public class LineIdentities {
+
+    /** LINE's userId: {@code U} and 32 hexadecimal digits. */
+    public static final Pattern USER_ID = Pattern.compile("^U[0-9a-f]{32}$");
+
+    static final String NO_MAIL_DOMAIN = "line.invalid";
+
+    private final JdbcClient jdbc;
+    private final Customers customers;
+
+    LineIdentities(JdbcClient jdbc, Customers customers) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+    }
+
+    /** A LINE user of a storefront, the customer they are, whether they still follow the account. */
+    public record LineIdentity(
+            long id,
+            StorefrontId storefront,
+            String userId,
+            CustomerId customer,
+            String displayName,
+            boolean following) {}
+
+    /** Whether the customer's address is the stand-in of a LINE-only customer (no mail goes there). */
+    public static boolean isLineOnly(EmailAddress email) {
+        return email.normalized().endsWith("@" + NO_MAIL_DOMAIN);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LineIdentity> find(StorefrontId storefront, String userId) {
+        return jdbc.sql(SELECT + " where storefront_id = :storefront and line_user_id = :user")
+                .param("storefront", storefront.value())
+                .param("user", userId)
+                .query(LineIdentities::identity)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LineIdentity> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(LineIdentities::identity)
+                .optional();
+    }
+
+    private static final String SELECT =
+            "select id, storefront_id, line_user_id, customer_id, display_name, following from line_identity";
+
+    private static LineIdentity identity(ResultSet rs, int row) throws SQLException {
+        return new LineIdentity(
+                rs.getLong(1),
+                new StorefrontId(rs.getLong(2)),
+                rs.getString(3),
+                new CustomerId(rs.getLong(4)),
+                rs.getString(5),
+                rs.getBoolean(6));
+    }
+
+    /**
+     * The identity of this LINE user, created with a LINE-only customer when new (two webhooks of
+     * the same new user at once make one: the insert waits on the unique key). A display name
+     * LINE gave later fills in a missing one. Joins the caller's transaction.
+     *
+     * @param displayName from the profile API, or null when LINE gave none
+     * @throws InvalidValue on {@code source.userId} for something that is not a LINE userId
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LineIdentity recognise(StorefrontId storefront, String userId, String displayName, Instant now) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new InvalidValue("source.userId", "is not a LINE userId (U and 32 hexadecimal digits)");
+        }
+        String name = usableName(displayName);
+        Optional<LineIdentity> known = find(storefront, userId);
+        if (known.isPresent()) {
+            if (known.get().displayName() == null && name != null) {
+                jdbc.sql("update line_identity set display_name = :name where id = :id")
+                        .param("name", name)
+                        .param("id", known.get().id())
+                        .update();
+            }
+            return known.get();
+        }
+        EmailAddress standIn = new EmailAddress(
+                "line-" + userId.toLowerCase(Locale.ROOT) + "-" + storefront.value() + "@" + NO_MAIL_DOMAIN);
+        Customer customer = customers.recogniseFromUntrustedSource(
+                standIn,
+                new PersonalDetails(name == null ? "LINE " + userId.substring(27) : name, null, null),
+                storefront);
+        jdbc.sql("""
+                        insert into line_identity (storefront_id, line_user_id, customer_id, display_name, created_at)
+                        values (:storefront, :user, :customer, :name, :at)
+                        on conflict (storefront_id, line_user_id) do nothing
+                        """)
+                .param("storefront", storefront.value())
+                .param("user", userId)
+                .param("customer", customer.id().value())
+                .param("name", name)
+                .param("at", Timestamp.from(now))
+                .update();
+        return find(storefront, userId).orElseThrow();
+    }
+
+    /** The user followed (or unblocked) the account: texts may go to them again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followed(long identity) {
+        jdbc.sql("update line_identity set following = true, unfollowed_at = null where id = :id")
+                .param("id", identity)
+                .update();
+    }
+
+    /** The user blocked the account: nothing is pushed to them any more (LINE would take it and drop it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unfollowed(StorefrontId storefront, String userId, Instant at) {
+        jdbc.sql("""
+                        update line_identity set following = false, unfollowed_at = :at
+                         where storefront_id = :storefront and line_user_id = :user
+                        """)
+                .param("storefront", storefront.value())
+                .param("user", userId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** A display name fit for a customer's name, or null (LINE allows what our checks refuse). */
+    private static String usableName(String displayName) {
+        if (displayName == null) {
+            return null;
+        }
+        try {
+            return Text.line("customer.name", displayName, 200);
+        } catch (InvalidValue e) {
+            return null;
+        }
+    }
+}

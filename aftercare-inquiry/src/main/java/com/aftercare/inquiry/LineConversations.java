@@ -1,0 +1,319 @@
+package com.aftercare.inquiry;
+
+import com.aftercare.domain.inquiry.InquiryId;
+import com.aftercare.domain.line.LineIdentities;
+import com.aftercare.domain.line.LineIdentities.LineIdentity;
+import com.aftercare.domain.line.LinePlatform;
+import com.aftercare.domain.line.LineWebhookEvents;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.StorefrontId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * LINE conversations in the desk: each event of a storefront's LINE webhook, already verified and
+ * read. A LINE user's message joins their open conversation (the latest LINE inquiry of theirs
+ * that is not closed: a resolved one reopens, as for mail), else opens a new LINE inquiry, which
+ * then goes through the desk like any other (SLA, assignment rules, queue, search). An event is
+ * taken once: its {@code webhookEventId} is recorded in the same transaction, so a redelivery
+ * changes nothing, and an event whose handling failed is taken afresh when LINE redelivers it.
+ *
+ * <p>What the webhook only points at is read from LINE first, outside the transaction: the
+ * display name of a new user (profile API) and an image's content (content API), which is kept as
+ * the message's attachment.
+ */
+@Service
+public class LineConversations {
+
+    /** What a LINE message carries. */
+    public enum Kind {
+        TEXT,
+        IMAGE,
+        STICKER,
+        FILE
+    }
+
+    /**
+     * A LINE message event's {@code message}.
+     *
+     * @param text a text message's text, or a sticker's label (its text or keywords), or null
+     * @param fileName a file message's name, or null
+     */
+    public record Message(String id, Kind kind, String text, String fileName) {}
+
+    /**
+     * One webhook event, as LINE sent it.
+     *
+     * @param type LINE's event type: {@code message}, {@code follow}, {@code unfollow}, {@code
+     *     postback} are taken; any other is acknowledged and ignored
+     * @param sourceType {@code user}, {@code group} or {@code room}: only one-to-one chats are the desk's
+     * @param message a message event's message, else null
+     * @param postbackData a postback event's {@code postback.data}, else null
+     */
+    public record Event(
+            String webhookEventId,
+            String type,
+            boolean redelivery,
+            String sourceType,
+            String userId,
+            String replyToken,
+            Message message,
+            String postbackData) {}
+
+    public enum Outcome {
+        /** Taken: a message added (see {@code reference}), or a follow or unfollow recorded. */
+        TAKEN,
+        /** Taken before (LINE redelivered it): nothing changed. */
+        DUPLICATE,
+        /** Acknowledged, nothing to do (an event type or source the desk does not use). */
+        IGNORED
+    }
+
+    /** @param reference the inquiry a message went to, or null */
+    public record Taken(Outcome outcome, String reference) {}
+
+    private static final int SUBJECT_LENGTH = 40;
+
+    private final LineWebhookEvents events;
+    private final LineIdentities identities;
+    private final LinePlatform platform;
+    private final InquiryIntake intake;
+    private final InquiryStore store;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    LineConversations(
+            LineWebhookEvents events,
+            LineIdentities identities,
+            LinePlatform platform,
+            InquiryIntake intake,
+            InquiryStore store,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.events = events;
+        this.identities = identities;
+        this.platform = platform;
+        this.intake = intake;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one event of {@code storefront}'s channel, in a transaction of its own.
+     *
+     * @throws InvalidValue naming the event's field when it cannot be taken (a message without a
+     *     user, a userId that is not LINE's): nothing is written
+     */
+    public Taken take(StorefrontId storefront, Event event) {
+        if (event.webhookEventId() == null || event.webhookEventId().isBlank()) {
+            throw new InvalidValue("webhookEventId", "must not be blank");
+        }
+        if (events.seen(storefront, event.webhookEventId())) {
+            return new Taken(Outcome.DUPLICATE, null);
+        }
+        boolean fromUser = "user".equals(event.sourceType()) && event.userId() != null;
+        boolean used =
+                fromUser && List.of("message", "follow", "unfollow", "postback").contains(event.type());
+        if (used && !LineIdentities.USER_ID.matcher(event.userId()).matches()) {
+            throw new InvalidValue("source.userId", "is not a LINE userId (U and 32 hexadecimal digits)");
+        }
+        if (used && "message".equals(event.type()) && event.message() == null) {
+            throw new InvalidValue("message", "must be present in a message event");
+        }
+        // read from LINE before the transaction: a slow LINE holds no database connection
+        String displayName = used && identities.find(storefront, event.userId()).isEmpty()
+                ? platform.displayName(storefront, event.userId()).orElse(null)
+                : null;
+        Optional<LinePlatform.Content> image =
+                used && "message".equals(event.type()) && event.message().kind() == Kind.IMAGE
+                        ? platform.content(storefront, event.message().id()).filter(LineConversations::isPicture)
+                        : Optional.empty();
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            if (!events.firstTime(storefront, event.webhookEventId(), typeOf(event), event.redelivery(), now)) {
+                return new Taken(Outcome.DUPLICATE, null);
+            }
+            if (!used) {
+                return new Taken(Outcome.IGNORED, null);
+            }
+            return switch (event.type()) {
+                case "follow" -> {
+                    identities.followed(identities
+                            .recognise(storefront, event.userId(), displayName, now)
+                            .id());
+                    yield new Taken(Outcome.TAKEN, null);
+                }
+                case "unfollow" -> {
+                    identities.unfollowed(storefront, event.userId(), now);
+                    yield new Taken(Outcome.TAKEN, null);
+                }
+                case "postback" -> postback(storefront, event, now);
+                default -> message(storefront, event, displayName, image, now);
+            };
+        });
+    }
+
+    private Taken message(
+            StorefrontId storefront,
+            Event event,
+            String displayName,
+            Optional<LinePlatform.Content> image,
+            Instant now) {
+        LineIdentity identity = identities.recognise(storefront, event.userId(), displayName, now);
+        Message message = event.message();
+        InquiryMessage.ContentKind kind = switch (message.kind()) {
+            case TEXT -> null;
+            case IMAGE -> InquiryMessage.ContentKind.IMAGE;
+            case STICKER -> InquiryMessage.ContentKind.STICKER;
+            case FILE -> InquiryMessage.ContentKind.FILE;
+        };
+        String body = bodyOf(message);
+        Added added = add(identity, body, kind, message.id(), event.replyToken(), now);
+        image.ifPresent(content -> storeAttachment(added.messageId(), message, content));
+        return new Taken(Outcome.TAKEN, added.reference());
+    }
+
+    /** A postback (a button of a rich menu or template) is the customer's word in an open conversation only. */
+    private Taken postback(StorefrontId storefront, Event event, Instant now) {
+        Optional<LineIdentity> identity = identities.find(storefront, event.userId());
+        if (identity.isEmpty() || openConversation(identity.get()).isEmpty() || event.postbackData() == null) {
+            return new Taken(Outcome.IGNORED, null);
+        }
+        Added added = add(
+                identity.get(),
+                event.postbackData(),
+                InquiryMessage.ContentKind.POSTBACK,
+                null,
+                event.replyToken(),
+                now);
+        return new Taken(Outcome.TAKEN, added.reference());
+    }
+
+    private record Added(String reference, long messageId) {}
+
+    private Added add(
+            LineIdentity identity,
+            String body,
+            InquiryMessage.ContentKind kind,
+            String lineMessageId,
+            String replyToken,
+            Instant now) {
+        Optional<Inquiry> open = openConversation(identity);
+        Inquiry inquiry;
+        if (open.isPresent()) {
+            inquiry = open.get();
+            intake.addCustomerMessageTo(inquiry, body, identity.displayName(), null);
+        } else {
+            inquiry = intake.openFor(
+                    Channel.LINE,
+                    null,
+                    null,
+                    identity.customer(),
+                    identity.storefront(),
+                    null,
+                    lastConversation(identity).orElse(null),
+                    subjectOf(body),
+                    body,
+                    identity.displayName(),
+                    Inquiry.CUSTOMER,
+                    null);
+            inquiry.conversationOf(identity.id());
+        }
+        InquiryMessage added = InquiryStore.lastMessage(inquiry);
+        added.arrivedOnLine(lineMessageId, kind, replyToken);
+        store.flushAndLast(inquiry);
+        return new Added(inquiry.reference(), added.id());
+    }
+
+    /** The LINE user's latest inquiry that is not closed, locked for the message it gets. */
+    private Optional<Inquiry> openConversation(LineIdentity identity) {
+        return jdbc.sql("""
+                        select reference from inquiry
+                         where line_identity_id = :identity and status <> 'CLOSED'
+                         order by created_at desc, id desc limit 1
+                        """)
+                .param("identity", identity.id())
+                .query(String.class)
+                .optional()
+                .map(reference -> store.lock(null, reference));
+    }
+
+    /** The closed conversation a new one follows up, if any. */
+    private Optional<InquiryId> lastConversation(LineIdentity identity) {
+        return jdbc.sql("""
+                        select id from inquiry where line_identity_id = :identity
+                         order by created_at desc, id desc limit 1
+                        """)
+                .param("identity", identity.id())
+                .query(Long.class)
+                .optional()
+                .map(InquiryId::new);
+    }
+
+    private void storeAttachment(long messageId, Message message, LinePlatform.Content content) {
+        String extension = content.contentType().startsWith("image/png") ? "png" : "jpg";
+        jdbc.sql("""
+                        insert into inquiry_attachment (message_id, filename, content_type, size_bytes, content)
+                        values (:message, :filename, :type, :size, :content)
+                        """)
+                .param("message", messageId)
+                .param("filename", "line-" + message.id() + "." + extension)
+                .param("type", "png".equals(extension) ? "image/png" : "image/jpeg")
+                .param("size", content.bytes().length)
+                .param("content", content.bytes())
+                .update();
+    }
+
+    /**
+     * The text of a message as the desk keeps it. A picture, a sticker or a file has no words: the
+     * console labels it by its kind (from the messages files), and the body holds what LINE gave
+     * that a person can read (a sticker's keywords, a file's name), or a symbol.
+     */
+    static String bodyOf(Message message) {
+        return switch (message.kind()) {
+            case TEXT -> InquiryText.body("message.text", message.text());
+            case IMAGE -> "📷";
+            case STICKER ->
+                message.text() == null || message.text().isBlank()
+                        ? "🏷️"
+                        : "🏷️ " + InquiryText.line("message.keywords", message.text(), 200, false);
+            case FILE ->
+                "📎 "
+                        + (message.fileName() == null
+                                ? message.id()
+                                : InquiryText.line("message.fileName", message.fileName(), 200, false));
+        };
+    }
+
+    /** The first words of the first message, as a subject the queue can show. */
+    static String subjectOf(String body) {
+        String first = body.strip().lines().findFirst().orElse(body).strip();
+        int end = first.offsetByCodePoints(0, Math.min(first.codePointCount(0, first.length()), SUBJECT_LENGTH));
+        return end < first.length() ? first.substring(0, end) + "…" : first;
+    }
+
+    /** A JPEG or PNG by its first bytes: LINE serves pictures as JPEG; anything else is not kept. */
+    private static boolean isPicture(LinePlatform.Content content) {
+        byte[] b = content.bytes();
+        boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        return jpeg || png;
+    }
+
+    private static String typeOf(Event event) {
+        String type = event.type() == null || event.type().isBlank()
+                ? "(none)"
+                : event.type().strip();
+        return type.length() > 50 ? type.substring(0, 50) : type;
+    }
+}

@@ -1,0 +1,349 @@
+package com.aftercare.web.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftercare.domain.line.LineChannels;
+import com.aftercare.domain.line.LineDispatcher;
+import com.aftercare.domain.shared.BodyHmac;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.TestEnvironment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The LINE channel end to end over a real port, on PostgreSQL, against an in-process LINE
+ * ({@link FakeLine}) that checks every request as LINE documents it.
+ */
+@AftercareIntegrationTest
+class LineChannelTest {
+
+    static final String SECRET = "0123456789abcdef0123456789abcdef";
+    static final String TOKEN = "it-line-channel-access-token-0123456789";
+    static final FakeLine LINE = start();
+
+    @DynamicPropertySource
+    static void line(DynamicPropertyRegistry registry) {
+        registry.add("aftercare.line.api-base-url", LINE::url);
+        registry.add("aftercare.line.data-api-base-url", LINE::url);
+        registry.add("aftercare.line.dispatcher.request-timeout", () -> "3s");
+    }
+
+    @AfterAll
+    static void stop() {
+        LINE.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LineChannels channels;
+
+    @Autowired
+    Storefronts storefronts;
+
+    @Autowired
+    Inquiries inquiries;
+
+    @Autowired
+    LineDispatcher dispatcher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String storefront = TestEnvironment.BOOTSTRAP_STOREFRONT;
+
+    @BeforeEach
+    void connect() {
+        channels.save(storefronts.ensure(storefront, storefront).id(), SECRET, TOKEN, "test");
+    }
+
+    @Test
+    void shouldRefuseAForgedSignatureWith401AndStoreNothing() throws Exception {
+        String user = newUser();
+        String body = textEvent(UUID.randomUUID().toString(), user, "こんにちは", false);
+
+        HttpResponse<String> forged = post(body, BodyHmac.signBase64("another-secret-0123456789abcdef", bytes(body)));
+        HttpResponse<String> unsigned = post(body, null);
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(count("select count(*) from line_identity where line_user_id = :v", user))
+                .isZero();
+    }
+
+    @Test
+    void shouldOpenOneLineInquiryKeepingEmojiSequencesAndTakeARedeliveryOnce() throws Exception {
+        String user = newUser();
+        String eventId = UUID.randomUUID().toString();
+        String text = "注文した商品が届きません🙇\u200D♀\uFE0F 👨\u200D👩\u200D👧";
+
+        HttpResponse<String> first = signedPost(textEvent(eventId, user, text, false));
+        HttpResponse<String> redelivered = signedPost(textEvent(eventId, user, text, true));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(redelivered.statusCode()).isEqualTo(200);
+        assertThat(redelivered.body()).contains("\"duplicates\":1");
+        String reference = referenceOf(user);
+        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        assertThat(inquiry.channel().name()).isEqualTo("LINE");
+        assertThat(inquiry.messages()).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(text);
+            assertThat(m.authorName()).isEqualTo("山田 花子"); // from the profile API
+        });
+    }
+
+    @Test
+    void shouldAnswerWithTheReplyTokenFirstThenByPushUnderARetryKey() throws Exception {
+        String user = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), user, "サイズ交換できますか", false));
+        String reference = referenceOf(user);
+
+        inquiries.reply(new Inquiries.Reply(reference, "admin", "はい、できます。"));
+        dispatcher.dispatchDue();
+        inquiries.reply(new Inquiries.Reply(reference, "admin", "交換の手順をお送りします。"));
+        dispatcher.dispatchDue();
+
+        assertThat(LINE.sends())
+                .filteredOn(r -> r.body().contains("はい、できます。"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path()).isEqualTo("/v2/bot/message/reply");
+                    assertThat(r.json().get("replyToken").asString()).isEqualTo("token-" + user);
+                });
+        assertThat(LINE.sends())
+                .filteredOn(r -> r.body().contains("交換の手順"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path()).isEqualTo("/v2/bot/message/push");
+                    assertThat(r.json().get("to").asString()).isEqualTo(user);
+                    assertThat(r.headers()).containsKey("x-line-retry-key");
+                });
+        assertThat(statuses(user)).containsExactly("SENT", "SENT");
+    }
+
+    @Test
+    void shouldNeverPushTwiceWhenTheDispatcherDiedBetweenSendingAndRecording() throws Exception {
+        String user = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), user, "返品したいです", false));
+        String reference = referenceOf(user);
+        expireReplyTokens(user);
+        inquiries.reply(new Inquiries.Reply(reference, "admin", "返品を承りました。"));
+        dispatcher.dispatchDue();
+        // the instance that sent it died before recording SENT: its claim runs out while IN_FLIGHT
+        jdbc.sql("""
+                        update line_push set status = 'IN_FLIGHT', claimed_by = 'killed', sent_at = null,
+                               lease_until = now() - interval '1 second'
+                         where identity_id = (select id from line_identity where line_user_id = :user)
+                        """).param("user", user).update();
+
+        dispatcher.dispatchDue();
+
+        assertThat(LINE.delivered()).filteredOn(t -> t.equals("返品を承りました。")).hasSize(1);
+        assertThat(LINE.sends())
+                .filteredOn(r -> r.body().contains("返品を承りました。"))
+                .extracting(r -> r.answered())
+                .containsExactly(200, 409);
+        assertThat(statuses(user)).containsExactly("SENT");
+    }
+
+    @Test
+    void shouldRetryAPushLineRateLimitedUnderTheSameRetryKey() throws Exception {
+        String user = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), user, "在庫はありますか", false));
+        expireReplyTokens(user);
+        inquiries.reply(new Inquiries.Reply(referenceOf(user), "admin", "在庫ございます。"));
+        LINE.answerNextPush(429);
+
+        dispatcher.dispatchDue();
+        assertThat(statuses(user)).containsExactly("PENDING");
+        jdbc.sql("update line_push set next_attempt_at = now() where status = 'PENDING'")
+                .update();
+        dispatcher.dispatchDue();
+
+        assertThat(LINE.sends())
+                .filteredOn(r -> r.body().contains("在庫ございます。"))
+                .extracting(r -> r.answered())
+                .containsExactly(429, 200);
+        assertThat(LINE.sends().stream()
+                        .filter(r -> r.body().contains("在庫ございます。"))
+                        .map(r -> r.headers().get("x-line-retry-key"))
+                        .distinct())
+                .hasSize(1);
+        assertThat(statuses(user)).containsExactly("SENT");
+    }
+
+    @Test
+    void shouldNotPushToACustomerWhoUnfollowedAndShowWhyWithoutRetrying() throws Exception {
+        String user = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), user, "問い合わせです", false));
+        String reference = referenceOf(user);
+        signedPost(event(UUID.randomUUID().toString(), "unfollow", user, "", false));
+        int before = LINE.sends().size();
+
+        inquiries.reply(new Inquiries.Reply(reference, "admin", "ご連絡ありがとうございます。"));
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        assertThat(LINE.sends()).hasSize(before);
+        assertThat(statuses(user)).containsExactly("FAILED");
+        assertThat(jdbc.sql(
+                                "select last_error from line_push where identity_id = (select id from line_identity where line_user_id = :u)")
+                        .param("u", user)
+                        .query(String.class)
+                        .single())
+                .startsWith("UNFOLLOWED");
+    }
+
+    @Test
+    void shouldKeepAnImageFromTheContentApiAsTheMessagesAttachment() throws Exception {
+        String user = newUser();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
+        LINE.content(jpeg);
+        String messageId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+
+        HttpResponse<String> answer = signedPost(event(
+                UUID.randomUUID().toString(),
+                "message",
+                user,
+                ", \"replyToken\": \"t-" + user + "\", \"message\": {\"type\": \"image\", \"id\": \"" + messageId
+                        + "\", \"contentProvider\": {\"type\": \"line\"}}",
+                false));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(LINE.requests()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/v2/bot/message/" + messageId + "/content");
+            assertThat(r.headers().get("authorization")).isEqualTo("Bearer " + TOKEN);
+        });
+        byte[] stored =
+                jdbc.sql("""
+                        select a.content from inquiry_attachment a join inquiry_message m on m.id = a.message_id
+                          join inquiry i on i.id = m.inquiry_id
+                          join line_identity l on l.id = i.line_identity_id
+                         where l.line_user_id = :u and m.content_kind = 'IMAGE'
+                        """).param("u", user).query((rs, i) -> rs.getBytes(1)).single();
+        assertThat(stored).isEqualTo(jpeg);
+    }
+
+    @Test
+    void shouldAcknowledgeUnknownEventTypesAndRefuseBrokenOrOversizedBodies() throws Exception {
+        String user = newUser();
+        HttpResponse<String> unknown = signedPost(event(UUID.randomUUID().toString(), "membership", user, "", false));
+        HttpResponse<String> notJson = signedPost("{not json");
+        HttpResponse<String> badUser =
+                signedPost(textEvent(UUID.randomUUID().toString(), "U-not-a-line-user", "x", false));
+        String huge = "{\"events\": [], \"pad\": \"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> oversized = signedPost(huge);
+        HttpResponse<String> verification = signedPost("{\"destination\": \"U0\", \"events\": []}");
+
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("\"ignored\":1");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(badUser.statusCode()).isEqualTo(400);
+        assertThat(badUser.body()).contains("source.userId");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(verification.statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from line_identity where line_user_id = :v", user))
+                .isZero();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static FakeLine start() {
+        try {
+            return new FakeLine(TOKEN);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newUser() {
+        return "U" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String textEvent(String eventId, String user, String text, boolean redelivery) {
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        return event(
+                eventId,
+                "message",
+                user,
+                ", \"replyToken\": \"token-" + user + "\", \"message\": {\"type\": \"text\", \"id\": \""
+                        + ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L)
+                        + "\", \"quoteToken\": \"q\", \"text\": \""
+                        + escaped + "\"}",
+                redelivery);
+    }
+
+    /** A webhook body as LINE's reference shows it: destination, events with their common fields. */
+    private static String event(String eventId, String type, String user, String extra, boolean redelivery) {
+        return """
+                {"destination": "U00000000000000000000000000000000", "events": [{"type": "%s", "mode": "active",
+                 "timestamp": 1767225600000, "source": {"type": "user", "userId": "%s"}, "webhookEventId": "%s",
+                 "deliveryContext": {"isRedelivery": %s}%s}]}""".formatted(type, user, eventId, redelivery, extra);
+    }
+
+    private HttpResponse<String> signedPost(String body) throws Exception {
+        return post(body, BodyHmac.signBase64(SECRET, bytes(body)));
+    }
+
+    private HttpResponse<String> post(String body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/line/" + storefront))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (signature != null) {
+            request.header("X-Line-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String referenceOf(String user) {
+        return jdbc.sql("""
+                        select i.reference from inquiry i join line_identity l on l.id = i.line_identity_id
+                         where l.line_user_id = :u
+                        """).param("u", user).query(String.class).single();
+    }
+
+    private java.util.List<String> statuses(String user) {
+        return jdbc.sql("""
+                        select p.status from line_push p join line_identity l on l.id = p.identity_id
+                         where l.line_user_id = :u order by p.id
+                        """).param("u", user).query(String.class).list();
+    }
+
+    /** As if the operator answered more than a minute later: the message's token is too old by then. */
+    private void expireReplyTokens(String user) {
+        jdbc.sql("""
+                        update inquiry_message set created_at = created_at - interval '10 minutes'
+                         where inquiry_id in (select i.id from inquiry i join line_identity l on l.id = i.line_identity_id
+                                               where l.line_user_id = :u)
+                        """).param("u", user).update();
+    }
+
+    private long count(String sql, String value) {
+        return jdbc.sql(sql).param("v", value).query(Long.class).single();
+    }
+}
