@@ -298,10 +298,21 @@ class ExchangeFlowTest {
         approval.approve(rma, operator, null, false);
 
         String replacement = Events.unique("R");
-        assertThatThrownBy(() -> replacements.link(storefront.id(), rma, number, "api"))
-                .isInstanceOf(InvalidValue.class)
-                .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo("orderNumber"));
-        replacements.link(storefront.id(), rma, replacement, "api");
+        Api.Answer ownOrder =
+                api.putJson("/api/v1/returns/" + rma + "/replacement-order", "{\"orderNumber\": \"" + number + "\"}");
+        assertThat(ownOrder.status()).isEqualTo(400);
+        assertThat(ownOrder.isProblem()).isTrue();
+        assertThat(ownOrder.body()).contains("orderNumber");
+        TestStorefront other = TestStorefronts.create(storefronts);
+        assertThat(new Api(port, other.key())
+                        .putJson("/api/v1/returns/" + rma + "/replacement-order", "{\"orderNumber\": \"X-1\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.putJson(
+                                "/api/v1/returns/" + rma + "/replacement-order",
+                                "{\"orderNumber\": \"" + replacement + "\"}")
+                        .status())
+                .isEqualTo(204);
         place(replacement, sku("L"), "L", Events.unique("claim") + "@example.jp");
         assertThat(api.postEvent(Events.shipped(
                                 Events.unique("evt"), replacement, "2025-11-26T09:00:00+09:00", "4455-6677-8899"))
