@@ -39,7 +39,7 @@ class ProblemResponsesDocumentTest {
     void shouldListAMissingKeyAsAProblemOfEveryOperation() {
         List<String> operations = operations();
 
-        assertThat(operations).hasSize(17);
+        assertThat(operations).hasSize(18);
         for (String operation : operations) {
             assertThat(problem(operation, "401").path("description").asString())
                     .as(operation)
