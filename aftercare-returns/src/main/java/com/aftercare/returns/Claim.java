@@ -50,6 +50,10 @@ class Claim {
             ClaimStatus.EXCHANGE_SHIPPED,
             ClaimStatus.REPAIRED);
 
+    /** From approval until the replacement of an exchange leaves the shop. */
+    private static final Set<ClaimStatus> BEFORE_REPLACEMENT =
+            EnumSet.of(ClaimStatus.APPROVED, ClaimStatus.AWAITING_ITEM, ClaimStatus.RECEIVED, ClaimStatus.INSPECTED);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -229,11 +233,20 @@ class Claim {
         progress.moveTo(ClaimStatus.REFUNDED, by, "¥" + amounts.total() + " " + refund.route(), at);
     }
 
+    /**
+     * The replacement left the shop. The shop asks for it at approval, so it may leave before the
+     * item it replaces came back (先出し交換); that item is then no longer tracked on the claim.
+     */
     void shipExchange(String trackingNumber, String by, Instant at) {
         requireType("ship the exchange of", RequestType.EXCHANGE);
-        requireStatus("ship the exchange of", ClaimStatus.INSPECTED);
+        progress.require("ship the exchange of", rma, BEFORE_REPLACEMENT);
         exchange = new ExchangeShipment(trackingNumber);
         progress.moveTo(ClaimStatus.EXCHANGE_SHIPPED, by, exchange.tracking(), at);
+    }
+
+    /** An approved exchange whose replacement has not left the shop yet. */
+    boolean awaitsReplacement() {
+        return type == RequestType.EXCHANGE && BEFORE_REPLACEMENT.contains(status());
     }
 
     void markRepaired(String by, Instant at) {

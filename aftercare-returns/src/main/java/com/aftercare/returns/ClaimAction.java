@@ -22,6 +22,13 @@ public enum ClaimAction {
 
     static Set<ClaimAction> allowedFor(RequestType type, ClaimStatus status, boolean free) {
         Set<ClaimAction> actions = EnumSet.noneOf(ClaimAction.class);
+        if (type == RequestType.EXCHANGE
+                && (status == ClaimStatus.APPROVED
+                        || status == ClaimStatus.AWAITING_ITEM
+                        || status == ClaimStatus.RECEIVED)) {
+            // the replacement may leave before the item comes back (Claim.shipExchange)
+            actions.add(SHIP_EXCHANGE);
+        }
         switch (status) {
             case REQUESTED:
                 boolean paidRepair = type == RequestType.WARRANTY_REPAIR && !free;

@@ -44,18 +44,6 @@ class ClaimAnnouncements {
             case REFUNDED ->
                 new ClaimRefundRecorded(
                         c.id(), c.rma(), c.type(), c.storefront(), c.order(), c.customer(), at, details(c, order));
-            case INSPECTED ->
-                c.type() == RequestType.EXCHANGE
-                        ? new ClaimExchangeRequested(
-                                c.id(),
-                                c.rma(),
-                                c.type(),
-                                c.storefront(),
-                                c.order(),
-                                c.customer(),
-                                at,
-                                details(c, order))
-                        : null;
             case CLOSED ->
                 new ClaimClosed(
                         c.id(), c.rma(), c.type(), c.storefront(), c.order(), c.customer(), at, details(c, order));
@@ -63,6 +51,12 @@ class ClaimAnnouncements {
         };
         if (event != null) {
             events.publishEvent(event);
+        }
+        if (now == ClaimStatus.APPROVED && c.type() == RequestType.EXCHANGE) {
+            // the replacement's shipping request: the shop ships it (as an order of its own, whose
+            // order.shipped events then mark the exchange shipped) without waiting for the item
+            events.publishEvent(new ClaimExchangeRequested(
+                    c.id(), c.rma(), c.type(), c.storefront(), c.order(), c.customer(), at, details(c, order)));
         }
     }
 

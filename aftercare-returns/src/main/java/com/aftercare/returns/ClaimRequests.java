@@ -15,6 +15,7 @@ import com.aftercare.returns.policy.Eligibility;
 import com.aftercare.returns.policy.EligibilityRules;
 import com.aftercare.returns.policy.GuaranteeTerms;
 import com.aftercare.returns.policy.ProductPolicy;
+import com.aftercare.returns.variants.ExchangeVariants;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -50,6 +51,7 @@ public class ClaimRequests {
     private final ClaimEligibility eligibility;
     private final ClaimPhotos photos;
     private final ClaimMailer mailer;
+    private final ExchangeVariants variants;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final ShopProperties shop;
@@ -61,6 +63,7 @@ public class ClaimRequests {
             ClaimEligibility eligibility,
             ClaimPhotos photos,
             ClaimMailer mailer,
+            ExchangeVariants variants,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             ShopProperties shop,
@@ -70,13 +73,17 @@ public class ClaimRequests {
         this.eligibility = eligibility;
         this.photos = photos;
         this.mailer = mailer;
+        this.variants = variants;
         this.jdbc = jdbc;
         this.events = events;
         this.shop = shop;
         this.clock = clock;
     }
 
-    /** One line asked for: the order's SKU, how many, and for an exchange the variant wanted (optional). */
+    /**
+     * One line asked for: the order's SKU, how many, and for an exchange the variant wanted: another
+     * variant of the same product at the storefront, or the same SKU (null: the same SKU).
+     */
     public record LineRequest(String sku, Integer quantity, String exchangeSku) {}
 
     /**
@@ -262,6 +269,10 @@ public class ClaimRequests {
             String exchangeSku = ClaimText.optional(field + ".exchangeSku", line.exchangeSku(), 100);
             if (exchangeSku != null && command.type() != RequestType.EXCHANGE) {
                 throw new InvalidValue(field + ".exchangeSku", "is only for exchanges");
+            }
+            if (exchangeSku != null) {
+                exchangeSku = variants.requireVariantOfSameProduct(
+                        order.storefront(), bought.sku(), exchangeSku, field + ".exchangeSku");
             }
             today.requireDeliveredAndOpen();
             ProductPolicy policy = eligibility.policyOf(bought);

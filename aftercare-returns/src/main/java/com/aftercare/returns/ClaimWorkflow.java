@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimWorkflow {
 
+    /** The actor recorded when the storefront's own events move a claim. */
+    static final String STOREFRONT = "storefront";
+
     private final ClaimSteps steps;
     private final ClaimCoupons coupons;
     private final Clock clock;
@@ -93,6 +96,19 @@ public class ClaimWorkflow {
     public void shipExchange(String rma, String operator, String trackingNumber) {
         String by = steps.activeOperator(operator);
         steps.apply(rma, c -> c.shipExchange(trackingNumber, by, clock.instant()));
+    }
+
+    /**
+     * The storefront shipped the replacement order of an exchange (its {@code order.shipped});
+     * recorded as the storefront's step. Nothing happens when the claim moved on already.
+     */
+    @Transactional
+    public void replacementShipped(String rma, String trackingNumber) {
+        steps.apply(rma, c -> {
+            if (c.awaitsReplacement()) {
+                c.shipExchange(trackingNumber, STOREFRONT, clock.instant());
+            }
+        });
     }
 
     @Transactional

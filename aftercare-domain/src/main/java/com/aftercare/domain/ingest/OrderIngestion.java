@@ -1,5 +1,6 @@
 package com.aftercare.domain.ingest;
 
+import com.aftercare.domain.catalogue.Catalogue;
 import com.aftercare.domain.coupon.CouponRedemption;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.Customer;
@@ -36,6 +37,7 @@ class OrderIngestion {
     private final Orders orders;
     private final CustomerIngestion customers;
     private final Coupons coupons;
+    private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -44,8 +46,10 @@ class OrderIngestion {
             Orders orders,
             CustomerIngestion customers,
             Coupons coupons,
+            Catalogue catalogue,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.catalogue = catalogue;
         this.inbound = inbound;
         this.orders = orders;
         this.customers = customers;
@@ -76,6 +80,7 @@ class OrderIngestion {
                         event.occurredAt(),
                         placed.externalId()),
                 clock.instant()));
+        catalogue.learn(storefront, placed.lines(), event.occurredAt());
         events.publishEvent(new OrderEvents.OrderPlaced(
                 order.id(), storefront, order.number().value(), customer.id(), order.placedAt()));
         if (eventsWaiting) {

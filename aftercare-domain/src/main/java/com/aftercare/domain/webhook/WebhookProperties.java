@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     separated; an administrator adds more in the console
  * @param maxSubscriptions per storefront
  * @param retryFor how long a delivery is retried after its event (or an operator's resend)
+ * @param stockCheckTimeout the whole of a stock check's exchange with the storefront (connect,
+ *     answer and its body); past it the stock is unknown. Short: a customer's page waits for it
  */
 @ConfigurationProperties("aftercare.webhooks")
 public record WebhookProperties(
         @DefaultValue List<String> allowedHosts,
         @DefaultValue("20") int maxSubscriptions,
         @DefaultValue("24h") Duration retryFor,
-        @DefaultValue Dispatcher dispatcher) {
+        @DefaultValue Dispatcher dispatcher,
+        @DefaultValue("3s") Duration stockCheckTimeout) {
 
     public WebhookProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);

@@ -6,7 +6,6 @@ import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WebhookSubscriptions {
-
-    private static final int MAX_URL_LENGTH = 2000;
 
     /** A subscription as shown to its storefront and the console; never with its secret. */
     public record Subscription(
@@ -79,7 +76,7 @@ public class WebhookSubscriptions {
      */
     @Transactional
     public Created subscribe(StorefrontId storefront, String url, List<String> events, String by) {
-        URI uri = checkedUrl(url);
+        URI uri = targets.requireSendable("url", url);
         List<String> names = checkedEvents(events);
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('webhook-subscriptions:' || :storefront, 0))")
                 .param("storefront", storefront.value())
@@ -170,26 +167,6 @@ public class WebhookSubscriptions {
                 .filter(s -> s.id() == id)
                 .findFirst()
                 .orElseThrow(() -> NotFound.webhookSubscription(id));
-    }
-
-    private URI checkedUrl(String url) {
-        if (url == null || url.isBlank()) {
-            throw new InvalidValue("url", "must not be blank");
-        }
-        if (url.length() > MAX_URL_LENGTH) {
-            throw new InvalidValue("url", "must be at most " + MAX_URL_LENGTH + " characters");
-        }
-        URI uri;
-        try {
-            uri = WebhookTargets.parse(url.strip());
-        } catch (URISyntaxException e) {
-            throw new InvalidValue("url", e.getReason());
-        }
-        WebhookTargets.Verdict verdict = targets.check(uri);
-        if (!verdict.allowed()) {
-            throw new InvalidValue("url", verdict.reason());
-        }
-        return uri;
     }
 
     private static List<String> checkedEvents(List<String> events) {

@@ -1,5 +1,6 @@
 package com.aftercare.domain.webhook;
 
+import com.aftercare.domain.shared.InvalidValue;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -38,6 +39,8 @@ class WebhookTargets {
         }
     }
 
+    private static final int MAX_URL_LENGTH = 2000;
+
     private final WebhookAllowedHosts allowed;
 
     WebhookTargets(WebhookAllowedHosts allowed) {
@@ -59,6 +62,31 @@ class WebhookTargets {
         }
         if (uri.getRawFragment() != null) {
             throw new URISyntaxException(url, "must not have a #fragment");
+        }
+        return uri;
+    }
+
+    /**
+     * A URL a storefront gave us to call, checked now: well formed and allowed ({@link #check}).
+     *
+     * @throws InvalidValue on {@code field} when it is not
+     */
+    URI requireSendable(String field, String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidValue(field, "must not be blank");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidValue(field, "must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = parse(url.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidValue(field, e.getReason());
+        }
+        Verdict verdict = check(uri);
+        if (!verdict.allowed()) {
+            throw new InvalidValue(field, verdict.reason());
         }
         return uri;
     }

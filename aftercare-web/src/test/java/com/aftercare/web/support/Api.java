@@ -61,6 +61,13 @@ public final class Api {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A JSON body PUT to {@code path}. */
+    public Answer putJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }

@@ -85,7 +85,14 @@ final class EventMapping {
         for (int i = 0; i < wireLines.size(); i++) {
             LinePayload line = wireLines.get(i);
             try {
-                lines.add(new LineItem(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice()));
+                lines.add(new LineItem(
+                        line.sku(),
+                        line.name(),
+                        line.category(),
+                        line.quantity(),
+                        line.unitPrice(),
+                        line.product(),
+                        line.variant()));
             } catch (InvalidValue e) {
                 throw e.within("order.lines[" + i + "]");
             }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** One storefront event as it arrives on the wire. Never bound to an entity. */
 @Schema(name = "Event", description = "One order or customer event from a storefront")
@@ -132,7 +133,21 @@ record EventRequest(
             Integer quantity,
 
             @Schema(description = "Unit price in minor units (yen)", example = "1800") @NotNull @PositiveOrZero
-            Long unitPrice) {}
+            Long unitPrice,
+
+            @Schema(
+                    description = "The storefront's code of the product this SKU is a variant of: the SKUs of one "
+                            + "product in every size and colour share it, and an exchange is offered among them",
+                    example = "TS-001",
+                    maxLength = 64)
+            String product,
+
+            @Schema(
+                    description =
+                            "What sets this variant apart, attribute name to value, at most 5 "
+                                    + "(names up to 50, values up to 100 characters); shown to the customer choosing an exchange",
+                    example = "{\"サイズ\": \"M\", \"カラー\": \"ネイビー\"}")
+            Map<String, String> variant) {}
 
     @Schema(name = "EventShipping")
     record ShippingPayload(

@@ -1,5 +1,6 @@
 package com.aftercare.web.console.claims;
 
+import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
@@ -13,6 +14,9 @@ import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.returns.ClaimWorkflowViolation;
 import com.aftercare.returns.Claims;
 import com.aftercare.returns.EligibilitySnapshot;
+import com.aftercare.returns.exchange.ExchangeApproval;
+import com.aftercare.returns.exchange.ExchangeStockRefused;
+import com.aftercare.returns.variants.StockVerdict;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleMoney;
 import com.aftercare.web.console.ConsoleViews;
@@ -76,6 +80,7 @@ class ClaimsConsoleController {
 
     private final Claims claims;
     private final ClaimWorkflow workflow;
+    private final ExchangeApproval exchanges;
     private final ClaimRefunds refunds;
     private final ClaimQueue queue;
     private final Orders orders;
@@ -87,6 +92,7 @@ class ClaimsConsoleController {
     ClaimsConsoleController(
             Claims claims,
             ClaimWorkflow workflow,
+            ExchangeApproval exchanges,
             ClaimRefunds refunds,
             ClaimQueue queue,
             Orders orders,
@@ -96,6 +102,7 @@ class ClaimsConsoleController {
             CsvDownload csv) {
         this.claims = claims;
         this.workflow = workflow;
+        this.exchanges = exchanges;
         this.refunds = refunds;
         this.queue = queue;
         this.orders = orders;
@@ -157,9 +164,34 @@ class ClaimsConsoleController {
         return page(rma, model, Map.of());
     }
 
+    /**
+     * An exchange is approved with its stock checked (the storefront's callback, else the
+     * operator's {@code stockConfirmed}); a refusal of the stock is a message on the page.
+     */
     @PostMapping("/{rma}/approve")
-    String approve(@PathVariable String rma, Principal operator, RedirectAttributes redirect) {
-        return act(rma, redirect, "claim.done.approved", r -> workflow.approve(r, operator.getName(), null));
+    String approve(
+            @PathVariable String rma,
+            @RequestParam(defaultValue = "false") boolean stockConfirmed,
+            Principal operator,
+            RedirectAttributes redirect) {
+        ClaimView claim = claims.byRma(rma).orElseThrow(() -> NotFound.claim(rma));
+        if (claim.type() != RequestType.EXCHANGE) {
+            return act(rma, redirect, "claim.done.approved", r -> workflow.approve(r, operator.getName(), null));
+        }
+        try {
+            return act(
+                    rma,
+                    redirect,
+                    "claim.done.approved",
+                    r -> exchanges.approve(r, operator.getName(), null, stockConfirmed));
+        } catch (ExchangeStockRefused e) {
+            redirect.addFlashAttribute(
+                    "problem",
+                    e.verdict().kind() == StockVerdict.Kind.OUT_OF_STOCK
+                            ? "claim.exchange.outOfStock"
+                            : "claim.exchange.confirmStock");
+            return ConsoleViews.redirect(HERE + "/" + rma);
+        }
     }
 
     @PostMapping("/{rma}/await-item")
