@@ -40,7 +40,7 @@ class ProblemResponsesDocumentTest {
     void shouldListAMissingKeyAsAProblemOfEveryOperation() {
         List<String> operations = operations();
 
-        assertThat(operations).hasSize(18);
+        assertThat(operations).hasSize(19);
         for (String operation : operations) {
             assertThat(problem(operation, "401").path("description").asString())
                     .as(operation)
