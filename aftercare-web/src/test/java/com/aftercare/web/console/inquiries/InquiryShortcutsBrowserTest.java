@@ -47,7 +47,8 @@ class InquiryShortcutsBrowserTest {
     @Test
     void shouldListTheShortcutsInJapaneseWhenQuestionMarkIsPressed() {
         browser.open("/console/inquiries/" + open());
-        assertThat(browser.driver().findElement(By.id("shortcuts")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("shortcuts")).isDisplayed())
+                .isFalse();
 
         press("?");
 
@@ -72,11 +73,13 @@ class InquiryShortcutsBrowserTest {
         assertThat(browser.driver().findElement(By.id("assignee")).getText()).isNotEqualTo("未割り当て");
 
         press("r");
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("reply-body");
 
         // typing in the reply must not resolve nor walk away: the letters go into the text
         browser.driver().switchTo().activeElement().sendKeys("ejka");
-        assertThat(browser.driver().findElement(By.id("reply-body")).getDomProperty("value")).isEqualTo("ejka");
+        assertThat(browser.driver().findElement(By.id("reply-body")).getDomProperty("value"))
+                .isEqualTo("ejka");
         assertThat(browser.path()).isEqualTo("/console/inquiries/" + reference);
 
         browser.driver().findElement(By.id("reply-body")).sendKeys(Keys.ESCAPE);
@@ -114,7 +117,8 @@ class InquiryShortcutsBrowserTest {
                          "category": "SHIPPING",
                          "subject": "お届け日の変更について",
                          "body": "12月1日の午前中に変更できますか。"}
-                        """.formatted(Events.unique("keys") + "@example.jp")));
+                        """.formatted(
+                                Events.unique("keys") + "@example.jp")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("reference").asString();
     }
