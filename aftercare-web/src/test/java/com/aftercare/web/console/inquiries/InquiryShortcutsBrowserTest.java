@@ -70,7 +70,7 @@ class InquiryShortcutsBrowserTest {
 
         press("a");
         browser.waitFor(d -> d.findElements(By.id("take")).isEmpty());
-        assertThat(browser.driver().findElement(By.id("assignee")).getText()).isNotEqualTo("未割り当て");
+        assertThat(browser.driver().findElement(By.id("assignee")).getText()).isEqualTo("管理者");
 
         press("r");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
