@@ -4,6 +4,7 @@ import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.FaqArticles;
@@ -39,6 +40,7 @@ class InquiryPage {
     private final FaqArticles faq;
     private final InquiryAttachments attachments;
     private final CustomerNotes customerNotes;
+    private final Orders orders;
     private final Clock clock;
 
     InquiryPage(
@@ -49,6 +51,7 @@ class InquiryPage {
             FaqArticles faq,
             InquiryAttachments attachments,
             CustomerNotes customerNotes,
+            Orders orders,
             Clock clock) {
         this.inquiries = inquiries;
         this.customers = customers;
@@ -57,6 +60,7 @@ class InquiryPage {
         this.faq = faq;
         this.attachments = attachments;
         this.customerNotes = customerNotes;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -77,6 +81,10 @@ class InquiryPage {
         model.addAttribute(
                 "customer", customers.find(inquiry.customer()).map(Customer::of).orElse(Customer.UNKNOWN));
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
+        // the order the inquiry is about, on top of the page: most questions are about it
+        model.addAttribute(
+                "order",
+                inquiry.order() == null ? null : orders.find(inquiry.order()).orElse(null));
         model.addAttribute("active", isActive(inquiry.status()));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("customerNotes", customerNotes.of(inquiry.customer(), CUSTOMER_NOTES));
