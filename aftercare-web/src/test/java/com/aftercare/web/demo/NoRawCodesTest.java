@@ -579,7 +579,15 @@ class NoRawCodesTest {
                         .toList());
         fills.put("/console/admin/storefronts/{id}/keys", ids(db, "storefront", "/console/admin/storefronts/%d/keys"));
         fills.put("/console/canned-responses/{id}", ids(db, "canned_response", "/console/canned-responses/%d"));
-        fills.put("/console/packing/orders/{id}", ids(db, "customer_order", "/console/packing/orders/%d"));
+        fills.put(
+                "/console/packing/orders/{id}",
+                db
+                        .sql("select min(id) from customer_order where status in ('PAID', 'SHIPPED')")
+                        .query(Long.class)
+                        .list()
+                        .stream()
+                        .map(id -> "/console/packing/orders/" + id)
+                        .toList());
         return fills;
     }
 
