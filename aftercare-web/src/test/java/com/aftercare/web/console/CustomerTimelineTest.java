@@ -88,7 +88,8 @@ class CustomerTimelineTest {
         assertThat(page.body())
                 .contains("山田 花子")
                 .contains(number)
-                .contains("order.shipped")
+                .contains("発送済み")
+                .doesNotContain("order.shipped")
                 .contains(reference)
                 .contains("ご注文ありがとうございます")
                 .doesNotContain(email)
@@ -113,7 +114,7 @@ class CustomerTimelineTest {
 
         assertThat(page)
                 .contains(credit.code().display())
-                .contains("STORE_CREDIT")
+                .contains("ストアクレジット")
                 .contains(number + " / -¥1,000");
     }
 
