@@ -112,10 +112,7 @@ class CustomerTimelineTest {
 
         String page = admin.get("/console/customers/" + customerId).body();
 
-        assertThat(page)
-                .contains(credit.code().display())
-                .contains("ストアクレジット")
-                .contains(number + " / -¥1,000");
+        assertThat(page).contains(credit.code().display()).contains("ストアクレジット").contains(number + " / -¥1,000");
     }
 
     @Test
