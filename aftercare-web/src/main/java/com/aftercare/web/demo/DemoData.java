@@ -132,8 +132,8 @@ class DemoData implements ApplicationRunner {
                 customers.get(0),
                 false,
                 now.minus(Duration.ofDays(10)),
-                new LineItem("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "apparel", 2, 1800),
-                new LineItem("MUG-02", "有田焼マグカップ", "kitchen", 1, 2400));
+                new LineItem("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "衣料品", 2, 1800),
+                new LineItem("MUG-02", "有田焼マグカップ", "キッチン用品", 1, 2400));
         progress(shop, "DEMO-1001", Milestone.PAID, now.minus(Duration.ofDays(10)));
         progress(shop, "DEMO-1001", Milestone.SHIPPED, now.minus(Duration.ofDays(9)));
         progress(shop, "DEMO-1001", Milestone.DELIVERED, now.minus(Duration.ofDays(8)));
@@ -143,7 +143,7 @@ class DemoData implements ApplicationRunner {
                 customers.get(1),
                 false,
                 now.minus(Duration.ofDays(2)),
-                new LineItem("KETTLE-05", "電気ケトル 1.0L ホワイト", "appliance", 1, 6980));
+                new LineItem("KETTLE-05", "電気ケトル 1.0L ホワイト", "家電", 1, 6980));
         progress(shop, "DEMO-1002", Milestone.PAID, now.minus(Duration.ofDays(2)));
         progress(shop, "DEMO-1002", Milestone.SHIPPED, now.minus(Duration.ofDays(1)));
         place(
@@ -152,7 +152,7 @@ class DemoData implements ApplicationRunner {
                 customers.get(2),
                 true,
                 now.minus(Duration.ofHours(5)),
-                new LineItem("CARE-11", "デリケートケア ジェル", "health", 1, 3300));
+                new LineItem("CARE-11", "デリケートケア ジェル", "ヘルスケア", 1, 3300));
         seedPolicies();
         seedReturnAddresses(shop);
         openClaim(shop);
@@ -196,8 +196,8 @@ class DemoData implements ApplicationRunner {
         if (!written.contains(new ProductScope("KETTLE-05", null))) {
             tips.save("KETTLE-05", null, "湯あかが気になったら、クエン酸を溶かした水を一度沸かして捨てるとすっきりします。", DEMO);
         }
-        if (!written.contains(new ProductScope(null, "apparel"))) {
-            tips.save(null, "apparel", "最初の数回は単独で洗い、陰干しすると色と形が長持ちします。", DEMO);
+        if (!written.contains(new ProductScope(null, "衣料品"))) {
+            tips.save(null, "衣料品", "最初の数回は単独で洗い、陰干しすると色と形が長持ちします。", DEMO);
         }
     }
 
@@ -210,9 +210,9 @@ class DemoData implements ApplicationRunner {
                 policies.all().stream().map(ProductPolicyEditor.Entry::scope).collect(Collectors.toSet());
         List.of(
                         // apparel: 30 days, the customer pays the return, exchanges welcome
-                        categoryTerms("apparel", 30, true, null, null),
+                        categoryTerms("衣料品", 30, true, null, null),
                         // appliances: the statutory window, a year's warranty, recycling pick-up
-                        categoryTerms("appliance", null, false, 12, 3300L),
+                        categoryTerms("家電", null, false, 12, 3300L),
                         // the care gel: a 30-day refund guarantee after a week's use, once, the shop pays the return
                         refundGuarantee("CARE-11", 30, 7))
                 .stream()

@@ -33,16 +33,16 @@ final class DemoShop {
             String address,
             boolean newsletter) {}
 
-    static final Product T_SHIRT_M = new Product("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "apparel", 1800);
-    static final Product T_SHIRT_L = new Product("TS-001-L-NAVY", "オーガニックコットンTシャツ L ネイビー", "apparel", 1800);
-    static final Product LINEN_SHIRT = new Product("LINEN-SH-M", "リネンシャツ M 生成り", "apparel", 5900);
-    static final Product MUG = new Product("MUG-02", "有田焼マグカップ", "kitchen", 2400);
-    static final Product BENTO = new Product("BENTO-01", "曲げわっぱ弁当箱", "kitchen", 4800);
-    static final Product KETTLE = new Product("KETTLE-05", "電気ケトル 1.0L ホワイト", "appliance", 6980);
-    static final Product RICE_COOKER = new Product("RICE-3G", "土鍋炊飯器 3合", "appliance", 19800);
-    static final Product CIRCULATOR = new Product("FAN-07", "DCサーキュレーター", "appliance", 12800);
-    static final Product CARE_GEL = new Product("CARE-11", "デリケートケア ジェル", "health", 3300);
-    static final Product TOWELS = new Product("TOWEL-2P", "今治タオル バスタオル 2枚組", "living", 3960);
+    static final Product T_SHIRT_M = new Product("TS-001-M-NAVY", "オーガニックコットンTシャツ M ネイビー", "衣料品", 1800);
+    static final Product T_SHIRT_L = new Product("TS-001-L-NAVY", "オーガニックコットンTシャツ L ネイビー", "衣料品", 1800);
+    static final Product LINEN_SHIRT = new Product("LINEN-SH-M", "リネンシャツ M 生成り", "衣料品", 5900);
+    static final Product MUG = new Product("MUG-02", "有田焼マグカップ", "キッチン用品", 2400);
+    static final Product BENTO = new Product("BENTO-01", "曲げわっぱ弁当箱", "キッチン用品", 4800);
+    static final Product KETTLE = new Product("KETTLE-05", "電気ケトル 1.0L ホワイト", "家電", 6980);
+    static final Product RICE_COOKER = new Product("RICE-3G", "土鍋炊飯器 3合", "家電", 19800);
+    static final Product CIRCULATOR = new Product("FAN-07", "DCサーキュレーター", "家電", 12800);
+    static final Product CARE_GEL = new Product("CARE-11", "デリケートケア ジェル", "ヘルスケア", 3300);
+    static final Product TOWELS = new Product("TOWEL-2P", "今治タオル バスタオル 2枚組", "生活雑貨", 3960);
 
     /** Everything on sale, the cheaper everyday items listed more often (so they sell more). */
     static final List<Product> SHELF = List.of(

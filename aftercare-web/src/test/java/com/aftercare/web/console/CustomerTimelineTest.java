@@ -88,7 +88,8 @@ class CustomerTimelineTest {
         assertThat(page.body())
                 .contains("山田 花子")
                 .contains(number)
-                .contains("order.shipped")
+                .contains("発送済み")
+                .doesNotContain("order.shipped")
                 .contains(reference)
                 .contains("ご注文ありがとうございます")
                 .doesNotContain(email)
@@ -111,10 +112,7 @@ class CustomerTimelineTest {
 
         String page = admin.get("/console/customers/" + customerId).body();
 
-        assertThat(page)
-                .contains(credit.code().display())
-                .contains("STORE_CREDIT")
-                .contains(number + " / -¥1,000");
+        assertThat(page).contains(credit.code().display()).contains("ストアクレジット").contains(number + " / -¥1,000");
     }
 
     @Test

@@ -63,7 +63,7 @@ class DemoDataTest {
         demo.seedPolicies();
         demo.seedPolicies();
 
-        ProductPolicyEditor.Entry appliances = policy(new ProductScope(null, "appliance"));
+        ProductPolicyEditor.Entry appliances = policy(new ProductScope(null, "家電"));
         assertThat(appliances.policy().warrantyMonths()).isEqualTo(12);
         assertThat(appliances.policy().recyclingFeeYen()).isEqualTo(3300L);
         assertThat(appliances.policy().statesNoReturnPolicy()).isTrue();
@@ -71,7 +71,7 @@ class DemoDataTest {
         assertThat(gel.policy().guarantee().periodDays()).isEqualTo(30);
         assertThat(gel.policy().guarantee().minimumUseDays()).isEqualTo(7);
         assertThat(gel.policy().guarantee().oncePerCustomerAndProduct()).isTrue();
-        assertThat(policy(new ProductScope(null, "apparel")).policy().returnWindowDays())
+        assertThat(policy(new ProductScope(null, "衣料品")).policy().returnWindowDays())
                 .isEqualTo(30);
     }
 
@@ -87,7 +87,7 @@ class DemoDataTest {
 
         assertThat(tip(kettle).tips()).isEqualTo("店長のおすすめ: 毎朝すすぐだけで十分です。");
         assertThat(tips.all())
-                .filteredOn(t -> t.scope().equals(new ProductScope(null, "apparel")))
+                .filteredOn(t -> t.scope().equals(new ProductScope(null, "衣料品")))
                 .hasSize(1);
     }
 

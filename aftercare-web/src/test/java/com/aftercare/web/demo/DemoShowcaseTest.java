@@ -2,34 +2,25 @@ package com.aftercare.web.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.AftercareApplication;
 import com.aftercare.web.support.Browser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo as the README's first command starts it: its own embedded PostgreSQL and mail catcher
- * (in a temporary data directory, not the suite's database) and the ninety days of history
- * replayed through the services. Every list and chart of the console must have something in it,
+ * The demo as the README's first command starts it ({@link RunningDemo}). Every list and chart of the console must have something in it,
  * and the demo's screenshots are taken from it in a real headless Chromium at 1366x900: into
  * {@code target/demo-screenshots}, or with {@code -Ddemo.screenshots=<dir>} into that directory
  * (the README's pictures: {@code -Ddemo.screenshots=../docs/screenshots}).
@@ -38,40 +29,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DemoShowcaseTest {
 
     @RegisterExtension
+    static final RunningDemo demo = new RunningDemo();
+
+    @RegisterExtension
     static final Browser browser = new Browser();
 
-    @TempDir
-    static Path data;
-
-    DemoMode.Running demo;
-    ConfigurableApplicationContext app;
     JdbcClient db;
 
     @BeforeAll
-    void startTheDemoAsTheReadmeDoes() {
-        demo = DemoMode.start(Map.of("AFTERCARE_DEMO_DATA_DIR", data.toString()));
-        Map<String, Object> properties = new HashMap<>(demo.properties());
-        properties.put("server.port", 0);
-        SpringApplication application = new SpringApplication(AftercareApplication.class);
-        application.setDefaultProperties(properties);
-        app = application.run();
-        db = app.getBean(JdbcClient.class);
-        browser.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    void logInToTheDemo() {
+        db = demo.db();
+        browser.on(demo.port());
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
-        browser.fresh().logIn("admin", (String) demo.properties().get("aftercare.bootstrap.admin-password"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            if (demo != null) {
-                demo.servers().close();
-            }
-        }
+        browser.fresh().logIn("admin", demo.adminPassword());
     }
 
     @Test

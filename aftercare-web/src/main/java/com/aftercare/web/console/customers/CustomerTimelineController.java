@@ -117,8 +117,20 @@ class CustomerTimelineController {
                 () -> page(id, false, model));
     }
 
-    /** One line of the timeline. */
-    record Entry(Instant at, String kind, String title, String detail, String link) {}
+    /**
+     * One line of the timeline. Its detail is what happened, as message keys (statuses, channels,
+     * template names: never a code on the page), and what the data itself says (a note, an amount).
+     */
+    record Entry(Instant at, String kind, String title, List<String> detailKeys, String detail, String link) {
+
+        Entry(Instant at, String kind, String title, List<String> detailKeys, String link) {
+            this(at, kind, title, detailKeys, null, link);
+        }
+    }
+
+    private static List<String> keys(String... keys) {
+        return List.of(keys);
+    }
 
     private String page(long id, boolean revealed, Model model) {
         CustomerId customerId = new CustomerId(id);
@@ -126,39 +138,54 @@ class CustomerTimelineController {
         List<Entry> entries = new ArrayList<>();
         orders.historyOf(customerId)
                 .forEach(e -> entries.add(new Entry(
-                        e.occurredAt(), "order", e.orderNumber(), e.eventType() + " → " + e.statusTo(), null)));
+                        e.occurredAt(), "order", e.orderNumber(), keys("orderStatus." + e.statusTo()), null)));
         inquiries.of(customerId).forEach(i -> {
             entries.add(new Entry(
                     i.openedAt(),
                     "inquiry",
                     i.reference() + " " + i.subject(),
-                    i.channel() + " / " + i.status(),
+                    keys("channel." + i.channel(), "inquiryStatus." + i.status()),
                     "/console/inquiries/" + i.reference()));
             if (i.resolvedAt() != null) {
                 entries.add(new Entry(
                         i.resolvedAt(),
                         "inquiry",
                         i.reference() + " " + i.subject(),
-                        "RESOLVED",
+                        keys("inquiryStatus.RESOLVED"),
                         "/console/inquiries/" + i.reference()));
             }
         });
         claims.forCustomer(customerId).forEach(c -> {
             String title = c.rma() + " " + c.orderNumber();
             String link = "/console/claims/" + c.rma();
-            entries.add(new Entry(c.requestedAt(), "claim", title, c.type() + " / " + c.reason(), link));
+            entries.add(new Entry(
+                    c.requestedAt(),
+                    "claim",
+                    title,
+                    keys("requestType." + c.type(), "returnReason." + c.reason()),
+                    link));
             if (c.resolvedAt() != null) {
-                entries.add(new Entry(c.resolvedAt(), "claim", title, c.type() + " / " + c.status(), link));
+                entries.add(new Entry(
+                        c.resolvedAt(),
+                        "claim",
+                        title,
+                        keys("requestType." + c.type(), "claimStatus." + c.status()),
+                        link));
             }
         });
         coupons.issuedTo(customerId, MAILS)
-                .forEach(c -> entries.add(
-                        new Entry(c.issuedAt(), "coupon", c.code().display(), c.purpose() + " / " + c.source(), null)));
+                .forEach(c -> entries.add(new Entry(
+                        c.issuedAt(),
+                        "coupon",
+                        c.code().display(),
+                        keys("marketing.coupons.purpose." + c.purpose()),
+                        null)));
         coupons.usesBy(customerId, MAILS)
                 .forEach(u -> entries.add(new Entry(
                         u.redeemedAt(),
                         "coupon",
                         u.code().display(),
+                        List.of(),
                         u.orderNumber() + " / -" + Money.yen(u.discountYen()).formatted(),
                         null)));
         mails.forCustomer(id, MAILS)
@@ -166,13 +193,18 @@ class CustomerTimelineController {
                         m.sentAt() != null ? m.sentAt() : m.dueAt(),
                         "mail",
                         m.subject(),
-                        m.template() + " / " + m.status(),
+                        keys("mail.template.name." + m.template(), "admin.mail.state." + m.status()),
                         null)));
         consent.latest(customerId)
                 .ifPresent(d -> entries.add(new Entry(
-                        d.at(), "consent", d.granted() ? "consent.granted" : "consent.withdrawn", d.source(), null)));
+                        d.at(),
+                        "consent",
+                        d.granted() ? "consent.granted" : "consent.withdrawn",
+                        List.of(),
+                        d.source(),
+                        null)));
         List<CustomerNotes.Note> customerNotes = notes.of(customerId, NOTES);
-        customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), n.body(), null)));
+        customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), List.of(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("customer", customer);
         if (!model.containsAttribute(NOTE_FORM)) {

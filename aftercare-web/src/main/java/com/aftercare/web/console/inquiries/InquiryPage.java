@@ -5,6 +5,7 @@ import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.line.LinePushes;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.FaqArticles;
@@ -45,6 +46,7 @@ class InquiryPage {
     private final CustomerNotes customerNotes;
     private final Macros macros;
     private final InquiryTags tags;
+    private final Orders orders;
     private final Clock clock;
     private final LinePushes linePushes;
 
@@ -58,6 +60,7 @@ class InquiryPage {
             CustomerNotes customerNotes,
             Macros macros,
             InquiryTags tags,
+            Orders orders,
             Clock clock,
             LinePushes linePushes) {
         this.inquiries = inquiries;
@@ -69,6 +72,7 @@ class InquiryPage {
         this.customerNotes = customerNotes;
         this.macros = macros;
         this.tags = tags;
+        this.orders = orders;
         this.clock = clock;
         this.linePushes = linePushes;
     }
@@ -90,6 +94,10 @@ class InquiryPage {
         model.addAttribute(
                 "customer", customers.find(inquiry.customer()).map(Customer::of).orElse(Customer.UNKNOWN));
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
+        // the order the inquiry is about, on top of the page: most questions are about it
+        model.addAttribute(
+                "order",
+                inquiry.order() == null ? null : orders.find(inquiry.order()).orElse(null));
         model.addAttribute("active", isActive(inquiry.status()));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("customerNotes", customerNotes.of(inquiry.customer(), CUSTOMER_NOTES));

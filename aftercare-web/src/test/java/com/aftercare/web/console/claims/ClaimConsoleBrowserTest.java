@@ -99,7 +99,7 @@ class ClaimConsoleBrowserTest {
                 .isEqualTo("¥3,240");
         assertThat(browser.driver().findElement(By.id("history")).getText())
                 .contains("未使用・タグ付き")
-                .contains("admin");
+                .contains("管理者");
         assertThat(claims.byRma(rma).orElseThrow().status()).isEqualTo(ClaimStatus.REFUNDED);
         dispatcher.dispatchDue();
         assertThat(TestMailServer.subjectsTo(order.email()))

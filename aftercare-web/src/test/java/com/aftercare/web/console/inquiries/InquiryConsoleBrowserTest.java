@@ -75,7 +75,7 @@ class InquiryConsoleBrowserTest {
 
         browser.driver().findElement(By.id("take")).click();
         browser.waitForVisible(By.id("notice"));
-        assertThat(browser.driver().findElement(By.id("assignee")).getText()).isEqualTo("admin");
+        assertThat(browser.driver().findElement(By.id("assignee")).getText()).isEqualTo("管理者");
 
         browser.type(By.id("reply-body"), "山田様、12月1日の午前中にお届けいたします。");
         browser.driver().findElement(By.id("send-reply")).click();
