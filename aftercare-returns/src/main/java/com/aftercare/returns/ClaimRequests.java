@@ -37,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * number ({@code RMA-2026-000123}), mails the confirmation through the outbox and publishes
  * {@link ClaimOpened}. Refusals: a bad input names its field ({@link InvalidValue}), a request the
  * rules refuse is {@link ClaimNotEligible}, an unknown order is {@link NotFound}, a reused
- * idempotency key with another request is {@link ClaimRequestConflict}. One transaction: a refusal
- * writes nothing.
+ * idempotency key with another request is {@link ClaimRequestConflict}. A new claim is then
+ * screened ({@link ClaimScreening}: fraud signals, the storefront's automatic approval rules). One
+ * transaction: a refusal writes nothing.
  */
 @Service
 public class ClaimRequests {
@@ -56,6 +57,7 @@ public class ClaimRequests {
     private final ApplicationEventPublisher events;
     private final ShopProperties shop;
     private final Clock clock;
+    private final ClaimScreening screening;
 
     ClaimRequests(
             ClaimRepository claims,
@@ -67,7 +69,8 @@ public class ClaimRequests {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             ShopProperties shop,
-            Clock clock) {
+            Clock clock,
+            ClaimScreening screening) {
         this.claims = claims;
         this.orders = orders;
         this.eligibility = eligibility;
@@ -78,6 +81,7 @@ public class ClaimRequests {
         this.events = events;
         this.shop = shop;
         this.clock = clock;
+        this.screening = screening;
     }
 
     /**
@@ -156,10 +160,12 @@ public class ClaimRequests {
     public Opened open(OpenClaim command, List<byte[]> attachedPhotos) {
         ClaimPhotos.check(attachedPhotos);
         Opened opened = openChecked(command);
-        if (!opened.existing()) {
-            photos.attach(opened.rma(), attachedPhotos);
+        if (opened.existing()) {
+            return opened;
         }
-        return opened;
+        photos.attach(opened.rma(), attachedPhotos);
+        // signals and the storefront's automatic rules, before the customer is answered
+        return new Opened(opened.rma(), screening.screen(opened.rma()), false);
     }
 
     /**

@@ -38,6 +38,30 @@ public class ClaimWorkflow {
         steps.apply(rma, c -> c.approve(by, text, clock.instant()));
     }
 
+    /**
+     * A storefront's automatic rule approved the claim as it was opened: the same step as
+     * {@link #approve}, with every effect of it (mail, event, webhooks, step-mail holds), recorded in
+     * the history under {@link #ruleActor the rule}.
+     */
+    @Transactional
+    public void approveByRule(String rma, String ruleName) {
+        steps.apply(rma, c -> c.approve(ruleActor(ruleName), null, clock.instant()));
+    }
+
+    /** A storefront's automatic rule refused the claim with {@code reasonForCustomer}: as {@link #reject}. */
+    @Transactional
+    public void rejectByRule(String rma, String ruleName, String reasonForCustomer) {
+        steps.apply(rma, c -> c.reject(reasonForCustomer, ruleActor(ruleName), clock.instant()));
+    }
+
+    /** The actor a rule's step is recorded under: {@code rule:<name>}, never an operator's username. */
+    public static String ruleActor(String ruleName) {
+        return RULE_ACTOR + ClaimText.required("rule", ruleName, 100);
+    }
+
+    /** Prefix of the actor of a step an automatic rule made. */
+    public static final String RULE_ACTOR = "rule:";
+
     /** Refuses the claim; {@code reasonForCustomer} is mailed to the customer and shown to them. */
     @Transactional
     public void reject(String rma, String operator, String reasonForCustomer) {

@@ -35,6 +35,10 @@ public class NotFound extends DomainException {
         return new NotFound("No team " + code);
     }
 
+    public static NotFound claimRule(long id) {
+        return new NotFound("No claim rule " + id + " for this storefront");
+    }
+
     public static NotFound storefront(long id) {
         return new NotFound("No storefront " + id);
     }
