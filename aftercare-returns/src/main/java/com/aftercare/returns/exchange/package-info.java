@@ -5,4 +5,7 @@
  * shipped. Above the returns module's face: it works claims through {@code ClaimWorkflow} and reads
  * them through {@code Claims}, never their tables.
  */
+@NamedInterface("exchange")
 package com.aftercare.returns.exchange;
+
+import org.springframework.modulith.NamedInterface;

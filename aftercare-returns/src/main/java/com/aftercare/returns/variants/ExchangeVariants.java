@@ -57,6 +57,11 @@ public class ExchangeVariants {
         if (sku.equals(boughtSku)) {
             return sku;
         }
+        if (catalogue.variant(storefront, boughtSku).map(Variant::product).isEmpty()) {
+            // A storefront that sends no product codes has no catalogue to choose from: the wish is
+            // the customer's own words ("Lサイズ") and the operator reads it (docs/returns.md).
+            return sku;
+        }
         Variant variant = catalogue
                 .variant(storefront, sku)
                 .orElseThrow(() -> new InvalidValue(field, "is not a variant this shop sells"));

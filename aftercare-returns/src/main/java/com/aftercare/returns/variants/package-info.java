@@ -5,4 +5,7 @@
  * ahead with that stock. Below the returns module's face: the face uses it, it uses nothing of the
  * face.
  */
+@NamedInterface("variants")
 package com.aftercare.returns.variants;
+
+import org.springframework.modulith.NamedInterface;

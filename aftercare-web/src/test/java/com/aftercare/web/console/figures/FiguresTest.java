@@ -185,7 +185,8 @@ class FiguresTest {
                         Map.entry(Channel.EMAIL, 2L),
                         Map.entry(Channel.CHAT, 1L),
                         Map.entry(Channel.VISIT, 0L),
-                        Map.entry(Channel.WEB_FORM, 0L));
+                        Map.entry(Channel.WEB_FORM, 0L),
+                        Map.entry(Channel.LINE, 0L));
         assertThat(f.byCategory())
                 .containsEntry(Category.SHIPPING, 2L)
                 .containsEntry(Category.PRODUCT, 1L)
