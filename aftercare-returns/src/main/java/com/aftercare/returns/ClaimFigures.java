@@ -20,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Return rates follow the orders placed in the period (a cohort): "sold" counts the units of
  * those orders that were not cancelled, "returned" the units of claims on those same orders that
  * send items back (RETURN, EXCHANGE, REFUND_GUARANTEE) and were not refused, whenever they were
- * asked for. The rate is returned ÷ sold, in percent with one decimal. Reasons count the claims
- * asked for in the period; refunds and the time to refund, the refunds made in it.
+ * asked for. The rate is returned ÷ sold, in percent with one decimal. The rates are read from the
+ * per-day aggregate {@code return_rate_day}, as of its last rebuild ({@link #rebuildReturnRates()},
+ * every refresh round of the figures): at a million orders a live count joined every order line
+ * of the period twice per page. Reasons count the claims asked for in the period; refunds and the
+ * time to refund, the refunds made in it — those stay live.
  */
 @Service
 public class ClaimFigures {
@@ -68,41 +71,71 @@ public class ClaimFigures {
         Function<String, JdbcClient.StatementSpec> inPeriod = sql -> jdbc.sql(sql)
                 .param("start", Timestamp.from(period.start(shop.zone())))
                 .param("end", Timestamp.from(period.end(shop.zone())))
+                .param("from", period.from())
+                .param("to", period.to())
                 .param("storefront", storefront == null ? null : storefront.value(), Types.BIGINT);
         return new Figures(
                 period,
-                rates(inPeriod, "l.sku", "max(l.product_name)"),
-                rates(inPeriod, "coalesce(l.category, '')", "''"),
+                rates(inPeriod, "sku", "max(product_name)"),
+                rates(inPeriod, "category", "''"),
                 reasons(inPeriod),
                 refunds(inPeriod),
                 timeToRefund(inPeriod));
     }
 
+    /**
+     * Sums the period's days of {@code return_rate_day}: at most days × SKUs rows, whatever the
+     * number of orders. Keys sold in the period only (a key's returns come from the same orders).
+     */
     private List<Rate> rates(Function<String, JdbcClient.StatementSpec> inPeriod, String key, String label) {
         return inPeriod.apply("""
-                        with cohort as (
-                            select o.id from order_view o
-                             where o.status <> 'CANCELLED' and o.placed_at >= :start and o.placed_at < :end
-                               and (cast(:storefront as bigint) is null or o.storefront_id = :storefront)
-                        ), sold as (
-                            select %1$s as key, %2$s as label, sum(l.quantity) as units
-                              from order_line_view l join cohort o on o.id = l.order_id
-                             group by 1
-                        ), returned as (
-                            select %1$s as key, sum(l.quantity) as units
-                              from claim_line l join claim c on c.id = l.claim_id join cohort o on o.id = c.order_id
-                             where %3$s
-                             group by 1
-                        )
-                        select s.key, s.label, s.units, coalesce(r.units, 0),
-                               round(100.0 * coalesce(r.units, 0) / s.units, 1)
-                          from sold s left join returned r on r.key = s.key
-                         order by 5 desc, s.key
+                        select %1$s, %2$s, sum(sold), sum(returned), round(100.0 * sum(returned) / sum(sold), 1)
+                          from return_rate_day
+                         where day between :from and :to
+                           and (cast(:storefront as bigint) is null or storefront_id = :storefront)
+                         group by 1
+                        having sum(sold) > 0
+                         order by 5 desc, 1
                          limit 100
-                        """.formatted(key, label, SENT_BACK))
+                        """.formatted(key, label))
                 .query((rs, i) ->
                         new Rate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)))
                 .list();
+    }
+
+    /**
+     * Rebuilds {@code return_rate_day} from the orders and claims as they are now, in the caller's
+     * transaction (the figures' refresh round): units of the orders that were not cancelled, by the
+     * shop day the order was placed, and the units of their claims that send items back. Orders and
+     * claims are only read, so writers never wait; readers see the old rows until commit.
+     */
+    @Transactional
+    public void rebuildReturnRates() {
+        jdbc.sql("delete from return_rate_day").update();
+        jdbc.sql("""
+                        insert into return_rate_day (storefront_id, day, sku, category, product_name, sold, returned)
+                        with bought as (
+                            select o.id, o.storefront_id, cast(o.placed_at at time zone :zone as date) as day
+                              from order_view o
+                             where o.status <> 'CANCELLED'
+                        ), sold as (
+                            select o.storefront_id, o.day, l.sku, coalesce(l.category, '') as category,
+                                   max(l.product_name) as product_name, sum(l.quantity) as units
+                              from order_line_view l join bought o on o.id = l.order_id
+                             group by 1, 2, 3, 4
+                        ), returned as (
+                            select o.storefront_id, o.day, l.sku, coalesce(l.category, '') as category,
+                                   sum(l.quantity) as units
+                              from claim_line l join claim c on c.id = l.claim_id join bought o on o.id = c.order_id
+                             where %s
+                             group by 1, 2, 3, 4
+                        )
+                        select s.storefront_id, s.day, s.sku, s.category, s.product_name, s.units, coalesce(r.units, 0)
+                          from sold s
+                          left join returned r
+                            on r.storefront_id = s.storefront_id and r.day = s.day and r.sku = s.sku
+                           and r.category = s.category
+                        """.formatted(SENT_BACK)).param("zone", shop.zone().getId()).update();
     }
 
     private List<ReasonCount> reasons(Function<String, JdbcClient.StatementSpec> inPeriod) {

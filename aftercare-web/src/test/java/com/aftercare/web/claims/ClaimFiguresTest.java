@@ -11,6 +11,7 @@ import com.aftercare.returns.ClaimFigures;
 import com.aftercare.returns.ClaimRefunds;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ClaimWorkflow;
+import com.aftercare.web.console.figures.FiguresRefresh;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -58,6 +59,9 @@ class ClaimFiguresTest {
     ClaimFigures figures;
 
     @Autowired
+    FiguresRefresh refresh;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -95,6 +99,8 @@ class ClaimFiguresTest {
         String rejected = open(storefront, third, RequestType.RETURN, ReturnReason.OTHER, third.shirt(), 1);
         workflow.reject(rejected, "admin", "対象外です");
 
+        // the rates are read from the per-day aggregate, which the figures' refresh round rebuilds
+        refresh.refresh();
         ClaimFigures.Figures f = figures.of(november, storefront.id());
 
         assertThat(f.byProduct())
@@ -131,6 +137,7 @@ class ClaimFiguresTest {
         TestStorefront storefront = TestStorefronts.create(storefronts);
         TestOrder order =
                 ClaimFixtures.delivered(new Api(port, storefront.key()), "CARD", false, "2025-11-21T11:00:00+09:00");
+        refresh.refresh();
         ConsoleClient console = ConsoleClient.loggedInAsAdmin(port);
         String page = "/console/claims/figures";
         String shop = "&storefront=" + storefront.id().value();
@@ -147,6 +154,7 @@ class ClaimFiguresTest {
                 .isEqualTo(200);
         assertThat(november.statusCode()).isEqualTo(200);
         assertThat(november.body()).contains(order.shirt());
+        assertThat(november.body()).as("the rates say when they were counted").contains("id=\"rates-as-of\"");
         assertThat(december.statusCode()).isEqualTo(200);
         assertThat(december.body()).doesNotContain(order.shirt());
         assertThat(backwards.statusCode()).isEqualTo(400);

@@ -8,6 +8,7 @@ import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.CsvDownload;
 import com.aftercare.web.console.StorefrontChoice;
+import com.aftercare.web.console.figures.FiguresRefresh;
 import com.aftercare.web.console.figures.PeriodForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The claims' figures of a period (default: the last 30 days) and optionally one storefront:
- * return rates of the orders placed then, reasons, refunds. A bad period or a forged storefront
+ * return rates of the orders placed then (as of the figures' last refresh round), reasons and
+ * refunds (live). A bad period or a forged storefront
  * gets field messages and a 400, never figures of something else.
  */
 @Controller
@@ -40,10 +42,16 @@ class ClaimFiguresController {
     private final Storefronts storefronts;
     private final StorefrontChoice storefrontChoice;
     private final CsvDownload csv;
+    private final FiguresRefresh refresh;
 
     ClaimFiguresController(
-            ClaimFigures figures, Storefronts storefronts, StorefrontChoice storefrontChoice, CsvDownload csv) {
+            ClaimFigures figures,
+            Storefronts storefronts,
+            StorefrontChoice storefrontChoice,
+            CsvDownload csv,
+            FiguresRefresh refresh) {
         this.figures = figures;
+        this.refresh = refresh;
         this.storefronts = storefronts;
         this.storefrontChoice = storefrontChoice;
         this.csv = csv;
@@ -118,6 +126,7 @@ class ClaimFiguresController {
                 () -> {
                     ReportingPeriod period = periodOf(form);
                     model.addAttribute("figures", figures.of(period, storefrontChoice.of(form.storefront())));
+                    model.addAttribute("ratesAsOf", refresh.refreshedAt(FiguresRefresh.RETURN_RATES));
                     model.addAttribute(FORM, new PeriodForm(period.from(), period.to(), form.storefront()));
                     return ConsoleViews.CLAIM_FIGURES;
                 },

@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +83,7 @@ class BusinessFigures {
         CLAIM("claim"),
         INQUIRY("inquiry");
 
-        private final String column;
+        final String column;
 
         Touch(String column) {
             this.column = column;
@@ -130,11 +131,13 @@ class BusinessFigures {
     }
 
     private final JdbcClient jdbc;
+    private final FiguresRefresh refresh;
     private final ShopProperties shop;
     private final Clock clock;
 
-    BusinessFigures(JdbcClient jdbc, ShopProperties shop, Clock clock) {
+    BusinessFigures(JdbcClient jdbc, FiguresRefresh refresh, ShopProperties shop, Clock clock) {
         this.jdbc = jdbc;
+        this.refresh = refresh;
         this.shop = shop;
         this.clock = clock;
     }
@@ -145,68 +148,41 @@ class BusinessFigures {
         Instant now = clock.instant();
         Instant start = period.start(shop.zone());
         Instant end = period.end(shop.zone());
-        Instant asOf = jdbc.sql("select refreshed_at from figures_refresh where name = 'customer_purchase'")
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant)
-                .orElse(null);
-        long customers = inPeriod("select count(*) " + FIRST_IN_PERIOD, start, end, storefront, now)
-                .query(Long.class)
-                .single();
+        Instant asOf = refresh.refreshedAt(FiguresRefresh.BUSINESS);
+        FirstPurchaseGroups groups = groups(start, end, storefront, now);
         return new Business(
                 asOf,
-                customers,
-                repeat(start, end, storefront, now),
-                timeToSecond(start, end, storefront, now),
+                groups.customers(),
+                groups.repeat(),
+                new TimeToSecond(groups.bands(), groups.notYet(), medianDaysToSecond(start, end, storefront, now)),
                 cohorts(period, storefront, now),
-                touches(start, end, storefront, now));
+                groups.touches());
     }
 
-    private List<RepeatRate> repeat(Instant start, Instant end, StorefrontId storefront, Instant now) {
-        String columns = WINDOWS.stream().map(d -> """
-                        count(*) filter (where first_order_at + interval '%1$d days' <= :now),
-                        count(*) filter (where first_order_at + interval '%1$d days' <= :now
-                                           and second_order_at < first_order_at + interval '%1$d days')""".formatted(d)).collect(Collectors.joining(",\n"));
-        return inPeriod("select " + columns + FIRST_IN_PERIOD, start, end, storefront, now)
-                .query((rs, n) -> {
-                    List<RepeatRate> rates = new ArrayList<>();
-                    for (int i = 0; i < WINDOWS.size(); i++) {
-                        rates.add(new RepeatRate(WINDOWS.get(i), rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
-                    }
-                    return List.copyOf(rates);
-                })
-                .single();
-    }
-
-    private TimeToSecond timeToSecond(Instant start, Instant end, StorefrontId storefront, Instant now) {
-        StringBuilder columns = new StringBuilder();
-        for (int i = 0; i < SECOND_PURCHASE_BANDS.size(); i++) {
-            Integer upper = i + 1 < SECOND_PURCHASE_BANDS.size() ? SECOND_PURCHASE_BANDS.get(i + 1) : null;
-            columns.append("count(*) filter (where second_order_at >= first_order_at + interval '%d days'"
-                            .formatted(SECOND_PURCHASE_BANDS.get(i)))
-                    .append(
-                            upper == null
-                                    ? ""
-                                    : " and second_order_at < first_order_at + interval '%d days'".formatted(upper))
-                    .append("),\n");
+    private FirstPurchaseGroups groups(Instant start, Instant end, StorefrontId storefront, Instant now) {
+        JdbcClient.StatementSpec statement =
+                inPeriod(FirstPurchaseGroups.select(FIRST_IN_PERIOD), start, end, storefront, now);
+        List<Timestamp> passed = FirstPurchaseGroups.passedBefore(now);
+        for (int i = 0; i < passed.size(); i++) {
+            statement = statement.param("passed" + i, passed.get(i));
         }
-        columns.append("count(*) filter (where second_order_at is null),\n")
-                .append(
-                        "percentile_cont(0.5) within group (order by extract(epoch from second_order_at - first_order_at))");
-        return inPeriod("select " + columns + FIRST_IN_PERIOD, start, end, storefront, now)
-                .query((rs, n) -> {
-                    List<SecondPurchaseBand> bands = new ArrayList<>();
-                    for (int i = 0; i < SECOND_PURCHASE_BANDS.size(); i++) {
-                        Integer upper = i + 1 < SECOND_PURCHASE_BANDS.size() ? SECOND_PURCHASE_BANDS.get(i + 1) : null;
-                        bands.add(new SecondPurchaseBand(SECOND_PURCHASE_BANDS.get(i), upper, rs.getLong(i + 1)));
-                    }
-                    int last = SECOND_PURCHASE_BANDS.size();
-                    BigDecimal seconds = rs.getBigDecimal(last + 2);
-                    BigDecimal days =
-                            seconds == null ? null : seconds.divide(BigDecimal.valueOf(86400), 1, RoundingMode.HALF_UP);
-                    return new TimeToSecond(List.copyOf(bands), rs.getLong(last + 1), days);
-                })
-                .single();
+        return new FirstPurchaseGroups(
+                statement.query((rs, n) -> FirstPurchaseGroups.group(rs)).list());
+    }
+
+    /** The median days between first and second purchase, null when nobody has bought twice. */
+    private BigDecimal medianDaysToSecond(Instant start, Instant end, StorefrontId storefront, Instant now) {
+        return inPeriod(
+                        "select percentile_cont(0.5) within group"
+                                + " (order by extract(epoch from second_order_at - first_order_at))" + FIRST_IN_PERIOD,
+                        start,
+                        end,
+                        storefront,
+                        now)
+                .query((rs, n) -> Optional.ofNullable(rs.getBigDecimal(1)))
+                .single()
+                .map(seconds -> seconds.divide(BigDecimal.valueOf(86400), 1, RoundingMode.HALF_UP))
+                .orElse(null);
     }
 
     /**
@@ -258,37 +234,6 @@ class BusinessFigures {
 
     private static List<Long> nulls() {
         return Collections.nCopies(COHORT_MONTHS, null);
-    }
-
-    private List<TouchComparison> touches(Instant start, Instant end, StorefrontId storefront, Instant now) {
-        String matured = "first_order_at + interval '%d days' <= :now".formatted(TOUCH_DAYS);
-        String repeated = "second_order_at < first_order_at + interval '%d days'".formatted(TOUCH_DAYS);
-        String revenue = IntStream.rangeClosed(1, TOUCH_DAYS / 30)
-                .mapToObj(k -> "revenue_by_month[" + k + "]")
-                .collect(Collectors.joining(" + "));
-        List<String> columns = new ArrayList<>();
-        for (Touch touch : Touch.values()) {
-            for (String side : List.of(touch.column, "not " + touch.column)) {
-                columns.add("count(*) filter (where " + side + ")");
-                columns.add("count(*) filter (where " + side + " and " + matured + ")");
-                columns.add("count(*) filter (where " + side + " and " + matured + " and " + repeated + ")");
-                columns.add("coalesce(sum(" + revenue + ") filter (where " + side + " and " + matured + "), 0)");
-            }
-        }
-        return inPeriod("select " + String.join(",\n", columns) + FIRST_IN_PERIOD, start, end, storefront, now)
-                .query((rs, n) -> {
-                    List<TouchComparison> rows = new ArrayList<>();
-                    int c = 1;
-                    for (Touch touch : Touch.values()) {
-                        Side with = new Side(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3));
-                        Side without =
-                                new Side(rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), rs.getLong(c + 7));
-                        rows.add(new TouchComparison(touch, with, without));
-                        c += 8;
-                    }
-                    return List.copyOf(rows);
-                })
-                .single();
     }
 
     private JdbcClient.StatementSpec inPeriod(

@@ -1,5 +1,8 @@
 package com.aftercare.web.console.figures;
 
+import com.aftercare.returns.ClaimFigures;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,11 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the business figures' materialised {@code customer_purchase} fresh. {@code REFRESH …
- * CONCURRENTLY} builds the new contents beside the old and swaps the differences in, so orders,
- * claims and mails go on being written and the page goes on reading while it runs; the page
- * shows the time of the last refresh as "as of". With several instances, one refreshes per round
- * (a transaction-scoped advisory lock) and the others skip it.
+ * Keeps the figures' aggregates fresh: the business view's materialised {@code customer_purchase}
+ * and the claims module's per-day return rates. {@code REFRESH … CONCURRENTLY} builds the new
+ * contents beside the old and swaps the differences in, and the return rates are rebuilt in the
+ * same transaction, so orders, claims and mails go on being written and the pages go on reading
+ * while it runs; the pages show the time of the last refresh as "as of". With several instances,
+ * one refreshes per round (a transaction-scoped advisory lock) and the others skip it.
  */
 @Component
 public class FiguresRefresh {
@@ -22,10 +26,17 @@ public class FiguresRefresh {
     /** The advisory lock key of the refresh ("figures" in ASCII), shared by every instance. */
     private static final long LOCK = 0x66696775726573L;
 
-    private final JdbcClient jdbc;
+    /** The names in {@code figures_refresh}. */
+    public static final String BUSINESS = "customer_purchase";
 
-    FiguresRefresh(JdbcClient jdbc) {
+    public static final String RETURN_RATES = "return_rate_day";
+
+    private final JdbcClient jdbc;
+    private final ClaimFigures claims;
+
+    FiguresRefresh(JdbcClient jdbc, ClaimFigures claims) {
         this.jdbc = jdbc;
+        this.claims = claims;
     }
 
     /** Every {@code aftercare.figures.refresh-interval} (default 10 minutes), unless another instance is at it. */
@@ -54,10 +65,23 @@ public class FiguresRefresh {
         refreshNow();
     }
 
+    /** When an aggregate was last refreshed ({@link #BUSINESS}, {@link #RETURN_RATES}), or null if never. */
+    public Instant refreshedAt(String name) {
+        return jdbc.sql("select refreshed_at from figures_refresh where name = ?")
+                .param(name)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(null);
+    }
+
     private void refreshNow() {
         jdbc.sql("refresh materialized view concurrently customer_purchase").update();
+        claims.rebuildReturnRates();
         // now() is the start of this transaction: the refresh sees what was committed by then
-        jdbc.sql("update figures_refresh set refreshed_at = now() where name = 'customer_purchase'")
+        jdbc.sql("update figures_refresh set refreshed_at = now() where name in (?, ?)")
+                .param(BUSINESS)
+                .param(RETURN_RATES)
                 .update();
     }
 }
