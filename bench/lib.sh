@@ -86,28 +86,34 @@ bench_install_traps() {
     trap 'exit 130' INT TERM
 }
 
+# bench_exec_without_fds CMD... — replaces the current (sub)shell by CMD with no descriptor above 2
+# open: call it in a subshell, `( bench_exec_without_fds …)`, or in the background, `… &` (then $!
+# is CMD's own pid). A process it starts (the app, a PostgreSQL server) must not inherit the
+# script's others: one held open on a FIFO (the smtp-sink dump) would keep its reader from ever
+# seeing the end of it.
+bench_exec_without_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec "$@"
+}
+
 # bench_start_app LOGFILE DB PORT [VAR=VALUE...] — starts the app jar ($APP_JAR, JVM options from
 # $BENCH_JAVA_OPTS) against database DB on PORT, with the mail health check off and any extra
 # environment given. Sets BENCH_APP_PID and tracks it for bench_cleanup.
 bench_start_app() {
     local logfile=$1 db=$2 port=$3; shift 3
-    # The app must not inherit the script's other descriptors: one held open on a FIFO (the
-    # smtp-sink dump) would keep its reader from ever seeing the end of it.
     # shellcheck disable=SC2086
-    (
-    for fd in /proc/$BASHPID/fd/*; do
-        fd=${fd##*/}
-        [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
-    done
-    exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+    bench_exec_without_fds env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
         SPRING_DATASOURCE_USERNAME="$PGUSER" \
         SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
         SERVER_PORT="$port" \
         MANAGEMENT_HEALTH_MAIL_ENABLED=false \
         AFTERCARE_RETURNS_BANK_ACCOUNT_KEY="${AFTERCARE_RETURNS_BANK_ACCOUNT_KEY:-YmVuY2gtb25seS1iYW5rLWFjY291bnQta2V5LTMyYiE=}" \
         "$@" \
-        java $BENCH_JAVA_OPTS -jar "$APP_JAR"
-    ) >"$logfile" 2>&1 </dev/null &
+        java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$logfile" 2>&1 </dev/null &
     BENCH_APP_PID=$!
     bench_track "$BENCH_APP_PID" "the app on port $port"
 }

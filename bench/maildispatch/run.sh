@@ -29,6 +29,10 @@
 #   SINK_DOWN=0            outage mode (bench/faults/smtp-down.sh): when a fifth of the mails has
 #                          arrived, stop smtp-sink for this many seconds, then start it again on
 #                          the same port; every mail must still arrive once
+#   PG_DOWN=0              restart mode (bench/faults/pg-restart.sh): when a third of the mails has
+#                          arrived, stop PostgreSQL (the cluster PG_CLUSTER, e.g. "15 faults", whose
+#                          port must be PGPORT: never the shared one) with -m fast for this many
+#                          seconds, then start it again; every mail must still arrive exactly once
 #   LEASE=2m               aftercare.mail.dispatcher.lease (fault mode: use a short one, e.g. 15s)
 #   SINK_DUMP=1            1: smtp-sink dumps every mail into a FIFO from which only the envelope
 #                          recipient line is kept (≈30 bytes per mail), so each mail is checked;
@@ -65,6 +69,8 @@ DB_POOL=${DB_POOL:-4}
 SINK_DUMP=${SINK_DUMP:-1}
 KILLS=${KILLS:-0}
 SINK_DOWN=${SINK_DOWN:-0}
+PG_DOWN=${PG_DOWN:-0}
+PG_CLUSTER=${PG_CLUSTER:-}
 LEASE=${LEASE:-2m}
 CEILING_MAILS=${CEILING_MAILS:-$((MAILS < 50000 ? MAILS : 50000))}
 CEILING_SESSIONS=${CEILING_SESSIONS-"$INSTANCES 10"}
@@ -96,6 +102,14 @@ bench_check_prereqs "$APP_JAR"
     || die "INSTANCES must be a number from 1 to 26"
 [[ "$KILLS" =~ ^[0-9]+$ ]] || die "KILLS must be a number"
 [[ "$SINK_DOWN" =~ ^[0-9]+$ ]] || die "SINK_DOWN must be a number of seconds"
+[[ "$PG_DOWN" =~ ^[0-9]+$ ]] || die "PG_DOWN must be a number of seconds"
+if [ "$PG_DOWN" -gt 0 ]; then
+    # the cluster stopped must be the one the bench uses, and not one other work shares
+    [ -n "$PG_CLUSTER" ] || die "PG_DOWN needs PG_CLUSTER (\"VERSION NAME\" of a cluster of its own, see bench/faults/pg-restart.sh)"
+    cluster_port=$(pg_lsclusters -h | awk -v v="${PG_CLUSTER% *}" -v n="${PG_CLUSTER#* }" '$1 == v && $2 == n { print $3 }')
+    [ "$cluster_port" = "$PGPORT" ] || die "cluster $PG_CLUSTER listens on ${cluster_port:-nothing}, not on PGPORT=$PGPORT"
+    [ "$SINK_DUMP" = 1 ] || die "PG_DOWN needs SINK_DUMP=1 (duplicates are counted per recipient)"
+fi
 [ "$KILLS" = 0 ] || [ "$INSTANCES" -ge 2 ] || die "KILLS needs INSTANCES of 2 or more (one keeps dispatching)"
 [ "$KILLS" = 0 ] || [ "$SINK_DUMP" = 1 ] || die "KILLS needs SINK_DUMP=1 (duplicates are counted per recipient)"
 mkdir -p "$BENCH_OUT"
@@ -257,6 +271,9 @@ IDS=(); INCARNATION=(); KILL_AT=(); KILL_LOG=(); KILLS_DONE=0; IN_FLIGHT_AT_KILL
 for i in "${!NAMES[@]}"; do IDS+=("bench-${NAMES[$i]}"); INCARNATION+=(1); done
 # after an outage the relay is tried again within 5 minutes (RelayOutage.LONGEST_WAIT): no stall
 [ "$SINK_DOWN" = 0 ] || [ "${STALL_SET:-0}" = 1 ] || STALL=360
+# after a database restart the mails held in flight wait for the lease before they are parked
+[ "$PG_DOWN" = 0 ] || [ "${STALL_SET:-0}" = 1 ] || STALL=300
+PG_STATE=up; IN_FLIGHT_AT_STOP=0
 if [ "$KILLS" -gt 0 ]; then
     mapfile -t KILL_AT < <(shuf -i "$((MAILS * 5 / 100))-$((MAILS * 85 / 100))" -n "$KILLS" | sort -n)
     log "fault mode: $KILLS kill(s) -9 when the sink has received ${KILL_AT[*]} mails; lease $LEASE"
@@ -307,6 +324,22 @@ while :; do
         RECEIVED_BEFORE=$(sink_count "$APP_SINK_OUT"); RECEIVED_BEFORE=$((RECEIVED_BEFORE + 0))
         received=$RECEIVED_BEFORE; DOWN_AT_RECEIVED=$received; SINK_STATE=down; DOWN_SINCE=$SECONDS
         log "$(date +%T) SMTP down for ${SINK_DOWN}s after $received received"
+    fi
+    if [ "$PG_DOWN" -gt 0 ] && [ "$PG_STATE" = up ] && [ "$received" -ge $((MAILS / 3)) ]; then
+        IN_FLIGHT_AT_STOP=$(q "select count(*) from outbound_mail where status = 'IN_FLIGHT'" || echo 0)
+        # shellcheck disable=SC2086
+        (bench_exec_without_fds pg_ctlcluster $PG_CLUSTER stop -m fast)
+        PG_STATE=down; PG_DOWN_SINCE=$SECONDS; PG_DOWN_AT_RECEIVED=$received
+        log "$(date +%T) PostgreSQL ($PG_CLUSTER) stopped for ${PG_DOWN}s after $received received ($IN_FLIGHT_AT_STOP in flight)"
+    fi
+    if [ "$PG_STATE" = down ]; then
+        last_change=$SECONDS   # no progress is expected while the database is away
+        if [ $((SECONDS - PG_DOWN_SINCE)) -ge "$PG_DOWN" ]; then
+            # shellcheck disable=SC2086
+            (bench_exec_without_fds pg_ctlcluster $PG_CLUSTER start)
+            PG_STATE=back; PG_BACK_AT=$(now)
+            log "$(date +%T) PostgreSQL ($PG_CLUSTER) back"
+        fi
     fi
     if [ "$SINK_STATE" = down ]; then
         last_change=$SECONDS   # no progress is expected while the server is away
@@ -474,6 +507,11 @@ machine=$(bench_machine "$BENCH_DB")
         echo "mails that used up an attempt other than the parked ones: $charged (must be 0: an outage costs no attempt);"
         echo "parked UNKNOWN: $n_unknown (mails being handed over when the server went away; at most $((INSTANCES * IN_FLIGHT_GROUP)))"
     fi
+    if [ "$PG_DOWN" -gt 0 ]; then
+        echo
+        echo "PostgreSQL restart: cluster $PG_CLUSTER stopped (-m fast) after ${PG_DOWN_AT_RECEIVED:-?} mails had arrived, for ${PG_DOWN}s;"
+        echo "IN_FLIGHT when it stopped: $IN_FLIGHT_AT_STOP; parked UNKNOWN at the end: $n_unknown; state at the end: $PG_STATE"
+    fi
     if [ "$KILLS" -gt 0 ]; then
         echo
         echo "kills: $KILLS_DONE of $KILLS done (lease $LEASE); held by the killed instances: $IN_FLIGHT_AT_KILLS IN_FLIGHT, $CLAIMED_AT_KILLS CLAIMED"
@@ -505,7 +543,11 @@ if [ "$losses" != 0 ] || [ "$duplicates" -gt "$IN_FLIGHT_AT_KILLS" ]; then
     echo "FAILED CHECK: $duplicates duplicate(s) (allowed: $IN_FLIGHT_AT_KILLS in flight at kills) and $losses loss(es); see $BENCH_OUT" >&2
     status=1
 fi
-if [ "$KILLS" = 0 ] && [ "$SINK_DOWN" = 0 ] && [ "$n_unknown" != 0 ]; then
+if [ "$PG_DOWN" -gt 0 ] && { [ "$PG_STATE" != back ] || [ "$duplicates" != 0 ] || [ "$n_failed" != 0 ]; }; then
+    echo "FAILED CHECK: PostgreSQL restart: state $PG_STATE at the end, $duplicates duplicate(s), $n_failed FAILED" >&2
+    status=1
+fi
+if [ "$KILLS" = 0 ] && [ "$SINK_DOWN" = 0 ] && [ "$PG_DOWN" = 0 ] && [ "$n_unknown" != 0 ]; then
     echo "FAILED CHECK: $n_unknown mail(s) parked UNKNOWN with no instance killed; see $BENCH_OUT" >&2
     status=1
 fi
