@@ -22,6 +22,7 @@ SEED=${SEED:-$(date +%s)}
 BENCH_DB=${BENCH_DB:-aftercare_stormbench}
 APP_JAR=${APP_JAR:-$HERE/../../aftercare-web/target/aftercare.jar}
 BENCH_OUT=${BENCH_OUT:-$(mktemp -d /tmp/stormbench.XXXXXX)}
+mkdir -p "$BENCH_OUT"
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx768m"}
 API_KEY=storm-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 LINK_SECRET=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')

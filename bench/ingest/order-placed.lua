@@ -10,6 +10,14 @@
 -- done() prints p50/p99 and the non-2xx count, and one machine-readable BENCH_RESULT line.
 
 local api_key = os.getenv("BENCH_API_KEY") or "change-me"
+-- BENCH_DELAY_MS: a pause before each request of a connection (a steady rate instead of as fast as
+-- possible; bench/faults/soak.sh uses it)
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if delay_ms then
+   function delay()
+      return delay_ms
+   end
+end
 local path = os.getenv("BENCH_PATH") or "/api/v1/events"
 
 local threads = {}
