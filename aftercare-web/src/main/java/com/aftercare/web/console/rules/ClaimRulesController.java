@@ -47,9 +47,13 @@ class ClaimRulesController {
         return ConsoleViews.CLAIM_RULES;
     }
 
+    /** A new rule's form, for the storefront asked for (else the first, as the list shows it). */
     @GetMapping("/new")
     String create(@RequestParam(required = false) Long storefront, Model model) {
-        StorefrontId shop = required(storefront, model);
+        StorefrontId shop = choices.storefront(storefront, model);
+        if (shop == null) {
+            throw NotFound.storefront(0);
+        }
         List<ClaimRules.Listed> listed = rules.listed(shop);
         int after = listed.isEmpty() ? 0 : listed.get(listed.size() - 1).rule().position();
         model.addAttribute(FORM, ClaimRules.Draft.blank(Math.min(ClaimRules.MAX_POSITION, after + 10)));
