@@ -71,18 +71,12 @@ class ClaimRulesApiTest {
         api = new Api(port, shop.key());
     }
 
-    private Api.Answer openReturn(Api on, TestOrder order, String sku, int quantity) {
-        return on.postJson("/api/v1/returns", """
-                {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
-                 "lines": [{"sku": "%s", "quantity": %d}]}""".formatted(order.number(), sku, quantity));
-    }
-
     @Test
     void shouldApproveAMatchingReturnWithNoOperator() {
         rules.add(shop.id(), RuleDrafts.approveSmallReturns(), "supervisor-1");
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
 
-        Api.Answer opened = openReturn(api, order, order.shirt(), 1);
+        Api.Answer opened = ClaimFixtures.openReturn(api, order, order.shirt(), 1);
 
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.json().get("status").asString()).isEqualTo("APPROVED");
@@ -122,10 +116,13 @@ class ClaimRulesApiTest {
         Api otherApi = new Api(port, other.key());
         TestOrder elsewhere = ClaimFixtures.delivered(otherApi, "CARD", false, "2025-11-21T11:00:00+09:00");
 
-        assertThat(openReturn(api, order, order.shirt(), 2).json().get("status").asString())
+        assertThat(ClaimFixtures.openReturn(api, order, order.shirt(), 2)
+                        .json()
+                        .get("status")
+                        .asString())
                 .as("¥3,600 is within ¥5,000")
                 .isEqualTo("APPROVED");
-        assertThat(openReturn(otherApi, elsewhere, elsewhere.shirt(), 1)
+        assertThat(ClaimFixtures.openReturn(otherApi, elsewhere, elsewhere.shirt(), 1)
                         .json()
                         .get("status")
                         .asString())
@@ -147,7 +144,10 @@ class ClaimRulesApiTest {
         rules.add(shop.id(), RuleDrafts.rejectCashOnDelivery(), "supervisor-1");
         TestOrder cod = ClaimFixtures.delivered(api, "COD", false, "2025-11-21T11:00:00+09:00");
 
-        String rejected = openReturn(api, cod, cod.shirt(), 1).json().get("rma").asString();
+        String rejected = ClaimFixtures.openReturn(api, cod, cod.shirt(), 1)
+                .json()
+                .get("rma")
+                .asString();
         var claim = claims.byRma(rejected).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(claim.rejectionReason()).isEqualTo("代金引換のご注文は返品をお受けできません。");
@@ -156,8 +156,10 @@ class ClaimRulesApiTest {
         // every fixture order ships to the same address: the flag would raise a signal on other
         // tests' claims, so it comes off whatever the assertions say
         try {
-            var heldClaim = claims.byRma(
-                            openReturn(api, cod, cod.mug(), 1).json().get("rma").asString())
+            var heldClaim = claims.byRma(ClaimFixtures.openReturn(api, cod, cod.mug(), 1)
+                            .json()
+                            .get("rma")
+                            .asString())
                     .orElseThrow();
             assertThat(signals.of(heldClaim.id().value()))
                     .extracting(f -> f.signal())

@@ -8,6 +8,7 @@ import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -117,9 +118,8 @@ class ClaimRulesController {
             Principal by,
             Model model,
             RedirectAttributes redirect) {
-        StorefrontId shop = required(storefront, model);
-        rules.move(shop, id, up, by.getName());
-        return done(shop, "rules.notice.moved", redirect);
+        return change(
+                storefront, model, redirect, "rules.notice.moved", shop -> rules.move(shop, id, up, by.getName()));
     }
 
     @PostMapping("/{id}/enabled")
@@ -130,9 +130,12 @@ class ClaimRulesController {
             Principal by,
             Model model,
             RedirectAttributes redirect) {
-        StorefrontId shop = required(storefront, model);
-        rules.enable(shop, id, enabled, by.getName());
-        return done(shop, enabled ? "rules.notice.enabled" : "rules.notice.disabled", redirect);
+        return change(
+                storefront,
+                model,
+                redirect,
+                enabled ? "rules.notice.enabled" : "rules.notice.disabled",
+                shop -> rules.enable(shop, id, enabled, by.getName()));
     }
 
     @PostMapping("/{id}/delete")
@@ -142,9 +145,16 @@ class ClaimRulesController {
             Principal by,
             Model model,
             RedirectAttributes redirect) {
+        return change(
+                storefront, model, redirect, "rules.notice.deleted", shop -> rules.remove(shop, id, by.getName()));
+    }
+
+    /** One button's change to the storefront's list, then the list again with its notice. */
+    private String change(
+            Long storefront, Model model, RedirectAttributes redirect, String notice, Consumer<StorefrontId> change) {
         StorefrontId shop = required(storefront, model);
-        rules.remove(shop, id, by.getName());
-        return done(shop, "rules.notice.deleted", redirect);
+        change.accept(shop);
+        return done(shop, notice, redirect);
     }
 
     /** The storefront a rule page or change names; a page for none is not found. */

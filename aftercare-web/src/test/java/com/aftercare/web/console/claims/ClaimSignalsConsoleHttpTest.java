@@ -62,9 +62,7 @@ class ClaimSignalsConsoleHttpTest {
         clock.setJst("2025-11-25T10:00");
         Api api = new Api(port, TestStorefronts.create(storefronts).key());
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
-        String rma = api.postJson("/api/v1/returns", """
-                        {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
-                         "lines": [{"sku": "%s", "quantity": 1}]}""".formatted(order.number(), order.shirt()))
+        String rma = ClaimFixtures.openReturn(api, order, order.shirt(), 1)
                 .json()
                 .get("rma")
                 .asString();

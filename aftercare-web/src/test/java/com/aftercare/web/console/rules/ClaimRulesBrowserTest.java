@@ -67,9 +67,7 @@ class ClaimRulesBrowserTest {
     }
 
     private String openReturn(TestOrder order) {
-        return api.postJson("/api/v1/returns", """
-                        {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
-                         "lines": [{"sku": "%s", "quantity": 1}]}""".formatted(order.number(), order.shirt()))
+        return ClaimFixtures.openReturn(api, order, order.shirt(), 1)
                 .json()
                 .get("rma")
                 .asString();
