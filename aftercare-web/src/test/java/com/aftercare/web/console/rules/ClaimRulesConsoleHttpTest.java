@@ -157,6 +157,19 @@ class ClaimRulesConsoleHttpTest {
                         .statusCode())
                 .isEqualTo(404);
 
+        HttpResponse<String> tried = supervisor.postForm(
+                list(),
+                "/console/policies/rules/dry-run?storefront=" + shop.id().value() + "&id=" + id,
+                form("name", "試し", "maxAmountYen", "-1"));
+        assertThat(tried.statusCode()).as("a bad draft goes back to its form").isEqualTo(400);
+        assertThat(tried.body()).contains("id=\"maxAmountYen-error\"");
+        HttpResponse<String> unsaved = supervisor.postForm(
+                list(),
+                "/console/policies/rules/dry-run?storefront=" + shop.id().value() + "&id=" + id,
+                form("name", "試し"));
+        assertThat(unsaved.statusCode()).isEqualTo(200);
+        assertThat(unsaved.body()).contains("編集中のルール「試し」（未保存）").contains("id=\"total-claims\"");
+
         assertThat(rules.listed(shop.id())).singleElement().satisfies(l -> {
             assertThat(l.rule().name()).isEqualTo("小額の返品は自動承認");
             assertThat(l.enabled()).isTrue();
