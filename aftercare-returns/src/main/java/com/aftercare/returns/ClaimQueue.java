@@ -31,7 +31,12 @@ public class ClaimQueue {
 
     public static final int PAGE_SIZE = 50;
 
-    /** One claim as the queue lists it. */
+    /**
+     * One claim as the queue lists it.
+     *
+     * @param needsAttention it has a fraud signal, or its goods never came back after the reminder
+     *     ({@code return_shipment.flagged_at}): an operator should look at it first
+     */
     public record Item(
             String rma,
             RequestType type,
@@ -40,7 +45,8 @@ public class ClaimQueue {
             String orderNumber,
             String customerName,
             boolean needsBankAccount,
-            Instant requestedAt) {}
+            Instant requestedAt,
+            boolean needsAttention) {}
 
     /** One page; {@code next} is the cursor of the following page, or null on the last one. */
     public record Page(List<Item> items, String next) {}
@@ -83,10 +89,17 @@ public class ClaimQueue {
      */
     @Transactional(readOnly = true)
     public Page page(ClaimStatus status, String search, String after, int size) {
+        return page(status, search, false, after, size);
+    }
+
+    /** @param attention only the claims that {@link Item#needsAttention() need attention} */
+    @Transactional(readOnly = true)
+    public Page page(ClaimStatus status, String search, boolean attention, String after, int size) {
         Cursor cursor = Cursor.parse(after);
         List<Keyed> rows = statement(
                         status,
                         search,
+                        attention,
                         (cursor == null ? "" : " and (c.requested_at, c.id) > (:at, :id)")
                                 + " order by c.requested_at, c.id limit :limit")
                 .param("at", cursor == null ? null : cursor.at().atOffset(ZoneOffset.UTC))
@@ -108,23 +121,28 @@ public class ClaimQueue {
      * by row with a cursor (for the CSV export): nothing is held but the driver's fetch buffer.
      */
     @Transactional(readOnly = true)
-    public void each(ClaimStatus status, String search, Consumer<Item> item) {
-        statement(status, search, " order by c.requested_at, c.id")
+    public void each(ClaimStatus status, String search, boolean attention, Consumer<Item> item) {
+        statement(status, search, attention, " order by c.requested_at, c.id")
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> item.accept(keyed(rs, 0).item()));
     }
 
-    private JdbcClient.StatementSpec statement(ClaimStatus status, String search, String rest) {
+    private JdbcClient.StatementSpec statement(ClaimStatus status, String search, boolean attention, String rest) {
         String term = search == null || search.isBlank() ? null : search.strip();
         return jdbc.sql("""
+                        select * from (
                         select c.rma, c.type, c.reason, c.status, o.order_number, cu.name,
                                c.refund_route = 'BANK_TRANSFER' and c.bank_account_enc is null as needs_account,
-                               c.requested_at, c.id
+                               c.requested_at, c.id,
+                               exists (select 1 from claim_signal s where s.claim_id = c.id)
+                               or exists (select 1 from return_shipment r
+                                           where r.claim_id = c.id and r.flagged_at is not null) as needs_attention
                           from claim c
                           join order_view o on o.id = c.order_id
                           join customer_view cu on cu.id = c.customer_id
                          where c.status in (:statuses)
-                        """ + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)") + rest)
+                        """ + (term == null ? "" : " and (c.rma = :term or o.order_number = :term)")
+                        + ") c where true" + (attention ? " and c.needs_attention" : "") + rest)
                 .param("statuses", status == null ? OPEN : List.of(status.name()))
                 .param("term", term == null ? "" : term);
     }
@@ -139,7 +157,8 @@ public class ClaimQueue {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getBoolean(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant()),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getBoolean(10)),
                 rs.getLong(9));
     }
 

@@ -3,10 +3,8 @@ package com.aftercare.returns.rules;
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
-import com.aftercare.domain.order.PaymentMethod;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
-import com.aftercare.domain.shared.Text;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import java.sql.Array;
@@ -14,14 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A storefront's automatic approval rules as supervisors keep them in the console ({@code
- * claim_rule}): listed in the order they are tried, added (every input checked, a refusal names
- * its field and writes nothing) and removed. Every change is audited under the acting supervisor
- * in the same transaction. A storefront never sees nor touches another's rules.
+ * claim_rule}): listed in the order they are tried, added and changed (every input checked by
+ * {@link DraftChecks}, a refusal names its field and writes nothing), moved, switched off and on,
+ * and removed. Every change is audited under the acting supervisor in the same transaction. A
+ * storefront never sees nor touches another's rules: every call names the storefront and a rule
+ * of another is {@link NotFound}.
  */
 @Service
 public class ClaimRules {
@@ -40,9 +39,9 @@ public class ClaimRules {
     public static final long MAX_YEN = 100_000_000L;
     public static final long MAX_DAYS = 3650;
     public static final long MAX_CLAIMS = 1000;
-    private static final int MAX_NAME = 100;
-    private static final int MAX_REASON = 1000;
-    private static final int MAX_PRODUCTS = 200;
+
+    /** Moving a rule renumbers the list in steps of this, so a rule can later be put between two. */
+    static final int POSITION_STEP = 10;
 
     private final JdbcClient jdbc;
     private final Storefronts storefronts;
@@ -78,15 +77,90 @@ public class ClaimRules {
             List<String> paymentMethods,
             String signal,
             String reasonJa,
-            String reasonEn) {}
+            String reasonEn) {
 
-    /** The storefront's rules in the order they are tried. */
+        /** An empty form for a new rule, placed after the last one. */
+        public static Draft blank(int position) {
+            return new Draft(
+                    position,
+                    "",
+                    RuleAction.HOLD.name(),
+                    List.of(),
+                    List.of(),
+                    "",
+                    "",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    GuaranteeUse.ANY.name(),
+                    List.of(),
+                    SignalCondition.ANY.code(),
+                    "",
+                    "");
+        }
+
+        /** The form of a kept rule, to edit it. */
+        public static Draft of(ApprovalRule rule) {
+            RuleConditions when = rule.when();
+            return new Draft(
+                    rule.position(),
+                    rule.name(),
+                    rule.action().name(),
+                    when.types().stream().map(Enum::name).sorted().toList(),
+                    when.reasons().stream().map(Enum::name).sorted().toList(),
+                    String.join(", ", when.categories().stream().sorted().toList()),
+                    String.join(", ", when.skus().stream().sorted().toList()),
+                    when.amountYen().min(),
+                    when.amountYen().max(),
+                    when.daysSinceDelivery().min(),
+                    when.daysSinceDelivery().max(),
+                    when.claimsLast12Months().min(),
+                    when.claimsLast12Months().max(),
+                    when.guaranteeUse().name(),
+                    when.paymentMethods().stream().sorted().toList(),
+                    when.signal().code(),
+                    rule.reasonJa(),
+                    rule.reasonEn());
+        }
+    }
+
+    /**
+     * A rule as the editor lists it.
+     *
+     * @param enabled whether it is tried at all (a switched-off rule is kept, never screened)
+     * @param changedBy who added or last changed it
+     */
+    public record Listed(ApprovalRule rule, boolean enabled, String changedBy, Instant changedAt) {}
+
+    /** The storefront's rules in force (switched on), in the order they are tried. */
     @Transactional(readOnly = true)
     public List<ApprovalRule> of(StorefrontId storefront) {
+        return listed(storefront).stream()
+                .filter(Listed::enabled)
+                .map(Listed::rule)
+                .toList();
+    }
+
+    /** Every rule of the storefront, switched off ones included, in the order they are tried. */
+    @Transactional(readOnly = true)
+    public List<Listed> listed(StorefrontId storefront) {
         return jdbc.sql("select * from claim_rule where storefront_id = :s order by position, id")
                 .param("s", storefront.value())
-                .query(ClaimRules::rule)
+                .query(ClaimRules::listed)
                 .list();
+    }
+
+    /** One of the storefront's rules; empty for a rule of another storefront. */
+    @Transactional(readOnly = true)
+    public Optional<Listed> find(StorefrontId storefront, long id) {
+        return jdbc.sql("select * from claim_rule where id = :id and storefront_id = :s")
+                .param("id", id)
+                .param("s", storefront.value())
+                .query(ClaimRules::listed)
+                .optional();
     }
 
     /**
@@ -98,9 +172,8 @@ public class ClaimRules {
     @Transactional
     public long add(StorefrontId storefront, Draft draft, String operator) {
         storefronts.find(storefront).orElseThrow(() -> NotFound.storefront(storefront.value()));
-        ApprovalRule rule = check(draft);
-        RuleConditions when = rule.when();
-        long id = jdbc.sql("""
+        ApprovalRule rule = DraftChecks.check(draft);
+        long id = bind(jdbc.sql("""
                         insert into claim_rule (storefront_id, position, name, action, request_types, reasons, categories,
                                                 skus, payment_methods, min_amount_yen, max_amount_yen, min_days, max_days,
                                                 min_claims_12m, max_claims_12m, guarantee_use, signal_condition,
@@ -109,32 +182,88 @@ public class ClaimRules {
                                 :minYen, :maxYen, :minDays, :maxDays, :minClaims, :maxClaims, :guarantee, :signal,
                                 :reasonJa, :reasonEn, :by, :at)
                         returning id
-                        """)
-                .param("s", storefront.value())
-                .param("position", rule.position())
-                .param("name", rule.name())
-                .param("action", rule.action().name())
-                .param("types", names(when.types()))
-                .param("reasons", names(when.reasons()))
-                .param("categories", when.categories().stream().sorted().toArray(String[]::new))
-                .param("skus", when.skus().stream().sorted().toArray(String[]::new))
-                .param("payments", when.paymentMethods().stream().sorted().toArray(String[]::new))
-                .param("minYen", when.amountYen().min())
-                .param("maxYen", when.amountYen().max())
-                .param("minDays", toInt(when.daysSinceDelivery().min()))
-                .param("maxDays", toInt(when.daysSinceDelivery().max()))
-                .param("minClaims", toInt(when.claimsLast12Months().min()))
-                .param("maxClaims", toInt(when.claimsLast12Months().max()))
-                .param("guarantee", when.guaranteeUse().name())
-                .param("signal", when.signal().code())
-                .param("reasonJa", rule.reasonJa())
-                .param("reasonEn", rule.reasonEn())
-                .param("by", actor(operator))
-                .param("at", Timestamp.from(clock.instant()))
+                        """), storefront, rule, actor(operator))
                 .query(Long.class)
                 .single();
         audit.record(operator, "claim-rule.added", "claim_rule", String.valueOf(id), details(storefront, rule));
         return id;
+    }
+
+    /**
+     * Replaces what one of the storefront's rules says, audited. Claims it decided before keep what
+     * was done to them.
+     *
+     * @throws InvalidValue naming the form field that is wrong; nothing is written
+     * @throws NotFound when the storefront has no such rule
+     */
+    @Transactional
+    public void update(StorefrontId storefront, long id, Draft draft, String operator) {
+        ApprovalRule rule = DraftChecks.check(draft);
+        int changed = bind(jdbc.sql("""
+                        update claim_rule
+                           set position = :position, name = :name, action = :action, request_types = :types,
+                               reasons = :reasons, categories = :categories, skus = :skus, payment_methods = :payments,
+                               min_amount_yen = :minYen, max_amount_yen = :maxYen, min_days = :minDays,
+                               max_days = :maxDays, min_claims_12m = :minClaims, max_claims_12m = :maxClaims,
+                               guarantee_use = :guarantee, signal_condition = :signal, reason_ja = :reasonJa,
+                               reason_en = :reasonEn, updated_by = :by, updated_at = :at
+                         where id = :id and storefront_id = :s
+                        """), storefront, rule, actor(operator))
+                .param("id", id)
+                .update();
+        if (changed == 0) {
+            throw NotFound.claimRule(id);
+        }
+        audit.record(operator, "claim-rule.changed", "claim_rule", String.valueOf(id), details(storefront, rule));
+    }
+
+    /** Switches one of the storefront's rules off (kept, never tried) or on again, audited. */
+    @Transactional
+    public void enable(StorefrontId storefront, long id, boolean enabled, String operator) {
+        ApprovalRule rule = require(storefront, id).rule();
+        jdbc.sql("update claim_rule set enabled = :on, updated_by = :by, updated_at = :at where id = :id")
+                .param("on", enabled)
+                .param("by", actor(operator))
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+        audit.record(
+                operator,
+                enabled ? "claim-rule.enabled" : "claim-rule.disabled",
+                "claim_rule",
+                String.valueOf(id),
+                details(storefront, rule));
+    }
+
+    /**
+     * Moves one of the storefront's rules one place earlier ({@code up}) or later in the order they
+     * are tried, audited. The list is renumbered in steps of {@value #POSITION_STEP} (10, 20, …) so
+     * equal positions never hide a move; a rule already first (or last) stays.
+     */
+    @Transactional
+    public void move(StorefrontId storefront, long id, boolean up, String operator) {
+        require(storefront, id);
+        jdbc.sql("select id from claim_rule where storefront_id = :s for update")
+                .param("s", storefront.value())
+                .query(Long.class)
+                .list();
+        List<ApprovalRule> order =
+                new ArrayList<>(listed(storefront).stream().map(Listed::rule).toList());
+        int from = indexOf(order, id);
+        int to = up ? from - 1 : from + 1;
+        if (to < 0 || to >= order.size()) {
+            return;
+        }
+        order.add(to, order.remove(from));
+        for (int i = 0; i < order.size(); i++) {
+            jdbc.sql("update claim_rule set position = :p where id = :id")
+                    .param("p", Math.min(MAX_POSITION, (i + 1) * POSITION_STEP))
+                    .param("id", order.get(i).id())
+                    .update();
+        }
+        Map<String, Object> details = details(storefront, order.get(to));
+        details.put("position", Math.min(MAX_POSITION, (to + 1) * POSITION_STEP));
+        audit.record(actor(operator), "claim-rule.moved", "claim_rule", String.valueOf(id), details);
     }
 
     /**
@@ -154,107 +283,53 @@ public class ClaimRules {
                 actor(operator), "claim-rule.removed", "claim_rule", String.valueOf(id), details(storefront, removed));
     }
 
-    /** The rule a draft describes, every field checked; the first bad one is refused by name. */
-    static ApprovalRule check(Draft d) {
-        if (d.position() == null || d.position() < 0 || d.position() > MAX_POSITION) {
-            throw new InvalidValue("position", "must be 0-" + MAX_POSITION);
-        }
-        String name = text("name", d.name(), MAX_NAME, true);
-        RuleAction action = parse("action", d.action(), RuleAction::valueOf, RuleAction.values());
-        RuleConditions when = new RuleConditions(
-                codes("types", d.types(), RequestType::valueOf, RequestType.values()),
-                codes("reasons", d.reasons(), ReturnReason::valueOf, ReturnReason.values()),
-                products("categories", d.categories()),
-                products("skus", d.skus()),
-                Bounds.of("minAmountYen", d.minAmountYen(), "maxAmountYen", d.maxAmountYen(), MAX_YEN),
-                Bounds.of("minDays", d.minDays(), "maxDays", d.maxDays(), MAX_DAYS),
-                Bounds.of("minClaims", d.minClaims(), "maxClaims", d.maxClaims(), MAX_CLAIMS),
-                d.guaranteeUse() == null || d.guaranteeUse().isBlank()
-                        ? GuaranteeUse.ANY
-                        : parse("guaranteeUse", d.guaranteeUse(), GuaranteeUse::valueOf, GuaranteeUse.values()),
-                paymentMethods(d.paymentMethods()),
-                SignalCondition.parse(d.signal()));
-        if (when.isEmpty()) {
-            throw new InvalidValue(
-                    "types", "a rule needs at least one condition; one without would decide every claim");
-        }
-        if (action == RuleAction.REJECT && when.signal().needsSignal()) {
-            throw new InvalidValue("signal", "a fraud signal may hold a claim for review, never reject it");
-        }
-        String reasonJa = text("reasonJa", d.reasonJa(), MAX_REASON, action == RuleAction.REJECT);
-        String reasonEn = text("reasonEn", d.reasonEn(), MAX_REASON, action == RuleAction.REJECT);
-        if (action != RuleAction.REJECT) {
-            reasonJa = null;
-            reasonEn = null;
-        }
-        return new ApprovalRule(0, d.position(), name, when, action, reasonJa, reasonEn);
+    private Listed require(StorefrontId storefront, long id) {
+        return find(storefront, id).orElseThrow(() -> NotFound.claimRule(id));
     }
 
-    private static String text(String field, String value, int max, boolean required) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            if (required) {
-                throw new InvalidValue(field, "must not be blank");
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            throw new InvalidValue(field, "must be at most " + max + " characters");
-        }
-        if (Text.hasControlCharacters(text, true)) {
-            throw new InvalidValue(field, "must not contain control characters");
-        }
-        return text;
-    }
-
-    private static <E extends Enum<E>> E parse(String field, String value, Function<String, E> valueOf, E[] all) {
-        try {
-            return valueOf.apply(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue(field, "must be one of " + Arrays.toString(all));
-        }
-    }
-
-    private static <E extends Enum<E>> Set<E> codes(
-            String field, List<String> values, Function<String, E> valueOf, E[] all) {
-        Set<E> set = new LinkedHashSet<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            if (value != null && !value.isBlank()) {
-                set.add(parse(field, value, valueOf, all));
+    private static int indexOf(List<ApprovalRule> rules, long id) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id() == id) {
+                return i;
             }
         }
-        return set;
+        throw NotFound.claimRule(id);
     }
 
-    private static Set<String> paymentMethods(List<String> values) {
-        Set<String> set = new LinkedHashSet<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            String method = value.strip().toUpperCase(Locale.ROOT);
-            if (!PaymentMethod.isKnown(method)) {
-                throw new InvalidValue("paymentMethods", "must be one of " + PaymentMethod.names());
-            }
-            set.add(method);
-        }
-        return set;
+    /** The columns an add and a change both write, from the checked rule. */
+    private JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec sql, StorefrontId storefront, ApprovalRule rule, String by) {
+        RuleConditions when = rule.when();
+        return sql.param("s", storefront.value())
+                .param("position", rule.position())
+                .param("name", rule.name())
+                .param("action", rule.action().name())
+                .param("types", names(when.types()))
+                .param("reasons", names(when.reasons()))
+                .param("categories", when.categories().stream().sorted().toArray(String[]::new))
+                .param("skus", when.skus().stream().sorted().toArray(String[]::new))
+                .param("payments", when.paymentMethods().stream().sorted().toArray(String[]::new))
+                .param("minYen", when.amountYen().min())
+                .param("maxYen", when.amountYen().max())
+                .param("minDays", toInt(when.daysSinceDelivery().min()))
+                .param("maxDays", toInt(when.daysSinceDelivery().max()))
+                .param("minClaims", toInt(when.claimsLast12Months().min()))
+                .param("maxClaims", toInt(when.claimsLast12Months().max()))
+                .param("guarantee", when.guaranteeUse().name())
+                .param("signal", when.signal().code())
+                .param("reasonJa", rule.reasonJa())
+                .param("reasonEn", rule.reasonEn())
+                .param("by", by)
+                .param("at", Timestamp.from(clock.instant()));
     }
 
-    /** Categories or SKUs as typed: separated by commas, spaces or lines (full-width ones too). */
-    private static Set<String> products(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Set.of();
-        }
-        Set<String> set = Arrays.stream(text.split("[,、，\\s\\u3000]+"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (set.size() > MAX_PRODUCTS
-                || set.stream().anyMatch(s -> s.length() > 100 || Text.hasControlCharacters(s, false))) {
-            throw new InvalidValue(field, "must be at most " + MAX_PRODUCTS + " codes of at most 100 characters");
-        }
-        return set;
+    private static Listed listed(ResultSet rs, int n) throws SQLException {
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new Listed(
+                rule(rs, n),
+                rs.getBoolean("enabled"),
+                updated == null ? rs.getString("created_by") : rs.getString("updated_by"),
+                (updated == null ? rs.getTimestamp("created_at") : updated).toInstant());
     }
 
     private static ApprovalRule rule(ResultSet rs, int n) throws SQLException {

@@ -85,10 +85,38 @@ public class RuleDryRun {
         this.clock = clock;
     }
 
+    /** What the storefront's rules in force would have done. */
     @Transactional(readOnly = true)
     public Report run(StorefrontId storefront) {
+        return run(storefront, rules.of(storefront));
+    }
+
+    /**
+     * What the rules in force would have done with a rule still being edited (not saved): the
+     * draft in place of rule {@code replacing} (switched on), or added when that is null.
+     *
+     * @throws com.aftercare.domain.shared.InvalidValue naming the draft's bad field
+     */
+    @Transactional(readOnly = true)
+    public Report tryDraft(StorefrontId storefront, ClaimRules.Draft draft, Long replacing) {
+        ApprovalRule checked = DraftChecks.check(draft);
+        ApprovalRule tried = new ApprovalRule(
+                replacing == null ? Long.MAX_VALUE : replacing,
+                checked.position(),
+                checked.name(),
+                checked.when(),
+                checked.action(),
+                checked.reasonJa(),
+                checked.reasonEn());
+        List<ApprovalRule> current = new ArrayList<>(rules.of(storefront).stream()
+                .filter(r -> replacing == null || r.id() != replacing)
+                .toList());
+        current.add(tried);
+        return run(storefront, current);
+    }
+
+    private Report run(StorefrontId storefront, List<ApprovalRule> current) {
         Instant since = clock.instant().minus(PERIOD);
-        List<ApprovalRule> current = rules.of(storefront);
         Map<RuleAction, Integer> byAction = new EnumMap<>(RuleAction.class);
         Map<Verdict, Integer> byVerdict = new EnumMap<>(Verdict.class);
         List<Row> rows = new ArrayList<>();

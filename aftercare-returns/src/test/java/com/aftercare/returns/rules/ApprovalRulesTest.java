@@ -8,7 +8,6 @@ import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.returns.ClaimStatus;
 import com.aftercare.returns.FraudSignal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,224 +15,145 @@ import org.junit.jupiter.api.Test;
 /** The rule language without Spring: conditions, first match by position, the editor's checks. */
 class ApprovalRulesTest {
 
+    private static final List<ClaimFacts.Line> SHIRT = List.of(new ClaimFacts.Line("SHIRT-M", "apparel", 3600));
+
+    /** A size return of one ¥3,600 shirt, 3 days after delivery, by a new card-paying customer. */
     private static ClaimFacts smallSizeReturn(Set<FraudSignal> signals) {
-        return new ClaimFacts(
-                RequestType.RETURN,
-                ReturnReason.SIZE,
-                List.of(new ClaimFacts.Line("SHIRT-M", "apparel", 3600)),
-                3L,
-                0,
-                false,
-                "CARD",
-                signals);
+        return facts(ReturnReason.SIZE, SHIRT, 3L, 0, false, "CARD", signals);
     }
 
-    private static ClaimRules.Draft draft(int position, String action, String signal, String reasonJa) {
-        return new ClaimRules.Draft(
-                position,
-                "rule " + position,
-                action,
-                List.of("RETURN"),
-                List.of(),
-                "",
-                "",
-                null,
-                5000L,
-                null,
-                7L,
-                null,
-                null,
-                "",
-                List.of(),
-                signal,
-                reasonJa,
-                reasonJa);
+    private static ClaimFacts facts(
+            ReturnReason reason,
+            List<ClaimFacts.Line> lines,
+            Long days,
+            long claims,
+            boolean guaranteeUsed,
+            String payment,
+            Set<FraudSignal> signals) {
+        return new ClaimFacts(RequestType.RETURN, reason, lines, days, claims, guaranteeUsed, payment, signals);
+    }
+
+    /** A small-returns rule at {@code position} (named after it) with this action and signal condition. */
+    private static RuleDrafts smallReturns(int position, String action, String signal) {
+        return RuleDrafts.returns()
+                .position(position)
+                .name("rule " + position)
+                .action(action)
+                .amount(null, 5000L)
+                .days(null, 7L)
+                .signal(signal);
+    }
+
+    private static ApprovalRule kept(long id, RuleDrafts draft) {
+        ApprovalRule checked = DraftChecks.check(draft.draft());
+        return new ApprovalRule(
+                id,
+                checked.position(),
+                checked.name(),
+                checked.when(),
+                checked.action(),
+                checked.reasonJa(),
+                checked.reasonEn());
     }
 
     @Test
     void shouldLetTheFirstMatchingRuleByPositionDecide() {
-        ApprovalRule hold = new ApprovalRule(
-                2, 20, "hold", ClaimRules.check(draft(20, "HOLD", "", null)).when(), RuleAction.HOLD, null, null);
-        ApprovalRule approve = new ApprovalRule(
-                1,
-                10,
-                "approve",
-                ClaimRules.check(draft(10, "APPROVE", "NONE", null)).when(),
-                RuleAction.APPROVE,
-                null,
-                null);
+        ApprovalRule hold = kept(2, smallReturns(20, "HOLD", ""));
+        ApprovalRule approve = kept(1, smallReturns(10, "APPROVE", "NONE"));
 
         assertThat(ApprovalRules.firstMatch(List.of(hold, approve), smallSizeReturn(Set.of())))
                 .get()
                 .extracting(ApprovalRule::name)
-                .isEqualTo("approve");
+                .isEqualTo("rule 10");
         assertThat(ApprovalRules.firstMatch(
                         List.of(hold, approve), smallSizeReturn(Set.of(FraudSignal.SERIAL_RETURNER))))
                 .as("the approval asks for no signal, so the hold behind it decides")
                 .get()
                 .extracting(ApprovalRule::name)
-                .isEqualTo("hold");
+                .isEqualTo("rule 20");
     }
 
     @Test
     void shouldMatchNothingOutsideTheBoundsOrForAnotherCategoryOrWithoutADelivery() {
-        RuleConditions when = ClaimRules.check(new ClaimRules.Draft(
-                        1,
-                        "cheap apparel",
-                        "APPROVE",
-                        List.of(),
-                        List.of("SIZE", "COLOR_DIFFERS"),
-                        "apparel",
-                        "",
-                        1000L,
-                        5000L,
-                        0L,
-                        7L,
-                        null,
-                        2L,
-                        "NEVER",
-                        List.of("CARD"),
-                        "",
-                        null,
-                        null))
+        RuleConditions when = DraftChecks.check(RuleDrafts.returns()
+                        .types()
+                        .action("APPROVE")
+                        .returnReasons("SIZE", "COLOR_DIFFERS")
+                        .categories("apparel")
+                        .amount(1000L, 5000L)
+                        .days(0L, 7L)
+                        .claims(null, 2L)
+                        .guaranteeUse("NEVER")
+                        .paymentMethods("CARD")
+                        .draft())
                 .when();
-        ClaimFacts fits = smallSizeReturn(Set.of());
-        assertThat(when.holdFor(fits)).isTrue();
-        assertThat(when.holdFor(new ClaimFacts(
-                        fits.type(),
-                        fits.reason(),
-                        List.of(
-                                new ClaimFacts.Line("SHIRT-M", "apparel", 3600),
-                                new ClaimFacts.Line("TV", "electronics", 100)),
-                        3L,
-                        0,
-                        false,
-                        "CARD",
-                        Set.of())))
+        Set<FraudSignal> none = Set.of();
+        assertThat(when.holdFor(smallSizeReturn(none))).isTrue();
+        List<ClaimFacts.Line> mixed =
+                List.of(new ClaimFacts.Line("SHIRT-M", "apparel", 3600), new ClaimFacts.Line("TV", "electronics", 100));
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, mixed, 3L, 0, false, "CARD", none)))
                 .as("every line must be of the category")
                 .isFalse();
-        assertThat(when.holdFor(new ClaimFacts(
-                        fits.type(),
-                        fits.reason(),
+        assertThat(when.holdFor(facts(
+                        ReturnReason.SIZE,
                         List.of(new ClaimFacts.Line("X", "apparel", 5001)),
                         3L,
                         0,
                         false,
                         "CARD",
-                        Set.of())))
+                        none)))
                 .as("above the amount")
                 .isFalse();
-        assertThat(when.holdFor(
-                        new ClaimFacts(fits.type(), fits.reason(), fits.lines(), 8L, 0, false, "CARD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, SHIRT, 8L, 0, false, "CARD", none)))
                 .as("8 days after delivery")
                 .isFalse();
-        assertThat(when.holdFor(
-                        new ClaimFacts(fits.type(), fits.reason(), fits.lines(), null, 0, false, "CARD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, SHIRT, null, 0, false, "CARD", none)))
                 .as("no delivery known")
                 .isFalse();
-        assertThat(when.holdFor(
-                        new ClaimFacts(fits.type(), fits.reason(), fits.lines(), 3L, 3, false, "CARD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, SHIRT, 3L, 3, false, "CARD", none)))
                 .as("three claims in 12 months")
                 .isFalse();
-        assertThat(when.holdFor(
-                        new ClaimFacts(fits.type(), fits.reason(), fits.lines(), 3L, 0, true, "CARD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, SHIRT, 3L, 0, true, "CARD", none)))
                 .as("a guarantee used before")
                 .isFalse();
-        assertThat(when.holdFor(
-                        new ClaimFacts(fits.type(), fits.reason(), fits.lines(), 3L, 0, false, "COD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.SIZE, SHIRT, 3L, 0, false, "COD", none)))
                 .as("paid cash on delivery")
                 .isFalse();
-        assertThat(when.holdFor(new ClaimFacts(
-                        fits.type(), ReturnReason.DEFECTIVE, fits.lines(), 3L, 0, false, "CARD", Set.of())))
+        assertThat(when.holdFor(facts(ReturnReason.DEFECTIVE, SHIRT, 3L, 0, false, "CARD", none)))
                 .as("another reason")
                 .isFalse();
     }
 
     @Test
     void shouldRefuseABadRuleNamingItsField() {
-        assertRefused(draft(-1, "APPROVE", "", null), "position");
-        assertRefused(draft(1, "MAYBE", "", null), "action");
-        assertRefused(draft(1, "APPROVE", "BOGUS", null), "signal");
-        assertRefused(draft(1, "REJECT", "SERIAL_RETURNER", "理由"), "signal");
-        assertRefused(draft(1, "REJECT", "", null), "reasonJa");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1,
-                        "x",
-                        "APPROVE",
-                        List.of("REFUND"),
-                        List.of(),
-                        "",
-                        "",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "",
-                        List.of(),
-                        "",
-                        null,
-                        null),
-                "types");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1, "x", "APPROVE", List.of(), List.of(), "", "", -5L, null, null, null, null, null, "",
-                        List.of(), "", null, null),
-                "minAmountYen");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1, "x", "APPROVE", List.of(), List.of(), "", "", 5000L, 100L, null, null, null, null, "",
-                        List.of(), "", null, null),
-                "maxAmountYen");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1,
-                        "x",
-                        "APPROVE",
-                        List.of(),
-                        List.of(),
-                        "",
-                        "",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "",
-                        List.of("BITCOIN"),
-                        "",
-                        null,
-                        null),
-                "paymentMethods");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1, "empty", "APPROVE", List.of(), List.of(), " ", "", null, null, null, null, null, null, "",
-                        List.of(), "", null, null),
-                "types");
-        assertRefused(
-                new ClaimRules.Draft(
-                        1,
-                        " ",
-                        "APPROVE",
-                        List.of("RETURN"),
-                        List.of(),
-                        "",
-                        "",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "",
-                        List.of(),
-                        "",
-                        null,
-                        null),
-                "name");
+        assertRefused(smallReturns(-1, "APPROVE", ""), "position");
+        assertRefused(smallReturns(1, "MAYBE", ""), "action");
+        assertRefused(smallReturns(1, "APPROVE", "BOGUS"), "signal");
+        assertRefused(smallReturns(1, "REJECT", "SERIAL_RETURNER").reasons("理由", "reason"), "signal");
+        assertRefused(smallReturns(1, "REJECT", ""), "reasonJa");
+        assertRefused(RuleDrafts.returns().types("REFUND"), "types");
+        assertRefused(RuleDrafts.empty().amount(-5L, null), "minAmountYen");
+        assertRefused(RuleDrafts.empty().amount(5000L, 100L), "maxAmountYen");
+        assertRefused(RuleDrafts.empty().paymentMethods("BITCOIN"), "paymentMethods");
+        assertRefused(RuleDrafts.empty().categories(" "), "types");
+        assertRefused(RuleDrafts.returns().name(" "), "name");
+    }
+
+    @Test
+    void shouldGiveBackTheFormOfAKeptRule() {
+        ClaimRules.Draft draft = RuleDrafts.returns()
+                .action("APPROVE")
+                .categories("apparel, shoes")
+                .amount(100L, 5000L)
+                .paymentMethods("CARD", "COD")
+                .signal("NONE")
+                .draft();
+
+        ClaimRules.Draft again = ClaimRules.Draft.of(DraftChecks.check(draft));
+
+        assertThat(again.categories()).isEqualTo("apparel, shoes");
+        assertThat(again.paymentMethods()).containsExactly("CARD", "COD");
+        assertThat(DraftChecks.check(again)).isEqualTo(DraftChecks.check(draft));
     }
 
     @Test
@@ -247,9 +167,9 @@ class ApprovalRulesTest {
         assertThat(RuleDryRun.verdict(RuleAction.APPROVE, null)).isEqualTo(RuleDryRun.Verdict.OPEN);
     }
 
-    private static void assertRefused(ClaimRules.Draft draft, String field) {
-        assertThatThrownBy(() -> ClaimRules.check(draft))
-                .as(Arrays.toString(new Object[] {draft}))
+    private static void assertRefused(RuleDrafts draft, String field) {
+        assertThatThrownBy(() -> DraftChecks.check(draft.draft()))
+                .as(String.valueOf(draft.draft()))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
     }

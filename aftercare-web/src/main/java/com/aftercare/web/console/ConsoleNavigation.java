@@ -106,6 +106,11 @@ public class ConsoleNavigation {
                                     "/console/canned-responses",
                                     List.of("/console/canned-responses", "/console/faq")),
                             new Item("nav-policies", "nav.policies", "/console/policies"),
+                            new Item(
+                                    "nav-claim-rules",
+                                    "nav.claimRules",
+                                    "/console/policies/rules",
+                                    List.of("/console/policies/rules")),
                             new Item("nav-return-settings", "nav.returnSettings", "/console/returns/settings"),
                             new Item("nav-storefronts", "nav.storefronts", "/console/admin/storefronts"),
                             new Item("nav-imports", "nav.imports", "/console/admin/imports"),

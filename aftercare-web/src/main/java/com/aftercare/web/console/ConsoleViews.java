@@ -57,6 +57,9 @@ public final class ConsoleViews {
     public static final String MAIL_TEMPLATES = "mail/templates";
     public static final String MAIL_TEMPLATE = "mail/template";
     public static final String POLICIES = "policies/policies";
+    public static final String CLAIM_RULES = "rules/rules";
+    public static final String CLAIM_RULE = "rules/rule";
+    public static final String CLAIM_RULES_DRY_RUN = "rules/dry-run";
     public static final String MARKETING_COUPONS = "marketing/coupons";
     public static final String MARKETING_NEWSLETTERS = "marketing/newsletters";
     public static final String MARKETING_PACKING_INSERT = "marketing/packing-insert";

@@ -83,7 +83,8 @@ class SecurityConfiguration {
                         .hasAnyRole("SUPERVISOR", "ADMIN")
                         // supervisors keep the desk's shared knowledge (operators use it from an inquiry),
                         // its teams, rules, automations and macros (operators apply macros from an inquiry), its
-                        // figures, and reassign inquiries; they design step mail and
+                        // figures, and reassign inquiries; they flag a claim's customer as suspicious; they design step
+                        // mail and
                         // marketing; a customer's full
                         // bank account is only for those who make the transfers; a disclosure of
                         // everything about a customer and an erasure are theirs to answer too
@@ -97,6 +98,8 @@ class SecurityConfiguration {
                                 "/console/figures/**",
                                 "/console/inquiries/*/reassign",
                                 "/console/claims/*/bank-account",
+                                "/console/claims/*/customer-flag",
+                                "/console/claims/*/customer-flag/**",
                                 "/console/customers/*/privacy",
                                 "/console/customers/*/privacy/**",
                                 "/console/stepmail/**",

@@ -10,6 +10,7 @@ import com.aftercare.returns.Claims;
 import com.aftercare.returns.FraudSignal;
 import com.aftercare.returns.rules.ClaimRules;
 import com.aftercare.returns.rules.RuleAction;
+import com.aftercare.returns.rules.RuleDrafts;
 import com.aftercare.returns.rules.RuleDryRun;
 import com.aftercare.returns.signals.ClaimSignals;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -19,7 +20,6 @@ import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,40 +71,12 @@ class ClaimRulesApiTest {
         api = new Api(port, shop.key());
     }
 
-    private static ClaimRules.Draft approveSmallReturns() {
-        return new ClaimRules.Draft(
-                10,
-                "小額の返品は自動承認",
-                "APPROVE",
-                List.of("RETURN"),
-                List.of(),
-                "",
-                "",
-                null,
-                5000L,
-                null,
-                7L,
-                null,
-                null,
-                "",
-                List.of(),
-                "NONE",
-                null,
-                null);
-    }
-
-    private Api.Answer openReturn(Api on, TestOrder order, String sku, int quantity) {
-        return on.postJson("/api/v1/returns", """
-                {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
-                 "lines": [{"sku": "%s", "quantity": %d}]}""".formatted(order.number(), sku, quantity));
-    }
-
     @Test
     void shouldApproveAMatchingReturnWithNoOperator() {
-        rules.add(shop.id(), approveSmallReturns(), "supervisor-1");
+        rules.add(shop.id(), RuleDrafts.approveSmallReturns(), "supervisor-1");
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
 
-        Api.Answer opened = openReturn(api, order, order.shirt(), 1);
+        Api.Answer opened = ClaimFixtures.openReturn(api, order, order.shirt(), 1);
 
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.json().get("status").asString()).isEqualTo("APPROVED");
@@ -138,16 +110,19 @@ class ClaimRulesApiTest {
 
     @Test
     void shouldLeaveClaimsOverTheAmountAndOtherStorefrontsClaimsToAnOperator() {
-        rules.add(shop.id(), approveSmallReturns(), "supervisor-1");
+        rules.add(shop.id(), RuleDrafts.approveSmallReturns(), "supervisor-1");
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
         TestStorefront other = TestStorefronts.create(storefronts);
         Api otherApi = new Api(port, other.key());
         TestOrder elsewhere = ClaimFixtures.delivered(otherApi, "CARD", false, "2025-11-21T11:00:00+09:00");
 
-        assertThat(openReturn(api, order, order.shirt(), 2).json().get("status").asString())
+        assertThat(ClaimFixtures.openReturn(api, order, order.shirt(), 2)
+                        .json()
+                        .get("status")
+                        .asString())
                 .as("¥3,600 is within ¥5,000")
                 .isEqualTo("APPROVED");
-        assertThat(openReturn(otherApi, elsewhere, elsewhere.shirt(), 1)
+        assertThat(ClaimFixtures.openReturn(otherApi, elsewhere, elsewhere.shirt(), 1)
                         .json()
                         .get("status")
                         .asString())
@@ -165,69 +140,38 @@ class ClaimRulesApiTest {
 
     @Test
     void shouldRejectWithTheRulesReasonAndHoldAFlaggedCustomersClaim() {
-        rules.add(
-                shop.id(),
-                new ClaimRules.Draft(
-                        10,
-                        "フラグ付きは保留",
-                        "HOLD",
-                        List.of(),
-                        List.of(),
-                        "",
-                        "",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "",
-                        List.of(),
-                        "SOME",
-                        null,
-                        null),
-                "supervisor-1");
-        rules.add(
-                shop.id(),
-                new ClaimRules.Draft(
-                        20,
-                        "代引きの返品は不可",
-                        "REJECT",
-                        List.of("RETURN"),
-                        List.of(),
-                        "",
-                        "",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "",
-                        List.of("COD"),
-                        "",
-                        "代金引換のご注文は返品をお受けできません。",
-                        "Cash-on-delivery orders cannot be returned."),
-                "supervisor-1");
+        rules.add(shop.id(), RuleDrafts.holdOnSignal(), "supervisor-1");
+        rules.add(shop.id(), RuleDrafts.rejectCashOnDelivery(), "supervisor-1");
         TestOrder cod = ClaimFixtures.delivered(api, "COD", false, "2025-11-21T11:00:00+09:00");
 
-        String rejected = openReturn(api, cod, cod.shirt(), 1).json().get("rma").asString();
+        String rejected = ClaimFixtures.openReturn(api, cod, cod.shirt(), 1)
+                .json()
+                .get("rma")
+                .asString();
         var claim = claims.byRma(rejected).orElseThrow();
         assertThat(claim.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(claim.rejectionReason()).isEqualTo("代金引換のご注文は返品をお受けできません。");
 
         signals.flag(claim.customer(), "同じ住所から繰り返し返品", "supervisor-1");
-        var heldClaim = claims.byRma(
-                        openReturn(api, cod, cod.mug(), 1).json().get("rma").asString())
-                .orElseThrow();
-        assertThat(signals.of(heldClaim.id().value()))
-                .extracting(f -> f.signal())
-                .contains(FraudSignal.FLAGGED_CUSTOMER);
-        // every fixture order ships to the same address: the flag would raise a signal on other tests' claims
-        signals.unflag(claim.customer(), "supervisor-1");
-        jdbc.sql("delete from claim_contact where customer_id = :c")
-                .param("c", claim.customer().value())
-                .update();
-        assertThat(heldClaim.status()).as("a signal holds; it never rejects").isEqualTo(ClaimStatus.REQUESTED);
+        // every fixture order ships to the same address: the flag would raise a signal on other
+        // tests' claims, so it comes off whatever the assertions say
+        try {
+            var heldClaim = claims.byRma(ClaimFixtures.openReturn(api, cod, cod.mug(), 1)
+                            .json()
+                            .get("rma")
+                            .asString())
+                    .orElseThrow();
+            assertThat(signals.of(heldClaim.id().value()))
+                    .extracting(f -> f.signal())
+                    .contains(FraudSignal.FLAGGED_CUSTOMER);
+            assertThat(heldClaim.status())
+                    .as("a signal holds; it never rejects")
+                    .isEqualTo(ClaimStatus.REQUESTED);
+        } finally {
+            signals.unflag(claim.customer(), "supervisor-1");
+            jdbc.sql("delete from claim_contact where customer_id = :c")
+                    .param("c", claim.customer().value())
+                    .update();
+        }
     }
 }

@@ -613,6 +613,7 @@ class NoRawCodesTest {
                                 "/portal/unsubscribe?token=" + encode(tokens.sign("unsubscribe", id.toString(), later)))
                         .toList());
         fills.put("/console/admin/storefronts/{id}/keys", ids(db, "storefront", "/console/admin/storefronts/%d/keys"));
+        fills.put("/console/policies/rules/{id}", List.of(approvalRule(db)));
         fills.put("/console/canned-responses/{id}", ids(db, "canned_response", "/console/canned-responses/%d"));
         fills.put(
                 "/console/packing/orders/{id}",
@@ -624,6 +625,23 @@ class NoRawCodesTest {
                         .map(id -> "/console/packing/orders/" + id)
                         .toList());
         return fills;
+    }
+
+    /**
+     * The demo keeps no automatic approval rule: one as the editor writes it, kept for the demo
+     * shop (written here, not through the audited editor, so the audit page's known leaks stay as
+     * they are); the rule list and the dry run show it too.
+     */
+    private static String approvalRule(org.springframework.jdbc.core.simple.JdbcClient db) {
+        Map<String, Object> rule = db.sql("""
+                        insert into claim_rule (storefront_id, position, name, action, request_types, reasons,
+                                                max_amount_yen, max_days, signal_condition, created_by, created_at)
+                        select id, 10, '小額のサイズ違いの返品は自動承認', 'APPROVE', '{RETURN}', '{SIZE}', 5000, 7, 'NONE',
+                               'admin', now()
+                          from storefront where code = 'demo-shop'
+                        returning id, storefront_id
+                        """).query().singleRow();
+        return "/console/policies/rules/%s?storefront=%s".formatted(rule.get("id"), rule.get("storefront_id"));
     }
 
     private static List<String> ids(org.springframework.jdbc.core.simple.JdbcClient db, String table, String path) {

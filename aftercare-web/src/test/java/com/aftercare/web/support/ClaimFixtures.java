@@ -72,6 +72,13 @@ public final class ClaimFixtures {
         return order;
     }
 
+    /** A customer's return of {@code quantity} of {@code sku}, for a wrong size, through the API. */
+    public static Api.Answer openReturn(Api api, TestOrder order, String sku, int quantity) {
+        return api.postJson("/api/v1/returns", """
+                {"orderNumber": "%s", "type": "RETURN", "reason": "SIZE",
+                 "lines": [{"sku": "%s", "quantity": %d}]}""".formatted(order.number(), sku, quantity));
+    }
+
     public static void progress(Api api, TestOrder order, String type, String occurredAt) {
         Api.Answer answer = api.postEvent(Events.progressed(Events.unique("evt"), type, order.number(), occurredAt));
         assertThat(answer.status()).as(answer.body()).isBetween(200, 299);

@@ -55,4 +55,12 @@ final class ClaimForms {
             return new ShipForm("");
         }
     }
+
+    /** Why an operator flags the claim's customer as suspicious (kept with the flag, audited). */
+    record FlagForm(@NotBlank @Size(max = 500) String reason) {
+
+        static FlagForm empty() {
+            return new FlagForm("");
+        }
+    }
 }

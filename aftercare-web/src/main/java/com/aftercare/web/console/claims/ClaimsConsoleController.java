@@ -1,10 +1,7 @@
 package com.aftercare.web.console.claims;
 
 import com.aftercare.domain.claim.RequestType;
-import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
-import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.BankAccount;
 import com.aftercare.returns.ClaimQueue;
 import com.aftercare.returns.ClaimRefunds;
@@ -13,12 +10,10 @@ import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.returns.ClaimWorkflowViolation;
 import com.aftercare.returns.Claims;
-import com.aftercare.returns.EligibilitySnapshot;
 import com.aftercare.returns.exchange.ExchangeApproval;
 import com.aftercare.returns.exchange.ExchangeStockRefused;
 import com.aftercare.returns.variants.StockVerdict;
 import com.aftercare.web.console.ConsoleForms;
-import com.aftercare.web.console.ConsoleMoney;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.CsvDownload;
 import com.aftercare.web.console.claims.ClaimForms.InspectForm;
@@ -37,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,11 +55,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClaimsConsoleController {
 
     private static final String HERE = "/console/claims";
-    private static final String REJECT = "rejectForm";
-    private static final String QUOTE = "quoteForm";
-    private static final String INSPECT = "inspectForm";
-    private static final String REFUND = "refundForm";
-    private static final String SHIP = "shipForm";
+    private static final String REJECT = ClaimPage.REJECT;
+    private static final String QUOTE = ClaimPage.QUOTE;
+    private static final String INSPECT = ClaimPage.INSPECT;
+    private static final String REFUND = ClaimPage.REFUND;
+    private static final String SHIP = ClaimPage.SHIP;
+
+    /**
+     * The filter of the open claims that need attention first: a fraud signal, or goods that never
+     * came back after the return reminder.
+     */
+    private static final String ATTENTION = "attention";
 
     /** The queue's columns, as the page shows them. */
     private static final List<String> COLUMNS = List.of(
@@ -83,10 +83,7 @@ class ClaimsConsoleController {
     private final ExchangeApproval exchanges;
     private final ClaimRefunds refunds;
     private final ClaimQueue queue;
-    private final Orders orders;
-    private final Customers customers;
-    private final CustomerInquiries inquiries;
-    private final ConsoleMoney money;
+    private final ClaimPage claimPage;
     private final CsvDownload csv;
 
     ClaimsConsoleController(
@@ -95,20 +92,14 @@ class ClaimsConsoleController {
             ExchangeApproval exchanges,
             ClaimRefunds refunds,
             ClaimQueue queue,
-            Orders orders,
-            Customers customers,
-            CustomerInquiries inquiries,
-            ConsoleMoney money,
+            ClaimPage claimPage,
             CsvDownload csv) {
         this.claims = claims;
         this.workflow = workflow;
         this.exchanges = exchanges;
         this.refunds = refunds;
         this.queue = queue;
-        this.orders = orders;
-        this.customers = customers;
-        this.inquiries = inquiries;
-        this.money = money;
+        this.claimPage = claimPage;
         this.csv = csv;
     }
 
@@ -119,10 +110,11 @@ class ClaimsConsoleController {
             @RequestParam(required = false) String after,
             Model model) {
         ClaimStatus chosen = status(status);
-        model.addAttribute("status", chosen == null ? "open" : chosen.name());
+        boolean attention = ATTENTION.equalsIgnoreCase(status);
+        model.addAttribute("status", filterName(chosen, attention));
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("statuses", ClaimStatus.values());
-        model.addAttribute("page", queue.page(chosen, q, after, ClaimQueue.PAGE_SIZE));
+        model.addAttribute("page", queue.page(chosen, q, attention, after, ClaimQueue.PAGE_SIZE));
         model.addAttribute("first", after == null || after.isBlank());
         return ConsoleViews.CLAIM_QUEUE;
     }
@@ -137,8 +129,9 @@ class ClaimsConsoleController {
             HttpServletResponse response)
             throws IOException {
         ClaimStatus chosen = status(status);
+        boolean attention = ATTENTION.equalsIgnoreCase(status);
         Map<String, String> filter = new LinkedHashMap<>();
-        filter.put("status", chosen == null ? "open" : chosen.name());
+        filter.put("status", filterName(chosen, attention));
         filter.put("q", q);
         csv.send(
                 new CsvDownload.Export("claims", COLUMNS, filter),
@@ -148,6 +141,7 @@ class ClaimsConsoleController {
                 sheet -> queue.each(
                         chosen,
                         q,
+                        attention,
                         c -> sheet.row(
                                 c.rma(),
                                 sheet.message("requestType." + c.type().name()),
@@ -161,7 +155,7 @@ class ClaimsConsoleController {
 
     @GetMapping("/{rma}")
     String show(@PathVariable String rma, Model model) {
-        return page(rma, model, Map.of());
+        return claimPage.render(rma, model, Map.of());
     }
 
     /**
@@ -304,7 +298,7 @@ class ClaimsConsoleController {
     String revealBankAccount(@PathVariable String rma, Principal operator, Model model) {
         Optional<BankAccount> account = refunds.revealBankAccount(rma, operator.getName());
         model.addAttribute("bankAccount", account.orElse(null));
-        return page(rma, model, Map.of());
+        return claimPage.render(rma, model, Map.of());
     }
 
     /** One form post, with what re-showing the page with its field messages needs. */
@@ -326,7 +320,7 @@ class ClaimsConsoleController {
                 s.errors(),
                 s.response(),
                 () -> act(s.rma(), s.redirect(), notice, action),
-                () -> page(
+                () -> claimPage.render(
                         s.rma(),
                         s.model(),
                         Map.of(s.formName(), s.form(), BindingResult.MODEL_KEY_PREFIX + s.formName(), s.errors())));
@@ -343,44 +337,9 @@ class ClaimsConsoleController {
         return ConsoleViews.redirect(HERE + "/" + rma);
     }
 
-    private String page(String rma, Model model, Map<String, Object> submitted) {
-        ClaimView claim = claims.byRma(rma).orElseThrow(() -> NotFound.claim(rma));
-        model.addAttribute("claim", claim);
-        model.addAttribute("can", claim.actions().stream().map(Enum::name).collect(Collectors.toSet()));
-        model.addAttribute("eligibilityArgs", eligibilityArguments(claim.eligibility()));
-        model.addAttribute("order", orders.find(claim.order()).orElse(null));
-        model.addAttribute(
-                "customer",
-                customers
-                        .find(claim.customer())
-                        .map(c ->
-                                new Customer(c.id().value(), c.name(), c.email().masked()))
-                        .orElse(null));
-        model.addAttribute("inquiries", inquiries.aboutOrder(claim.order()));
-        model.addAttribute(
-                "otherClaims",
-                claims.forOrder(claim.order()).stream()
-                        .filter(c -> !c.rma().equals(claim.rma()))
-                        .toList());
-        Map<String, Object> forms = new LinkedHashMap<>();
-        forms.put(REJECT, RejectForm.empty());
-        forms.put(QUOTE, QuoteForm.empty());
-        forms.put(INSPECT, InspectForm.empty());
-        forms.put(REFUND, RefundForm.empty());
-        forms.put(SHIP, ShipForm.empty());
-        forms.putAll(submitted);
-        model.addAllAttributes(forms);
-        return ConsoleViews.CLAIM;
-    }
-
-    /** The one value the eligibility wording names: the fee of a pick-up, else the deadline. */
-    private Object[] eligibilityArguments(EligibilitySnapshot eligibility) {
-        if (eligibility.feeYen() != null) {
-            return new Object[] {money.yen(eligibility.feeYen())};
-        }
-        return new Object[] {
-            eligibility.until() == null ? "" : eligibility.until().toString()
-        };
+    /** The queue's filter as the page names it: one status, the open claims, or those needing attention. */
+    private static String filterName(ClaimStatus chosen, boolean attention) {
+        return attention ? ATTENTION : chosen == null ? "open" : chosen.name();
     }
 
     private static ClaimStatus status(String value) {
@@ -402,7 +361,4 @@ class ClaimsConsoleController {
             return null;
         }
     }
-
-    /** The customer as the claim's page shows them: the name, and the address masked. */
-    record Customer(long id, String name, String maskedEmail) {}
 }
