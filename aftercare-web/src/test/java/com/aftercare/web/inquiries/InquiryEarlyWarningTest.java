@@ -7,7 +7,6 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
-import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,15 +60,7 @@ class InquiryEarlyWarningTest {
     }
 
     private String open(String orderNumber, String body) {
-        String json =
-                """
-                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"}, %s
-                 "category": "SHIPPING", "subject": "お問い合わせ", "body": "%s"}
-                """.formatted(email, orderNumber == null ? "" : "\"orderNumber\": \"" + orderNumber + "\",", body);
-        return api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString(json))
-                .json()
-                .get("reference")
-                .asString();
+        return api.openInquiry(email, orderNumber, body);
     }
 
     /** The early warning as code:argument, the way it is stored (never words). */

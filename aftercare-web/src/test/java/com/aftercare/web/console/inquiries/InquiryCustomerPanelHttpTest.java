@@ -8,7 +8,6 @@ import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,15 +133,6 @@ class InquiryCustomerPanelHttpTest {
     }
 
     private String open(Api storefront, String orderNumber, String body) {
-        String json =
-                """
-                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"}, %s
-                 "category": "SHIPPING", "subject": "お問い合わせ", "body": "%s"}
-                """.formatted(email, orderNumber == null ? "" : "\"orderNumber\": \"" + orderNumber + "\",", body);
-        return storefront
-                .post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString(json))
-                .json()
-                .get("reference")
-                .asString();
+        return storefront.openInquiry(email, orderNumber, body);
     }
 }

@@ -85,12 +85,14 @@ class InquiryWorkspaceBrowserTest {
                 .contains("受注");
         assertThat(browser.driver().findElement(By.id("panel-email")).getText()).doesNotContain(email);
         assertThat(browser.driver().findElement(By.id("panel-notes")).getText()).contains("午前中の連絡を希望");
-        assertThat(browser.driver().findElement(By.id("panel-claims")).getText()).contains("返品・保証の申請はありません。");
+        assertThat(browser.driver().findElement(By.id("panel-claims")).getText())
+                .contains("返品・保証の申請はありません。");
         assertThat(browser.driver().findElement(By.id("panel-csat")).getText()).contains("アンケートの回答はありません。");
         WebElement conversation = browser.driver().findElement(By.id("conversation"));
         assertThat(panel.getRect().getX())
                 .as("the panel is a column right of the conversation")
-                .isGreaterThan(conversation.getRect().getX() + conversation.getRect().getWidth() - 1);
+                .isGreaterThan(
+                        conversation.getRect().getX() + conversation.getRect().getWidth() - 1);
     }
 
     @Test
@@ -98,8 +100,8 @@ class InquiryWorkspaceBrowserTest {
         String title = "お届け日のご案内 " + UUID.randomUUID().toString().substring(0, 6);
         long cannedId = canned.create(
                 new CannedResponses.Draft(title, "{{customerName}} 様\nご注文 {{orderNumber}} について", null, "ja"), "admin");
-        long article = faq.draft(
-                new FaqArticles.ArticleDraft("お届け日の変更はできますか？", "発送前であれば変更できます。", Category.SHIPPING), "admin");
+        long article =
+                faq.draft(new FaqArticles.ArticleDraft("お届け日の変更はできますか？", "発送前であれば変更できます。", Category.SHIPPING), "admin");
         faq.publish(article, "admin");
         String reference = open();
         browser.open("/console/inquiries/" + reference);
@@ -136,7 +138,8 @@ class InquiryWorkspaceBrowserTest {
                          "category": "SHIPPING",
                          "subject": "お届け日の変更について",
                          "body": "お届け日を12月1日に変更できますか。"}
-                        """.formatted(email, orderNumber)))
+                        """.formatted(
+                                email, orderNumber)))
                 .json()
                 .get("reference")
                 .asString();
