@@ -23,6 +23,10 @@ public class InquiryWords {
     private static final Pattern VIA = Pattern.compile("via ([A-Z_]+)");
     private static final Pattern CHANGE = Pattern.compile("([A-Z_]+) (?:->|→) ([A-Z_]+)");
     private static final Pattern WARNING = Pattern.compile("([A-Z_]+):(.*)");
+    // Assignment's shapes: "to team T", "to NAME (team T)", "to NAME"
+    private static final Pattern TO_TEAM = Pattern.compile("to team (.+)");
+    private static final Pattern TO_OPERATOR_IN_TEAM = Pattern.compile("to (\\S+) \\(team (.+)\\)");
+    private static final Pattern TO_OPERATOR = Pattern.compile("to (\\S+)");
 
     private final MessageSource messages;
     private final OperatorNames operators;
@@ -67,11 +71,23 @@ public class InquiryWords {
             case "FLAGGED" ->
                 matched(
                         WARNING.matcher(detail),
-                        m -> say("inquiry.flag.code." + m.group(1), m.group(2), detail),
+                        m -> say("inquiry.flag.code." + m.group(1), detail, m.group(2)),
                         detail);
-            case "ASSIGNED" -> operators.of(detail);
+            case "ASSIGNED" -> assignedTo(detail);
             default -> detail;
         };
+    }
+
+    private String assignedTo(String detail) {
+        Matcher team = TO_TEAM.matcher(detail);
+        if (team.matches()) {
+            return say("trail.assigned.team", detail, team.group(1));
+        }
+        Matcher inTeam = TO_OPERATOR_IN_TEAM.matcher(detail);
+        if (inTeam.matches()) {
+            return say("trail.assigned.operatorInTeam", detail, operators.of(inTeam.group(1)), inTeam.group(2));
+        }
+        return matched(TO_OPERATOR.matcher(detail), m -> operators.of(m.group(1)), detail);
     }
 
     private static String matched(Matcher m, java.util.function.Function<Matcher, String> words, String asIs) {
@@ -84,9 +100,10 @@ public class InquiryWords {
         return label != null ? label : code;
     }
 
-    private String say(String key, String argument, String otherwise) {
+    /** The message with its arguments, or {@code otherwise} when no message has the key. */
+    private String say(String key, String otherwise, Object... arguments) {
         try {
-            return messages.getMessage(key, new Object[] {argument}, locale());
+            return messages.getMessage(key, arguments, locale());
         } catch (NoSuchMessageException e) {
             return otherwise;
         }

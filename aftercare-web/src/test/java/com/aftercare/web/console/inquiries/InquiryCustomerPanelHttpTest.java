@@ -126,6 +126,19 @@ class InquiryCustomerPanelHttpTest {
         assertThat(japanese + english).doesNotContain("complaint words").doesNotContain("COMPLAINT_WORDS");
     }
 
+    @Test
+    void shouldSayTheTrailInWordsNotCodes() {
+        String reference = open(shop, null, "ギフト包装はできますか。");
+        console.postForm("/console/inquiries/" + reference, "/console/inquiries/" + reference + "/take", Map.of());
+
+        String page = console.get("/console/inquiries/" + reference).body();
+        String trail =
+                page.substring(page.indexOf("id=\"trail\""), page.indexOf("</table>", page.indexOf("id=\"trail\"")));
+
+        assertThat(trail).contains("お問い合わせフォーム").contains("管理者");
+        assertThat(trail).doesNotContain("WEB_FORM").doesNotContain("via ").doesNotContain("to admin");
+    }
+
     private static String panelOf(String page) {
         int start = page.indexOf("id=\"customer-panel\"");
         assertThat(start).as("the customer panel").isPositive();
