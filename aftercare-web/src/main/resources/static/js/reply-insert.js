@@ -20,6 +20,32 @@
     box.setSelectionRange(caret, caret);
   }
 
+  // A searchable canned response list: the filter box (hidden without JavaScript) keeps the
+  // options whose title holds what is typed, and selects the first of them.
+  function filter(input) {
+    var select = document.getElementById(input.getAttribute('data-filters'));
+    if (!select) return;
+    var typed = input.value.trim().toLowerCase();
+    var first = null;
+    Array.prototype.forEach.call(select.options, function (option) {
+      var match = typed === '' || option.text.toLowerCase().indexOf(typed) >= 0;
+      option.hidden = !match;
+      option.disabled = !match;
+      if (match && first === null) first = option;
+    });
+    if (first !== null && select.selectedOptions[0] && select.selectedOptions[0].hidden) first.selected = true;
+  }
+
+  document.addEventListener('input', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-filters')) filter(event.target);
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-filters]'), function (input) {
+      input.hidden = false;
+    });
+  });
+
   document.addEventListener('click', function (event) {
     var button = event.target.closest ? event.target.closest('[data-insert-text]') : null;
     var box = document.getElementById('reply-body');

@@ -106,7 +106,14 @@ class InquiryWorkspaceBrowserTest {
         String reference = open();
         browser.open("/console/inquiries/" + reference);
 
-        new Select(browser.driver().findElement(By.id("canned"))).selectByValue(String.valueOf(cannedId));
+        browser.type(By.id("canned-filter"), title);
+        Select picker = new Select(browser.driver().findElement(By.id("canned")));
+        assertThat(picker.getOptions().stream().filter(WebElement::isEnabled).map(WebElement::getText))
+                .as("the search keeps only the matching canned response")
+                .singleElement()
+                .asString()
+                .startsWith(title);
+        picker.selectByValue(String.valueOf(cannedId));
         browser.driver().findElement(By.id("use-canned")).click();
         browser.waitFor(d -> d.findElement(By.id("reply-body"))
                 .getDomProperty("value")
