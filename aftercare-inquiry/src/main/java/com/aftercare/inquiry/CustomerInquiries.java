@@ -2,6 +2,7 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.order.OrderId;
+import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,34 @@ public class CustomerInquiries {
     @Transactional(readOnly = true)
     public List<Summary> aboutOrder(OrderId order) {
         return list("order_id", order.value());
+    }
+
+    /** One answer to the satisfaction survey, with the inquiry it was about. */
+    public record Satisfaction(String reference, String subject, int score, String comment, Instant answeredAt) {}
+
+    /**
+     * The customer's satisfaction answers about inquiries of one storefront (null: any), newest first, at most
+     * {@code limit}, in one query (the inquiry workspace's CSAT history).
+     */
+    @Transactional(readOnly = true)
+    public List<Satisfaction> satisfactionOf(CustomerId customer, StorefrontId storefront, int limit) {
+        return jdbc.sql("""
+                        select i.reference, i.subject, s.score, s.comment, s.answered_at
+                          from inquiry_satisfaction s join inquiry i on i.id = s.inquiry_id
+                         where i.customer_id = :customer and (cast(:storefront as bigint) is null or i.storefront_id = :storefront)
+                         order by s.answered_at desc, i.id desc
+                         limit :limit
+                        """)
+                .param("customer", customer.value())
+                .param("storefront", storefront == null ? null : storefront.value())
+                .param("limit", limit)
+                .query((rs, i) -> new Satisfaction(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
     }
 
     private List<Summary> list(String column, long id) {

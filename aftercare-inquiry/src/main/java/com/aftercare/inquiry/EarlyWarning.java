@@ -8,9 +8,32 @@ import java.util.Optional;
 /**
  * Finding unhappy customers early (不満の早期発見): words of complaint in what a customer writes,
  * and a second contact about the same order within a week. A flagged inquiry goes to the top of
- * the queue; a low satisfaction score flags it too ({@link SatisfactionSurvey}).
+ * the queue; a low satisfaction score flags it too ({@link SatisfactionSurvey}). A warning is kept
+ * as a code and its one argument, never as words: the console says it in the operator's language
+ * (message {@code inquiry.flag.code.<CODE>}).
  */
 final class EarlyWarning {
+
+    /** Why the inquiry was flagged by the desk itself; stored in {@code inquiry.flag_code}. */
+    enum Code {
+        /** Argument: the first word of complaint found. */
+        COMPLAINT_WORDS,
+        /** Argument: the reference of the earlier inquiry about the same order. */
+        REPEAT_CONTACT,
+        /** Argument: the score (1–5) the customer gave. */
+        LOW_SATISFACTION
+    }
+
+    /**
+     * One warning. On the inquiry's trail it is written {@code CODE:argument} (see {@link
+     * #trailDetail()}), the one shape the console reads back as a coded flag.
+     */
+    record Warning(Code code, String argument) {
+
+        String trailDetail() {
+            return code.name() + ":" + argument;
+        }
+    }
 
     /** A second inquiry about one order within this time flags the new one. */
     static final Duration REPEAT_CONTACT = Duration.ofDays(7);
@@ -22,8 +45,8 @@ final class EarlyWarning {
 
     private EarlyWarning() {}
 
-    /** The first complaint word in the text, as a flag reason. */
-    static Optional<String> complaintIn(String text) {
+    /** The first complaint word in the text, as a warning. */
+    static Optional<Warning> complaintIn(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -31,10 +54,14 @@ final class EarlyWarning {
         return COMPLAINT_WORDS.stream()
                 .filter(normalized::contains)
                 .findFirst()
-                .map(word -> "complaint words: " + word);
+                .map(word -> new Warning(Code.COMPLAINT_WORDS, word));
     }
 
-    static String repeatContactReason(String earlierReference) {
-        return "second contact about the order within a week (" + earlierReference + ")";
+    static Warning repeatContact(String earlierReference) {
+        return new Warning(Code.REPEAT_CONTACT, earlierReference);
+    }
+
+    static Warning lowSatisfaction(int score) {
+        return new Warning(Code.LOW_SATISFACTION, Integer.toString(score));
     }
 }

@@ -168,6 +168,8 @@ public class Inquiries {
             Instant closedAt,
             boolean flagged,
             String flagReason,
+            // an early warning's code (EarlyWarning.Code), its argument in flagReason; null: an operator's words
+            String flagCode,
             Instant createdAt,
             Instant updatedAt,
             List<MessageView> messages,

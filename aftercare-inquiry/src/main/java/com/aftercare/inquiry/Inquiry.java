@@ -256,6 +256,13 @@ class Inquiry {
         record(InquiryTrailEntry.Type.FLAGGED, by, checked, at);
     }
 
+    /** The desk's own early warning (words of complaint, a repeat contact, a low score). */
+    void warn(EarlyWarning.Warning warning, String by, Instant at) {
+        flag.raise(warning);
+        updatedAt = at;
+        record(InquiryTrailEntry.Type.FLAGGED, by, warning.trailDetail(), at);
+    }
+
     /**
      * An operator judged the inquiry more (or less) pressing: the due times are worked out again
      * for the new priority from when the inquiry came in, so an escalation can make it overdue at
@@ -388,6 +395,10 @@ class Inquiry {
 
     String flagReason() {
         return flag.reason();
+    }
+
+    String flagCode() {
+        return flag.code();
     }
 
     Instant createdAt() {

@@ -180,7 +180,7 @@ class InquiryIntake {
                     new InquiryStatusChanged(inquiry.id().value(), inquiry.reference(), before, inquiry.status(), now));
         }
         if (!inquiry.flagged()) {
-            EarlyWarning.complaintIn(body).ifPresent(reason -> inquiry.flag(reason, EARLY_WARNING, now));
+            EarlyWarning.complaintIn(body).ifPresent(warning -> inquiry.warn(warning, EARLY_WARNING, now));
         }
         if (mail != null) {
             InquiryStore.lastMessage(inquiry).arrivedAsMail(mail.messageId(), mail.inReplyTo());
@@ -245,14 +245,14 @@ class InquiryIntake {
 
     /** Flags a new inquiry whose words or timing say the customer is unhappy. */
     private void warnEarly(Inquiry inquiry, String body, Instant now) {
-        Optional<String> reason = EarlyWarning.complaintIn(body);
+        Optional<EarlyWarning.Warning> reason = EarlyWarning.complaintIn(body);
         if (reason.isEmpty() && inquiry.order() != null) {
             reason = inquiries
                     .findFirstByOrderIdAndIdNotAndCreatedAtAfterOrderByCreatedAtDesc(
                             inquiry.order().value(), inquiry.id().value(), now.minus(EarlyWarning.REPEAT_CONTACT))
-                    .map(earlier -> EarlyWarning.repeatContactReason(earlier.reference()));
+                    .map(earlier -> EarlyWarning.repeatContact(earlier.reference()));
         }
-        reason.ifPresent(r -> inquiry.flag(r, EARLY_WARNING, now));
+        reason.ifPresent(r -> inquiry.warn(r, EARLY_WARNING, now));
     }
 
     private String nextReference(Instant now) {

@@ -79,6 +79,7 @@ class InquiryStore {
                 i.closedAt(),
                 i.flagged(),
                 i.flagReason(),
+                i.flagCode(),
                 i.createdAt(),
                 i.updatedAt(),
                 i.messages().stream()

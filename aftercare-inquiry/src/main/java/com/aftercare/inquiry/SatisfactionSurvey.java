@@ -140,7 +140,7 @@ public class SatisfactionSurvey {
             inquiries
                     .lockByReference(inquiry.reference())
                     .orElseThrow()
-                    .flag("CSAT " + score + "/5", "csat", clock.instant());
+                    .warn(EarlyWarning.lowSatisfaction(score), "csat", clock.instant());
         }
         return first;
     }

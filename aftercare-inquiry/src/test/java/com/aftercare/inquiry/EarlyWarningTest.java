@@ -8,13 +8,22 @@ class EarlyWarningTest {
 
     @Test
     void shouldFindWordsOfComplaintInJapanese() {
-        assertThat(EarlyWarning.complaintIn("対応が最悪でした。")).contains("complaint words: 最悪");
+        assertThat(EarlyWarning.complaintIn("対応が最悪でした。"))
+                .contains(new EarlyWarning.Warning(EarlyWarning.Code.COMPLAINT_WORDS, "最悪"));
         assertThat(EarlyWarning.complaintIn("消費者センターに相談します")).isPresent();
     }
 
     @Test
     void shouldMatchHalfWidthKatakanaAsWritten() {
-        assertThat(EarlyWarning.complaintIn("ｸﾚｰﾑを入れます")).contains("complaint words: クレーム");
+        assertThat(EarlyWarning.complaintIn("ｸﾚｰﾑを入れます"))
+                .contains(new EarlyWarning.Warning(EarlyWarning.Code.COMPLAINT_WORDS, "クレーム"));
+    }
+
+    @Test
+    void shouldKeepAWarningAsItsCodeAndArgumentOnTheTrail() {
+        assertThat(EarlyWarning.repeatContact("INQ-2026-000042").trailDetail())
+                .isEqualTo("REPEAT_CONTACT:INQ-2026-000042");
+        assertThat(EarlyWarning.lowSatisfaction(2).trailDetail()).isEqualTo("LOW_SATISFACTION:2");
     }
 
     @Test

@@ -47,13 +47,25 @@ public class Claims {
     /** The claims about an order, newest first. */
     @Transactional(readOnly = true)
     public List<ClaimSummary> forOrder(OrderId order) {
-        return summaries("c.order_id = :id", order.value());
+        return summaries("c.order_id = :id", order.value(), null);
     }
 
     /** A customer's claims, newest first (at most 500), for their timeline. */
     @Transactional(readOnly = true)
     public List<ClaimSummary> forCustomer(CustomerId customer) {
-        return summaries("c.customer_id = :id", customer.value());
+        return summaries("c.customer_id = :id", customer.value(), null);
+    }
+
+    /**
+     * A customer's claims on orders of one storefront (null: any), newest first (at most 500): the
+     * inquiry workspace shows only what belongs to the storefront the inquiry came from.
+     */
+    @Transactional(readOnly = true)
+    public List<ClaimSummary> forCustomerAt(CustomerId customer, StorefrontId storefront) {
+        return summaries(
+                "c.customer_id = :id and (cast(:storefront as bigint) is null or o.storefront_id = :storefront)",
+                customer.value(),
+                storefront);
     }
 
     private ClaimView view(Claim claim) {
@@ -61,7 +73,7 @@ public class Claims {
                 claim, orders.find(claim.order()).map(OrderView::number).orElse(null));
     }
 
-    private List<ClaimSummary> summaries(String condition, long id) {
+    private List<ClaimSummary> summaries(String condition, long id, StorefrontId storefront) {
         return jdbc.sql("""
                         select c.rma, c.type, c.reason, c.status, o.order_number, c.requested_at, c.resolved_at
                           from claim c join order_view o on o.id = c.order_id
@@ -70,6 +82,7 @@ public class Claims {
                          limit 500
                         """.formatted(condition))
                 .param("id", id)
+                .param("storefront", storefront == null ? null : storefront.value())
                 .query((rs, i) -> new ClaimSummary(
                         rs.getString(1),
                         RequestType.valueOf(rs.getString(2)),

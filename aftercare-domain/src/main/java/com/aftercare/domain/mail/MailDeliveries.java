@@ -55,7 +55,16 @@ public class MailDeliveries {
     /** The mails of one customer, any state, newest first: their part of the customer timeline. */
     @Transactional(readOnly = true)
     public List<MailDelivery> forCustomer(long customerId, int limit) {
-        return log.forCustomer(customerId, limit);
+        return log.forCustomer(customerId, null, limit);
+    }
+
+    /**
+     * The mails of one customer sent (or to be sent) for one storefront, and the shop-wide ones
+     * that name none, newest first: the inquiry workspace's "mails sent and scheduled".
+     */
+    @Transactional(readOnly = true)
+    public List<MailDelivery> forCustomerAt(long customerId, Long storefrontId, int limit) {
+        return log.forCustomer(customerId, storefrontId, limit);
     }
 
     /**

@@ -140,6 +140,38 @@ public class Orders {
                 .list();
     }
 
+    /** One of a customer's orders as a side panel lists it: enough to answer "where is it?". */
+    public record CustomerOrder(
+            String number, OrderStatus status, Money total, String carrier, String trackingNumber, Instant placedAt) {}
+
+    /**
+     * The customer's orders at one storefront (null: at any), newest first, at most {@code limit}, in one query:
+     * an operator working a storefront's inquiry sees that storefront's orders only, even when the
+     * same person also buys at another (a customer is one per email across storefronts).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<CustomerOrder> recentOf(
+            com.aftercare.domain.customer.CustomerId customer, StorefrontId storefront, int limit) {
+        return jdbc.sql("""
+                        select order_number, status, total_minor, currency, carrier, tracking_number, placed_at
+                          from customer_order
+                         where customer_id = :customer and (cast(:storefront as bigint) is null or storefront_id = :storefront)
+                         order by placed_at desc, id desc
+                         limit :limit
+                        """)
+                .param("customer", customer.value())
+                .param("storefront", storefront == null ? null : storefront.value())
+                .param("limit", limit)
+                .query((rs, i) -> new CustomerOrder(
+                        rs.getString(1),
+                        OrderStatus.valueOf(rs.getString(2)),
+                        new Money(rs.getLong(3), java.util.Currency.getInstance(rs.getString(4))),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
     /** For the ingestion, inside its transaction: the aggregate itself, to change it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Order> load(StorefrontId storefront, OrderNumber number) {

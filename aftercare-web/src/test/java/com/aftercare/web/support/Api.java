@@ -61,6 +61,19 @@ public final class Api {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A web-form inquiry from 山田 花子 at {@code email}, about {@code orderNumber} (null: no order),
+     * category SHIPPING; answers its reference.
+     */
+    public String openInquiry(String email, String orderNumber, String body) {
+        String json =
+                """
+                {"channel": "WEB_FORM", "customer": {"email": "%s", "name": "山田 花子"}, %s
+                 "category": "SHIPPING", "subject": "お問い合わせ", "body": "%s"}
+                """.formatted(email, orderNumber == null ? "" : "\"orderNumber\": \"" + orderNumber + "\",", body);
+        return postJson("/api/v1/inquiries", json).json().get("reference").asString();
+    }
+
     /** A JSON body PUT to {@code path}. */
     public Answer putJson(String path, String json) {
         return send(request(path)

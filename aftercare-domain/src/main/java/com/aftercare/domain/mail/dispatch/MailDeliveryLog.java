@@ -65,16 +65,18 @@ public class MailDeliveryLog {
 
     /** The mails of one customer, any state, newest first: their part of the customer timeline. */
     @Transactional(readOnly = true)
-    public List<MailDelivery> forCustomer(long customerId, int limit) {
+    public List<MailDelivery> forCustomer(long customerId, Long storefrontId, int limit) {
         return jdbc.sql("""
                         select id, template, kind, to_address, subject, status, attempts, last_error, due_at,
                                next_attempt_at, sent_at, message_id
                           from outbound_mail
                          where customer_id = :customer
+                           and (cast(:storefront as bigint) is null or storefront_id is null or storefront_id = :storefront)
                          order by id desc
                          limit :limit
                         """)
                 .param("customer", customerId)
+                .param("storefront", storefrontId)
                 .param("limit", Math.max(1, Math.min(limit, 500)))
                 .query(MailDeliveryLog::entry)
                 .list();

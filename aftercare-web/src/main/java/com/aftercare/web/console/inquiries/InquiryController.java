@@ -49,21 +49,23 @@ class InquiryController {
 
     /**
      * The inquiry; with {@code canned}, its reply box holds that canned response filled in for
-     * this inquiry (from htmx: only the reply form).
+     * this inquiry (from htmx: only the reply form); with {@code faq}, the link to that published
+     * FAQ article (the fallback without JavaScript; with it, the page inserts the link itself).
      */
     @GetMapping
     String show(
             @PathVariable String reference,
             @RequestParam(required = false) Long canned,
+            @RequestParam(required = false) Long faq,
             @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             @RequestHeader(value = Htmx.HISTORY_RESTORE, required = false) String restore,
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        ReplyForm reply = canned == null
-                ? ReplyForm.empty()
-                : new ReplyForm(this.canned.renderFor(
-                        canned, reference, v -> messages.getMessage("canned.missing." + v.key(), null, locale)));
+        ReplyForm reply = canned != null
+                ? new ReplyForm(this.canned.renderFor(
+                        canned, reference, v -> messages.getMessage("canned.missing." + v.key(), null, locale)))
+                : faq != null ? new ReplyForm(page.faqLink(faq)) : ReplyForm.empty();
         model.addAttribute("chosenCanned", canned);
         String view = page.show(reference, model, reply, null, ReplyForm.empty(), null);
         response.addHeader("Vary", Htmx.REQUEST);

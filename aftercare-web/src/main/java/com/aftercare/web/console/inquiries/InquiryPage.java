@@ -1,12 +1,10 @@
 package com.aftercare.web.console.inquiries;
 
-import com.aftercare.domain.customer.CustomerNotes;
-import com.aftercare.domain.customer.CustomerView;
-import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.line.LinePushes;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
@@ -17,6 +15,7 @@ import com.aftercare.inquiry.Macros;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -33,48 +32,55 @@ class InquiryPage {
 
     static final String REPLY = "replyForm";
     static final String NOTE = "noteForm";
+    static final String CUSTOMER_NOTE = "customerNoteForm";
+
+    /**
+     * Set in the model by the reveal step: the operator who asked to see the customer's contact
+     * whole, so the panel shows it (and the facade audits it) for this one answer.
+     */
+    static final String REVEALED_BY = "revealedBy";
 
     private static final int SUGGESTIONS = 3;
-    private static final int CUSTOMER_NOTES = 3;
 
     private final Inquiries inquiries;
-    private final Customers customers;
+    private final CustomerPanel panel;
     private final Operators operators;
     private final CannedResponses canned;
     private final FaqArticles faq;
     private final InquiryAttachments attachments;
-    private final CustomerNotes customerNotes;
     private final Macros macros;
     private final InquiryTags tags;
     private final Orders orders;
     private final Clock clock;
     private final LinePushes linePushes;
+    private final String faqLinks;
 
     InquiryPage(
             Inquiries inquiries,
-            Customers customers,
+            CustomerPanel panel,
             Operators operators,
             CannedResponses canned,
             FaqArticles faq,
             InquiryAttachments attachments,
-            CustomerNotes customerNotes,
             Macros macros,
             InquiryTags tags,
             Orders orders,
             Clock clock,
-            LinePushes linePushes) {
+            LinePushes linePushes,
+            ShopProperties shop) {
         this.inquiries = inquiries;
-        this.customers = customers;
+        this.panel = panel;
         this.operators = operators;
         this.canned = canned;
         this.faq = faq;
         this.attachments = attachments;
-        this.customerNotes = customerNotes;
         this.macros = macros;
         this.tags = tags;
         this.orders = orders;
         this.clock = clock;
         this.linePushes = linePushes;
+        // where the portal shows one FAQ article (portal/faq.html gives each the id article-<id>)
+        this.faqLinks = shop.publicUrl() + "/portal/faq#article-";
     }
 
     /** The page with empty reply and note forms. */
@@ -91,8 +97,10 @@ class InquiryPage {
             BindingResult noteErrors) {
         Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         model.addAttribute("inquiry", inquiry);
-        model.addAttribute(
-                "customer", customers.find(inquiry.customer()).map(Customer::of).orElse(Customer.UNKNOWN));
+        CustomerPanel.View customer =
+                panel.of(inquiry.customer(), inquiry.storefront(), (String) model.getAttribute(REVEALED_BY));
+        model.addAttribute("panel", customer);
+        model.addAttribute("customer", customer.contact());
         model.addAttribute("assignee", assignee(inquiry.assigneeOperatorId()));
         // the order the inquiry is about, on top of the page: most questions are about it
         model.addAttribute(
@@ -100,10 +108,16 @@ class InquiryPage {
                 inquiry.order() == null ? null : orders.find(inquiry.order()).orElse(null));
         model.addAttribute("active", isActive(inquiry.status()));
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("customerNotes", customerNotes.of(inquiry.customer(), CUSTOMER_NOTES));
+        if (!model.containsAttribute(CUSTOMER_NOTE)) {
+            model.addAttribute(CUSTOMER_NOTE, ReplyForm.empty());
+        }
+        model.addAttribute("maxCustomerNote", com.aftercare.domain.customer.CustomerNotes.MAX_BODY);
         model.addAttribute("maxBody", Inquiries.MAX_BODY);
         model.addAttribute("cannedResponses", canned.offeredFor(inquiry.category()));
-        model.addAttribute("suggestions", faq.suggestFor(reference, SUGGESTIONS));
+        List<FaqArticles.ArticleView> suggested = faq.suggestFor(reference, SUGGESTIONS);
+        model.addAttribute("suggestions", suggested);
+        model.addAttribute(
+                "faqTexts", suggested.stream().collect(Collectors.toMap(FaqArticles.ArticleView::id, this::quoted)));
         model.addAttribute(
                 "attachments",
                 attachments.of(reference).stream()
@@ -130,6 +144,18 @@ class InquiryPage {
         return ConsoleViews.INQUIRY;
     }
 
+    /** A published FAQ article as a reply quotes it: its question and the link to it on the portal. */
+    String faqLink(long articleId) {
+        return faq.find(articleId)
+                .filter(FaqArticles.ArticleView::published)
+                .map(this::quoted)
+                .orElseThrow(() -> NotFound.faqArticle(articleId));
+    }
+
+    private String quoted(FaqArticles.ArticleView article) {
+        return article.question() + "\n" + faqLinks + article.id();
+    }
+
     private String assignee(Long operatorId) {
         if (operatorId == null) {
             return null;
@@ -145,15 +171,5 @@ class InquiryPage {
         return status == InquiryStatus.NEW
                 || status == InquiryStatus.OPEN
                 || status == InquiryStatus.WAITING_ON_CUSTOMER;
-    }
-
-    /** The customer as the inquiry page shows them: the name, and the address masked. */
-    record Customer(Long id, String name, String maskedEmail) {
-
-        static final Customer UNKNOWN = new Customer(null, null, null);
-
-        static Customer of(CustomerView view) {
-            return new Customer(view.id().value(), view.name(), view.email().masked());
-        }
     }
 }
