@@ -90,6 +90,13 @@ class Inquiry {
     @Column(name = "line_identity_id")
     private Long lineIdentityId;
 
+    /** The storefront's own conversation and customer ids for a chat (V107); handed back with each reply. */
+    @Column(name = "chat_conversation_id")
+    private String chatConversationId;
+
+    @Column(name = "chat_customer_id")
+    private String chatCustomerId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -139,6 +146,22 @@ class Inquiry {
             throw new IllegalStateException("Only a LINE inquiry is a LINE user's conversation");
         }
         lineIdentityId = identity;
+    }
+
+    /** The storefront names its chat (null: it named nothing); a follow-up keeps its original's. */
+    void chatIn(ChatThread thread) {
+        if (thread == null) {
+            return;
+        }
+        if (channel != Channel.CHAT) {
+            throw new IllegalStateException("Only a CHAT inquiry has a storefront's chat");
+        }
+        chatConversationId = thread.conversationId();
+        chatCustomerId = thread.customerId();
+    }
+
+    ChatThread chatThread() {
+        return ChatThread.of(chatConversationId, chatCustomerId);
     }
 
     Long lineIdentityId() {

@@ -49,6 +49,7 @@ class InquiryPage {
     private final Orders orders;
     private final Clock clock;
     private final LinePushes linePushes;
+    private final ChatDeliveries chatDeliveries;
 
     InquiryPage(
             Inquiries inquiries,
@@ -62,7 +63,8 @@ class InquiryPage {
             InquiryTags tags,
             Orders orders,
             Clock clock,
-            LinePushes linePushes) {
+            LinePushes linePushes,
+            ChatDeliveries chatDeliveries) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.operators = operators;
@@ -75,6 +77,7 @@ class InquiryPage {
         this.orders = orders;
         this.clock = clock;
         this.linePushes = linePushes;
+        this.chatDeliveries = chatDeliveries;
     }
 
     /** The page with empty reply and note forms. */
@@ -119,6 +122,10 @@ class InquiryPage {
                         .map(Inquiries.MessageView::linePushId)
                         .filter(Objects::nonNull)
                         .toList()));
+        // a storefront's chat: each reply's webhook state, and a warning when nothing would carry one
+        model.addAttribute("chatDeliveries", chatDeliveries.states(inquiry));
+        model.addAttribute("storefrontChat", ChatDeliveries.storefrontChat(inquiry));
+        model.addAttribute("chatUnreachable", chatDeliveries.unreachable(inquiry));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {
