@@ -8,10 +8,15 @@ import jakarta.validation.constraints.Size;
  * What an operator types to answer the customer (or, with the same shape, an internal note).
  * {@code mailInstead}: the operator confirmed mailing a chat reply the storefront's chat cannot take.
  */
-record ReplyForm(@NotBlank @Size(max = Inquiries.MAX_BODY) String body, boolean mailInstead) {
+record ReplyForm(@NotBlank @Size(max = Inquiries.MAX_BODY) String body, Boolean mailInstead) {
 
     ReplyForm(String body) {
-        this(body, false);
+        this(body, null);
+    }
+
+    /** A box left unticked is not sent at all (null). */
+    boolean mailConfirmed() {
+        return Boolean.TRUE.equals(mailInstead);
     }
 
     static ReplyForm empty() {
