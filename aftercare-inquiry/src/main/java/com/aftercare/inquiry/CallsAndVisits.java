@@ -60,6 +60,7 @@ public class CallsAndVisits {
 
     private final Inquiries inquiries;
     private final InquiryRepository repository;
+    private final InquiryWork work;
     private final PhoneHours phoneHours;
     private final JdbcClient jdbc;
     private final ShopProperties shop;
@@ -68,12 +69,14 @@ public class CallsAndVisits {
     CallsAndVisits(
             Inquiries inquiries,
             InquiryRepository repository,
+            InquiryWork work,
             PhoneHours phoneHours,
             JdbcClient jdbc,
             ShopProperties shop,
             Clock clock) {
         this.inquiries = inquiries;
         this.repository = repository;
+        this.work = work;
         this.phoneHours = phoneHours;
         this.jdbc = jdbc;
         this.shop = shop;
@@ -137,7 +140,8 @@ public class CallsAndVisits {
                           from inquiry i
                           join customer_view c on c.id = i.customer_id
                           left join operator_view o on o.id = i.assignee_operator_id
-                         where i.callback_wanted and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
+                         where i.callback_wanted and i.callback_done_at is null
+                           and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
                            and i.callback_at < :end
                          order by i.callback_at, i.id
                         """)
@@ -154,6 +158,18 @@ public class CallsAndVisits {
                             !at.isAfter(now));
                 })
                 .list();
+    }
+
+    /**
+     * The callback promised on inquiry {@code reference} was made: it leaves the callbacks list
+     * and stays on the inquiry as made, by whom and when.
+     *
+     * @throws InvalidValue naming {@code callback} when none was promised or it was made already,
+     *     {@code operator} when the operator is not an enabled account
+     */
+    @Transactional
+    public void callbackMade(String reference, String operator) {
+        work.callbackMade(reference, operator);
     }
 
     private Inquiries.Opened open(Channel channel, Intake intake) {

@@ -205,6 +205,12 @@ class Inquiry {
         channelNotes().recordCall(caller, callbackWanted, callbackAt);
     }
 
+    /** The callback promised on the phone was made (by {@code by}); written in the trail. */
+    void callbackMade(String by, Instant at) {
+        channelNotes().callbackMade(by, at);
+        record(InquiryTrailEntry.Type.CALLED_BACK, by, null, at);
+    }
+
     /** The on-site visit: where, the agreed slot, who goes. */
     void scheduleVisit(String address, Instant slotStart, Instant slotEnd, String staff) {
         channelNotes().scheduleVisit(address, slotStart, slotEnd, staff);

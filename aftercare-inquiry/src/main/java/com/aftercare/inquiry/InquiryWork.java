@@ -163,6 +163,11 @@ class InquiryWork {
         }
     }
 
+    void callbackMade(String reference, String operator) {
+        String by = acting(operator);
+        store.lock(null, reference).callbackMade(by, clock.instant());
+    }
+
     void flag(String reference, String reason, String operator) {
         store.lock(null, reference).flag(reason, acting(operator), clock.instant());
     }

@@ -7,6 +7,7 @@ import com.aftercare.domain.webhook.WebhookAllowedHosts;
 import com.aftercare.domain.webhook.WebhookDispatcher;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
+import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
@@ -17,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,9 @@ class ChatRepliesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     TestStorefront storefront;
     Api api;
@@ -172,6 +178,32 @@ class ChatRepliesTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void shouldShowTheOperatorInTheBrowserWhereAChatReplyGoesAndHowItFared() {
+        String unreachable = openChat(Events.unique("chat") + "@example.jp");
+        browser.on(port);
+        browser.fresh().logIn("admin", com.aftercare.web.support.TestEnvironment.ADMIN_PASSWORD);
+        browser.open("/console/inquiries/" + unreachable);
+        assertThat(browser.waitForVisible(By.id("chat-unreachable")).getText())
+                .contains("このストアはチャットへの返信を受け取っていません");
+        browser.screenshot("chat-reply-unreachable");
+
+        subscribe(api, receiver, "inquiry.message_sent");
+        String reference = openChat(Events.unique("chat") + "@example.jp");
+        browser.open("/console/inquiries/" + reference);
+        assertThat(browser.text()).contains("返信はストアのチャットに表示されます");
+        browser.type(By.id("reply-body"), "承知しました。午後にお届けします。");
+        browser.driver().findElement(By.id("send-reply")).click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".chat-delivery")).isEmpty());
+        dispatcher.dispatchDue();
+        browser.open("/console/inquiries/" + reference);
+
+        assertThat(browser.waitForVisible(By.cssSelector(".chat-delivery-delivered")).getText())
+                .isEqualTo("チャット: 配信済み");
+        assertThat(receiver.received()).singleElement().matches(TestReceiver.Received::signatureValid);
+        browser.screenshot("chat-reply-delivered");
     }
 
     @Test

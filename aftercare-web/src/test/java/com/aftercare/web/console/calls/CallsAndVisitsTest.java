@@ -259,4 +259,52 @@ class CallsAndVisitsTest {
                 .contains("期限超過");
         assertThat(page.substring(page.indexOf("callback-" + later))).doesNotContain("期限超過");
     }
+
+    @Test
+    void shouldMarkACallbackMadeSoItLeavesTheListStaysOnTheInquiryAndShowsOnTheTimeline() {
+        Inquiries.InquiryView call = opened(logCall(call("2026-11-24T10:30")));
+        String reference = call.reference();
+        clock.setJst("2026-11-24T11:00");
+        long customer = call.customer().value();
+        assertThat(console.get("/console/customers/" + customer).body()).contains("この時刻に折り返す約束");
+
+        HttpResponse<String> done =
+                console.postForm("/console/callbacks", "/console/callbacks/" + reference + "/done", Map.of());
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        String list = console.get("/console/callbacks").body();
+        assertThat(list).contains("折り返し電話を済みにしました。").doesNotContain("callback-" + reference);
+        assertThat(inquiries.find(reference).orElseThrow().details().callbackDoneAt())
+                .isEqualTo(java.time.Instant.parse("2026-11-24T02:00:00Z"));
+        assertThat(console.get("/console/inquiries/" + reference).body()).contains("id=\"callback-done\"");
+        assertThat(console.get("/console/customers/" + customer).body())
+                .contains("折り返し電話済み")
+                .contains("折り返しの予定時刻(済み)");
+
+        HttpResponse<String> again =
+                console.postForm("/console/callbacks", "/console/callbacks/" + reference + "/done", Map.of());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(console.get("/console/callbacks").body())
+                .contains("この折り返しはすでに済んでいるか、約束されていません。");
+    }
+
+    @Test
+    void shouldRefuseMarkingACallbackWithoutCsrfOrOnACallWithoutOne() {
+        String reference = opened(logCall(call("2026-11-24T10:30"))).reference();
+        String none = opened(logCall(call(null))).reference();
+
+        HttpResponse<String> forged = console.postWithoutToken("/console/callbacks/" + reference + "/done", Map.of());
+        HttpResponse<String> noCallback =
+                console.postForm("/console/callbacks", "/console/callbacks/" + none + "/done", Map.of());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(inquiries.find(reference).orElseThrow().details().callbackDoneAt())
+                .isNull();
+        assertThat(noCallback.statusCode()).isEqualTo(302);
+        assertThat(inquiries.find(none).orElseThrow().details().callbackDoneAt())
+                .isNull();
+        HttpResponse<String> unknown = console.postForm(
+                "/console/callbacks", "/console/callbacks/INQ-1900-000001/done", Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
 }
