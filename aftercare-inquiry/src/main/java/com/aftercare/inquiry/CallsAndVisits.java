@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inquiries an operator takes down in the console: a phone call (who rang, what about, whether
  * and when to call back, inside the shop's {@link PhoneHours}) and an on-site visit appointment
- * (address, slot, who goes). Both open an inquiry through {@link Inquiries#open}, so they get the
+ * (address, slot, who goes; the customer gets a {@link VisitConfirmation}). Both open an inquiry through {@link Inquiries#open}, so they get the
  * same customer recognition, SLA, early warning and assignment rules as every other channel.
  * Every input is checked before anything is written; a refusal names its field.
  */
@@ -61,6 +61,7 @@ public class CallsAndVisits {
     private final Inquiries inquiries;
     private final InquiryRepository repository;
     private final InquiryWork work;
+    private final VisitConfirmation confirmation;
     private final PhoneHours phoneHours;
     private final JdbcClient jdbc;
     private final ShopProperties shop;
@@ -70,6 +71,7 @@ public class CallsAndVisits {
             Inquiries inquiries,
             InquiryRepository repository,
             InquiryWork work,
+            VisitConfirmation confirmation,
             PhoneHours phoneHours,
             JdbcClient jdbc,
             ShopProperties shop,
@@ -77,6 +79,7 @@ public class CallsAndVisits {
         this.inquiries = inquiries;
         this.repository = repository;
         this.work = work;
+        this.confirmation = confirmation;
         this.phoneHours = phoneHours;
         this.jdbc = jdbc;
         this.shop = shop;
@@ -120,7 +123,9 @@ public class CallsAndVisits {
             throw new InvalidValue("slotEnd", "must be after the start");
         }
         Inquiries.Opened opened = open(Channel.VISIT, visit.intake());
-        load(opened).scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
+        Inquiry inquiry = load(opened);
+        inquiry.scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
+        confirmation.send(inquiry);
         return opened;
     }
 

@@ -214,12 +214,8 @@ final class DemoDesk {
             timeline.at(
                     last,
                     what + " thanked",
-                    () -> inquiries.reply(
-                            new Inquiries.Reply(
-                                    reference[0],
-                                    operator,
-                                    "ご返信ありがとうございます。またお気軽にお問い合わせください。",
-                                    byMail(channel))));
+                    () -> inquiries.reply(new Inquiries.Reply(
+                            reference[0], operator, "ご返信ありがとうございます。またお気軽にお問い合わせください。", byMail(channel))));
         }
         if (stage == Stage.OPEN || stage == Stage.WAITING) {
             return;

@@ -111,7 +111,8 @@ public final class Browser implements AfterAllCallback {
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.write(
                     dir.resolve(name + ".png"),
-                    ((org.openqa.selenium.TakesScreenshot) driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                    ((org.openqa.selenium.TakesScreenshot) driver())
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

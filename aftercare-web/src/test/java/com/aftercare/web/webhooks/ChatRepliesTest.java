@@ -186,8 +186,7 @@ class ChatRepliesTest {
         browser.on(port);
         browser.fresh().logIn("admin", com.aftercare.web.support.TestEnvironment.ADMIN_PASSWORD);
         browser.open("/console/inquiries/" + unreachable);
-        assertThat(browser.waitForVisible(By.id("chat-unreachable")).getText())
-                .contains("このストアはチャットへの返信を受け取っていません");
+        assertThat(browser.waitForVisible(By.id("chat-unreachable")).getText()).contains("このストアはチャットへの返信を受け取っていません");
         browser.screenshot("chat-reply-unreachable");
 
         subscribe(api, receiver, "inquiry.message_sent");
@@ -200,7 +199,8 @@ class ChatRepliesTest {
         dispatcher.dispatchDue();
         browser.open("/console/inquiries/" + reference);
 
-        assertThat(browser.waitForVisible(By.cssSelector(".chat-delivery-delivered")).getText())
+        assertThat(browser.waitForVisible(By.cssSelector(".chat-delivery-delivered"))
+                        .getText())
                 .isEqualTo("チャット: 配信済み");
         assertThat(receiver.received()).singleElement().matches(TestReceiver.Received::signatureValid);
         browser.screenshot("chat-reply-delivered");

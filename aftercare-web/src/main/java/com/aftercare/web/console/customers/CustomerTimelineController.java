@@ -143,13 +143,18 @@ class CustomerTimelineController {
             String title = i.reference() + " " + i.subject();
             String link = "/console/inquiries/" + i.reference();
             entries.add(new Entry(
-                    i.openedAt(), "inquiry", title, keys("channel." + i.channel(), "inquiryStatus." + i.status()), link));
+                    i.openedAt(),
+                    "inquiry",
+                    title,
+                    keys("channel." + i.channel(), "inquiryStatus." + i.status()),
+                    link));
             if (i.resolvedAt() != null) {
                 entries.add(new Entry(i.resolvedAt(), "inquiry", title, keys("inquiryStatus.RESOLVED"), link));
             }
             // a callback promised on the phone: when it is due, and once made, when
             if (i.callbackAt() != null) {
-                String promise = i.callbackDoneAt() == null ? "customers.callback.promised" : "customers.callback.wasDue";
+                String promise =
+                        i.callbackDoneAt() == null ? "customers.callback.promised" : "customers.callback.wasDue";
                 entries.add(new Entry(i.callbackAt(), "callback", title, keys(promise), link));
             }
             if (i.callbackDoneAt() != null) {

@@ -109,7 +109,8 @@ class DeskBrowserTest {
         browser.waitForVisible(By.id("notice"));
 
         assertThat(browser.text()).contains("折り返し電話を済みにしました。");
-        assertThat(browser.driver().findElements(By.id("callback-" + reference))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("callback-" + reference)))
+                .isEmpty();
         browser.screenshot("callbacks-after-done");
         TestInquiries.closeAllOfCustomer(jdbc, email);
     }
