@@ -172,6 +172,7 @@ class NoRawCodesTest {
                             "customer.opted_out",
                             "http",
                             "https",
+                            "inquiry.message_sent",
                             "inquiry.opened",
                             "inquiry.resolved",
                             "webhook-id")),
