@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inquiries an operator takes down in the console: a phone call (who rang, what about, whether
  * and when to call back, inside the shop's {@link PhoneHours}) and an on-site visit appointment
- * (address, slot, who goes). Both open an inquiry through {@link Inquiries#open}, so they get the
+ * (address, slot, who goes; the customer gets a {@link VisitConfirmation}). Both open an inquiry through {@link Inquiries#open}, so they get the
  * same customer recognition, SLA, early warning and assignment rules as every other channel.
  * Every input is checked before anything is written; a refusal names its field.
  */
@@ -60,6 +60,8 @@ public class CallsAndVisits {
 
     private final Inquiries inquiries;
     private final InquiryRepository repository;
+    private final InquiryWork work;
+    private final VisitConfirmation confirmation;
     private final PhoneHours phoneHours;
     private final JdbcClient jdbc;
     private final ShopProperties shop;
@@ -68,12 +70,16 @@ public class CallsAndVisits {
     CallsAndVisits(
             Inquiries inquiries,
             InquiryRepository repository,
+            InquiryWork work,
+            VisitConfirmation confirmation,
             PhoneHours phoneHours,
             JdbcClient jdbc,
             ShopProperties shop,
             Clock clock) {
         this.inquiries = inquiries;
         this.repository = repository;
+        this.work = work;
+        this.confirmation = confirmation;
         this.phoneHours = phoneHours;
         this.jdbc = jdbc;
         this.shop = shop;
@@ -117,7 +123,9 @@ public class CallsAndVisits {
             throw new InvalidValue("slotEnd", "must be after the start");
         }
         Inquiries.Opened opened = open(Channel.VISIT, visit.intake());
-        load(opened).scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
+        Inquiry inquiry = load(opened);
+        inquiry.scheduleVisit(address, visit.slotStart(), visit.slotEnd(), staff);
+        confirmation.send(inquiry);
         return opened;
     }
 
@@ -137,7 +145,8 @@ public class CallsAndVisits {
                           from inquiry i
                           join customer_view c on c.id = i.customer_id
                           left join operator_view o on o.id = i.assignee_operator_id
-                         where i.callback_wanted and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
+                         where i.callback_wanted and i.callback_done_at is null
+                           and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
                            and i.callback_at < :end
                          order by i.callback_at, i.id
                         """)
@@ -154,6 +163,18 @@ public class CallsAndVisits {
                             !at.isAfter(now));
                 })
                 .list();
+    }
+
+    /**
+     * The callback promised on inquiry {@code reference} was made: it leaves the callbacks list
+     * and stays on the inquiry as made, by whom and when.
+     *
+     * @throws InvalidValue naming {@code callback} when none was promised or it was made already,
+     *     {@code operator} when the operator is not an enabled account
+     */
+    @Transactional
+    public void callbackMade(String reference, String operator) {
+        work.callbackMade(reference, operator);
     }
 
     private Inquiries.Opened open(Channel channel, Intake intake) {

@@ -1,5 +1,6 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.shared.InvalidValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
@@ -20,6 +21,12 @@ class ChannelNotes {
     @Column(name = "callback_at")
     private Instant callbackAt;
 
+    @Column(name = "callback_done_at")
+    private Instant callbackDoneAt;
+
+    @Column(name = "callback_done_by")
+    private String callbackDoneBy;
+
     @Column(name = "visit_address")
     private String visitAddress;
 
@@ -38,6 +45,18 @@ class ChannelNotes {
         this.callbackAt = callbackWanted ? callbackAt : null;
     }
 
+    /** The promised callback was made; only once, and only one that was promised. */
+    void callbackMade(String by, Instant at) {
+        if (!callbackWanted) {
+            throw new InvalidValue("callback", "no callback was promised");
+        }
+        if (callbackDoneAt != null) {
+            throw new InvalidValue("callback", "was already made");
+        }
+        callbackDoneAt = at;
+        callbackDoneBy = by;
+    }
+
     void scheduleVisit(String address, Instant slotStart, Instant slotEnd, String staff) {
         visitAddress = address;
         visitSlotStart = slotStart;
@@ -47,6 +66,14 @@ class ChannelNotes {
 
     Inquiries.ChannelDetails details() {
         return new Inquiries.ChannelDetails(
-                phoneCaller, callbackWanted, callbackAt, visitAddress, visitSlotStart, visitSlotEnd, visitStaff);
+                phoneCaller,
+                callbackWanted,
+                callbackAt,
+                callbackDoneAt,
+                callbackDoneBy,
+                visitAddress,
+                visitSlotStart,
+                visitSlotEnd,
+                visitStaff);
     }
 }

@@ -22,9 +22,19 @@ public class CustomerInquiries {
         this.jdbc = jdbc;
     }
 
-    /** One inquiry as the timeline lists it. */
+    /**
+     * One inquiry as the timeline lists it; {@code callbackAt} when a callback was promised on the
+     * phone, {@code callbackDoneAt} once it was made.
+     */
     public record Summary(
-            String reference, String subject, String status, String channel, Instant openedAt, Instant resolvedAt) {}
+            String reference,
+            String subject,
+            String status,
+            String channel,
+            Instant openedAt,
+            Instant resolvedAt,
+            Instant callbackAt,
+            Instant callbackDoneAt) {}
 
     @Transactional(readOnly = true)
     public List<Summary> of(CustomerId customer) {
@@ -67,7 +77,9 @@ public class CustomerInquiries {
 
     private List<Summary> list(String column, long id) {
         return jdbc.sql("""
-                        select reference, subject, status, channel, created_at, resolved_at from inquiry
+                        select reference, subject, status, channel, created_at, resolved_at,
+                               case when callback_wanted then callback_at end, callback_done_at
+                          from inquiry
                          where %s = :id order by created_at desc limit :limit
                         """.formatted(column))
                 .param("id", id)
@@ -78,7 +90,9 @@ public class CustomerInquiries {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
-                        instant(rs.getTimestamp(6))))
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8))))
                 .list();
     }
 

@@ -72,13 +72,52 @@ public class Inquiries {
             Priority priority,
             String subject,
             String body,
-            String openedBy) {}
+            String openedBy,
+            ChatThread chat) {
+
+        /** Without a storefront's chat ids (every channel but a storefront's CHAT). */
+        public OpenInquiry(
+                StorefrontId storefront,
+                Channel channel,
+                String customerEmail,
+                String customerName,
+                String customerPhone,
+                String orderNumber,
+                Category category,
+                Priority priority,
+                String subject,
+                String body,
+                String openedBy) {
+            this(
+                    storefront,
+                    channel,
+                    customerEmail,
+                    customerName,
+                    customerPhone,
+                    orderNumber,
+                    category,
+                    priority,
+                    subject,
+                    body,
+                    openedBy,
+                    null);
+        }
+    }
 
     /** The customer wrote again about inquiry {@code reference}, through {@code storefront} (null: the console). */
     public record AddCustomerMessage(StorefrontId storefront, String reference, String body, String authorName) {}
 
     /** Operator actions; {@code operator} is the acting operator's username. */
-    public record Reply(String reference, String operator, String body) {}
+    /**
+     * @param mailInstead the operator confirmed mailing a chat reply the storefront's chat cannot
+     *     take (it subscribes to no {@code inquiry.message_sent}); see {@code ChatReplies}
+     */
+    public record Reply(String reference, String operator, String body, boolean mailInstead) {
+
+        public Reply(String reference, String operator, String body) {
+            this(reference, operator, body, false);
+        }
+    }
 
     public record AddNote(String reference, String operator, String body) {}
 
@@ -181,11 +220,14 @@ public class Inquiries {
      * What a phone call or a visit adds (all null / false for other channels).
      *
      * @param callbackAt when the customer wants to be called back, within the shop's phone hours
+     * @param callbackDoneAt when an operator marked the callback made ({@code callbackDoneBy}), else null
      */
     public record ChannelDetails(
             String phoneCaller,
             boolean callbackWanted,
             Instant callbackAt,
+            Instant callbackDoneAt,
+            String callbackDoneBy,
             String visitAddress,
             Instant visitSlotStart,
             Instant visitSlotEnd,

@@ -90,6 +90,13 @@ class Inquiry {
     @Column(name = "line_identity_id")
     private Long lineIdentityId;
 
+    /** The storefront's own conversation and customer ids for a chat (V107); handed back with each reply. */
+    @Column(name = "chat_conversation_id")
+    private String chatConversationId;
+
+    @Column(name = "chat_customer_id")
+    private String chatCustomerId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -141,6 +148,22 @@ class Inquiry {
         lineIdentityId = identity;
     }
 
+    /** The storefront names its chat (null: it named nothing); a follow-up keeps its original's. */
+    void chatIn(ChatThread thread) {
+        if (thread == null) {
+            return;
+        }
+        if (channel != Channel.CHAT) {
+            throw new IllegalStateException("Only a CHAT inquiry has a storefront's chat");
+        }
+        chatConversationId = thread.conversationId();
+        chatCustomerId = thread.customerId();
+    }
+
+    ChatThread chatThread() {
+        return ChatThread.of(chatConversationId, chatCustomerId);
+    }
+
     Long lineIdentityId() {
         return lineIdentityId;
     }
@@ -180,6 +203,12 @@ class Inquiry {
     /** What the operator noted about the call: who rang, and whether and when to call back. */
     void recordCall(String caller, boolean callbackWanted, Instant callbackAt) {
         channelNotes().recordCall(caller, callbackWanted, callbackAt);
+    }
+
+    /** The callback promised on the phone was made (by {@code by}); written in the trail. */
+    void callbackMade(String by, Instant at) {
+        channelNotes().callbackMade(by, at);
+        record(InquiryTrailEntry.Type.CALLED_BACK, by, null, at);
     }
 
     /** The on-site visit: where, the agreed slot, who goes. */

@@ -86,6 +86,9 @@ class InquiryIntake {
         // Checked up front so that a bad subject or body never creates or updates a customer.
         InquiryText.line("subject", command.subject(), InquiryText.MAX_SUBJECT, true);
         InquiryText.body("body", command.body());
+        if (command.chat() != null && command.channel() != Channel.CHAT) {
+            throw new InvalidValue("chat", "is only for a CHAT inquiry");
+        }
         OrderId order = findOrder(command.storefront(), command.orderNumber());
         // A contact form is typed by anyone who knows the email: it may complete, never rewrite, a customer.
         Customer customer = customers.recogniseFromUntrustedSource(email, details, command.storefront());
@@ -102,6 +105,7 @@ class InquiryIntake {
                 null,
                 command.openedBy() == null ? Inquiry.CUSTOMER : command.openedBy(),
                 null);
+        inquiry.chatIn(command.chat());
         return new Inquiries.Opened(inquiry.id(), inquiry.reference(), inquiry.status(), false);
     }
 
@@ -170,6 +174,7 @@ class InquiryIntake {
                     authorName,
                     Inquiry.CUSTOMER,
                     mail);
+            followUp.chatIn(inquiry.chatThread());
             return new Inquiries.MessageAdded(
                     followUp.messages().get(0).id(), followUp.reference(), followUp.status(), inquiry.reference());
         }

@@ -27,6 +27,10 @@ class InquiryMailTemplates implements MailTemplateUse {
     private static final String SAMPLE_DUE = "2026-11-24 10:00";
     private static final String SAMPLE_CONSOLE_LINK = "https://shop.example/console/inquiries/" + SAMPLE_REFERENCE;
 
+    private static final String SAMPLE_VISIT = "2026-11-25 10:00–12:00";
+    private static final String SAMPLE_PLACE = "東京都千代田区丸の内1-1-1";
+    private static final String SAMPLE_CHANGE_LINK = "https://shop.example/portal/visit?token=sample";
+
     private final ShopProperties shop;
 
     InquiryMailTemplates(ShopProperties shop) {
@@ -52,6 +56,25 @@ class InquiryMailTemplates implements MailTemplateUse {
                                 "山田 花子", SAMPLE_REFERENCE, SAMPLE_LINK, "Aftercare デモショップ")),
                         sample -> SatisfactionSurvey.variables(
                                 sample.customer().name(), SAMPLE_REFERENCE, SAMPLE_LINK, shop.name()),
+                        List.of("referenceTag")),
+                new MailTemplateDeclaration(
+                        VisitConfirmation.TEMPLATE,
+                        GROUP,
+                        MailKind.TRANSACTIONAL,
+                        new TemplateVariables(VisitConfirmation.variables(
+                                "山田 花子",
+                                SAMPLE_REFERENCE,
+                                SAMPLE_VISIT,
+                                SAMPLE_PLACE,
+                                SAMPLE_CHANGE_LINK,
+                                "Aftercare デモショップ")),
+                        sample -> VisitConfirmation.variables(
+                                sample.customer().name(),
+                                SAMPLE_REFERENCE,
+                                SAMPLE_VISIT,
+                                SAMPLE_PLACE,
+                                SAMPLE_CHANGE_LINK,
+                                shop.name()),
                         List.of("referenceTag")),
                 customerNotice(AutomationActions.CustomerNotice.WAITING_REMINDER),
                 customerNotice(AutomationActions.CustomerNotice.CLOSED_AFTER_WAITING),

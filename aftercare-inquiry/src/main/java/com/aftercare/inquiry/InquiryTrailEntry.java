@@ -24,7 +24,9 @@ class InquiryTrailEntry {
         CUSTOMER_REPLIED,
         FLAGGED,
         UNFLAGGED,
-        PRIORITY_CHANGED
+        PRIORITY_CHANGED,
+        /** The callback promised on the phone was made (V108). */
+        CALLED_BACK
     }
 
     @Id

@@ -25,6 +25,7 @@ class InquiryWork {
     private final SlaPolicy sla;
     private final ReplyMailer replyMailer;
     private final LineReplies lineReplies;
+    private final ChatReplies chatReplies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -36,6 +37,7 @@ class InquiryWork {
             SlaPolicy sla,
             ReplyMailer replyMailer,
             LineReplies lineReplies,
+            ChatReplies chatReplies,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
@@ -45,22 +47,31 @@ class InquiryWork {
         this.sla = sla;
         this.replyMailer = replyMailer;
         this.lineReplies = lineReplies;
+        this.chatReplies = chatReplies;
         this.events = events;
         this.clock = clock;
     }
 
     long reply(Inquiries.Reply command) {
         String operator = acting(command.operator());
-        return replyAs(store.lock(null, command.reference()), operator, command.body());
+        return replyAs(store.lock(null, command.reference()), operator, command.body(), command.mailInstead());
     }
 
-    /** A reply by an operator already checked, to an inquiry already locked (a macro's too). */
-    long replyAs(Inquiry inquiry, String operator, String body) {
+    /**
+     * A reply by an operator already checked, to an inquiry already locked (a macro's too, which
+     * never confirms a mail instead of a storefront's chat).
+     */
+    long replyAs(Inquiry inquiry, String operator, String body, boolean mailInstead) {
+        ChatReplies.Route route = chatReplies.route(inquiry, mailInstead);
         Instant now = clock.instant();
         InquiryStatus before = inquiry.status();
         inquiry.recordReply(operator, body, now);
         InquiryMessage reply = store.flushAndLast(inquiry);
-        replyMailer.queue(inquiry, reply, now);
+        if (route == ChatReplies.Route.STOREFRONT_CHAT) {
+            chatReplies.send(inquiry, reply, now);
+        } else {
+            replyMailer.queue(inquiry, reply, now);
+        }
         statusChanged(inquiry, before, now);
         lineReplies.queue(inquiry, reply, now);
         return reply.id();
@@ -150,6 +161,11 @@ class InquiryWork {
             events.publishEvent(
                     new InquiryStatusChanged(inquiry.id().value(), inquiry.reference(), before, inquiry.status(), at));
         }
+    }
+
+    void callbackMade(String reference, String operator) {
+        String by = acting(operator);
+        store.lock(null, reference).callbackMade(by, clock.instant());
     }
 
     void flag(String reference, String reason, String operator) {

@@ -195,7 +195,7 @@ public class Macros {
         Instant now = clock.instant();
         List<String> done = new ArrayList<>();
         if (reply != null) {
-            work.replyAs(inquiry, me.username(), reply);
+            work.replyAs(inquiry, me.username(), reply, false);
             done.add("reply");
         }
         if (macro.setPriority() != null) {

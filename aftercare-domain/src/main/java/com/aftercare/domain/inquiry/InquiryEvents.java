@@ -50,4 +50,28 @@ public final class InquiryEvents {
             OrderId order,
             String resolvedBy,
             Instant resolvedAt) {}
+
+    /**
+     * An operator's reply to a CHAT inquiry of {@code storefront}, to be shown in the storefront's
+     * own chat: it goes out as the webhook {@code inquiry.message_sent} instead of a mail.
+     * {@code conversationId} and {@code storefrontCustomerId} are the storefront's own ids that
+     * came with the inquiry (null when it sent none); {@code authorName} is the name the customer
+     * sees (the operator's display name).
+     */
+    public record ChatReplySent(
+            InquiryId inquiry,
+            String reference,
+            StorefrontId storefront,
+            String conversationId,
+            String storefrontCustomerId,
+            long messageId,
+            String body,
+            String authorName,
+            Instant sentAt) {
+
+        /** The key the delivery of this reply is found by ({@code WebhookDeliveries.states}). */
+        public static String deliverySubject(long messageId) {
+            return "inquiry-message:" + messageId;
+        }
+    }
 }

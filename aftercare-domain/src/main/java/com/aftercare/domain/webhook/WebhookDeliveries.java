@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,26 @@ public class WebhookDeliveries {
         }
     }
 
+    /**
+     * A delivery as an operator reads it on the message it carries: QUEUED (not tried yet, or being
+     * sent), FAILING (tried, retried later), DELIVERED, PARKED (given up or cancelled; an admin can
+     * resend it from the storefront's webhook screen).
+     */
+    public enum State {
+        DELIVERED,
+        FAILING,
+        QUEUED,
+        PARKED;
+
+        static State of(String status, int attempts) {
+            return switch (status) {
+                case "DELIVERED" -> DELIVERED;
+                case "FAILED", "CANCELLED" -> PARKED;
+                default -> attempts > 0 ? FAILING : QUEUED;
+            };
+        }
+    }
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final WebhookProperties properties;
@@ -69,6 +91,24 @@ public class WebhookDeliveries {
                 .param("limit", Math.max(1, Math.min(limit, 500)))
                 .query(WebhookDeliveries::delivery)
                 .list();
+    }
+
+    /**
+     * The state of the deliveries about each subject (see {@code WebhookOutbox}); with several
+     * subscriptions, the one that got furthest speaks (delivered to one receiver is delivered).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, State> states(Collection<String> subjects) {
+        Map<String, State> states = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("select subject, status, attempts from webhook_delivery where subject in (:subjects)")
+                .param("subjects", subjects)
+                .query((rs, i) -> Map.entry(rs.getString(1), State.of(rs.getString(2), rs.getInt(3))))
+                .list()
+                .forEach(e -> states.merge(e.getKey(), e.getValue(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        return states;
     }
 
     /**

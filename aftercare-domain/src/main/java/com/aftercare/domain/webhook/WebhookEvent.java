@@ -14,6 +14,7 @@ public enum WebhookEvent {
     CLAIM_CLOSED("claim.closed"),
     INQUIRY_OPENED("inquiry.opened"),
     INQUIRY_RESOLVED("inquiry.resolved"),
+    INQUIRY_MESSAGE_SENT("inquiry.message_sent"),
     COUPON_ISSUED("coupon.issued"),
     CUSTOMER_OPTED_OUT("customer.opted_out");
 

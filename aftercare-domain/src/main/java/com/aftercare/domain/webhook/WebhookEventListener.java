@@ -9,6 +9,7 @@ import com.aftercare.domain.claim.ClaimEvents.ClaimRejected;
 import com.aftercare.domain.consent.MarketingConsent.ConsentWithdrawn;
 import com.aftercare.domain.coupon.CouponEvents.CouponIssued;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.ChatReplySent;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
 import com.aftercare.domain.order.OrderId;
@@ -123,6 +124,17 @@ class WebhookEventListener {
                 inquiryAudience(e.storefront(), e.order()),
                 e.resolvedAt(),
                 WebhookPayloads.inquiry(e.inquiry(), e.reference(), e.customer(), e.storefront(), e.order(), more));
+    }
+
+    /** Only to the inquiry's own storefront: its chat is where the customer waits for the answer. */
+    @EventListener
+    void on(ChatReplySent e) {
+        outbox.enqueue(
+                WebhookEvent.INQUIRY_MESSAGE_SENT,
+                List.of(e.storefront()),
+                e.sentAt(),
+                WebhookPayloads.chatReply(e),
+                ChatReplySent.deliverySubject(e.messageId()));
     }
 
     @EventListener

@@ -37,6 +37,19 @@ class WebhookOutbox {
      * @return how many deliveries were queued
      */
     int enqueue(WebhookEvent type, Collection<StorefrontId> storefronts, Instant occurredAt, Map<String, Object> data) {
+        return enqueue(type, storefronts, occurredAt, data, null);
+    }
+
+    /**
+     * @param subject what the delivery is about, for a screen that shows its state (null: nothing
+     *     looks it up one by one)
+     */
+    int enqueue(
+            WebhookEvent type,
+            Collection<StorefrontId> storefronts,
+            Instant occurredAt,
+            Map<String, Object> data,
+            String subject) {
         if (storefronts.isEmpty()) {
             return 0;
         }
@@ -62,14 +75,15 @@ class WebhookOutbox {
         String body = JSON.writeValueAsString(envelope);
         jdbc.sql("""
                         insert into webhook_delivery (subscription_id, storefront_id, message_id, event_type, payload,
-                                                      give_up_at)
+                                                      give_up_at, subject)
                         select s.id, s.storefront_id, s.message_id, :type, :payload,
-                               now() + :retryMillis * interval '1 millisecond'
+                               now() + :retryMillis * interval '1 millisecond', :subject
                           from (values :subscriptions) as s (id, storefront_id, message_id)
                         """)
                 .param("type", type.wireName())
                 .param("payload", body)
                 .param("retryMillis", properties.retryFor().toMillis())
+                .param("subject", subject)
                 .param(
                         "subscriptions",
                         subscriptions.stream()

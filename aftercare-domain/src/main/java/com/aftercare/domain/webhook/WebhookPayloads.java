@@ -6,6 +6,7 @@ import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.coupon.CouponEvents.CouponIssued;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.inquiry.InquiryEvents.ChatReplySent;
 import com.aftercare.domain.inquiry.InquiryId;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
@@ -101,6 +102,27 @@ final class WebhookPayloads {
         data.put("orderId", order == null ? null : order.value());
         data.putAll(more);
         return Map.of("inquiry", data);
+    }
+
+    /**
+     * An operator's chat reply, with only what the storefront's chat can use: the inquiry's
+     * reference and the storefront's own conversation and customer ids, never our internal ids
+     * (the message id is there to deduplicate and to order).
+     */
+    static Map<String, Object> chatReply(ChatReplySent e) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", e.messageId());
+        message.put("body", e.body());
+        message.put("authorName", e.authorName());
+        message.put("sentAt", e.sentAt().toString());
+        Map<String, Object> inquiry = new LinkedHashMap<>();
+        inquiry.put("reference", e.reference());
+        inquiry.put("conversationId", e.conversationId());
+        inquiry.put("customerId", e.storefrontCustomerId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("inquiry", inquiry);
+        data.put("message", message);
+        return data;
     }
 
     static Map<String, Object> coupon(CouponIssued c) {

@@ -117,6 +117,20 @@ public class WebhookSubscriptions {
         return new Created(find(storefront, id), secret);
     }
 
+    /** Whether a live subscription of the storefront takes {@code event}: else nothing would carry it. */
+    @Transactional(readOnly = true)
+    public boolean wants(StorefrontId storefront, WebhookEvent event) {
+        return jdbc.sql("""
+                        select exists (select 1 from webhook_subscription
+                                        where storefront_id = :storefront and deleted_at is null
+                                          and disabled_at is null and :type = any (events))
+                        """)
+                .param("storefront", storefront.value())
+                .param("type", event.wireName())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The storefront's subscriptions (deleted ones left out), oldest first. */
     @Transactional(readOnly = true)
     public List<Subscription> of(StorefrontId storefront) {

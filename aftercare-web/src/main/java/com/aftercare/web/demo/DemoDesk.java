@@ -164,6 +164,14 @@ final class DemoDesk {
         }
     }
 
+    /**
+     * The demo's storefronts subscribe to no webhook, so nothing would carry a reply to their
+     * chat: the demo's operators confirm sending chat replies by mail, as the reply form asks.
+     */
+    private static boolean byMail(Channel channel) {
+        return channel == Channel.CHAT;
+    }
+
     private void story(
             DemoTimeline timeline,
             Random random,
@@ -185,7 +193,7 @@ final class DemoDesk {
         timeline.at(
                 answered.plusSeconds(60),
                 what + " answered",
-                () -> inquiries.reply(new Inquiries.Reply(reference[0], operator, topic.answer())));
+                () -> inquiries.reply(new Inquiries.Reply(reference[0], operator, topic.answer(), byMail(channel))));
         Instant last = answered.plusSeconds(60);
         if (topic.followUp() != null && stage != Stage.OPEN && (stage == Stage.WAITING || random.nextBoolean())) {
             timeline.at(
@@ -206,8 +214,8 @@ final class DemoDesk {
             timeline.at(
                     last,
                     what + " thanked",
-                    () -> inquiries.reply(
-                            new Inquiries.Reply(reference[0], operator, "ご返信ありがとうございます。またお気軽にお問い合わせください。")));
+                    () -> inquiries.reply(new Inquiries.Reply(
+                            reference[0], operator, "ご返信ありがとうございます。またお気軽にお問い合わせください。", byMail(channel))));
         }
         if (stage == Stage.OPEN || stage == Stage.WAITING) {
             return;

@@ -10,6 +10,7 @@ final class PortalViews {
     static final String ORDER = "portal/order";
     static final String CSAT = "portal/csat";
     static final String CSAT_THANKS = "portal/csat-thanks";
+    static final String VISIT = "portal/visit";
     static final String FAQ = "portal/faq";
     static final String CLAIM_NEW = "portal/claim-new";
     static final String CLAIM = "portal/claim";

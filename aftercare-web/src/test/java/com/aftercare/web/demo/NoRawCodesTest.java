@@ -172,6 +172,7 @@ class NoRawCodesTest {
                             "customer.opted_out",
                             "http",
                             "https",
+                            "inquiry.message_sent",
                             "inquiry.opened",
                             "inquiry.resolved",
                             "webhook-id")),
@@ -344,7 +345,7 @@ class NoRawCodesTest {
      * design (a guesser learns nothing). Their filled versions are not reached yet (open work).
      */
     private static final Set<String> NEED_A_SIGNED_QUERY =
-            Set.of("/portal/claims/new", "/portal/csat", "/portal/order", "/portal/unsubscribe");
+            Set.of("/portal/claims/new", "/portal/csat", "/portal/order", "/portal/unsubscribe", "/portal/visit");
 
     private static final String TWO_FACTOR_SETUP = "/console/account/two-factor/setup";
 
@@ -575,6 +576,11 @@ class NoRawCodesTest {
                          where i.status in ('RESOLVED', 'CLOSED') order by s.inquiry_id is null, i.id
                         """).query(Long.class).list().stream()
                         .map(id -> "/portal/csat?token=" + encode(tokens.sign("csat", id.toString(), later)))
+                        .toList());
+        fills.put(
+                "/portal/visit",
+                db.sql("select min(id) from inquiry where channel = 'VISIT'").query(Long.class).list().stream()
+                        .map(id -> "/portal/visit?token=" + encode(tokens.sign("visit-change", id.toString(), later)))
                         .toList());
         fills.put(
                 "/portal/unsubscribe",

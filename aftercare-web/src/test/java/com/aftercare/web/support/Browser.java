@@ -104,6 +104,20 @@ public final class Browser implements AfterAllCallback {
                 .until(condition::apply);
     }
 
+    /** Keeps the whole page as the operator sees it, for a person to look at (target/screenshots/{name}.png). */
+    public void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(
+                    dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver())
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public WebElement waitForVisible(By locator) {
         return new WebDriverWait(driver(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));

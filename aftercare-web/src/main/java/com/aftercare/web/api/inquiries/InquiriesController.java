@@ -4,6 +4,7 @@ import com.aftercare.domain.request.RequestKey;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
+import com.aftercare.inquiry.ChatThread;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
@@ -61,7 +62,8 @@ class InquiriesController {
             description = """
                     The customer is recognised by email (created if new). `orderNumber`, when given, must be an order of \
                     the calling storefront, else 400 on `orderNumber`. The answer's `id` is the inquiry's reference, used \
-                    in every later URL. Idempotent with an `Idempotency-Key` header (at most 200 characters, unique per \
+                    in every later URL. A CHAT inquiry may carry `chat` (your conversation and customer ids): operator \
+                    replies then go to your `inquiry.message_sent` webhook with them instead of a mail. Idempotent with an `Idempotency-Key` header (at most 200 characters, unique per \
                     storefront): a retry with the same key and body answers the inquiry the first try opened, with \
                     `duplicate: true`, and writes nothing; the same key with a different body is 409. Without the header a \
                     retry after a network error may open a second inquiry.""",
@@ -112,7 +114,12 @@ class InquiriesController {
                         null,
                         request.subject(),
                         request.body(),
-                        null),
+                        null,
+                        request.chat() == null
+                                ? null
+                                : ChatThread.of(
+                                        request.chat().conversationId(),
+                                        request.chat().customerId())),
                 key);
         return ResponseEntity.created(URI.create(PATH + "/" + opened.reference()))
                 .body(new InquiryCreated(
@@ -126,7 +133,8 @@ class InquiriesController {
                     the message opens a follow-up inquiry instead, named in `inquiry` (and in Location), with `followUpOf` \
                     naming the closed one. Idempotent with an `Idempotency-Key` header (per storefront and inquiry): a \
                     retry with the same key and body answers the message the first try added and adds nothing; the same \
-                    key with a different body is 409.""",
+                    key with a different body is 409. A chat sends its own message id as the key, so a message \
+                    delivered twice is stored once.""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,

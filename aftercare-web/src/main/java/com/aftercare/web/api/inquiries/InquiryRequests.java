@@ -38,7 +38,22 @@ final class InquiryRequests {
                             "What the customer wrote: at most 20,000 characters, line breaks kept; HTML is stored as text",
                     example = "12月1日の午前中に変更できますか。")
             @NotBlank
-            String body) {}
+            String body,
+
+            @Schema(
+                    description =
+                            "Only for channel CHAT: the storefront's own ids of the chat, handed back with every operator "
+                                    + "reply (webhook inquiry.message_sent)")
+            @Valid
+            ChatPayload chat) {}
+
+    @Schema(name = "InquiryChat")
+    record ChatPayload(
+            @Schema(description = "Your chat conversation's id, at most 200 characters", example = "conv_8f3a2")
+            String conversationId,
+
+            @Schema(description = "Your id of the customer, at most 200 characters", example = "cust_1042")
+            String customerId) {}
 
     @Schema(name = "InquiryCustomer")
     record CustomerPayload(

@@ -61,7 +61,7 @@ class WebhookSubscriptionsController {
                     The URL must be https and must not resolve to a loopback, link-local or private address, unless \
                     its host is on the allowed list (AFTERCARE_WEBHOOKS_ALLOWED_HOSTS or the console). Events: \
                     claim.opened, claim.approved, claim.rejected, claim.refund_recorded, claim.exchange_requested, \
-                    claim.closed, inquiry.opened, inquiry.resolved, coupon.issued, customer.opted_out. The answer \
+                    claim.closed, inquiry.opened, inquiry.resolved, inquiry.message_sent, coupon.issued, customer.opted_out. The answer \
                     carries the signing secret (whsec_…) once; it is never shown again.""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(

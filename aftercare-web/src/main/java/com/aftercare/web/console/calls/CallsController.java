@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -123,6 +124,21 @@ class CallsController {
     String callbacks(Model model) {
         model.addAttribute("callbacks", desk.dueToday());
         return ConsoleViews.DESK_CALLBACKS;
+    }
+
+    /**
+     * The operator made the callback: it leaves the list. One already made (another operator was
+     * quicker) or none promised is said on the list, never an error page.
+     */
+    @PostMapping("/console/callbacks/{reference}/done")
+    String callbackMade(@PathVariable String reference, Principal operator, RedirectAttributes redirect) {
+        try {
+            desk.callbackMade(reference, operator.getName());
+            redirect.addFlashAttribute("notice", "desk.callbacks.done");
+        } catch (InvalidValue e) {
+            redirect.addFlashAttribute("problem", "desk.callbacks.notOpen");
+        }
+        return ConsoleViews.redirect("/console/callbacks");
     }
 
     /**

@@ -140,19 +140,25 @@ class CustomerTimelineController {
                 .forEach(e -> entries.add(new Entry(
                         e.occurredAt(), "order", e.orderNumber(), keys("orderStatus." + e.statusTo()), null)));
         inquiries.of(customerId).forEach(i -> {
+            String title = i.reference() + " " + i.subject();
+            String link = "/console/inquiries/" + i.reference();
             entries.add(new Entry(
                     i.openedAt(),
                     "inquiry",
-                    i.reference() + " " + i.subject(),
+                    title,
                     keys("channel." + i.channel(), "inquiryStatus." + i.status()),
-                    "/console/inquiries/" + i.reference()));
+                    link));
             if (i.resolvedAt() != null) {
-                entries.add(new Entry(
-                        i.resolvedAt(),
-                        "inquiry",
-                        i.reference() + " " + i.subject(),
-                        keys("inquiryStatus.RESOLVED"),
-                        "/console/inquiries/" + i.reference()));
+                entries.add(new Entry(i.resolvedAt(), "inquiry", title, keys("inquiryStatus.RESOLVED"), link));
+            }
+            // a callback promised on the phone: when it is due, and once made, when
+            if (i.callbackAt() != null) {
+                String promise =
+                        i.callbackDoneAt() == null ? "customers.callback.promised" : "customers.callback.wasDue";
+                entries.add(new Entry(i.callbackAt(), "callback", title, keys(promise), link));
+            }
+            if (i.callbackDoneAt() != null) {
+                entries.add(new Entry(i.callbackDoneAt(), "callback", title, keys("trail.CALLED_BACK"), link));
             }
         });
         claims.forCustomer(customerId).forEach(c -> {

@@ -52,7 +52,7 @@ class InquiryMessagesController {
                 redirect,
                 response,
                 "inquiry.replied",
-                r -> inquiries.reply(new Inquiries.Reply(r, operator.getName(), form.body())),
+                r -> inquiries.reply(new Inquiries.Reply(r, operator.getName(), form.body(), form.mailConfirmed())),
                 () -> page.show(reference, model, form, errors, ReplyForm.empty(), null));
     }
 

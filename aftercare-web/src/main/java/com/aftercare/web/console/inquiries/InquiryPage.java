@@ -54,6 +54,7 @@ class InquiryPage {
     private final Clock clock;
     private final LinePushes linePushes;
     private final String faqLinks;
+    private final ChatDeliveries chatDeliveries;
 
     InquiryPage(
             Inquiries inquiries,
@@ -67,7 +68,9 @@ class InquiryPage {
             Orders orders,
             Clock clock,
             LinePushes linePushes,
-            ShopProperties shop) {
+            ShopProperties shop,
+
+            ChatDeliveries chatDeliveries) {
         this.inquiries = inquiries;
         this.panel = panel;
         this.operators = operators;
@@ -81,6 +84,7 @@ class InquiryPage {
         this.linePushes = linePushes;
         // where the portal shows one FAQ article (portal/faq.html gives each the id article-<id>)
         this.faqLinks = shop.publicUrl() + "/portal/faq#article-";
+        this.chatDeliveries = chatDeliveries;
     }
 
     /** The page with empty reply and note forms. */
@@ -133,6 +137,10 @@ class InquiryPage {
                         .map(Inquiries.MessageView::linePushId)
                         .filter(Objects::nonNull)
                         .toList()));
+        // a storefront's chat: each reply's webhook state, and a warning when nothing would carry one
+        model.addAttribute("chatDeliveries", chatDeliveries.states(inquiry));
+        model.addAttribute("storefrontChat", ChatDeliveries.storefrontChat(inquiry));
+        model.addAttribute("chatUnreachable", chatDeliveries.unreachable(inquiry));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {

@@ -2,7 +2,9 @@ package com.aftercare.web.console.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -10,6 +12,7 @@ import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestInquiries;
+import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestOperators;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -49,6 +52,12 @@ class CallsAndVisitsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MailDispatcher mailDispatcher;
+
+    @Autowired
+    SignedTokens tokens;
 
     ConsoleClient console;
     String email;
@@ -258,5 +267,121 @@ class CallsAndVisitsTest {
         assertThat(page.substring(page.indexOf("callback-" + early), page.indexOf("callback-" + later)))
                 .contains("期限超過");
         assertThat(page.substring(page.indexOf("callback-" + later))).doesNotContain("期限超過");
+    }
+
+    @Test
+    void shouldMarkACallbackMadeSoItLeavesTheListStaysOnTheInquiryAndShowsOnTheTimeline() {
+        Inquiries.InquiryView call = opened(logCall(call("2026-11-24T10:30")));
+        String reference = call.reference();
+        clock.setJst("2026-11-24T11:00");
+        long customer = call.customer().value();
+        assertThat(console.get("/console/customers/" + customer).body()).contains("この時刻に折り返す約束");
+
+        HttpResponse<String> done =
+                console.postForm("/console/callbacks", "/console/callbacks/" + reference + "/done", Map.of());
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        String list = console.get("/console/callbacks").body();
+        assertThat(list).contains("折り返し電話を済みにしました。").doesNotContain("callback-" + reference);
+        assertThat(inquiries.find(reference).orElseThrow().details().callbackDoneAt())
+                .isEqualTo(java.time.Instant.parse("2026-11-24T02:00:00Z"));
+        assertThat(console.get("/console/inquiries/" + reference).body()).contains("id=\"callback-done\"");
+        assertThat(console.get("/console/customers/" + customer).body())
+                .contains("折り返し電話済み")
+                .contains("折り返しの予定時刻(済み)");
+
+        HttpResponse<String> again =
+                console.postForm("/console/callbacks", "/console/callbacks/" + reference + "/done", Map.of());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(console.get("/console/callbacks").body()).contains("この折り返しはすでに済んでいるか、約束されていません。");
+    }
+
+    @Test
+    void shouldRefuseMarkingACallbackWithoutCsrfOrOnACallWithoutOne() {
+        String reference = opened(logCall(call("2026-11-24T10:30"))).reference();
+        String none = opened(logCall(call(null))).reference();
+
+        HttpResponse<String> forged = console.postWithoutToken("/console/callbacks/" + reference + "/done", Map.of());
+        HttpResponse<String> noCallback =
+                console.postForm("/console/callbacks", "/console/callbacks/" + none + "/done", Map.of());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(inquiries.find(reference).orElseThrow().details().callbackDoneAt())
+                .isNull();
+        assertThat(noCallback.statusCode()).isEqualTo(302);
+        assertThat(inquiries.find(none).orElseThrow().details().callbackDoneAt())
+                .isNull();
+        HttpResponse<String> unknown =
+                console.postForm("/console/callbacks", "/console/callbacks/INQ-1900-000001/done", Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldMailAVisitConfirmationWithDatePlaceAndALinkThatAsksForAnotherTimeInTheInquiry() throws Exception {
+        String reference =
+                opened(bookVisit(visit("2026-11-25T10:00", "2026-11-25T12:00"))).reference();
+        mailDispatcher.dispatchDue();
+
+        jakarta.mail.internet.MimeMessage mail = org.assertj.core.api.Assertions.assertThat(
+                        TestMailServer.receivedBy(email))
+                .singleElement()
+                .actual();
+        String text = TestMailServer.textOf(mail);
+        assertThat(TestMailServer.subjectOf(mail)).contains("ご訪問日時のご確認").contains(reference);
+        assertThat(text)
+                .contains("2026-11-25 10:00–12:00")
+                .contains("東京都千代田区丸の内1-1-1")
+                .contains("/portal/visit?token=");
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/portal/visit\\?token=\\S+").matcher(text);
+        assertThat(link.find()).isTrue();
+        String page = link.group();
+        ConsoleClient customer = new ConsoleClient(port);
+
+        assertThat(customer.get(page).body()).contains("2026-11-25 10:00–12:00").contains("東京都千代田区丸の内1-1-1");
+        HttpResponse<String> empty = customer.postForm(page, page, Map.of("wish", " "));
+        HttpResponse<String> asked = customer.postForm(page, page, Map.of("wish", "来週の午後でお願いします。"));
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("ご希望を承りました");
+        assertThat(inquiries.find(reference).orElseThrow().messages())
+                .extracting(Inquiries.MessageView::body)
+                .containsExactly("洗濯機の設置不良の確認", "来週の午後でお願いします。");
+    }
+
+    @Test
+    void shouldRefuseATamperedOrForeignVisitLinkAndWriteNothing() throws Exception {
+        String reference =
+                opened(bookVisit(visit("2026-11-25T10:00", "2026-11-25T12:00"))).reference();
+        mailDispatcher.dispatchDue();
+        String text = TestMailServer.textOf(TestMailServer.receivedBy(email).get(0));
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("token=(\\S+)").matcher(text);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        long id = jdbc.sql("select id from inquiry where reference = :r")
+                .param("r", reference)
+                .query(Long.class)
+                .single();
+        ConsoleClient customer = new ConsoleClient(port);
+
+        assertThat(customer.get("/portal/visit?token=" + tampered).statusCode()).isEqualTo(400);
+        assertThat(customer.get("/portal/visit").statusCode()).isEqualTo(400);
+        assertThat(customer.get("/portal/visit?token="
+                                + java.net.URLEncoder.encode(
+                                        tokens.sign(
+                                                "csat",
+                                                Long.toString(id),
+                                                java.time.Instant.parse("2030-01-01T00:00:00Z")),
+                                        java.nio.charset.StandardCharsets.UTF_8))
+                        .statusCode())
+                .as("a token for another purpose")
+                .isEqualTo(400);
+        HttpResponse<String> forged = customer.postForm(
+                "/portal/visit?token=" + token, "/portal/visit?token=" + tampered, Map.of("wish", "改ざん"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(inquiries.find(reference).orElseThrow().messages()).hasSize(1);
     }
 }

@@ -84,6 +84,37 @@ class DeskBrowserTest {
         assertThat(browser.text()).contains("初回応答（中央値／平均）").contains("チャネル別");
     }
 
+    @Test
+    void shouldMarkACallbackMadeFromTheCallbacksList() {
+        String email = Events.unique("browser-callback") + "@example.jp";
+        logInAndFollow(Operators.Role.OPERATOR, "nav-callbacks", "/console/callbacks");
+        browser.driver().findElement(By.id("new-call")).click();
+        browser.waitForVisible(By.id("caller"));
+        browser.type(By.id("caller"), "山田 花子（ご本人）")
+                .type(By.id("customerEmail"), email)
+                .type(By.id("customerName"), "山田 花子")
+                .type(By.id("summary"), "返品の送り先を確認したい。折り返し希望。");
+        new Select(browser.driver().findElement(By.id("category"))).selectByValue("RETURN");
+        browser.driver().findElement(By.name("callbackWanted")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('callbackAt').value = '2026-11-24T14:00'");
+        browser.driver().findElement(By.id("log-call")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/console/inquiries/INQ-"));
+        String reference = browser.path().substring(browser.path().lastIndexOf('/') + 1);
+
+        browser.open("/console/callbacks");
+        WebElement done = browser.waitForVisible(By.id("callback-done-" + reference));
+        browser.screenshot("callbacks-list");
+        done.click();
+        browser.waitForVisible(By.id("notice"));
+
+        assertThat(browser.text()).contains("折り返し電話を済みにしました。");
+        assertThat(browser.driver().findElements(By.id("callback-" + reference)))
+                .isEmpty();
+        browser.screenshot("callbacks-after-done");
+        TestInquiries.closeAllOfCustomer(jdbc, email);
+    }
+
     /** A new console user of the role logs in and follows a link of the navigation bar. */
     private void logInAndFollow(Operators.Role role, String link, String path) {
         browser.logIn(TestOperators.create(operators, passwords, role), TestOperators.PASSWORD);
