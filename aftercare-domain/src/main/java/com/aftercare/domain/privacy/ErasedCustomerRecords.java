@@ -56,7 +56,7 @@ class ErasedCustomerRecords {
         jdbc.sql("""
                         update customer
                            set email = :address, email_normalized = :address, name = :name, name_kana = null,
-                               phone = null, promotional_consent = false, erased_at = now(),
+                               phone = null, phone_normalized = null, promotional_consent = false, erased_at = now(),
                                updated_at = now(), version = version + 1
                          where id = :id
                         """)

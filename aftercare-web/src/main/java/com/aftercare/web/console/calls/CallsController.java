@@ -78,6 +78,7 @@ class CallsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        requireContact(form, errors);
         return submit(
                 errors,
                 model,
@@ -105,6 +106,7 @@ class CallsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        requireContact(form, errors);
         return submit(
                 errors,
                 model,
@@ -123,6 +125,28 @@ class CallsController {
     String callbacks(Model model) {
         model.addAttribute("callbacks", desk.dueToday());
         return ConsoleViews.DESK_CALLBACKS;
+    }
+
+    /**
+     * A caller may give no email (#12 §2), but then a phone number, and a storefront the new
+     * customer belongs to; said under the fields concerned before the facade is asked (which
+     * refuses the same, as a last line).
+     */
+    private static void requireContact(IntakeForm form, BindingResult errors) {
+        if (!isBlank(form.customerEmail())) {
+            return;
+        }
+        if (isBlank(form.customerPhone())) {
+            errors.rejectValue("customerEmail", "desk.intake.contactRequired");
+            errors.rejectValue("customerPhone", "desk.intake.contactRequired");
+        }
+        if (form.storefront() == null) {
+            errors.rejectValue("storefront", "desk.intake.storefrontWithoutEmail");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**

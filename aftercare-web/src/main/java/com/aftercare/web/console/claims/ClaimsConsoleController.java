@@ -353,8 +353,7 @@ class ClaimsConsoleController {
                 "customer",
                 customers
                         .find(claim.customer())
-                        .map(c ->
-                                new Customer(c.id().value(), c.name(), c.email().masked()))
+                        .map(c -> new Customer(c.id().value(), c.name(), c.maskedEmail()))
                         .orElse(null));
         model.addAttribute("inquiries", inquiries.aboutOrder(claim.order()));
         model.addAttribute(

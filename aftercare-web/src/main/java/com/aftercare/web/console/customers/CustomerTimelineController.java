@@ -211,8 +211,7 @@ class CustomerTimelineController {
             model.addAttribute(NOTE_FORM, NoteForm.empty());
         }
         model.addAttribute("revealed", revealed);
-        model.addAttribute(
-                "email", revealed ? customer.email().value() : customer.email().masked());
+        model.addAttribute("email", revealed ? customer.emailText() : customer.maskedEmail());
         model.addAttribute("phone", revealed ? customer.phone() : CustomerView.maskPhone(customer.phone()));
         model.addAttribute("consented", consent.hasConsented(customerId));
         model.addAttribute("entries", entries);

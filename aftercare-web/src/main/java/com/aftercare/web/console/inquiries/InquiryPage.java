@@ -147,13 +147,16 @@ class InquiryPage {
                 || status == InquiryStatus.WAITING_ON_CUSTOMER;
     }
 
-    /** The customer as the inquiry page shows them: the name, and the address masked. */
+    /**
+     * The customer as the inquiry page shows them: the name, and the address masked; a null
+     * {@code maskedEmail} is a customer without an email, and the page says no mail reaches them.
+     */
     record Customer(Long id, String name, String maskedEmail) {
 
         static final Customer UNKNOWN = new Customer(null, null, null);
 
         static Customer of(CustomerView view) {
-            return new Customer(view.id().value(), view.name(), view.email().masked());
+            return new Customer(view.id().value(), view.name(), view.maskedEmail());
         }
     }
 }
