@@ -16,6 +16,11 @@ public record CustomerView(CustomerId id, EmailAddress email, String name, Strin
         return email == null ? null : email.masked();
     }
 
+    /** {@link #maskPhone} of this customer's phone. */
+    public String maskedPhone() {
+        return maskPhone(phone);
+    }
+
     /** The address as given, or null without an email (lists, exports). */
     public String emailText() {
         return email == null ? null : email.value();

@@ -86,7 +86,8 @@ class SecurityConfiguration {
                         // figures, and reassign inquiries; they design step mail and
                         // marketing; a customer's full
                         // bank account is only for those who make the transfers; a disclosure of
-                        // everything about a customer and an erasure are theirs to answer too
+                        // everything about a customer and an erasure are theirs to answer too, as is
+                        // merging two records of one person
                         .requestMatchers(
                                 "/console/canned-responses/**",
                                 "/console/faq/**",
@@ -99,6 +100,7 @@ class SecurityConfiguration {
                                 "/console/claims/*/bank-account",
                                 "/console/customers/*/privacy",
                                 "/console/customers/*/privacy/**",
+                                "/console/customers/*/merge",
                                 "/console/stepmail/**",
                                 "/console/mail/**",
                                 "/console/marketing/**",
