@@ -4,6 +4,8 @@ import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.shared.NotFound;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,9 @@ public class CustomerMerges {
     /** A merge into this customer, for its timeline. */
     public record Merged(Instant at, String operator, long duplicate) {}
 
+    private static final List<String> PREVIEW_ORDER = List.of(
+            "orders", "inquiries", "claims", "mails", "enrolments", "consents", "lineIdentities", "notes", "coupons");
+
     private final List<MergeableRecords> records;
     private final Customers customers;
     private final JdbcClient jdbc;
@@ -50,8 +55,12 @@ public class CustomerMerges {
     @Transactional(readOnly = true)
     public Preview preview(CustomerId survivor, CustomerId duplicate) {
         check(survivor, duplicate);
-        Map<String, Integer> moves = new TreeMap<>();
-        records.forEach(r -> moves.putAll(r.countsOf(duplicate)));
+        Map<String, Integer> counted = new HashMap<>();
+        records.forEach(r -> counted.putAll(r.countsOf(duplicate)));
+        // the order an operator reads them in: what the person bought and asked first
+        Map<String, Integer> moves = new LinkedHashMap<>();
+        PREVIEW_ORDER.stream().filter(counted::containsKey).forEach(kind -> moves.put(kind, counted.remove(kind)));
+        moves.putAll(new TreeMap<>(counted));
         return new Preview(view(survivor), view(duplicate), moves);
     }
 
