@@ -46,6 +46,10 @@ class DeskMails {
     /** A notice to the inquiry's customer, once per {@code dedupKey}. */
     void toCustomer(Inquiry inquiry, AutomationActions.CustomerNotice notice, String dedupKey, Instant now) {
         CustomerView customer = customers.find(inquiry.customer()).orElseThrow();
+        if (!customer.hasEmail()) {
+            // the inquiry page tells the operator this customer gets no mail (#12 §2)
+            return;
+        }
         mails.send(MailRequest.transactional(
                 dedupKey,
                 notice.template(),

@@ -5,6 +5,7 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
+import com.aftercare.domain.customer.PhoneNumber;
 import com.aftercare.domain.inquiry.InquiryEvents.CustomerReplied;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryId;
@@ -81,8 +82,14 @@ class InquiryIntake {
         if (command.channel() == null) {
             throw new InvalidValue("channel", "must not be null");
         }
-        EmailAddress email = customerEmail(command.customerEmail());
+        EmailAddress email = withoutEmailAllowed(command) ? null : customerEmail(command.customerEmail());
         PersonalDetails details = new PersonalDetails(command.customerName(), null, command.customerPhone());
+        if (email == null && PhoneNumber.normalized(details.phone()) == null) {
+            throw new InvalidValue("customer.email", "an email or a phone number is required");
+        }
+        if (email == null && command.storefront() == null) {
+            throw new InvalidValue("storefront", "is required for a customer without an email");
+        }
         // Checked up front so that a bad subject or body never creates or updates a customer.
         InquiryText.line("subject", command.subject(), InquiryText.MAX_SUBJECT, true);
         InquiryText.body("body", command.body());
@@ -91,7 +98,9 @@ class InquiryIntake {
         }
         OrderId order = findOrder(command.storefront(), command.orderNumber());
         // A contact form is typed by anyone who knows the email: it may complete, never rewrite, a customer.
-        Customer customer = customers.recogniseFromUntrustedSource(email, details, command.storefront());
+        Customer customer = email == null
+                ? customers.recogniseByPhone(details, command.storefront())
+                : customers.recogniseFromUntrustedSource(email, details, command.storefront());
         Inquiry inquiry = openFor(
                 command.channel(),
                 command.category(),
@@ -287,6 +296,15 @@ class InquiryIntake {
     }
 
     /** The customer's address, a refusal naming {@code customer.email}. */
+    /**
+     * A call or a visit taken down by an operator may name a customer by phone alone (#12 §2); every
+     * other channel is answered in writing and needs the address.
+     */
+    private static boolean withoutEmailAllowed(Inquiries.OpenInquiry command) {
+        return (command.channel() == Channel.PHONE || command.channel() == Channel.VISIT)
+                && (command.customerEmail() == null || command.customerEmail().isBlank());
+    }
+
     static EmailAddress customerEmail(String value) {
         try {
             return new EmailAddress(value);

@@ -35,7 +35,8 @@ class ReplyMailer {
             return;
         }
         Optional<CustomerView> customer = customers.find(inquiry.customer());
-        if (customer.isEmpty()) {
+        if (customer.isEmpty() || !customer.get().hasEmail()) {
+            // the reply stays on the inquiry; its page tells the operator no mail goes out (#12 §2)
             return;
         }
         MailRequest mail = ReplyMail.of(

@@ -3,7 +3,6 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
-import com.aftercare.domain.line.LineIdentities;
 import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.InvalidValue;
@@ -69,7 +68,7 @@ public class SatisfactionSurvey {
     @ApplicationModuleListener
     void on(InquiryResolved event) {
         CustomerView customer = customers.find(event.customer()).orElseThrow();
-        if (LineIdentities.isLineOnly(customer.email())
+        if (!customer.hasEmail()
                 || inquiries
                         .findById(event.inquiry().value())
                         .map(inquiry -> inquiry.channel() == Channel.LINE)

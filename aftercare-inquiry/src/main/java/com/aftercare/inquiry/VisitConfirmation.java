@@ -2,7 +2,6 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.line.LineIdentities;
 import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.SignedTokens;
@@ -71,7 +70,7 @@ public class VisitConfirmation {
      */
     void send(Inquiry inquiry) {
         CustomerView customer = customers.find(inquiry.customer()).orElseThrow();
-        if (customer.email() == null || LineIdentities.isLineOnly(customer.email())) {
+        if (!customer.hasEmail()) {
             return;
         }
         Inquiries.ChannelDetails visit = inquiry.channelDetails();

@@ -48,6 +48,10 @@ class ClaimMailer implements MailTemplateUse {
         CustomerView customer = customers
                 .find(claim.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer " + claim.customer() + " vanished"));
+        if (!customer.hasEmail()) {
+            // a customer reached only by phone or LINE (#12 §2): the claim page says no mail goes out
+            return;
+        }
         ClaimView view = ClaimView.of(claim, order.number());
         String language = mails.languageFor(customer.id());
         Map<String, Object> variables =

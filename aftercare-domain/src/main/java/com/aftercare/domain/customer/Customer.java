@@ -1,5 +1,6 @@
 package com.aftercare.domain.customer;
 
+import com.aftercare.domain.storefront.StorefrontId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +10,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A person who bought from the shop, one across all storefronts (matched by normalised email). */
+/**
+ * A person who bought from or contacted the shop: one across all storefronts when we know their
+ * email (matched by normalised email); without one (a caller who gave a phone, a LINE user) they
+ * belong to the storefront they were recorded at and are found again by normalised phone.
+ */
 @Entity
 @Table(name = "customer")
 public class Customer {
@@ -18,10 +23,9 @@ public class Customer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false)
     private String email;
 
-    @Column(name = "email_normalized", nullable = false, unique = true)
+    @Column(name = "email_normalized", unique = true)
     private String emailNormalized;
 
     @Column(nullable = false)
@@ -31,6 +35,13 @@ public class Customer {
     private String nameKana;
 
     private String phone;
+
+    @Column(name = "phone_normalized")
+    private String phoneNormalized;
+
+    /** Only for a customer without an email: the storefront that recorded them. */
+    @Column(name = "storefront_id")
+    private Long storefront;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -49,8 +60,23 @@ public class Customer {
         this.createdAt = now;
         this.name = details.name();
         this.nameKana = details.nameKana();
-        this.phone = details.phone();
+        setPhone(details.phone());
         this.updatedAt = now;
+    }
+
+    /** A customer without an email, recorded at {@code storefront}; reached by phone or LINE. */
+    Customer(StorefrontId storefront, PersonalDetails details, Instant now) {
+        this.storefront = storefront.value();
+        this.createdAt = now;
+        this.name = details.name();
+        this.nameKana = details.nameKana();
+        setPhone(details.phone());
+        this.updatedAt = now;
+    }
+
+    private void setPhone(String phone) {
+        this.phone = phone;
+        this.phoneNormalized = PhoneNumber.normalized(phone);
     }
 
     /** The newest details a storefront sent win; blanks never erase what we know. */
@@ -63,7 +89,7 @@ public class Customer {
             this.nameKana = details.nameKana();
         }
         if (phone == null && details.phone() != null) {
-            this.phone = details.phone();
+            setPhone(details.phone());
         }
         this.updatedAt = now;
     }
@@ -74,7 +100,7 @@ public class Customer {
             this.nameKana = details.nameKana();
         }
         if (details.phone() != null) {
-            this.phone = details.phone();
+            setPhone(details.phone());
         }
         this.updatedAt = now;
     }
@@ -83,8 +109,9 @@ public class Customer {
         return new CustomerId(id);
     }
 
+    /** The email, or null for a customer reached only by phone or LINE. */
     public EmailAddress email() {
-        return new EmailAddress(email);
+        return email == null ? null : new EmailAddress(email);
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package com.aftercare.domain.customer;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -20,4 +21,18 @@ interface CustomerRepository extends Repository<Customer, Long> {
                         or exists (select 1 from customer_external_id x where x.customer_id = c.id and x.storefront_id = :storefront))
                     """, nativeQuery = true)
     Optional<Customer> findVisibleTo(String email, long storefront);
+
+    /**
+     * Customers of a storefront with this normalised phone: recorded there without an email, or
+     * with an order or an external id there. Never merged-away or erased ones; oldest first.
+     */
+    @Query(value = """
+                    select c.* from customer c
+                    where c.phone_normalized = :phone and c.merged_into is null and c.erased_at is null
+                      and (c.storefront_id = :storefront
+                        or exists (select 1 from customer_order o where o.customer_id = c.id and o.storefront_id = :storefront)
+                        or exists (select 1 from customer_external_id x where x.customer_id = c.id and x.storefront_id = :storefront))
+                    order by c.id
+                    """, nativeQuery = true)
+    List<Customer> findByPhoneAt(String phone, long storefront);
 }

@@ -1,9 +1,11 @@
 package com.aftercare.domain.customer;
 
 import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +76,45 @@ public class Customers {
                     .update();
         }
         return customer;
+    }
+
+    /**
+     * A caller or visitor who gave no email (#12 §2): the storefront's customer with the same
+     * normalised phone when there is exactly one (an exact key, never a name), completed with what
+     * we did not know; else a new customer of that storefront. Two people sharing a phone number
+     * make the match ambiguous, so a second hit creates a new customer for an operator to merge by
+     * hand rather than guessing. Serialised per storefront and phone like {@link #recognise}.
+     *
+     * @throws InvalidValue on {@code customer.phone} when no phone is given: a customer must be
+     *     reachable by email, phone or LINE
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer recogniseByPhone(PersonalDetails details, StorefrontId storefront) {
+        String phone = PhoneNumber.normalized(details.phone());
+        if (phone == null) {
+            throw new InvalidValue("customer.phone", "an email or a phone number is required");
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('customer-phone:' || :storefront || ':' || :phone, 0))")
+                .param("storefront", storefront.value())
+                .param("phone", phone)
+                .query()
+                .singleValue();
+        List<Customer> known = customers.findByPhoneAt(phone, storefront.value());
+        if (known.size() == 1) {
+            known.get(0).learnMissing(details, clock.instant());
+            return known.get(0);
+        }
+        return customers.save(new Customer(storefront, details, clock.instant()));
+    }
+
+    /**
+     * A new customer without an email or phone, reached through an identity the caller writes in
+     * the same transaction (a LINE user): the only way to make one, so that no customer is left
+     * without a way to reach them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer createForIdentity(PersonalDetails details, StorefrontId storefront) {
+        return customers.save(new Customer(storefront, details, clock.instant()));
     }
 
     /** The customer a storefront knows by its own id of them (a Shopify customer id). */

@@ -3,7 +3,6 @@ package com.aftercare.domain.line;
 import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.Customers;
-import com.aftercare.domain.customer.EmailAddress;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.Text;
@@ -12,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,17 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * The LINE users who wrote to a storefront's official account. LINE gives each provider its own
  * userId for a person, so an identity is (storefront, userId). It belongs to a customer from the
  * first message: a LINE-only customer of its own until the person proves an order of theirs through
- * the portal, never guessed from a display name. Such a customer needs the customer table's email,
- * which they did not give: they get an address under {@value #NO_MAIL_DOMAIN}, a domain reserved by
- * RFC 2606 that never receives mail, recognisable by {@link #isLineOnly(EmailAddress)}.
+ * the portal, never guessed from a display name. Such a customer has no email (V104 turned the old
+ * {@code …@line.invalid} stand-ins into null): the LINE identity is how they are reached.
  */
 @Service
 public class LineIdentities {
 
     /** LINE's userId: {@code U} and 32 hexadecimal digits. */
     public static final Pattern USER_ID = Pattern.compile("^U[0-9a-f]{32}$");
-
-    static final String NO_MAIL_DOMAIN = "line.invalid";
 
     private final JdbcClient jdbc;
     private final Customers customers;
@@ -52,11 +47,6 @@ public class LineIdentities {
             CustomerId customer,
             String displayName,
             boolean following) {}
-
-    /** Whether the customer's address is the stand-in of a LINE-only customer (no mail goes there). */
-    public static boolean isLineOnly(EmailAddress email) {
-        return email.normalized().endsWith("@" + NO_MAIL_DOMAIN);
-    }
 
     @Transactional(readOnly = true)
     public Optional<LineIdentity> find(StorefrontId storefront, String userId) {
@@ -112,12 +102,8 @@ public class LineIdentities {
             }
             return known.get();
         }
-        EmailAddress standIn = new EmailAddress(
-                "line-" + userId.toLowerCase(Locale.ROOT) + "-" + storefront.value() + "@" + NO_MAIL_DOMAIN);
-        Customer customer = customers.recogniseFromUntrustedSource(
-                standIn,
-                new PersonalDetails(name == null ? "LINE " + userId.substring(27) : name, null, null),
-                storefront);
+        Customer customer = customers.createForIdentity(
+                new PersonalDetails(name == null ? "LINE " + userId.substring(27) : name, null, null), storefront);
         jdbc.sql("""
                         insert into line_identity (storefront_id, line_user_id, customer_id, display_name, created_at)
                         values (:storefront, :user, :customer, :name, :at)

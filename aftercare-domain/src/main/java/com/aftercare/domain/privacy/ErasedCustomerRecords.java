@@ -47,6 +47,11 @@ class ErasedCustomerRecords {
                              where completion_date is not null and strpos(serialized_event, :value) > 0
                             """).param("value", value).update();
         }
+        // a customer merged into this one kept only its name (CustomerMerges): it goes with the person
+        jdbc.sql("update customer set name = :name, erased_at = now() where merged_into = :id")
+                .param("name", Erasures.ERASED_NAME)
+                .param("id", id)
+                .update();
         jdbc.sql("delete from customer_external_id where customer_id = :id")
                 .param("id", id)
                 .update();
@@ -56,7 +61,7 @@ class ErasedCustomerRecords {
         jdbc.sql("""
                         update customer
                            set email = :address, email_normalized = :address, name = :name, name_kana = null,
-                               phone = null, promotional_consent = false, erased_at = now(),
+                               phone = null, phone_normalized = null, promotional_consent = false, erased_at = now(),
                                updated_at = now(), version = version + 1
                          where id = :id
                         """)

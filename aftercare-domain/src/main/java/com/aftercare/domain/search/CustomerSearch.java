@@ -81,7 +81,7 @@ public class CustomerSearch {
      */
     private static final String CUSTOMER_PAGE = "select c.*, last.placed_at as last_order_at,"
             + " last.storefront as last_order_storefront"
-            + " from (select c.id, c.name, c.name_kana, c.email, c.phone from customer c where %1$s"
+            + " from (select c.id, c.name, c.name_kana, c.email, c.phone from customer c where c.merged_into is null and %1$s"
             + " and c.id >= :floor and c.id < :upper order by %2$s desc limit :limit) c"
             + " left join lateral (select o.placed_at, s.name as storefront from customer_order o"
             + " join storefront s on s.id = o.storefront_id where o.customer_id = c.id"
@@ -89,7 +89,7 @@ public class CustomerSearch {
             + " order by c.id desc";
 
     private static final String CUSTOMERS =
-            "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where %s"
+            "select c.id, c.name, c.name_kana, c.email, c.phone from customer c where c.merged_into is null and %s"
                     + NEWEST_MATCHES_FIRST.formatted("c.id");
 
     private static final String ORDER_COLUMNS =
@@ -231,13 +231,15 @@ public class CustomerSearch {
     }
 
     private static CustomerMatch customer(ResultSet rs, boolean revealed, LastOrder lastOrder) throws SQLException {
-        EmailAddress email = EmailAddress.of(rs.getString("email"));
+        // null for a customer reached only by phone or LINE (#12 §2)
+        String address = rs.getString("email");
+        EmailAddress email = address == null ? null : EmailAddress.of(address);
         String phone = rs.getString("phone");
         return new CustomerMatch(
                 new CustomerId(rs.getLong("id")),
                 rs.getString("name"),
                 rs.getString("name_kana"),
-                revealed ? email.value() : email.masked(),
+                email == null ? null : revealed ? email.value() : email.masked(),
                 revealed ? phone : CustomerView.maskPhone(phone),
                 lastOrder);
     }

@@ -118,6 +118,10 @@ public class ReturnReminders implements MailTemplateUse {
 
     private void remind(Due d, Instant now) {
         CustomerView customer = customers.find(d.customer()).orElseThrow();
+        if (!customer.hasEmail()) {
+            // stamped as reminded all the same: the operator follows up by phone (#12 §2)
+            return;
+        }
         OrderView order = orders.find(d.order()).orElseThrow();
         mails.send(MailRequest.transactional(
                 "claim-return-reminder:" + d.rma(),

@@ -82,7 +82,7 @@ public class ClaimSignals {
                 .orElseThrow(() -> NotFound.customer(claim.customer().value()));
         Shipping shipping = order.shipping() == null ? Shipping.none() : order.shipping();
         Set<ContactPoints.Contact> contacts = ContactPoints.of(
-                customer.email().normalized(),
+                customer.hasEmail() ? customer.email().normalized() : null,
                 customer.phone(),
                 shipping.phone(),
                 shipping.postalCode(),

@@ -1,5 +1,6 @@
 package com.aftercare.returns.signals;
 
+import com.aftercare.domain.customer.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,15 +49,9 @@ public final class ContactPoints {
 
     /** 090-1234-5678, ０９０１２３４５６７８ and +81 90 1234 5678 are the same number. */
     static String phone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String text = nfkc(phone).strip();
-        String digits = text.replaceAll("[^0-9]", "");
-        if (text.startsWith("+81") && digits.startsWith("81")) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.length() < MIN_PHONE_DIGITS ? null : digits;
+        // the customer module's one form of a phone number, so a signal and a lookup agree
+        String digits = PhoneNumber.normalized(phone);
+        return digits == null || digits.length() < MIN_PHONE_DIGITS ? null : digits;
     }
 
     /** The postal code's digits and the address without spaces and with one kind of hyphen. */

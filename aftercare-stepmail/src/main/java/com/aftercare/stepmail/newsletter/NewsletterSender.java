@@ -287,6 +287,11 @@ public class NewsletterSender {
         CustomerView customer = customers
                 .find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
+        if (!customer.hasEmail()) {
+            // the segment only holds customers with an email; one merged or changed since is skipped, visibly
+            finish(delivery.id(), "SKIPPED", "customer has no email", null);
+            return;
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put("shopName", shop.name());
         variables.put("customerName", customer.name());

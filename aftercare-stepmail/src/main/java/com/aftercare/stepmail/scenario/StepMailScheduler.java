@@ -184,6 +184,11 @@ public class StepMailScheduler {
         CustomerView customer = customers
                 .find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
+        if (!customer.hasEmail()) {
+            // shown on the step mail list like a bounce: the operator sees why nothing went out
+            finish(mail.id(), "CANCELLED", NO_EMAIL, null);
+            return;
+        }
         if (mails.isBouncing(customer.email().value())) {
             finish(mail.id(), "CANCELLED", BOUNCING, null);
             return;
@@ -253,6 +258,9 @@ public class StepMailScheduler {
 
     /** Why a step mail was cancelled for a hard bounce; the same words as the outbox uses. */
     static final String BOUNCING = "address is bouncing";
+
+    /** A customer reached only by phone or LINE (#12 §2). */
+    static final String NO_EMAIL = "customer has no email";
 
     private int finish(long id, String status, String reason, Long outboundId) {
         return jdbc.sql("""

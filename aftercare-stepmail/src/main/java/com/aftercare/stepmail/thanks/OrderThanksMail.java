@@ -43,6 +43,10 @@ class OrderThanksMail {
         CustomerView customer = customers
                 .find(order.customer())
                 .orElseThrow(() -> new IllegalStateException("Customer " + order.customer() + " vanished"));
+        if (!customer.hasEmail()) {
+            // a customer reached only by phone or LINE (#12 §2): there is no address to thank
+            return;
+        }
         mails.send(MailRequest.transactional(
                 "order-thanks:" + order.id().value(),
                 TEMPLATE,

@@ -21,6 +21,7 @@ public final class ConsoleViews {
     public static final String ADMIN_WEBHOOKS = "admin/webhooks";
     public static final String CUSTOMER_TIMELINE = "customers/timeline";
     public static final String CUSTOMER_PRIVACY = "customers/privacy";
+    public static final String CUSTOMER_MERGE = "customers/merge";
     public static final String INQUIRY_QUEUE = "inquiries/queue";
     public static final String INQUIRY = "inquiries/inquiry";
     public static final String SEARCH = "search/search";

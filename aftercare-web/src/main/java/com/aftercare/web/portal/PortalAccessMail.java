@@ -42,6 +42,9 @@ class PortalAccessMail implements MailTemplateUse {
 
     /** Asks for the mail, in a transaction of its own. */
     void send(OrderView order, CustomerView customer, String token) {
+        if (!customer.hasEmail()) {
+            return; // the lookup asked by phone: there is no address to send the link to
+        }
         mails.send(MailRequest.transactional(
                 "portal-access:" + order.id().value() + ":" + clock.instant().getEpochSecond() / 60,
                 TEMPLATE,

@@ -44,7 +44,7 @@ class UnsubscribeController {
             return PortalViews.LINK_INVALID;
         }
         model.addAttribute("token", token);
-        model.addAttribute("maskedEmail", customer.get().email().masked());
+        model.addAttribute("maskedEmail", customer.get().maskedEmail());
         return PortalViews.UNSUBSCRIBE;
     }
 
@@ -56,7 +56,7 @@ class UnsubscribeController {
             return PortalViews.LINK_INVALID;
         }
         consent.withdraw(customer.get().id(), clock.instant(), "unsubscribe link");
-        model.addAttribute("maskedEmail", customer.get().email().masked());
+        model.addAttribute("maskedEmail", customer.get().maskedEmail());
         return PortalViews.UNSUBSCRIBED;
     }
 

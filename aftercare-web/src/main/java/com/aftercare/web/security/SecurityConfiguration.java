@@ -87,7 +87,8 @@ class SecurityConfiguration {
                         // mail and
                         // marketing; a customer's full
                         // bank account is only for those who make the transfers; a disclosure of
-                        // everything about a customer and an erasure are theirs to answer too
+                        // everything about a customer and an erasure are theirs to answer too, as is
+                        // merging two records of one person
                         .requestMatchers(
                                 "/console/canned-responses/**",
                                 "/console/faq/**",
@@ -102,6 +103,7 @@ class SecurityConfiguration {
                                 "/console/claims/*/customer-flag/**",
                                 "/console/customers/*/privacy",
                                 "/console/customers/*/privacy/**",
+                                "/console/customers/*/merge",
                                 "/console/stepmail/**",
                                 "/console/mail/**",
                                 "/console/marketing/**",

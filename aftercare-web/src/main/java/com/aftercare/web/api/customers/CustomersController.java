@@ -48,7 +48,7 @@ class CustomersController {
     record CustomerResponse(long id, String email, String name, String nameKana, String phone) {
 
         static CustomerResponse of(CustomerView c) {
-            return new CustomerResponse(c.id().value(), c.email().value(), c.name(), c.nameKana(), c.phone());
+            return new CustomerResponse(c.id().value(), c.emailText(), c.name(), c.nameKana(), c.phone());
         }
     }
 }

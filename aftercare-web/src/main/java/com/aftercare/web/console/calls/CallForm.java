@@ -15,7 +15,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 record CallForm(
         Long storefront,
         @NotBlank @Size(max = 200) String caller,
-        @NotBlank @Size(max = 254) String customerEmail,
+        @Size(max = 254) String customerEmail,
         @NotBlank @Size(max = 200) String customerName,
         @Size(max = 30) String customerPhone,
         @NotBlank @Size(max = 20000) String summary,

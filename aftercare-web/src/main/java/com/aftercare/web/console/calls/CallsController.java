@@ -79,6 +79,7 @@ class CallsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        requireContact(form, errors);
         return submit(
                 errors,
                 model,
@@ -106,6 +107,7 @@ class CallsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        requireContact(form, errors);
         return submit(
                 errors,
                 model,
@@ -139,6 +141,28 @@ class CallsController {
             redirect.addFlashAttribute("problem", "desk.callbacks.notOpen");
         }
         return ConsoleViews.redirect("/console/callbacks");
+    }
+
+    /**
+     * A caller may give no email (#12 §2), but then a phone number, and a storefront the new
+     * customer belongs to; said under the fields concerned before the facade is asked (which
+     * refuses the same, as a last line).
+     */
+    private static void requireContact(IntakeForm form, BindingResult errors) {
+        if (!isBlank(form.customerEmail())) {
+            return;
+        }
+        if (isBlank(form.customerPhone())) {
+            errors.rejectValue("customerEmail", "desk.intake.contactRequired");
+            errors.rejectValue("customerPhone", "desk.intake.contactRequired");
+        }
+        if (form.storefront() == null) {
+            errors.rejectValue("storefront", "desk.intake.storefrontWithoutEmail");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**

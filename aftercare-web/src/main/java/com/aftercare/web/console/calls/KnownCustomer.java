@@ -10,7 +10,7 @@ record KnownCustomer(String email, String name, String phone) {
 
     static KnownCustomer of(CustomerView customer) {
         return new KnownCustomer(
-                customer.email().value(),
+                Objects.requireNonNullElse(customer.emailText(), ""),
                 Objects.requireNonNullElse(customer.name(), ""),
                 Objects.requireNonNullElse(customer.phone(), ""));
     }

@@ -11,7 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** An on-site visit appointment; the slot is wall-clock time in the shop's time zone. */
 record VisitForm(
         Long storefront,
-        @NotBlank @Size(max = 254) String customerEmail,
+        @Size(max = 254) String customerEmail,
         @NotBlank @Size(max = 200) String customerName,
         @Size(max = 30) String customerPhone,
         @NotBlank @Size(max = 20000) String summary,

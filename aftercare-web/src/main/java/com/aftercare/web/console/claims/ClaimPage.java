@@ -82,7 +82,7 @@ class ClaimPage {
                 customers
                         .find(claim.customer())
                         .map(c ->
-                                new Customer(c.id().value(), c.name(), c.email().masked()))
+                                new Customer(c.id().value(), c.name(), c.maskedEmail()))
                         .orElse(null));
         model.addAttribute("inquiries", inquiries.aboutOrder(claim.order()));
         model.addAttribute(

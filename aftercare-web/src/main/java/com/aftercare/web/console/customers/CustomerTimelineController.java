@@ -3,6 +3,7 @@ package com.aftercare.web.console.customers;
 import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.coupon.Coupons;
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerMerges;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
@@ -53,6 +54,7 @@ class CustomerTimelineController {
     private final MarketingConsent consent;
     private final Coupons coupons;
     private final CustomerNotes notes;
+    private final CustomerMerges merges;
 
     CustomerTimelineController(
             Customers customers,
@@ -62,7 +64,8 @@ class CustomerTimelineController {
             MailDeliveries mails,
             MarketingConsent consent,
             Coupons coupons,
-            CustomerNotes notes) {
+            CustomerNotes notes,
+            CustomerMerges merges) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
@@ -71,6 +74,7 @@ class CustomerTimelineController {
         this.consent = consent;
         this.coupons = coupons;
         this.notes = notes;
+        this.merges = merges;
     }
 
     /** The customer lookup is part of the console search now; an old link with an email still works. */
@@ -209,6 +213,10 @@ class CustomerTimelineController {
                         List.of(),
                         d.source(),
                         null)));
+        // the duplicates merged in: their rows are this customer's now; the entry says when and by whom
+        merges.mergesInto(customerId)
+                .forEach(m ->
+                        entries.add(new Entry(m.at(), "merged", "#" + m.duplicate(), List.of(), m.operator(), null)));
         List<CustomerNotes.Note> customerNotes = notes.of(customerId, NOTES);
         customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), List.of(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
@@ -217,8 +225,7 @@ class CustomerTimelineController {
             model.addAttribute(NOTE_FORM, NoteForm.empty());
         }
         model.addAttribute("revealed", revealed);
-        model.addAttribute(
-                "email", revealed ? customer.email().value() : customer.email().masked());
+        model.addAttribute("email", revealed ? customer.emailText() : customer.maskedEmail());
         model.addAttribute("phone", revealed ? customer.phone() : CustomerView.maskPhone(customer.phone()));
         model.addAttribute("consented", consent.hasConsented(customerId));
         model.addAttribute("entries", entries);

@@ -63,7 +63,7 @@ class CustomerPanel {
             return new Contact(
                     view.id().value(),
                     view.name(),
-                    revealed ? view.email().value() : view.email().masked(),
+                    revealed ? view.emailText() : view.maskedEmail(),
                     revealed ? view.phone() : CustomerView.maskPhone(view.phone()),
                     revealed);
         }
