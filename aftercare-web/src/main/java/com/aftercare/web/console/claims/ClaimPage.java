@@ -81,8 +81,7 @@ class ClaimPage {
                 "customer",
                 customers
                         .find(claim.customer())
-                        .map(c ->
-                                new Customer(c.id().value(), c.name(), c.maskedEmail()))
+                        .map(c -> new Customer(c.id().value(), c.name(), c.maskedEmail()))
                         .orElse(null));
         model.addAttribute("inquiries", inquiries.aboutOrder(claim.order()));
         model.addAttribute(

@@ -69,7 +69,6 @@ class InquiryPage {
             Clock clock,
             LinePushes linePushes,
             ShopProperties shop,
-
             ChatDeliveries chatDeliveries) {
         this.inquiries = inquiries;
         this.panel = panel;
