@@ -35,7 +35,7 @@ class LineChannelTest {
 
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     static final String TOKEN = "it-line-channel-access-token-0123456789";
-    static final FakeLine LINE = start();
+    static final FakeLine LINE = FakeLine.started(TOKEN);
 
     @DynamicPropertySource
     static void line(DynamicPropertyRegistry registry) {
@@ -266,14 +266,6 @@ class LineChannelTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
-
-    private static FakeLine start() {
-        try {
-            return new FakeLine(TOKEN);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String newUser() {
         return "U" + UUID.randomUUID().toString().replace("-", "");
