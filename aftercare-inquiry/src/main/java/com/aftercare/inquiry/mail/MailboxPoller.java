@@ -39,13 +39,17 @@ public class MailboxPoller {
     private final MailReader reader;
     private final Mails mails;
 
-    MailboxPoller(MailboxProperties properties, InboundMailbook book, Storefronts storefronts, Mails mails) {
+    MailboxPoller(
+            MailboxProperties properties,
+            InboundMailbook book,
+            Storefronts storefronts,
+            Mails mails,
+            AttachmentPolicy attachments) {
         this.properties = properties;
         this.mails = mails;
         this.book = book;
         this.storefronts = storefronts;
-        this.reader = new MailReader(
-                new AttachmentPolicy(properties.maxAttachmentSize().toBytes(), properties.allowedTypes()));
+        this.reader = new MailReader(attachments);
     }
 
     /**

@@ -46,6 +46,7 @@ final class FakeLine implements AutoCloseable {
     private final List<String> delivered = new ArrayList<>();
     private volatile int nextPushStatus = 200;
     private volatile byte[] content = new byte[0];
+    private volatile String contentType = "image/jpeg";
     private volatile String profileName = "山田 花子";
 
     FakeLine(String token) throws IOException {
@@ -73,8 +74,14 @@ final class FakeLine implements AutoCloseable {
         nextPushStatus = status;
     }
 
+    /** What the content API answers next, as a picture (LINE serves them as JPEG). */
     void content(byte[] bytes) {
+        content(bytes, "image/jpeg");
+    }
+
+    void content(byte[] bytes, String type) {
         content = bytes;
+        contentType = type;
     }
 
     synchronized List<String> delivered() {
@@ -127,7 +134,7 @@ final class FakeLine implements AutoCloseable {
         } else if (method.equals("GET") && path.matches("/v2/bot/message/[0-9]+/content")) {
             status = 200;
             answer = content;
-            contentType = "image/jpeg";
+            contentType = this.contentType;
         } else if (method.equals("POST") && path.equals("/v2/bot/message/reply")) {
             status = reply(headers, body);
         } else if (method.equals("POST") && path.equals("/v2/bot/message/push")) {

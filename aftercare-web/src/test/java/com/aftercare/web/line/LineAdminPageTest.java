@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.line.LineChannels;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.shared.BodyHmac;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.TestOperators;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +34,6 @@ class LineAdminPageTest {
     static final String SECRET = "fedcba9876543210fedcba98765432a1";
     static final String TOKEN = "admin-page-line-access-token-0123456789";
     static final FakeLine LINE = FakeLine.started(TOKEN);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void line(DynamicPropertyRegistry registry) {
@@ -206,14 +200,7 @@ class LineAdminPageTest {
 
     /** LINE's "Verify" call: an empty list of events, signed with the channel secret. */
     private HttpResponse<String> webhook(String secret) throws Exception {
-        byte[] body = "{\"destination\":\"Ufedcba9876543210fedcba9876543210\",\"events\":[]}"
-                .getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/webhooks/line/" + storefront.code()))
-                .header("Content-Type", "application/json")
-                .header("X-Line-Signature", BodyHmac.signBase64(secret, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new LineWebhook(port, storefront.code(), secret)
+                .signed("{\"destination\":\"Ufedcba9876543210fedcba9876543210\",\"events\":[]}");
     }
 }

@@ -1,5 +1,12 @@
 package com.aftercare.web.line;
 
+import static com.aftercare.web.line.LineWebhook.bytes;
+import static com.aftercare.web.line.LineWebhook.event;
+import static com.aftercare.web.line.LineWebhook.fileEvent;
+import static com.aftercare.web.line.LineWebhook.imageEvent;
+import static com.aftercare.web.line.LineWebhook.newMessageId;
+import static com.aftercare.web.line.LineWebhook.newUser;
+import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.line.LineChannels;
@@ -7,16 +14,12 @@ import com.aftercare.domain.line.LineDispatcher;
 import com.aftercare.domain.shared.BodyHmac;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.TestEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,9 @@ class LineChannelTest {
 
     @Autowired
     LineDispatcher dispatcher;
+
+    @Autowired
+    InquiryAttachments attachments;
 
     @Autowired
     JdbcClient jdbc;
@@ -218,15 +224,9 @@ class LineChannelTest {
         String user = newUser();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
         LINE.content(jpeg);
-        String messageId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+        String messageId = newMessageId();
 
-        HttpResponse<String> answer = signedPost(event(
-                UUID.randomUUID().toString(),
-                "message",
-                user,
-                ", \"replyToken\": \"t-" + user + "\", \"message\": {\"type\": \"image\", \"id\": \"" + messageId
-                        + "\", \"contentProvider\": {\"type\": \"line\"}}",
-                false));
+        HttpResponse<String> answer = signedPost(imageEvent(user, messageId));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(LINE.requests()).anySatisfy(r -> {
@@ -241,6 +241,27 @@ class LineChannelTest {
                          where l.line_user_id = :u and m.content_kind = 'IMAGE'
                         """).param("u", user).query((rs, i) -> rs.getBytes(1)).single();
         assertThat(stored).isEqualTo(jpeg);
+    }
+
+    @Test
+    void shouldKeepAFileFromTheContentApiUnderItsNameAndDropOneThePolicyRefuses() throws Exception {
+        String user = newUser();
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII);
+        LINE.content(pdf, "application/pdf");
+        signedPost(fileEvent(user, newMessageId(), "領収書.pdf", pdf.length));
+        LINE.content(new byte[] {0x4D, 0x5A, (byte) 0x90, 0, 3, 0}, "application/pdf"); // a program called .pdf
+        signedPost(fileEvent(user, newMessageId(), "請求書.pdf", 6));
+
+        String reference = referenceOf(user);
+        assertThat(attachments.of(reference)).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("領収書.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(attachments.content(reference, a.id()).orElseThrow().content())
+                    .isEqualTo(pdf);
+        });
+        assertThat(inquiries.find(reference).orElseThrow().messages())
+                .extracting(Inquiries.MessageView::body)
+                .containsExactly("📎 領収書.pdf", "📎 請求書.pdf");
     }
 
     @Test
@@ -267,49 +288,12 @@ class LineChannelTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private static String newUser() {
-        return "U" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static String textEvent(String eventId, String user, String text, boolean redelivery) {
-        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
-        return event(
-                eventId,
-                "message",
-                user,
-                ", \"replyToken\": \"token-" + user + "\", \"message\": {\"type\": \"text\", \"id\": \""
-                        + ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L)
-                        + "\", \"quoteToken\": \"q\", \"text\": \""
-                        + escaped + "\"}",
-                redelivery);
-    }
-
-    /** A webhook body as LINE's reference shows it: destination, events with their common fields. */
-    private static String event(String eventId, String type, String user, String extra, boolean redelivery) {
-        return """
-                {"destination": "U00000000000000000000000000000000", "events": [{"type": "%s", "mode": "active",
-                 "timestamp": 1767225600000, "source": {"type": "user", "userId": "%s"}, "webhookEventId": "%s",
-                 "deliveryContext": {"isRedelivery": %s}%s}]}""".formatted(type, user, eventId, redelivery, extra);
-    }
-
     private HttpResponse<String> signedPost(String body) throws Exception {
-        return post(body, BodyHmac.signBase64(SECRET, bytes(body)));
+        return new LineWebhook(port, storefront, SECRET).signed(body);
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/line/" + storefront))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
-        if (signature != null) {
-            request.header("X-Line-Signature", signature);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] bytes(String body) {
-        return body.getBytes(StandardCharsets.UTF_8);
+        return new LineWebhook(port, storefront, SECRET).post(body, signature);
     }
 
     private String referenceOf(String user) {
