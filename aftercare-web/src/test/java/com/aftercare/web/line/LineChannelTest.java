@@ -108,7 +108,7 @@ class LineChannelTest {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("\"duplicates\":1");
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
         Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.channel().name()).isEqualTo("LINE");
         assertThat(inquiry.messages()).singleElement().satisfies(m -> {
@@ -121,7 +121,7 @@ class LineChannelTest {
     void shouldAnswerWithTheReplyTokenFirstThenByPushUnderARetryKey() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "サイズ交換できますか", false));
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
 
         inquiries.reply(new Inquiries.Reply(reference, "admin", "はい、できます。"));
         dispatcher.dispatchDue();
@@ -143,15 +143,15 @@ class LineChannelTest {
                     assertThat(r.json().get("to").asString()).isEqualTo(user);
                     assertThat(r.headers()).containsKey("x-line-retry-key");
                 });
-        assertThat(statuses(user)).containsExactly("SENT", "SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT", "SENT");
     }
 
     @Test
     void shouldNeverPushTwiceWhenTheDispatcherDiedBetweenSendingAndRecording() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "返品したいです", false));
-        String reference = referenceOf(user);
-        expireReplyTokens(user);
+        String reference = rows().referenceOf(user);
+        rows().expireReplyTokens(user);
         inquiries.reply(new Inquiries.Reply(reference, "admin", "返品を承りました。"));
         dispatcher.dispatchDue();
         // the instance that sent it died before recording SENT: its claim runs out while IN_FLIGHT
@@ -168,19 +168,19 @@ class LineChannelTest {
                 .filteredOn(r -> r.body().contains("返品を承りました。"))
                 .extracting(r -> r.answered())
                 .containsExactly(200, 409);
-        assertThat(statuses(user)).containsExactly("SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT");
     }
 
     @Test
     void shouldRetryAPushLineRateLimitedUnderTheSameRetryKey() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "在庫はありますか", false));
-        expireReplyTokens(user);
-        inquiries.reply(new Inquiries.Reply(referenceOf(user), "admin", "在庫ございます。"));
+        rows().expireReplyTokens(user);
+        inquiries.reply(new Inquiries.Reply(rows().referenceOf(user), "admin", "在庫ございます。"));
         LINE.answerNextPush(429);
 
         dispatcher.dispatchDue();
-        assertThat(statuses(user)).containsExactly("PENDING");
+        assertThat(rows().statuses(user)).containsExactly("PENDING");
         jdbc.sql("update line_push set next_attempt_at = now() where status = 'PENDING'")
                 .update();
         dispatcher.dispatchDue();
@@ -194,14 +194,14 @@ class LineChannelTest {
                         .map(r -> r.headers().get("x-line-retry-key"))
                         .distinct())
                 .hasSize(1);
-        assertThat(statuses(user)).containsExactly("SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT");
     }
 
     @Test
     void shouldNotPushToACustomerWhoUnfollowedAndShowWhyWithoutRetrying() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "問い合わせです", false));
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
         signedPost(event(UUID.randomUUID().toString(), "unfollow", user, "", false));
         int before = LINE.sends().size();
 
@@ -210,7 +210,7 @@ class LineChannelTest {
         dispatcher.dispatchDue();
 
         assertThat(LINE.sends()).hasSize(before);
-        assertThat(statuses(user)).containsExactly("FAILED");
+        assertThat(rows().statuses(user)).containsExactly("FAILED");
         assertThat(jdbc.sql(
                                 "select last_error from line_push where identity_id = (select id from line_identity where line_user_id = :u)")
                         .param("u", user)
@@ -252,7 +252,7 @@ class LineChannelTest {
         LINE.content(new byte[] {0x4D, 0x5A, (byte) 0x90, 0, 3, 0}, "application/pdf"); // a program called .pdf
         signedPost(fileEvent(user, newMessageId(), "請求書.pdf", 6));
 
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
         assertThat(attachments.of(reference)).singleElement().satisfies(a -> {
             assertThat(a.filename()).isEqualTo("領収書.pdf");
             assertThat(a.contentType()).isEqualTo("application/pdf");
@@ -296,30 +296,11 @@ class LineChannelTest {
         return new LineWebhook(port, storefront, SECRET).post(body, signature);
     }
 
-    private String referenceOf(String user) {
-        return jdbc.sql("""
-                        select i.reference from inquiry i join line_identity l on l.id = i.line_identity_id
-                         where l.line_user_id = :u
-                        """).param("u", user).query(String.class).single();
-    }
-
-    private java.util.List<String> statuses(String user) {
-        return jdbc.sql("""
-                        select p.status from line_push p join line_identity l on l.id = p.identity_id
-                         where l.line_user_id = :u order by p.id
-                        """).param("u", user).query(String.class).list();
-    }
-
-    /** As if the operator answered more than a minute later: the message's token is too old by then. */
-    private void expireReplyTokens(String user) {
-        jdbc.sql("""
-                        update inquiry_message set created_at = created_at - interval '10 minutes'
-                         where inquiry_id in (select i.id from inquiry i join line_identity l on l.id = i.line_identity_id
-                                               where l.line_user_id = :u)
-                        """).param("u", user).update();
-    }
-
     private long count(String sql, String value) {
         return jdbc.sql(sql).param("v", value).query(Long.class).single();
+    }
+
+    private LineRows rows() {
+        return new LineRows(jdbc);
     }
 }
