@@ -24,7 +24,9 @@ class InquiryTrailEntry {
         CUSTOMER_REPLIED,
         FLAGGED,
         UNFLAGGED,
-        PRIORITY_CHANGED
+        PRIORITY_CHANGED,
+        /** The conversation's LINE user proved an order through the portal: the inquiry has its customer and order now. */
+        LINKED
     }
 
     @Id

@@ -116,7 +116,8 @@ class LineConversationBrowserTest {
         browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth === 64", picture));
         assertThat(browser.driver().findElement(By.id("messages")).getText()).contains("届いた箱がへこんでいました。写真を送ります。");
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", picture);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", picture);
         screenshot("line-conversation");
 
         browser.type(By.id("reply-body"), "ご迷惑をおかけしました。交換品をお送りします。");
