@@ -7,7 +7,6 @@ import com.aftercare.domain.line.LinePlatform;
 import com.aftercare.domain.line.LineWebhookEvents;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
-import com.aftercare.inquiry.mail.AttachmentPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;

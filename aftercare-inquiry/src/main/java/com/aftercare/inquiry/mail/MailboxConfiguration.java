@@ -1,5 +1,6 @@
 package com.aftercare.inquiry.mail;
 
+import com.aftercare.inquiry.AttachmentPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

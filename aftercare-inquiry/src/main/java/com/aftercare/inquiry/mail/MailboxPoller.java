@@ -4,6 +4,7 @@ import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.AttachmentPolicy;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

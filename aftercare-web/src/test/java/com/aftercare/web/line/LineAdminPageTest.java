@@ -2,9 +2,7 @@ package com.aftercare.web.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.line.LineChannels;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.TestOperators;
@@ -12,15 +10,10 @@ import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The storefront's LINE page for admins: the webhook URL to paste into LINE, the channel secret
@@ -29,40 +22,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * operators and to a post without the CSRF token.
  */
 @AftercareIntegrationTest
-class LineAdminPageTest {
+class LineAdminPageTest extends LineIntegrationTest {
 
     static final String SECRET = "fedcba9876543210fedcba98765432a1";
-    static final String TOKEN = "admin-page-line-access-token-0123456789";
-    static final FakeLine LINE = FakeLine.started(TOKEN);
-
-    @DynamicPropertySource
-    static void line(DynamicPropertyRegistry registry) {
-        registry.add("aftercare.line.api-base-url", LINE::url);
-        registry.add("aftercare.line.data-api-base-url", LINE::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        LINE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Storefronts storefronts;
-
-    @Autowired
-    LineChannels channels;
 
     @Autowired
     Operators operators;
 
     @Autowired
     PasswordEncoder passwords;
-
-    @Autowired
-    JdbcClient jdbc;
 
     TestStorefront storefront;
     ConsoleClient admin;

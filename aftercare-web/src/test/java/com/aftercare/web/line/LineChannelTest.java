@@ -9,10 +9,7 @@ import static com.aftercare.web.line.LineWebhook.newUser;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.line.LineChannels;
-import com.aftercare.domain.line.LineDispatcher;
 import com.aftercare.domain.shared.BodyHmac;
-import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -20,58 +17,24 @@ import com.aftercare.web.support.TestEnvironment;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The LINE channel end to end over a real port, on PostgreSQL, against an in-process LINE
  * ({@link FakeLine}) that checks every request as LINE documents it.
  */
 @AftercareIntegrationTest
-class LineChannelTest {
+class LineChannelTest extends LineIntegrationTest {
 
     static final String SECRET = "0123456789abcdef0123456789abcdef";
-    static final String TOKEN = "it-line-channel-access-token-0123456789";
-    static final FakeLine LINE = FakeLine.started(TOKEN);
-
-    @DynamicPropertySource
-    static void line(DynamicPropertyRegistry registry) {
-        registry.add("aftercare.line.api-base-url", LINE::url);
-        registry.add("aftercare.line.data-api-base-url", LINE::url);
-        registry.add("aftercare.line.dispatcher.request-timeout", () -> "3s");
-    }
-
-    @AfterAll
-    static void stop() {
-        LINE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LineChannels channels;
-
-    @Autowired
-    Storefronts storefronts;
 
     @Autowired
     Inquiries inquiries;
 
     @Autowired
-    LineDispatcher dispatcher;
-
-    @Autowired
     InquiryAttachments attachments;
-
-    @Autowired
-    JdbcClient jdbc;
 
     String storefront = TestEnvironment.BOOTSTRAP_STOREFRONT;
 
@@ -298,9 +261,5 @@ class LineChannelTest {
 
     private long count(String sql, String value) {
         return jdbc.sql(sql).param("v", value).query(Long.class).single();
-    }
-
-    private LineRows rows() {
-        return new LineRows(jdbc);
     }
 }

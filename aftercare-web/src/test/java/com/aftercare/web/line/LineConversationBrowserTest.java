@@ -6,10 +6,7 @@ import static com.aftercare.web.line.LineWebhook.newUser;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.line.LineChannels;
-import com.aftercare.domain.line.LineDispatcher;
 import com.aftercare.domain.shared.BodyHmac;
-import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.TestEnvironment;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue #12's "done when", in a real headless Chromium: a signed LINE webhook with a text and a
@@ -48,40 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code target/screenshots} for a person to look at.
  */
 @AftercareIntegrationTest
-class LineConversationBrowserTest {
+class LineConversationBrowserTest extends LineIntegrationTest {
 
     static final String SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-    static final String TOKEN = "browser-line-channel-access-token-0123";
-    static final FakeLine LINE = FakeLine.started(TOKEN);
 
     @RegisterExtension
     static final Browser browser = new Browser();
-
-    @DynamicPropertySource
-    static void line(DynamicPropertyRegistry registry) {
-        registry.add("aftercare.line.api-base-url", LINE::url);
-        registry.add("aftercare.line.data-api-base-url", LINE::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        LINE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Storefronts storefronts;
-
-    @Autowired
-    LineChannels channels;
-
-    @Autowired
-    LineDispatcher dispatcher;
-
-    @Autowired
-    JdbcClient jdbc;
 
     TestStorefront storefront;
     LineWebhook webhook;
@@ -206,9 +169,5 @@ class LineConversationBrowserTest {
                 .getScreenshotAs(OutputType.FILE)
                 .toPath();
         Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private LineRows rows() {
-        return new LineRows(jdbc);
     }
 }

@@ -4,10 +4,7 @@ import static com.aftercare.web.line.LineWebhook.newUser;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.line.LineChannels;
-import com.aftercare.domain.line.LineDispatcher;
 import com.aftercare.domain.shared.SignedTokens;
-import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
@@ -22,14 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A LINE user becomes the customer of an order they prove: the operator sends the portal's lookup
@@ -38,41 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * link, or one taken to another storefront's order, links nothing (the lookup itself still works).
  */
 @AftercareIntegrationTest
-class LineLinkingTest {
+class LineLinkingTest extends LineIntegrationTest {
 
     static final String SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
-    static final String TOKEN = "linking-line-channel-access-token-0123";
-    static final FakeLine LINE = FakeLine.started(TOKEN);
     static final Pattern LINK = Pattern.compile("/portal\\?line=([^\\s]+)");
-
-    @DynamicPropertySource
-    static void line(DynamicPropertyRegistry registry) {
-        registry.add("aftercare.line.api-base-url", LINE::url);
-        registry.add("aftercare.line.data-api-base-url", LINE::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        LINE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Storefronts storefronts;
-
-    @Autowired
-    LineChannels channels;
-
-    @Autowired
-    LineDispatcher dispatcher;
 
     @Autowired
     SignedTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
 
     TestStorefront storefront;
     String user;
@@ -92,7 +56,7 @@ class LineLinkingTest {
         user = newUser();
         new LineWebhook(port, storefront.code(), SECRET)
                 .signed(textEvent(UUID.randomUUID().toString(), user, "注文した T シャツのサイズを交換したいです", false));
-        reference = new LineRows(jdbc).referenceOf(user);
+        reference = rows().referenceOf(user);
         admin = ConsoleClient.loggedInAsAdmin(port);
         customer = new ConsoleClient(port, "198.51.100." + (1 + (int) (Math.random() * 200)));
     }
@@ -131,19 +95,21 @@ class LineLinkingTest {
     @Test
     void shouldLinkOnceSoASecondUseOfTheLinkLinksNothing() {
         String link = sendLink();
-        lookUp(link, tokenOf(link));
+        HttpResponse<String> first = lookUp(link, tokenOf(link));
+        assertThat(customer.get(location(first)).body()).contains("結び付けました");
         long linked = identityCustomer();
-        jdbc.sql("update line_identity set customer_id = (select customer_id from inquiry where reference = :r) "
-                        + "where line_user_id = :u")
-                .param("r", reference)
-                .param("u", user)
-                .update();
 
         HttpResponse<String> again = lookUp(link, tokenOf(link));
 
         assertThat(customer.get(link).body()).contains("すでに使われています").doesNotContain("name=\"line\"");
         assertThat(customer.get(location(again)).body()).contains("すでに使われています");
         assertThat(identityCustomer()).isEqualTo(linked);
+        assertThat(jdbc.sql("""
+                        select count(*) from inquiry_event e join inquiry i on i.id = e.inquiry_id
+                         where i.reference = :r and e.type = 'LINKED'
+                        """).param("r", reference).query(Long.class).single())
+                .as("linked once")
+                .isOne();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.aftercare.inquiry.mail;
+package com.aftercare.inquiry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ public final class AttachmentPolicy {
     private final long maxSize;
     private final Set<String> allowedTypes;
 
-    AttachmentPolicy(long maxSize, Set<String> allowedTypes) {
+    public AttachmentPolicy(long maxSize, Set<String> allowedTypes) {
         this.maxSize = maxSize;
         this.allowedTypes = allowedTypes.stream()
                 .map(t -> t.strip().toLowerCase(Locale.ROOT))
