@@ -164,6 +164,18 @@ class Inquiry {
         return ChatThread.of(chatConversationId, chatCustomerId);
     }
 
+    /**
+     * The conversation's LINE user proved order {@code orderNumber} through the portal: the
+     * inquiry is that customer's about that order now (allowed in every status: it is a fact
+     * about who wrote, not work on the inquiry).
+     */
+    void linkedTo(CustomerId customer, OrderId order, String orderNumber, String by, Instant at) {
+        customerId = customer.value();
+        orderId = order.value();
+        updatedAt = at;
+        record(InquiryTrailEntry.Type.LINKED, by, orderNumber, at);
+    }
+
     Long lineIdentityId() {
         return lineIdentityId;
     }

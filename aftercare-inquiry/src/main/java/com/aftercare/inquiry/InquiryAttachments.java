@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The attachments customers sent by mail (kept by the mailbox poller after checking type and
- * size), for the console. Always read through the inquiry's reference, so an attachment id that
+ * The files customers sent by mail or on LINE (kept after the one {@code AttachmentPolicy}
+ * checked type and size), for the console. Always read through the inquiry's reference, so an attachment id that
  * belongs to another inquiry is as unknown as one that does not exist.
  */
 @Service

@@ -26,7 +26,10 @@ class InquiryTrailEntry {
         UNFLAGGED,
         PRIORITY_CHANGED,
         /** The callback promised on the phone was made (V108). */
-        CALLED_BACK
+        CALLED_BACK,
+
+        /** The conversation's LINE user proved an order through the portal: the inquiry has its customer and order now. */
+        LINKED
     }
 
     @Id

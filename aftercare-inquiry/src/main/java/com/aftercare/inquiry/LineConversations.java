@@ -9,6 +9,7 @@ import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes nothing, and an event whose handling failed is taken afresh when LINE redelivers it.
  *
  * <p>What the webhook only points at is read from LINE first, outside the transaction: the
- * display name of a new user (profile API) and an image's content (content API), which is kept as
- * the message's attachment.
+ * display name of a new user (profile API) and an image's or file's content (content API), which
+ * is kept as the message's attachment when the mailbox's {@link AttachmentPolicy} takes it (type
+ * detected from the bytes, size), as a mail's attachment would be.
  */
 @Service
 public class LineConversations {
@@ -85,6 +87,7 @@ public class LineConversations {
     private final LinePlatform platform;
     private final InquiryIntake intake;
     private final InquiryStore store;
+    private final AttachmentPolicy attachments;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -95,6 +98,7 @@ public class LineConversations {
             LinePlatform platform,
             InquiryIntake intake,
             InquiryStore store,
+            AttachmentPolicy attachments,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -103,6 +107,7 @@ public class LineConversations {
         this.platform = platform;
         this.intake = intake;
         this.store = store;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -134,10 +139,12 @@ public class LineConversations {
         String displayName = used && identities.find(storefront, event.userId()).isEmpty()
                 ? platform.displayName(storefront, event.userId()).orElse(null)
                 : null;
-        Optional<LinePlatform.Content> image =
-                used && "message".equals(event.type()) && event.message().kind() == Kind.IMAGE
-                        ? platform.content(storefront, event.message().id()).filter(LineConversations::isPicture)
-                        : Optional.empty();
+        Optional<Attachment> file = used
+                        && "message".equals(event.type())
+                        && EnumSet.of(Kind.IMAGE, Kind.FILE)
+                                .contains(event.message().kind())
+                ? platform.content(storefront, event.message().id()).flatMap(content -> kept(event.message(), content))
+                : Optional.empty();
         return transactions.execute(status -> {
             Instant now = clock.instant();
             if (!events.firstTime(storefront, event.webhookEventId(), typeOf(event), event.redelivery(), now)) {
@@ -158,17 +165,13 @@ public class LineConversations {
                     yield new Taken(Outcome.TAKEN, null);
                 }
                 case "postback" -> postback(storefront, event, now);
-                default -> message(storefront, event, displayName, image, now);
+                default -> message(storefront, event, displayName, file, now);
             };
         });
     }
 
     private Taken message(
-            StorefrontId storefront,
-            Event event,
-            String displayName,
-            Optional<LinePlatform.Content> image,
-            Instant now) {
+            StorefrontId storefront, Event event, String displayName, Optional<Attachment> file, Instant now) {
         LineIdentity identity = identities.recognise(storefront, event.userId(), displayName, now);
         Message message = event.message();
         InquiryMessage.ContentKind kind = switch (message.kind()) {
@@ -179,7 +182,7 @@ public class LineConversations {
         };
         String body = bodyOf(message);
         Added added = add(identity, body, kind, message.id(), event.replyToken(), now);
-        image.ifPresent(content -> storeAttachment(added.messageId(), message, content));
+        file.ifPresent(attachment -> storeAttachment(added.messageId(), attachment));
         return new Taken(Outcome.TAKEN, added.reference());
     }
 
@@ -260,17 +263,48 @@ public class LineConversations {
                 .map(InquiryId::new);
     }
 
-    private void storeAttachment(long messageId, Message message, LinePlatform.Content content) {
-        String extension = content.contentType().startsWith("image/png") ? "png" : "jpg";
+    /** Content LINE gave, as the desk keeps it: the name to save under and the detected type. */
+    private record Attachment(String filename, String contentType, byte[] bytes) {}
+
+    /**
+     * The content when the policy takes it: an image is named after its message (LINE gives
+     * pictures no name), a file keeps the name the customer's LINE gave it.
+     */
+    private Optional<Attachment> kept(Message message, LinePlatform.Content content) {
+        AttachmentPolicy.Verdict verdict =
+                attachments.judge(content.contentType(), content.bytes(), content.bytes().length);
+        if (!verdict.accepted()) {
+            return Optional.empty();
+        }
+        String filename = message.kind() == Kind.FILE
+                        && message.fileName() != null
+                        && !message.fileName().isBlank()
+                ? InquiryText.line("message.fileName", message.fileName(), 200, false)
+                : "line-" + message.id() + extension(verdict.contentType());
+        return Optional.of(new Attachment(filename, verdict.contentType(), content.bytes()));
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/heic" -> ".heic";
+            case "application/pdf" -> ".pdf";
+            case "text/plain" -> ".txt";
+            default -> "";
+        };
+    }
+
+    private void storeAttachment(long messageId, Attachment attachment) {
         jdbc.sql("""
                         insert into inquiry_attachment (message_id, filename, content_type, size_bytes, content)
                         values (:message, :filename, :type, :size, :content)
                         """)
                 .param("message", messageId)
-                .param("filename", "line-" + message.id() + "." + extension)
-                .param("type", "png".equals(extension) ? "image/png" : "image/jpeg")
-                .param("size", content.bytes().length)
-                .param("content", content.bytes())
+                .param("filename", attachment.filename())
+                .param("type", attachment.contentType())
+                .param("size", attachment.bytes().length)
+                .param("content", attachment.bytes())
                 .update();
     }
 
@@ -300,14 +334,6 @@ public class LineConversations {
         String first = body.strip().lines().findFirst().orElse(body).strip();
         int end = first.offsetByCodePoints(0, Math.min(first.codePointCount(0, first.length()), SUBJECT_LENGTH));
         return end < first.length() ? first.substring(0, end) + "…" : first;
-    }
-
-    /** A JPEG or PNG by its first bytes: LINE serves pictures as JPEG; anything else is not kept. */
-    private static boolean isPicture(LinePlatform.Content content) {
-        byte[] b = content.bytes();
-        boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
-        boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-        return jpeg || png;
     }
 
     private static String typeOf(Event event) {

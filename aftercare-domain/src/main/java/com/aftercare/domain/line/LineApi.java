@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The calls Aftercare makes to the LINE Messaging API, as LINE's reference documents them
  * (docs/channels.md lists the shapes): send a reply ({@code POST /v2/bot/message/reply}), send a
  * push ({@code POST /v2/bot/message/push} with {@code X-Line-Retry-Key}), get a profile ({@code GET
- * /v2/bot/profile/{userId}}) on api.line.me, and get content ({@code GET
+ * /v2/bot/profile/{userId}}), get the bot's info ({@code GET /v2/bot/info}) on api.line.me, and get content ({@code GET
  * /v2/bot/message/{messageId}/content}) on api-data.line.me. Every call carries the channel access
  * token as {@code Authorization: Bearer}. No retries here: the outbox decides.
  */
@@ -86,9 +86,34 @@ class LineApi {
 
     /** The user's display name, when LINE gives the profile (not a friend, or blocked: empty). */
     Optional<String> displayName(String accessToken, String userId) {
-        HttpRequest request = HttpRequest.newBuilder(api(
-                        properties.apiBaseUrl(),
-                        "/v2/bot/profile/" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
+        return getJson(accessToken, "/v2/bot/profile/" + URLEncoder.encode(userId, StandardCharsets.UTF_8))
+                .filter(answer -> answer.status() == 200)
+                .flatMap(answer -> text(answer.json(), "displayName"));
+    }
+
+    /**
+     * The channel's bot ({@code GET /v2/bot/info}: {@code displayName}, {@code basicId}, …), which
+     * answers only to a valid channel access token: the console's connection check.
+     */
+    LineChannels.Check botInfo(String accessToken) {
+        return getJson(accessToken, "/v2/bot/info")
+                .map(answer -> switch (answer.status()) {
+                    case 200 ->
+                        text(answer.json(), "displayName")
+                                .map(name -> new LineChannels.Check(
+                                        LineChannels.Check.Outcome.OK,
+                                        name,
+                                        text(answer.json(), "basicId").orElse(null)))
+                                .orElse(new LineChannels.Check(LineChannels.Check.Outcome.UNREACHABLE, null, null));
+                    case 401, 403 -> new LineChannels.Check(LineChannels.Check.Outcome.TOKEN_REFUSED, null, null);
+                    default -> new LineChannels.Check(LineChannels.Check.Outcome.UNREACHABLE, null, null);
+                })
+                .orElse(new LineChannels.Check(LineChannels.Check.Outcome.UNREACHABLE, null, null));
+    }
+
+    /** A GET on api.line.me and its JSON answer (null when not JSON); empty when LINE could not be asked. */
+    private Optional<JsonAnswer> getJson(String accessToken, String path) {
+        HttpRequest request = HttpRequest.newBuilder(api(properties.apiBaseUrl(), path))
                 .timeout(properties.dispatcher().requestTimeout())
                 .header("Authorization", "Bearer " + accessToken)
                 .GET()
@@ -96,20 +121,26 @@ class LineApi {
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                return Optional.empty();
+            JsonNode json = null;
+            if (response.statusCode() == 200) {
+                json = JSON.readTree(response.body());
             }
-            JsonNode profile = JSON.readTree(response.body());
-            JsonNode name = profile.get("displayName");
-            return name == null || !name.isString() || name.asString().isBlank()
-                    ? Optional.empty()
-                    : Optional.of(name.asString());
+            return Optional.of(new JsonAnswer(response.statusCode(), json));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private record JsonAnswer(int status, JsonNode json) {}
+
+    private static Optional<String> text(JsonNode json, String field) {
+        JsonNode value = json == null ? null : json.get(field);
+        return value == null || !value.isString() || value.asString().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.asString());
     }
 
     /**

@@ -1,9 +1,8 @@
 package com.aftercare.domain.line;
 
 import com.aftercare.domain.audit.AuditLog;
-import com.aftercare.domain.shared.BodyHmac;
+import com.aftercare.domain.shared.ConnectionSecrets;
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
@@ -19,21 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
  * A storefront's LINE official account: the channel secret LINE signs webhooks with and the
  * channel access token our calls carry. Both must be readable, so they are sealed with the
  * integrations' key ({@link Secrets}, {@code AFTERCARE_SECRETS_KEY}, bound to the storefront, as the
- * Shopify secret and the relay passwords are) rather than hashed, and never shown again: the
- * console sees the secret's last four characters. Every change is audited as the acting admin,
- * never with a secret.
+ * Shopify secret and the relay passwords are; {@link ConnectionSecrets} does it for both) rather
+ * than hashed, and never shown again: the console sees the secret's last four characters. Every
+ * change is audited as the acting admin, never with a secret.
  */
 @Service
 public class LineChannels {
 
+    private static final ConnectionSecrets.Table CHANNEL =
+            new ConnectionSecrets.Table("line_channel", "channel_secret", "line-channel-secret");
+    private static final String TOKEN = "line-access-token";
+
     private final JdbcClient jdbc;
-    private final Secrets secrets;
+    private final ConnectionSecrets secrets;
+    private final LineApi api;
     private final AuditLog audit;
     private final Clock clock;
 
-    LineChannels(JdbcClient jdbc, Secrets secrets, AuditLog audit, Clock clock) {
+    LineChannels(JdbcClient jdbc, ConnectionSecrets secrets, LineApi api, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.api = api;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,6 +52,26 @@ public class LineChannels {
     }
 
     /**
+     * What LINE said when asked for the channel's bot ({@code GET /v2/bot/info} with the stored
+     * token): the bot's display name and basic ID, or why not.
+     */
+    public record Check(Outcome outcome, String displayName, String basicId) {
+
+        public enum Outcome {
+            OK,
+            NOT_CONNECTED,
+            /** LINE refused the access token (401/403): reissue it in the LINE Developers console. */
+            TOKEN_REFUSED,
+            /** Any other answer, or none: LINE or the network. */
+            UNREACHABLE
+        }
+
+        public boolean ok() {
+            return outcome == Outcome.OK;
+        }
+    }
+
+    /**
      * The storefront a webhook comes from, when {@code X-Line-Signature} is the Base64 HMAC-SHA256
      * of the raw body with that storefront's channel secret. Checked before anything reads the
      * body; an unknown storefront, one without a channel and a wrong or missing signature all
@@ -54,33 +79,26 @@ public class LineChannels {
      */
     @Transactional(readOnly = true)
     public Optional<StorefrontId> verify(String storefrontCode, byte[] body, String signature) {
-        if (storefrontCode == null || body == null || signature == null) {
-            return Optional.empty();
-        }
-        record Stored(long storefront, byte[] secret) {}
-        return jdbc.sql("""
-                        select c.storefront_id, c.channel_secret from line_channel c
-                          join storefront s on s.id = c.storefront_id
-                         where s.code = :code
-                        """)
-                .param("code", storefrontCode)
-                .query((rs, i) -> new Stored(rs.getLong(1), rs.getBytes(2)))
-                .optional()
-                .filter(stored -> BodyHmac.matches(
-                        secrets.open(stored.secret(), secretRow(stored.storefront())), body, signature))
-                .map(stored -> new StorefrontId(stored.storefront()));
+        return secrets.verify(CHANNEL, storefrontCode, body, signature).map(StorefrontId::new);
     }
 
     @Transactional(readOnly = true)
     public Settings settings(StorefrontId storefront) {
-        requireStorefront(storefront);
-        return jdbc.sql(
-                        "select secret_hint, updated_at, updated_by from line_channel where storefront_id = :storefront")
-                .param("storefront", storefront.value())
-                .query((rs, i) -> new Settings(
-                        storefront, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
-                .optional()
+        secrets.requireStorefront(storefront.value());
+        return secrets.stamp(CHANNEL, storefront.value())
+                .map(stamp -> new Settings(storefront, stamp.hint(), stamp.updatedAt(), stamp.updatedBy()))
                 .orElse(new Settings(storefront, null, null, null));
+    }
+
+    /**
+     * Asks LINE for the channel's bot with the stored access token, so an admin sees at once
+     * whether the token works; reads nothing else and changes nothing.
+     */
+    public Check check(StorefrontId storefront) {
+        secrets.requireStorefront(storefront.value());
+        return accessToken(storefront.value())
+                .map(api::botInfo)
+                .orElse(new Check(Check.Outcome.NOT_CONNECTED, null, null));
     }
 
     /**
@@ -92,12 +110,12 @@ public class LineChannels {
      */
     @Transactional
     public void save(StorefrontId storefront, String channelSecret, String accessToken, String by) {
-        requireStorefront(storefront);
-        String secret = plausible("channelSecret", channelSecret, 16, 100);
-        String token = plausible("accessToken", accessToken, 20, 2000);
-        byte[] sealedSecret = secrets.seal(secret, secretRow(storefront.value()), "channelSecret");
-        byte[] sealedToken = secrets.seal(token, tokenRow(storefront.value()), "accessToken");
-        String hint = secret.substring(secret.length() - 4);
+        secrets.requireStorefront(storefront.value());
+        String secret = ConnectionSecrets.plausible("channelSecret", channelSecret, 16, 100, "LINE");
+        String token = ConnectionSecrets.plausible("accessToken", accessToken, 20, 2000, "LINE");
+        ConnectionSecrets.Sealed sealedSecret =
+                secrets.seal(secret, storefront.value(), CHANNEL.boundTo(), "channelSecret");
+        ConnectionSecrets.Sealed sealedToken = secrets.seal(token, storefront.value(), TOKEN, "accessToken");
         jdbc.sql("""
                         insert into line_channel (storefront_id, channel_secret, access_token, secret_hint, updated_at, updated_by)
                         values (:storefront, :secret, :token, :hint, :at, :by)
@@ -107,13 +125,13 @@ public class LineChannels {
                                updated_by = excluded.updated_by
                         """)
                 .param("storefront", storefront.value())
-                .param("secret", sealedSecret)
-                .param("token", sealedToken)
-                .param("hint", hint)
+                .param("secret", sealedSecret.value())
+                .param("token", sealedToken.value())
+                .param("hint", sealedSecret.hint())
                 .param("at", Timestamp.from(clock.instant()))
                 .param("by", by)
                 .update();
-        audit.record(by, "line.channel.saved", "storefront", target(storefront), Map.of("secretEndsWith", hint));
+        audit.record(by, "line.channel.saved", "storefront", target(storefront), sealedSecret.auditDetails());
     }
 
     /**
@@ -124,15 +142,15 @@ public class LineChannels {
     @Transactional
     public void ensure(StorefrontId storefront, String channelSecret, String accessToken, String by) {
         record Stored(byte[] secret, byte[] token) {}
+        long id = storefront.value();
         boolean same = jdbc.sql(
                         "select channel_secret, access_token from line_channel where storefront_id = :storefront")
-                .param("storefront", storefront.value())
+                .param("storefront", id)
                 .query((rs, i) -> new Stored(rs.getBytes(1), rs.getBytes(2)))
                 .optional()
-                .map(stored -> secrets.open(stored.secret(), secretRow(storefront.value()))
-                                .equals(channelSecret.strip())
-                        && secrets.open(stored.token(), tokenRow(storefront.value()))
-                                .equals(accessToken.strip()))
+                .map(stored ->
+                        secrets.open(stored.secret(), id, CHANNEL.boundTo()).equals(channelSecret.strip())
+                                && secrets.open(stored.token(), id, TOKEN).equals(accessToken.strip()))
                 .orElse(false);
         if (!same) {
             save(storefront, channelSecret, accessToken, by);
@@ -142,11 +160,7 @@ public class LineChannels {
     /** Stops taking the storefront's LINE webhooks and sending to LINE; audited ({@code line.channel.removed}). */
     @Transactional
     public void disconnect(StorefrontId storefront, String by) {
-        requireStorefront(storefront);
-        int deleted = jdbc.sql("delete from line_channel where storefront_id = :storefront")
-                .param("storefront", storefront.value())
-                .update();
-        if (deleted > 0) {
+        if (secrets.delete(CHANNEL, storefront.value())) {
             audit.record(by, "line.channel.removed", "storefront", target(storefront), Map.of());
         }
     }
@@ -157,39 +171,7 @@ public class LineChannels {
                 .param("storefront", storefront)
                 .query((rs, i) -> rs.getBytes(1))
                 .optional()
-                .map(stored -> secrets.open(stored, tokenRow(storefront)));
-    }
-
-    /** A secret or token as LINE shows it: printable ASCII without spaces, of a plausible length. */
-    private static String plausible(String field, String value, int min, int max) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.length() < min
-                || stripped.length() > max
-                || stripped.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new InvalidValue(
-                    field, "must be " + min + "-" + max + " printable characters without spaces, as LINE shows it");
-        }
-        return stripped;
-    }
-
-    private void requireStorefront(StorefrontId storefront) {
-        boolean exists = jdbc.sql("select count(*) from storefront where id = :id")
-                        .param("id", storefront.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!exists) {
-            throw NotFound.storefront(storefront.value());
-        }
-    }
-
-    /** What a sealed value is bound to: copied onto another storefront's row it does not open. */
-    private static String secretRow(long storefront) {
-        return "line-channel-secret:" + storefront;
-    }
-
-    private static String tokenRow(long storefront) {
-        return "line-access-token:" + storefront;
+                .map(stored -> secrets.open(stored, storefront, TOKEN));
     }
 
     private static String target(StorefrontId storefront) {

@@ -139,6 +139,20 @@ public class LineIdentities {
                 .update();
     }
 
+    /**
+     * The LINE user proved an order of {@code customer}'s (the portal's lookup): the identity now
+     * belongs to that customer, and texts for the customer may go to it. Joins the caller's
+     * transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkTo(long identity, CustomerId customer, Instant at) {
+        jdbc.sql("update line_identity set customer_id = :customer, linked_at = :at where id = :id")
+                .param("customer", customer.value())
+                .param("at", Timestamp.from(at))
+                .param("id", identity)
+                .update();
+    }
+
     /** A display name fit for a customer's name, or null (LINE allows what our checks refuse). */
     private static String usableName(String displayName) {
         if (displayName == null) {

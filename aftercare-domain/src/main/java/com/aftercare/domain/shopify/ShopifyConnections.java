@@ -1,8 +1,8 @@
 package com.aftercare.domain.shopify;
 
 import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.shared.ConnectionSecrets;
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Secrets;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
@@ -19,19 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A storefront connected to a Shopify store: the secret Shopify signs that store's webhooks with,
  * and how the store's payment gateways map to our payment methods. The secret must be readable to
- * check a signature, so it is kept encrypted ({@link Secrets}, bound to its storefront) rather than
- * hashed, and never shown again: the console sees its last four characters. Every change is
+ * check a signature, so it is kept encrypted ({@link Secrets}, bound to its storefront, through
+ * {@link ConnectionSecrets} as LINE's is) rather than hashed, and never shown again: the console sees its last four characters. Every change is
  * audited as the acting admin, never with the secret.
  */
 @Service
 public class ShopifyConnections {
 
+    private static final ConnectionSecrets.Table CONNECTION =
+            new ConnectionSecrets.Table("shopify_connection", "webhook_secret", "shopify-webhook");
+
     private final JdbcClient jdbc;
-    private final Secrets secrets;
+    private final ConnectionSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
 
-    ShopifyConnections(JdbcClient jdbc, Secrets secrets, AuditLog audit, Clock clock) {
+    ShopifyConnections(JdbcClient jdbc, ConnectionSecrets secrets, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.audit = audit;
@@ -65,42 +68,18 @@ public class ShopifyConnections {
      */
     @Transactional(readOnly = true)
     public Optional<StorefrontId> verify(String storefrontCode, byte[] body, String signature) {
-        if (storefrontCode == null || body == null || signature == null) {
-            return Optional.empty();
-        }
-        record Stored(long storefront, byte[] encrypted) {}
-        return jdbc.sql("""
-                        select c.storefront_id, c.webhook_secret from shopify_connection c
-                          join storefront s on s.id = c.storefront_id
-                         where s.code = :code
-                        """)
-                .param("code", storefrontCode)
-                .query((rs, i) -> new Stored(rs.getLong(1), rs.getBytes(2)))
-                .optional()
-                .filter(stored -> WebhookSignature.matches(
-                        secrets.open(stored.encrypted(), row(stored.storefront())), body, signature))
-                .map(stored -> new StorefrontId(stored.storefront()));
+        return secrets.verify(CONNECTION, storefrontCode, body, signature).map(StorefrontId::new);
     }
 
     @Transactional(readOnly = true)
     public Settings settings(StorefrontId storefront) {
-        requireStorefront(storefront);
+        secrets.requireStorefront(storefront.value());
         List<GatewayMapping.Gateway> own = ownGateways(storefront);
-        Settings unconnected = new Settings(
-                storefront, null, null, null, own.isEmpty() ? GatewayMapping.DEFAULTS : own, own.isEmpty());
-        return jdbc.sql("""
-                        select secret_hint, updated_at, updated_by from shopify_connection where storefront_id = :storefront
-                        """)
-                .param("storefront", storefront.value())
-                .query((rs, i) -> new Settings(
-                        storefront,
-                        rs.getString(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        unconnected.gateways(),
-                        unconnected.defaultGateways()))
-                .optional()
-                .orElse(unconnected);
+        List<GatewayMapping.Gateway> gateways = own.isEmpty() ? GatewayMapping.DEFAULTS : own;
+        return secrets.stamp(CONNECTION, storefront.value())
+                .map(stamp -> new Settings(
+                        storefront, stamp.hint(), stamp.updatedAt(), stamp.updatedBy(), gateways, own.isEmpty()))
+                .orElse(new Settings(storefront, null, null, null, gateways, own.isEmpty()));
     }
 
     /**
@@ -112,10 +91,9 @@ public class ShopifyConnections {
      */
     @Transactional
     public void saveSecret(StorefrontId storefront, String secret, String by) {
-        requireStorefront(storefront);
-        String checked = WebhookSignature.requirePlausible(secret);
-        byte[] encrypted = secrets.seal(checked, row(storefront.value()), "secret");
-        String hint = checked.substring(checked.length() - 4);
+        secrets.requireStorefront(storefront.value());
+        ConnectionSecrets.Sealed sealed = secrets.seal(
+                WebhookSignature.requirePlausible(secret), storefront.value(), CONNECTION.boundTo(), "secret");
         jdbc.sql("""
                         insert into shopify_connection (storefront_id, webhook_secret, secret_hint, updated_at, updated_by)
                         values (:storefront, :encrypted, :hint, :at, :by)
@@ -124,12 +102,12 @@ public class ShopifyConnections {
                                updated_at = excluded.updated_at, updated_by = excluded.updated_by
                         """)
                 .param("storefront", storefront.value())
-                .param("encrypted", encrypted)
-                .param("hint", hint)
+                .param("encrypted", sealed.value())
+                .param("hint", sealed.hint())
                 .param("at", Timestamp.from(clock.instant()))
                 .param("by", by)
                 .update();
-        audit.record(by, "shopify.secret.saved", "storefront", target(storefront), Map.of("secretEndsWith", hint));
+        audit.record(by, "shopify.secret.saved", "storefront", target(storefront), sealed.auditDetails());
     }
 
     /**
@@ -142,8 +120,8 @@ public class ShopifyConnections {
                 .param("storefront", storefront.value())
                 .query((rs, i) -> rs.getBytes(1))
                 .optional()
-                .map(encrypted ->
-                        secrets.open(encrypted, row(storefront.value())).equals(secret))
+                .map(encrypted -> secrets.open(encrypted, storefront.value(), CONNECTION.boundTo())
+                        .equals(secret))
                 .orElse(false);
         if (!same) {
             saveSecret(storefront, secret, by);
@@ -153,11 +131,7 @@ public class ShopifyConnections {
     /** Stops taking the storefront's Shopify webhooks: the secret is deleted; audited ({@code shopify.disconnected}). */
     @Transactional
     public void disconnect(StorefrontId storefront, String by) {
-        requireStorefront(storefront);
-        int deleted = jdbc.sql("delete from shopify_connection where storefront_id = :storefront")
-                .param("storefront", storefront.value())
-                .update();
-        if (deleted > 0) {
+        if (secrets.delete(CONNECTION, storefront.value())) {
             audit.record(by, "shopify.disconnected", "storefront", target(storefront), Map.of());
         }
     }
@@ -170,7 +144,7 @@ public class ShopifyConnections {
      */
     @Transactional
     public void saveGateways(StorefrontId storefront, List<GatewayMapping.Gateway> gateways, String by) {
-        requireStorefront(storefront);
+        secrets.requireStorefront(storefront.value());
         GatewayMapping.requireDistinct(gateways);
         jdbc.sql("delete from shopify_gateway where storefront_id = :storefront")
                 .param("storefront", storefront.value())
@@ -209,22 +183,6 @@ public class ShopifyConnections {
                 .param("storefront", storefront.value())
                 .query((rs, i) -> new GatewayMapping.Gateway(rs.getString(1), rs.getString(2)))
                 .list();
-    }
-
-    private void requireStorefront(StorefrontId storefront) {
-        boolean exists = jdbc.sql("select count(*) from storefront where id = :id")
-                        .param("id", storefront.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!exists) {
-            throw NotFound.storefront(storefront.value());
-        }
-    }
-
-    /** What an encrypted secret is bound to: copied onto another storefront's row it does not open. */
-    private static String row(long storefront) {
-        return "shopify-webhook:" + storefront;
     }
 
     private static String target(StorefrontId storefront) {

@@ -1,7 +1,7 @@
 package com.aftercare.domain.shopify;
 
 import com.aftercare.domain.shared.BodyHmac;
-import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.ConnectionSecrets;
 
 /**
  * Shopify's webhook signature: {@code X-Shopify-Hmac-Sha256} is the Base64 HMAC-SHA256 of the raw
@@ -25,12 +25,6 @@ final class WebhookSignature {
      * the notifications page, {@code shpss_…} for an app).
      */
     static String requirePlausible(String secret) {
-        String stripped = secret == null ? "" : secret.strip();
-        if (stripped.length() < 16
-                || stripped.length() > 200
-                || stripped.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new InvalidValue("secret", "must be 16-200 printable characters without spaces, as Shopify shows it");
-        }
-        return stripped;
+        return ConnectionSecrets.plausible("secret", secret, 16, 200, "Shopify");
     }
 }

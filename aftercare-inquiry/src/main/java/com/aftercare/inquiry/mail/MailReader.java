@@ -1,6 +1,7 @@
 package com.aftercare.inquiry.mail;
 
 import com.aftercare.domain.shared.Text;
+import com.aftercare.inquiry.AttachmentPolicy;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

@@ -4,6 +4,7 @@ import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.DomainException;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.AttachmentPolicy;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -39,13 +40,17 @@ public class MailboxPoller {
     private final MailReader reader;
     private final Mails mails;
 
-    MailboxPoller(MailboxProperties properties, InboundMailbook book, Storefronts storefronts, Mails mails) {
+    MailboxPoller(
+            MailboxProperties properties,
+            InboundMailbook book,
+            Storefronts storefronts,
+            Mails mails,
+            AttachmentPolicy attachments) {
         this.properties = properties;
         this.mails = mails;
         this.book = book;
         this.storefronts = storefronts;
-        this.reader = new MailReader(
-                new AttachmentPolicy(properties.maxAttachmentSize().toBytes(), properties.allowedTypes()));
+        this.reader = new MailReader(attachments);
     }
 
     /**

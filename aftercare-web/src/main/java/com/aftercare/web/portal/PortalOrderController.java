@@ -1,9 +1,11 @@
 package com.aftercare.web.portal;
 
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.line.LineLinks;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.order.PortalOrderLinks;
+import com.aftercare.inquiry.LineCustomerLinks;
 import com.aftercare.returns.Claims;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,12 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Find my order" on the customer portal: order number plus the email or phone used for it.
  * A wrong pair gets the same answer whether the order exists or not, lookups are throttled per
  * client and per order number, and success leads to a signed, expiring link (also sent by mail
- * to the order's address) rather than to anything guessable.
+ * to the order's address) rather than to anything guessable. Opened from a link an operator sent
+ * on LINE, the lookup also makes that LINE user the order's customer ({@link LineCustomerLinks}).
  */
 @Controller
 class PortalOrderController {
@@ -33,6 +37,8 @@ class PortalOrderController {
     private final PortalAccessMail accessMail;
     private final PortalOffers offers;
     private final Claims claims;
+    private final LineLinks lineLinks;
+    private final LineCustomerLinks lineCustomers;
 
     PortalOrderController(
             Orders orders,
@@ -41,7 +47,9 @@ class PortalOrderController {
             PortalOrderLinks links,
             PortalAccessMail accessMail,
             PortalOffers offers,
-            Claims claims) {
+            Claims claims,
+            LineLinks lineLinks,
+            LineCustomerLinks lineCustomers) {
         this.orders = orders;
         this.customers = customers;
         this.throttle = throttle;
@@ -49,11 +57,20 @@ class PortalOrderController {
         this.accessMail = accessMail;
         this.offers = offers;
         this.claims = claims;
+        this.lineLinks = lineLinks;
+        this.lineCustomers = lineCustomers;
     }
 
+    /** With {@code line}: opened from the link an operator sent on LINE (said at once when it no longer works). */
     @GetMapping("/portal")
-    String form(Model model) {
-        model.addAttribute("form", LookupForm.empty());
+    String form(@RequestParam(required = false) String line, Model model) {
+        if (line != null && !lineLinks.usable(line)) {
+            model.addAttribute("problem", "portal.line.invalid");
+            line = null;
+        }
+        LookupForm form = line == null ? LookupForm.empty() : LookupForm.fromLine(line);
+        model.addAttribute("form", form);
+        model.addAttribute("fromLine", form.fromLine());
         return PortalViews.LOOKUP;
     }
 
@@ -63,7 +80,9 @@ class PortalOrderController {
             BindingResult errors,
             HttpServletRequest request,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("fromLine", form.fromLine());
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return PortalViews.LOOKUP;
@@ -82,6 +101,17 @@ class PortalOrderController {
         }
         String token = links.tokenFor(order.get().id(), PortalOrderLinks.LOOKUP_VALIDITY);
         accessMail.send(order.get(), customers.find(order.get().customer()).orElseThrow(), token);
+        if (form.fromLine()) {
+            OrderView found = order.get();
+            boolean linked = lineCustomers
+                    .link(
+                            form.line(),
+                            new LineCustomerLinks.FoundOrder(
+                                    found.id(), found.number(), found.customer(), found.storefront()))
+                    .isPresent();
+            redirect.addFlashAttribute(
+                    linked ? "notice" : "problem", linked ? "portal.line.linked" : "portal.line.invalid");
+        }
         return "redirect:" + links.pathFor(token);
     }
 

@@ -3,6 +3,7 @@ package com.aftercare.web.line;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,11 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
  * gets as LINE's reference documents it: the paths, {@code Authorization: Bearer} with the channel
  * access token, a JSON body with {@code replyToken}/{@code to} and {@code messages}, {@code
  * X-Line-Retry-Key} on a push (and a 400 for one on a reply), and, like LINE, executes a push once
- * per retry key: the same key again answers 409 with {@code X-Line-Accepted-Request-Id}.
+ * per retry key: the same key again answers 409 with {@code X-Line-Accepted-Request-Id}. The bot's
+ * info ({@code GET /v2/bot/info}) answers only to the channel's token, as LINE's does.
  */
 final class FakeLine implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String BOT_NAME = "アフターケア堂 公式";
+    static final String BOT_BASIC_ID = "@123abcde";
+    static final String BOT_USER_ID = "Ufedcba9876543210fedcba9876543210";
 
     /** One request as it arrived, and what was answered. */
     record Request(String method, String path, Map<String, String> headers, String body, int answered) {
@@ -41,6 +46,7 @@ final class FakeLine implements AutoCloseable {
     private final List<String> delivered = new ArrayList<>();
     private volatile int nextPushStatus = 200;
     private volatile byte[] content = new byte[0];
+    private volatile String contentType = "image/jpeg";
     private volatile String profileName = "山田 花子";
 
     FakeLine(String token) throws IOException {
@@ -48,6 +54,15 @@ final class FakeLine implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A LINE that takes this channel access token, for a test class's static field. */
+    static FakeLine started(String token) {
+        try {
+            return new FakeLine(token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String url() {
@@ -59,8 +74,14 @@ final class FakeLine implements AutoCloseable {
         nextPushStatus = status;
     }
 
+    /** What the content API answers next, as a picture (LINE serves them as JPEG). */
     void content(byte[] bytes) {
+        content(bytes, "image/jpeg");
+    }
+
+    void content(byte[] bytes, String type) {
         content = bytes;
+        contentType = type;
     }
 
     synchronized List<String> delivered() {
@@ -95,10 +116,25 @@ final class FakeLine implements AutoCloseable {
             status = 200;
             answer = JSON.writeValueAsBytes(
                     Map.of("displayName", profileName, "userId", path.substring(16), "language", "ja"));
+        } else if (method.equals("GET") && path.equals("/v2/bot/info")) {
+            status =
+                    200; // as documented: userId, basicId, displayName, chatMode, markAsReadMode (pictureUrl, premiumId
+            // optional)
+            answer = JSON.writeValueAsBytes(Map.of(
+                    "userId",
+                    BOT_USER_ID,
+                    "basicId",
+                    BOT_BASIC_ID,
+                    "displayName",
+                    BOT_NAME,
+                    "chatMode",
+                    "chat",
+                    "markAsReadMode",
+                    "manual"));
         } else if (method.equals("GET") && path.matches("/v2/bot/message/[0-9]+/content")) {
             status = 200;
             answer = content;
-            contentType = "image/jpeg";
+            contentType = this.contentType;
         } else if (method.equals("POST") && path.equals("/v2/bot/message/reply")) {
             status = reply(headers, body);
         } else if (method.equals("POST") && path.equals("/v2/bot/message/push")) {

@@ -1,71 +1,40 @@
 package com.aftercare.web.line;
 
+import static com.aftercare.web.line.LineWebhook.bytes;
+import static com.aftercare.web.line.LineWebhook.event;
+import static com.aftercare.web.line.LineWebhook.fileEvent;
+import static com.aftercare.web.line.LineWebhook.imageEvent;
+import static com.aftercare.web.line.LineWebhook.newMessageId;
+import static com.aftercare.web.line.LineWebhook.newUser;
+import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.line.LineChannels;
-import com.aftercare.domain.line.LineDispatcher;
 import com.aftercare.domain.shared.BodyHmac;
-import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.TestEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The LINE channel end to end over a real port, on PostgreSQL, against an in-process LINE
  * ({@link FakeLine}) that checks every request as LINE documents it.
  */
 @AftercareIntegrationTest
-class LineChannelTest {
+class LineChannelTest extends LineIntegrationTest {
 
     static final String SECRET = "0123456789abcdef0123456789abcdef";
-    static final String TOKEN = "it-line-channel-access-token-0123456789";
-    static final FakeLine LINE = start();
-
-    @DynamicPropertySource
-    static void line(DynamicPropertyRegistry registry) {
-        registry.add("aftercare.line.api-base-url", LINE::url);
-        registry.add("aftercare.line.data-api-base-url", LINE::url);
-        registry.add("aftercare.line.dispatcher.request-timeout", () -> "3s");
-    }
-
-    @AfterAll
-    static void stop() {
-        LINE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LineChannels channels;
-
-    @Autowired
-    Storefronts storefronts;
 
     @Autowired
     Inquiries inquiries;
 
     @Autowired
-    LineDispatcher dispatcher;
-
-    @Autowired
-    JdbcClient jdbc;
+    InquiryAttachments attachments;
 
     String storefront = TestEnvironment.BOOTSTRAP_STOREFRONT;
 
@@ -102,7 +71,7 @@ class LineChannelTest {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("\"duplicates\":1");
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
         Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.channel().name()).isEqualTo("LINE");
         assertThat(inquiry.messages()).singleElement().satisfies(m -> {
@@ -115,7 +84,7 @@ class LineChannelTest {
     void shouldAnswerWithTheReplyTokenFirstThenByPushUnderARetryKey() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "サイズ交換できますか", false));
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
 
         inquiries.reply(new Inquiries.Reply(reference, "admin", "はい、できます。"));
         dispatcher.dispatchDue();
@@ -137,15 +106,15 @@ class LineChannelTest {
                     assertThat(r.json().get("to").asString()).isEqualTo(user);
                     assertThat(r.headers()).containsKey("x-line-retry-key");
                 });
-        assertThat(statuses(user)).containsExactly("SENT", "SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT", "SENT");
     }
 
     @Test
     void shouldNeverPushTwiceWhenTheDispatcherDiedBetweenSendingAndRecording() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "返品したいです", false));
-        String reference = referenceOf(user);
-        expireReplyTokens(user);
+        String reference = rows().referenceOf(user);
+        rows().expireReplyTokens(user);
         inquiries.reply(new Inquiries.Reply(reference, "admin", "返品を承りました。"));
         dispatcher.dispatchDue();
         // the instance that sent it died before recording SENT: its claim runs out while IN_FLIGHT
@@ -162,19 +131,19 @@ class LineChannelTest {
                 .filteredOn(r -> r.body().contains("返品を承りました。"))
                 .extracting(r -> r.answered())
                 .containsExactly(200, 409);
-        assertThat(statuses(user)).containsExactly("SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT");
     }
 
     @Test
     void shouldRetryAPushLineRateLimitedUnderTheSameRetryKey() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "在庫はありますか", false));
-        expireReplyTokens(user);
-        inquiries.reply(new Inquiries.Reply(referenceOf(user), "admin", "在庫ございます。"));
+        rows().expireReplyTokens(user);
+        inquiries.reply(new Inquiries.Reply(rows().referenceOf(user), "admin", "在庫ございます。"));
         LINE.answerNextPush(429);
 
         dispatcher.dispatchDue();
-        assertThat(statuses(user)).containsExactly("PENDING");
+        assertThat(rows().statuses(user)).containsExactly("PENDING");
         jdbc.sql("update line_push set next_attempt_at = now() where status = 'PENDING'")
                 .update();
         dispatcher.dispatchDue();
@@ -188,14 +157,14 @@ class LineChannelTest {
                         .map(r -> r.headers().get("x-line-retry-key"))
                         .distinct())
                 .hasSize(1);
-        assertThat(statuses(user)).containsExactly("SENT");
+        assertThat(rows().statuses(user)).containsExactly("SENT");
     }
 
     @Test
     void shouldNotPushToACustomerWhoUnfollowedAndShowWhyWithoutRetrying() throws Exception {
         String user = newUser();
         signedPost(textEvent(UUID.randomUUID().toString(), user, "問い合わせです", false));
-        String reference = referenceOf(user);
+        String reference = rows().referenceOf(user);
         signedPost(event(UUID.randomUUID().toString(), "unfollow", user, "", false));
         int before = LINE.sends().size();
 
@@ -204,7 +173,7 @@ class LineChannelTest {
         dispatcher.dispatchDue();
 
         assertThat(LINE.sends()).hasSize(before);
-        assertThat(statuses(user)).containsExactly("FAILED");
+        assertThat(rows().statuses(user)).containsExactly("FAILED");
         assertThat(jdbc.sql(
                                 "select last_error from line_push where identity_id = (select id from line_identity where line_user_id = :u)")
                         .param("u", user)
@@ -218,15 +187,9 @@ class LineChannelTest {
         String user = newUser();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
         LINE.content(jpeg);
-        String messageId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L));
+        String messageId = newMessageId();
 
-        HttpResponse<String> answer = signedPost(event(
-                UUID.randomUUID().toString(),
-                "message",
-                user,
-                ", \"replyToken\": \"t-" + user + "\", \"message\": {\"type\": \"image\", \"id\": \"" + messageId
-                        + "\", \"contentProvider\": {\"type\": \"line\"}}",
-                false));
+        HttpResponse<String> answer = signedPost(imageEvent(user, messageId));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(LINE.requests()).anySatisfy(r -> {
@@ -241,6 +204,27 @@ class LineChannelTest {
                          where l.line_user_id = :u and m.content_kind = 'IMAGE'
                         """).param("u", user).query((rs, i) -> rs.getBytes(1)).single();
         assertThat(stored).isEqualTo(jpeg);
+    }
+
+    @Test
+    void shouldKeepAFileFromTheContentApiUnderItsNameAndDropOneThePolicyRefuses() throws Exception {
+        String user = newUser();
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII);
+        LINE.content(pdf, "application/pdf");
+        signedPost(fileEvent(user, newMessageId(), "領収書.pdf", pdf.length));
+        LINE.content(new byte[] {0x4D, 0x5A, (byte) 0x90, 0, 3, 0}, "application/pdf"); // a program called .pdf
+        signedPost(fileEvent(user, newMessageId(), "請求書.pdf", 6));
+
+        String reference = rows().referenceOf(user);
+        assertThat(attachments.of(reference)).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("領収書.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(attachments.content(reference, a.id()).orElseThrow().content())
+                    .isEqualTo(pdf);
+        });
+        assertThat(inquiries.find(reference).orElseThrow().messages())
+                .extracting(Inquiries.MessageView::body)
+                .containsExactly("📎 領収書.pdf", "📎 請求書.pdf");
     }
 
     @Test
@@ -267,80 +251,12 @@ class LineChannelTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private static FakeLine start() {
-        try {
-            return new FakeLine(TOKEN);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String newUser() {
-        return "U" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static String textEvent(String eventId, String user, String text, boolean redelivery) {
-        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
-        return event(
-                eventId,
-                "message",
-                user,
-                ", \"replyToken\": \"token-" + user + "\", \"message\": {\"type\": \"text\", \"id\": \""
-                        + ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L)
-                        + "\", \"quoteToken\": \"q\", \"text\": \""
-                        + escaped + "\"}",
-                redelivery);
-    }
-
-    /** A webhook body as LINE's reference shows it: destination, events with their common fields. */
-    private static String event(String eventId, String type, String user, String extra, boolean redelivery) {
-        return """
-                {"destination": "U00000000000000000000000000000000", "events": [{"type": "%s", "mode": "active",
-                 "timestamp": 1767225600000, "source": {"type": "user", "userId": "%s"}, "webhookEventId": "%s",
-                 "deliveryContext": {"isRedelivery": %s}%s}]}""".formatted(type, user, eventId, redelivery, extra);
-    }
-
     private HttpResponse<String> signedPost(String body) throws Exception {
-        return post(body, BodyHmac.signBase64(SECRET, bytes(body)));
+        return new LineWebhook(port, storefront, SECRET).signed(body);
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/line/" + storefront))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
-        if (signature != null) {
-            request.header("X-Line-Signature", signature);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] bytes(String body) {
-        return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String referenceOf(String user) {
-        return jdbc.sql("""
-                        select i.reference from inquiry i join line_identity l on l.id = i.line_identity_id
-                         where l.line_user_id = :u
-                        """).param("u", user).query(String.class).single();
-    }
-
-    private java.util.List<String> statuses(String user) {
-        return jdbc.sql("""
-                        select p.status from line_push p join line_identity l on l.id = p.identity_id
-                         where l.line_user_id = :u order by p.id
-                        """).param("u", user).query(String.class).list();
-    }
-
-    /** As if the operator answered more than a minute later: the message's token is too old by then. */
-    private void expireReplyTokens(String user) {
-        jdbc.sql("""
-                        update inquiry_message set created_at = created_at - interval '10 minutes'
-                         where inquiry_id in (select i.id from inquiry i join line_identity l on l.id = i.line_identity_id
-                                               where l.line_user_id = :u)
-                        """).param("u", user).update();
+        return new LineWebhook(port, storefront, SECRET).post(body, signature);
     }
 
     private long count(String sql, String value) {

@@ -1,4 +1,4 @@
-package com.aftercare.inquiry.mail;
+package com.aftercare.inquiry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * Which attachments the desk keeps: the type is detected from the content (magic bytes), never
  * taken from the sender's word; a declared type that disagrees with the content is refused (a
- * program renamed {@code photo.jpg}); the size is limited. A pure function of its input.
+ * program renamed {@code photo.jpg}); the size is limited. A pure function of its input. The
+ * mailbox's settings ({@code aftercare.inquiry.mailbox.max-attachment-size}, {@code allowed-types})
+ * hold for every channel that brings files in: LINE's files and images are judged by it too.
  */
-final class AttachmentPolicy {
+public final class AttachmentPolicy {
 
     static final String OCTET_STREAM = "application/octet-stream";
 
@@ -20,7 +22,7 @@ final class AttachmentPolicy {
     private final long maxSize;
     private final Set<String> allowedTypes;
 
-    AttachmentPolicy(long maxSize, Set<String> allowedTypes) {
+    public AttachmentPolicy(long maxSize, Set<String> allowedTypes) {
         this.maxSize = maxSize;
         this.allowedTypes = allowedTypes.stream()
                 .map(t -> t.strip().toLowerCase(Locale.ROOT))
@@ -28,7 +30,7 @@ final class AttachmentPolicy {
     }
 
     /** Accepted with the detected type, or refused with a reason for the operator. */
-    record Verdict(boolean accepted, String contentType, String reason) {
+    public record Verdict(boolean accepted, String contentType, String reason) {
 
         static Verdict accept(String type) {
             return new Verdict(true, type, null);
@@ -39,12 +41,12 @@ final class AttachmentPolicy {
         }
     }
 
-    long maxSize() {
+    public long maxSize() {
         return maxSize;
     }
 
     /** {@code content} is null when reading stopped at the limit ({@code size} is then over it). */
-    Verdict judge(String declaredType, byte[] content, long size) {
+    public Verdict judge(String declaredType, byte[] content, long size) {
         if (content == null || size > maxSize) {
             return Verdict.refuse("larger than " + (maxSize / (1024 * 1024)) + " MB");
         }

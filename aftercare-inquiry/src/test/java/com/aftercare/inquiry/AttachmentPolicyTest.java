@@ -1,4 +1,4 @@
-package com.aftercare.inquiry.mail;
+package com.aftercare.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,101 @@
+package com.aftercare.web.console.admin;
+
+import com.aftercare.domain.line.LineChannels;
+import com.aftercare.domain.shop.ShopProperties;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.web.console.ConsoleForms;
+import com.aftercare.web.console.ConsoleViews;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A storefront's LINE official account: the webhook URL to paste into the LINE Developers
+ * console, the channel secret and access token (sealed, shown only by the secret's last four
+ * characters), and a check that asks LINE for the bot with the stored token. {@link LineChannels}
+ * audits every change as the acting admin.
+ */
+@Controller
+@RequestMapping("/console/admin/storefronts/{id}/line")
+class LineAdminController {
+
+    private static final String FORM = "channelForm";
+
+    private final Storefronts storefronts;
+    private final LineChannels channels;
+    private final ShopProperties shop;
+
+    LineAdminController(Storefronts storefronts, LineChannels channels, ShopProperties shop) {
+        this.storefronts = storefronts;
+        this.channels = channels;
+        this.shop = shop;
+    }
+
+    @GetMapping
+    String page(@PathVariable long id, Model model) {
+        model.addAttribute(FORM, LineChannelForm.empty());
+        return fill(id, model);
+    }
+
+    @PostMapping
+    String save(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) LineChannelForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        StorefrontId storefront = storefront(id);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    channels.save(storefront, form.channelSecret(), form.accessToken(), admin.getName());
+                    redirect.addFlashAttribute("notice", "admin.line.saved");
+                    return ConsoleViews.redirect(here(id));
+                },
+                () -> fill(id, model));
+    }
+
+    /** Asks LINE, and shows the answer on the page (the bot's name, or what went wrong). */
+    @PostMapping("/check")
+    String check(@PathVariable long id, Model model) {
+        model.addAttribute("check", channels.check(storefront(id)));
+        model.addAttribute(FORM, LineChannelForm.empty());
+        return fill(id, model);
+    }
+
+    @PostMapping("/disconnect")
+    String disconnect(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
+        channels.disconnect(storefront(id), admin.getName());
+        redirect.addFlashAttribute("notice", "admin.line.disconnected");
+        return ConsoleViews.redirect(here(id));
+    }
+
+    private String fill(long id, Model model) {
+        Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
+        model.addAttribute("storefront", view);
+        model.addAttribute("settings", channels.settings(view.id()));
+        model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + view.code());
+        return ConsoleViews.ADMIN_LINE;
+    }
+
+    private StorefrontId storefront(long id) {
+        return storefronts.get(new StorefrontId(id)).id();
+    }
+
+    private static String here(long id) {
+        return "/console/admin/storefronts/" + id + "/line";
+    }
+}
