@@ -62,6 +62,7 @@ public final class ConsoleViews {
     public static final String MARKETING_PACKING_INSERT = "marketing/packing-insert";
     public static final String PACKING_CARDS = "packing/cards";
     public static final String ADMIN_SHOPIFY = "admin/shopify";
+    public static final String ADMIN_STOCK_CHECK = "admin/stock-check";
     public static final String ADMIN_IMPORTS = "admin/imports";
     public static final String ADMIN_IMPORT = "admin/import";
 

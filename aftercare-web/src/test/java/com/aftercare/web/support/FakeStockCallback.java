@@ -44,11 +44,20 @@ public final class FakeStockCallback implements AutoCloseable {
     /** Started, and set as the storefront's callback (its host allowed, its secret kept to check signatures). */
     public static FakeStockCallback forStorefront(
             StockChecks stockChecks, WebhookAllowedHosts allowedHosts, StorefrontId storefront) {
-        FakeStockCallback callback = new FakeStockCallback();
-        allowedHosts.add("127.0.0.1", "test");
-        callback.secret =
-                stockChecks.configure(storefront, callback.url(), "test").secret();
+        FakeStockCallback callback = started(allowedHosts);
+        callback.trust(stockChecks.configure(storefront, callback.url(), "test").secret());
         return callback;
+    }
+
+    /** Started with its host allowed, for a test that sets it up as an admin would; trusts no secret yet. */
+    public static FakeStockCallback started(WebhookAllowedHosts allowedHosts) {
+        allowedHosts.add("127.0.0.1", "test");
+        return new FakeStockCallback();
+    }
+
+    /** The secret the storefront was given: requests signed with another are answered 401. */
+    public void trust(String secret) {
+        this.secret = secret;
     }
 
     public String url() {
@@ -102,7 +111,8 @@ public final class FakeStockCallback implements AutoCloseable {
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-        boolean signed = id != null
+        boolean signed = secret != null
+                && id != null
                 && timestamp != null
                 && signature != null
                 && signature.equals(WebhookSignature.sign(secret, id, Long.parseLong(timestamp), body));
