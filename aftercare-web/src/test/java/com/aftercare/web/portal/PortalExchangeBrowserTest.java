@@ -2,15 +2,11 @@ package com.aftercare.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.domain.webhook.StockChecks;
-import com.aftercare.domain.webhook.WebhookAllowedHosts;
-import com.aftercare.returns.ClaimRequests;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.ClaimScene;
+import com.aftercare.web.support.ClaimScenes;
 import com.aftercare.web.support.FakeStockCallback;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestEnvironment;
@@ -39,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code target/screenshots} for a person to look at.
  */
 @AftercareIntegrationTest
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, ClaimScenes.class})
 class PortalExchangeBrowserTest {
 
     @RegisterExtension
@@ -49,34 +45,18 @@ class PortalExchangeBrowserTest {
     int port;
 
     @Autowired
-    Storefronts storefronts;
-
-    @Autowired
-    Operators operators;
-
-    @Autowired
-    ClaimRequests requests;
-
-    @Autowired
-    StockChecks stockChecks;
-
-    @Autowired
-    WebhookAllowedHosts allowedHosts;
+    ClaimScenes scenes;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
 
     ClaimScene scene;
     FakeStockCallback stock;
 
     @BeforeEach
     void setUp() {
-        scene = ClaimScene.today(port, clock, storefronts, operators, requests);
-        stock = FakeStockCallback.forStorefront(
-                stockChecks, allowedHosts, scene.storefront().id());
+        scene = scenes.today(port);
+        stock = scenes.stockCallbackOf(scene);
         browser.on(port);
         browser.fresh();
     }

@@ -3,12 +3,7 @@ package com.aftercare.web.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.claim.RequestType;
-import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.PortalOrderLinks;
-import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.domain.webhook.StockChecks;
-import com.aftercare.domain.webhook.WebhookAllowedHosts;
-import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.Claims;
 import com.aftercare.returns.Settlement;
@@ -16,6 +11,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.ClaimScene;
+import com.aftercare.web.support.ClaimScenes;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.FakeStockCallback;
@@ -39,20 +35,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a refund or store credit taken instead, recorded as a return in that settlement.
  */
 @AftercareIntegrationTest
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, ClaimScenes.class})
 class PortalExchangeTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    Storefronts storefronts;
-
-    @Autowired
-    Operators operators;
-
-    @Autowired
-    ClaimRequests requests;
+    ClaimScenes scenes;
 
     @Autowired
     Claims claims;
@@ -61,16 +51,7 @@ class PortalExchangeTest {
     PortalOrderLinks links;
 
     @Autowired
-    StockChecks stockChecks;
-
-    @Autowired
-    WebhookAllowedHosts allowedHosts;
-
-    @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
 
     ClaimScene scene;
     FakeStockCallback stock;
@@ -78,9 +59,8 @@ class PortalExchangeTest {
 
     @BeforeEach
     void setUp() {
-        scene = ClaimScene.today(port, clock, storefronts, operators, requests);
-        stock = FakeStockCallback.forStorefront(
-                stockChecks, allowedHosts, scene.storefront().id());
+        scene = scenes.today(port);
+        stock = scenes.stockCallbackOf(scene);
         customer = new ConsoleClient(port);
     }
 
