@@ -64,6 +64,20 @@ public class StockChecks {
     /** A callback just set, with its signing secret, which is never shown again. */
     public record Configured(Endpoint endpoint, String secret) {}
 
+    /**
+     * What a test of the callback found: {@code problem} is null when it gave a well-formed answer,
+     * else why the answer would count as unknown (for the admin who sets it up, never a customer).
+     */
+    public record Probe(boolean configured, String problem) {
+
+        public boolean answered() {
+            return configured && problem == null;
+        }
+    }
+
+    /** The SKU a test asks about; a storefront answers it like any SKU it does not sell (or leaves it out). */
+    public static final String PROBE_SKU = "aftercare-stock-check-test";
+
     private final JdbcClient jdbc;
     private final WebhookTargets targets;
     private final Secrets secrets;
@@ -137,6 +151,30 @@ public class StockChecks {
             audit.record(by, "stock-check.removed", "storefront", Long.toString(storefront.value()), Map.of());
         }
         return removed > 0;
+    }
+
+    /**
+     * Asks the storefront's callback about {@link #PROBE_SKU}, as an exchange would, and says
+     * whether the answer was well-formed; audited. Call it outside a transaction.
+     */
+    public Probe probe(StorefrontId storefront, String by) {
+        Optional<Sealed> callback = sealed(storefront);
+        if (callback.isEmpty()) {
+            return new Probe(false, null);
+        }
+        String problem = null;
+        try {
+            ask(storefront, callback.get(), List.of(PROBE_SKU));
+        } catch (Unanswered e) {
+            problem = e.getMessage();
+        }
+        audit.record(
+                by,
+                "stock-check.tested",
+                "storefront",
+                Long.toString(storefront.value()),
+                Map.of("answered", Boolean.toString(problem == null)));
+        return new Probe(true, problem);
     }
 
     @Transactional(readOnly = true)

@@ -6,9 +6,11 @@ import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.webhook.StockChecks;
 import com.aftercare.domain.webhook.StockChecks.Stock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,10 +33,29 @@ public class ExchangeVariants {
      * any transaction: it waits for the answer).
      */
     public List<ExchangeChoice> choicesFor(StorefrontId storefront, String boughtSku) {
-        List<Variant> others = catalogue.otherVariants(storefront, boughtSku);
+        return withStock(storefront, catalogue.otherVariants(storefront, boughtSku));
+    }
+
+    /**
+     * What the customer may choose for the bought SKU: a new one of the same variant first (a
+     * faulty item replaced), then the product's other variants, with their stock in one ask. None
+     * when the bought SKU's product is unknown: the wish is then the customer's own words.
+     */
+    public List<ExchangeChoice> choicesIncludingBought(StorefrontId storefront, String boughtSku) {
+        Optional<Variant> bought = catalogue.variant(storefront, boughtSku).filter(v -> v.product() != null);
+        if (bought.isEmpty()) {
+            return List.of();
+        }
+        List<Variant> all = new ArrayList<>();
+        all.add(bought.get());
+        all.addAll(catalogue.otherVariants(storefront, boughtSku));
+        return withStock(storefront, all);
+    }
+
+    private List<ExchangeChoice> withStock(StorefrontId storefront, List<Variant> variants) {
         Map<String, Stock> answer =
-                stock.check(storefront, others.stream().map(Variant::sku).toList());
-        return others.stream()
+                stock.check(storefront, variants.stream().map(Variant::sku).toList());
+        return variants.stream()
                 .map(v -> new ExchangeChoice(v, answer.get(v.sku())))
                 .toList();
     }

@@ -67,6 +67,7 @@ public final class ConsoleViews {
     public static final String PACKING_CARDS = "packing/cards";
     public static final String ADMIN_SHOPIFY = "admin/shopify";
     public static final String ADMIN_LINE = "admin/line";
+    public static final String ADMIN_STOCK_CHECK = "admin/stock-check";
     public static final String ADMIN_IMPORTS = "admin/imports";
     public static final String ADMIN_IMPORT = "admin/import";
 

@@ -16,6 +16,9 @@ class ClaimRequestForm {
     private Settlement settlement = Settlement.REFUND;
     private Map<Integer, Integer> quantity = new LinkedHashMap<>();
     private Map<Integer, String> variant = new LinkedHashMap<>();
+    /** For an exchange the customer no longer wants (nothing wanted in stock): a refund or store credit instead. */
+    private Settlement instead;
+
     private String survey;
     private String note;
 
@@ -49,6 +52,14 @@ class ClaimRequestForm {
 
     public void setVariant(Map<Integer, String> variant) {
         this.variant = variant;
+    }
+
+    public Settlement getInstead() {
+        return instead;
+    }
+
+    public void setInstead(Settlement instead) {
+        this.instead = instead;
     }
 
     public String getSurvey() {

@@ -56,16 +56,19 @@ class PortalClaimController {
     private final ClaimRefunds refunds;
     private final ClaimPhotos photos;
     private final PortalClaimPage page;
+    private final PortalExchangeChoices exchangeChoices;
 
     PortalClaimController(
             PortalAccess access,
             PortalOffers offers,
+            PortalExchangeChoices exchangeChoices,
             ClaimRequests requests,
             ClaimWorkflow workflow,
             ClaimRefunds refunds,
             ClaimPhotos photos,
             PortalClaimPage page) {
         this.page = page;
+        this.exchangeChoices = exchangeChoices;
         this.access = access;
         this.offers = offers;
         this.requests = requests;
@@ -84,7 +87,7 @@ class PortalClaimController {
         ClaimRequestForm form = new ClaimRequestForm();
         RequestType chosen = type == null ? RequestType.RETURN : type;
         form.setReason(reason != null && PortalOffers.asksReason(chosen) ? reason : PortalOffers.defaultReason(chosen));
-        return showForm(order, token, chosen, form, model);
+        return showForm(order, token, chosen, form, exchangeOptions(order, chosen), model);
     }
 
     @PostMapping("/portal/claims")
@@ -104,14 +107,21 @@ class PortalClaimController {
         if (form.getReason() == null || !PortalOffers.asksReason(type)) {
             form.setReason(PortalOffers.defaultReason(type));
         }
+        // An exchange given up for a refund or store credit (nothing wanted in stock) is a return.
+        boolean instead = type == RequestType.EXCHANGE && form.getInstead() != null;
+        Map<Integer, List<PortalExchangeChoices.Option>> options = exchangeOptions(order, type);
         List<Integer> lineNos = new ArrayList<>();
         List<ClaimRequests.LineRequest> lines = new ArrayList<>();
         for (OrderView.Line line : order.lines()) {
             Integer quantity = form.getQuantity().get(line.lineNo());
             if (quantity != null && quantity != 0) {
                 lineNos.add(line.lineNo());
-                String variant =
-                        type == RequestType.EXCHANGE ? form.getVariant().get(line.lineNo()) : null;
+                String variant = type == RequestType.EXCHANGE && !instead
+                        ? form.getVariant().get(line.lineNo())
+                        : null;
+                if (type == RequestType.EXCHANGE && !instead && options.containsKey(line.lineNo())) {
+                    PortalExchangeChoices.check(line.lineNo(), variant, options.get(line.lineNo()), errors);
+                }
                 lines.add(new ClaimRequests.LineRequest(line.sku(), quantity, variant));
             }
         }
@@ -131,16 +141,16 @@ class PortalClaimController {
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(order, token, type, form, model);
+            return showForm(order, token, type, form, options, model);
         }
         ClaimRequests.OpenClaim command = new ClaimRequests.OpenClaim(
                 order.storefront(),
                 order.number(),
-                type,
+                instead ? RequestType.RETURN : type,
                 form.getReason(),
                 lines,
-                type == RequestType.RETURN ? form.getSettlement() : Settlement.REFUND,
-                note(form),
+                settlement(type, form),
+                note(form, instead),
                 !isBlank(form.getSurvey()),
                 ClaimChannel.PORTAL,
                 null,
@@ -154,7 +164,7 @@ class PortalClaimController {
         } catch (InvalidValue e) {
             explain(e, lineNos, errors);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(order, token, type, form, model);
+            return showForm(order, token, type, form, options, model);
         }
     }
 
@@ -239,8 +249,15 @@ class PortalClaimController {
                 .orElseThrow(() -> NotFound.claim(rma));
     }
 
-    private String showForm(OrderView order, String token, RequestType type, ClaimRequestForm form, Model model) {
+    private String showForm(
+            OrderView order,
+            String token,
+            RequestType type,
+            ClaimRequestForm form,
+            Map<Integer, List<PortalExchangeChoices.Option>> exchangeOptions,
+            Model model) {
         model.addAttribute("order", order);
+        model.addAttribute("exchangeOptions", exchangeOptions);
         model.addAttribute("token", token);
         model.addAttribute("type", type);
         model.addAttribute("form", form);
@@ -254,6 +271,22 @@ class PortalClaimController {
 
     private String showStatus(OrderView order, ClaimView claim, String token, BankAccountForm bank, Model model) {
         return page.show(order, claim, token, bank, model);
+    }
+
+    /** The variants offered per line, for an exchange only (each asks the storefront's stock). */
+    private Map<Integer, List<PortalExchangeChoices.Option>> exchangeOptions(OrderView order, RequestType type) {
+        return type == RequestType.EXCHANGE ? exchangeChoices.of(order) : Map.of();
+    }
+
+    /** A return's own choice; an exchange given up takes the one the customer chose instead. */
+    private static Settlement settlement(RequestType type, ClaimRequestForm form) {
+        if (type == RequestType.RETURN) {
+            return form.getSettlement();
+        }
+        if (type == RequestType.EXCHANGE && form.getInstead() != null) {
+            return form.getInstead();
+        }
+        return Settlement.REFUND;
     }
 
     private OrderView order(String token) {
@@ -272,7 +305,10 @@ class PortalClaimController {
             key = "portal.claim.photos." + photo.refusal();
             arguments = new Object[] {ClaimPhotos.MAX_COUNT};
         } else if (line.matches() && "exchangeSku".equals(line.group(2))) {
-            key = "portal.claim.variant.invalid";
+            // The catalogue's refusal (no variant of this product here), else the text's length.
+            key = e.getMessage() != null && e.getMessage().contains("variant")
+                    ? "portal.claim.variant.notOffered"
+                    : "portal.claim.variant.invalid";
         } else if (line.matches()) {
             key = "portal.claim.quantity.invalid";
         } else if ("note".equals(e.field())) {
@@ -290,8 +326,12 @@ class PortalClaimController {
         }
     }
 
-    private static String note(ClaimRequestForm form) {
+    private static String note(ClaimRequestForm form, boolean insteadOfExchange) {
         String note = isBlank(form.getNote()) ? null : form.getNote().strip();
+        if (insteadOfExchange) {
+            // Tells the operator this return was asked for as an exchange (nothing wanted in stock).
+            note = "【交換の代わり】" + (note == null ? "" : note);
+        }
         if (isBlank(form.getSurvey())) {
             return note;
         }

@@ -12,7 +12,6 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.domain.webhook.StockChecks;
 import com.aftercare.domain.webhook.StockChecks.Stock;
 import com.aftercare.domain.webhook.WebhookAllowedHosts;
-import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ClaimStatus;
 import com.aftercare.returns.ClaimView;
@@ -26,20 +25,15 @@ import com.aftercare.returns.variants.ExchangeVariants;
 import com.aftercare.returns.variants.StockVerdict;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
-import com.aftercare.web.support.ClaimFixtures;
+import com.aftercare.web.support.ClaimScene;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.FakeStockCallback;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AftercareIntegrationTest
 @Import(TestClock.Configuration.class)
 class ExchangeFlowTest {
-
-    static final String DELIVERED = "2025-11-21T11:00:00+09:00";
 
     @LocalServerPort
     int port;
@@ -101,104 +93,37 @@ class ExchangeFlowTest {
     @Autowired
     TestClock clock;
 
+    ClaimScene scene;
     TestStorefront storefront;
     Api api;
     String operator;
-    String product;
-    HttpServer stockServer;
-    volatile int stockStatus = 200;
-    volatile String stockAnswer = "{}";
-    final CountDownLatch never = new CountDownLatch(1);
-    volatile boolean silent;
+    FakeStockCallback stock;
 
     @BeforeEach
-    void setUp() throws IOException {
-        clock.setJst("2025-11-25T10:00");
-        storefront = TestStorefronts.create(storefronts);
-        api = new Api(port, storefront.key());
-        operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        operators.ensure(operator, "{noop}x", "担当 " + operator, Operators.Role.OPERATOR);
-        product = Events.unique("TS");
-        allowedHosts.add("127.0.0.1", "test");
-        stockServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stockServer.createContext("/stock", exchange -> {
-            if (silent) {
-                try {
-                    never.await(); // never answers: the caller's deadline decides
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] body = stockAnswer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(stockStatus, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        stockServer.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        stockServer.start();
+    void setUp() {
+        scene = ClaimScene.today(port, clock, storefronts, operators, requests);
+        storefront = scene.storefront();
+        api = scene.api();
+        operator = scene.operator();
+        stock = FakeStockCallback.forStorefront(stockChecks, allowedHosts, storefront.id());
     }
 
     @AfterEach
     void tearDown() {
-        never.countDown();
-        stockServer.stop(0);
+        stock.close();
     }
 
     String sku(String size) {
-        return product + "-" + size;
+        return scene.shirt(size);
     }
 
     /** An order of the M shirt, delivered; the storefront's catalogue knows S, M and L of it. */
     String orderOfMediumShirt() {
-        String otherOrder = Events.unique("R");
-        place(otherOrder, sku("S"), "S", Events.unique("buyer") + "@example.jp");
-        place(Events.unique("R"), sku("L"), "L", Events.unique("buyer") + "@example.jp");
-        String number = Events.unique("R");
-        place(number, sku("M"), "M", Events.unique("claim") + "@example.jp");
-        ClaimFixtures.progress(
-                api,
-                new ClaimFixtures.TestOrder(number, null, null, null, null),
-                "order.shipped",
-                "2025-11-19T15:00:00+09:00");
-        ClaimFixtures.progress(
-                api, new ClaimFixtures.TestOrder(number, null, null, null, null), "order.delivered", DELIVERED);
-        ClaimFixtures.policy(jdbc, sku("M"), "exchange_allowed", "true");
-        return number;
-    }
-
-    void place(String number, String sku, String size, String email) {
-        Api.Answer answer = api.postEvent("""
-                {"id": "%s", "type": "order.placed", "occurredAt": "2025-11-18T10:15:30+09:00",
-                 "order": {"number": "%s", "customer": {"email": "%s", "name": "山田 花子"},
-                   "lines": [{"sku": "%s", "name": "Tシャツ %s", "quantity": 1, "unitPrice": 1800,
-                              "product": "%s", "variant": {"サイズ": "%s", "カラー": "ネイビー"}}],
-                   "paymentMethod": "CARD"}}
-                """.formatted(Events.unique("evt"), number, email, sku, size, product, size));
-        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
+        return scene.orderOfMediumShirt(jdbc).number();
     }
 
     String openExchange(String number, String wanted) {
-        return requests.open(new ClaimRequests.OpenClaim(
-                        storefront.id(),
-                        number,
-                        RequestType.EXCHANGE,
-                        ReturnReason.SIZE,
-                        List.of(new ClaimRequests.LineRequest(sku("M"), 1, wanted)),
-                        null,
-                        null,
-                        false,
-                        ClaimChannel.API,
-                        null,
-                        null,
-                        ClaimRequests.CUSTOMER))
-                .rma();
-    }
-
-    void answerStock(String json) {
-        stockServer.getAddress();
-        stockAnswer = json;
-        stockChecks.configure(
-                storefront.id(), "http://127.0.0.1:" + stockServer.getAddress().getPort() + "/stock", "test");
+        return scene.open(number, RequestType.EXCHANGE, ReturnReason.SIZE, sku("M"), wanted);
     }
 
     long claimsOf(String number) {
@@ -212,7 +137,7 @@ class ExchangeFlowTest {
     @Test
     void shouldOfferTheProductsOtherVariantsLearnedFromOrdersWithTheStorefrontsStock() {
         orderOfMediumShirt();
-        answerStock("{\"stock\": {\"%s\": true, \"%s\": false}}".formatted(sku("L"), sku("S")));
+        stock.stock(sku("L"), true, sku("S"), false);
 
         List<ExchangeChoice> choices = variants.choicesFor(storefront.id(), sku("M"));
 
@@ -229,15 +154,16 @@ class ExchangeFlowTest {
         TestStorefront other = TestStorefronts.create(storefronts);
         Api otherApi = new Api(port, other.key());
         String othersSku = Events.unique("OTHER");
-        assertThat(otherApi.postEvent("""
+        assertThat(otherApi.postEvent(
+                                """
                 {"id": "%s", "type": "order.placed", "occurredAt": "2025-11-18T10:15:30+09:00",
                  "order": {"number": "%s", "customer": {"email": "x@example.jp", "name": "他店 太郎"},
                    "lines": [{"sku": "%s", "name": "Tシャツ", "quantity": 1, "unitPrice": 1800, "product": "%s"}]}}
-                """.formatted(Events.unique("evt"), Events.unique("R"), othersSku, product))
+                """.formatted(Events.unique("evt"), Events.unique("R"), othersSku, scene.product()))
                         .status())
                 .isBetween(200, 299);
         String mug = Events.unique("MUG");
-        place(Events.unique("R"), mug, "-", Events.unique("b") + "@example.jp");
+        scene.place(Events.unique("R"), mug, "-", Events.unique("b") + "@example.jp");
         jdbc.sql("update catalogue_variant set product_code = 'another-product' where sku = :sku")
                 .param("sku", mug)
                 .update();
@@ -256,15 +182,13 @@ class ExchangeFlowTest {
         String number = orderOfMediumShirt();
         String rma = openExchange(number, sku("L"));
 
-        stockStatus = 500;
-        answerStock("{\"stock\": {\"%s\": true}}".formatted(sku("L")));
+        stock.answer(500, "{\"stock\": {\"%s\": true}}".formatted(sku("L")));
         assertThat(variants.stockOf(storefront.id(), List.of(sku("L")))).containsEntry(sku("L"), Stock.UNKNOWN);
-        stockStatus = 200;
-        answerStock("<html>not json</html>");
+        stock.answer("<html>not json</html>");
         assertThat(variants.stockOf(storefront.id(), List.of(sku("L")))).containsEntry(sku("L"), Stock.UNKNOWN);
-        answerStock("{\"stock\": {\"%s\": \"yes\"}}".formatted(sku("L")));
+        stock.answer("{\"stock\": {\"%s\": \"yes\"}}".formatted(sku("L")));
         assertThat(variants.stockOf(storefront.id(), List.of(sku("L")))).containsEntry(sku("L"), Stock.UNKNOWN);
-        silent = true;
+        stock.silent();
         assertThat(variants.stockOf(storefront.id(), List.of(sku("L")))).containsEntry(sku("L"), Stock.UNKNOWN);
 
         assertThatThrownBy(() -> approval.approve(rma, operator, null, false))
@@ -281,7 +205,7 @@ class ExchangeFlowTest {
     void shouldRefuseToApproveAnExchangeWhoseVariantIsOutOfStock() {
         String number = orderOfMediumShirt();
         String rma = openExchange(number, sku("S"));
-        answerStock("{\"stock\": {\"%s\": false}}".formatted(sku("S")));
+        stock.stock(sku("S"), false);
 
         assertThatThrownBy(() -> approval.approve(rma, operator, null, true))
                 .isInstanceOf(ExchangeStockRefused.class)
@@ -294,7 +218,7 @@ class ExchangeFlowTest {
     void shouldShipTheExchangeWhenTheStorefrontShipsTheLinkedReplacementOrder() {
         String number = orderOfMediumShirt();
         String rma = openExchange(number, sku("L"));
-        answerStock("{\"stock\": {\"%s\": true}}".formatted(sku("L")));
+        stock.stock(sku("L"), true);
         approval.approve(rma, operator, null, false);
 
         String replacement = Events.unique("R");
@@ -313,7 +237,7 @@ class ExchangeFlowTest {
                                 "{\"orderNumber\": \"" + replacement + "\"}")
                         .status())
                 .isEqualTo(204);
-        place(replacement, sku("L"), "L", Events.unique("claim") + "@example.jp");
+        scene.placeShirt(replacement, "L", Events.unique("claim") + "@example.jp");
         assertThat(api.postEvent(Events.shipped(
                                 Events.unique("evt"), replacement, "2025-11-26T09:00:00+09:00", "4455-6677-8899"))
                         .status())
@@ -334,20 +258,7 @@ class ExchangeFlowTest {
     @Test
     void shouldCarryAPaidRepairThroughAnAcceptedQuoteToRepaired() {
         String number = orderOfMediumShirt();
-        String rma = requests.open(new ClaimRequests.OpenClaim(
-                        storefront.id(),
-                        number,
-                        RequestType.WARRANTY_REPAIR,
-                        ReturnReason.DEFECTIVE,
-                        List.of(new ClaimRequests.LineRequest(sku("M"), 1, null)),
-                        null,
-                        null,
-                        false,
-                        ClaimChannel.API,
-                        null,
-                        null,
-                        ClaimRequests.CUSTOMER))
-                .rma();
+        String rma = scene.open(number, RequestType.WARRANTY_REPAIR, ReturnReason.DEFECTIVE, sku("M"), null);
 
         workflow.quote(rma, operator, 3300);
         workflow.acceptQuote(rma);
@@ -378,20 +289,7 @@ class ExchangeFlowTest {
         jdbc.sql("update product_policy set recycling_fee_yen = 1100 where sku = :sku")
                 .param("sku", sku("M"))
                 .update();
-        String rma = requests.open(new ClaimRequests.OpenClaim(
-                        storefront.id(),
-                        number,
-                        RequestType.RECYCLE_PICKUP,
-                        ReturnReason.OTHER,
-                        List.of(new ClaimRequests.LineRequest(sku("M"), 1, null)),
-                        null,
-                        null,
-                        false,
-                        ClaimChannel.API,
-                        null,
-                        null,
-                        ClaimRequests.CUSTOMER))
-                .rma();
+        String rma = scene.open(number, RequestType.RECYCLE_PICKUP, ReturnReason.OTHER, sku("M"), null);
 
         workflow.approve(rma, operator, null);
         workflow.awaitItem(rma, operator);

@@ -160,6 +160,9 @@ class NoRawCodesTest {
                             "refunds",
                             "update")),
             Map.entry(
+                    "/console/admin/storefronts/{id}/stock-check",
+                    Set.of("HTTPS", "false", "stock", "true", "webhook-id", "webhook-signature", "webhook-timestamp")),
+            Map.entry(
                     "/console/admin/storefronts/{id}/webhooks",
                     Set.of(
                             "claim.approved",

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.claim.ReturnReason;
 import com.aftercare.domain.operator.Operators;
-import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.returns.ClaimChannel;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.returns.logistics.ReturnAddress;
@@ -17,18 +15,17 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
+import com.aftercare.web.support.ClaimScene;
 import com.aftercare.web.support.ConsoleClient;
+import com.aftercare.web.support.PortalLinks;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestOperators;
-import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +44,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Import(TestClock.Configuration.class)
 class PortalReturnsTest {
 
-    static final String DELIVERED = "2025-11-21T11:00:00+09:00";
+    static final String DELIVERED = ClaimScene.DELIVERED;
 
     @LocalServerPort
     int port;
@@ -83,15 +80,15 @@ class PortalReturnsTest {
     Api api;
     ConsoleClient customer;
     String operator;
+    ClaimScene scene;
 
     @BeforeEach
     void setUp() {
-        clock.setJst("2025-11-25T10:00");
-        storefront = TestStorefronts.create(storefronts);
-        api = new Api(port, storefront.key());
+        scene = ClaimScene.today(port, clock, storefronts, operators, requests);
+        storefront = scene.storefront();
+        api = scene.api();
+        operator = scene.operator();
         customer = new ConsoleClient(port);
-        operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        operators.ensure(operator, "{noop}x", "担当 " + operator, Operators.Role.OPERATOR);
         setup.addAddress(
                 new ReturnAddress(
                         null,
@@ -109,32 +106,14 @@ class PortalReturnsTest {
     }
 
     String awaitingFault(TestOrder order) {
-        String rma = requests.open(new ClaimRequests.OpenClaim(
-                        storefront.id(),
-                        order.number(),
-                        RequestType.RETURN,
-                        ReturnReason.DEFECTIVE,
-                        List.of(new ClaimRequests.LineRequest(order.mug(), 1, null)),
-                        null,
-                        null,
-                        false,
-                        ClaimChannel.API,
-                        null,
-                        null,
-                        ClaimRequests.CUSTOMER))
-                .rma();
+        String rma = scene.open(order.number(), RequestType.RETURN, ReturnReason.DEFECTIVE, order.mug(), null);
         workflow.approve(rma, operator, null);
         workflow.awaitItem(rma, operator);
         return rma;
     }
 
     String token(TestOrder order) {
-        long id = jdbc.sql("select id from customer_order where order_number = :n")
-                .param("n", order.number())
-                .query(Long.class)
-                .single();
-        return URLEncoder.encode(
-                links.tokenFor(new OrderId(id), PortalOrderLinks.LOOKUP_VALIDITY), StandardCharsets.UTF_8);
+        return PortalLinks.token(jdbc, links, order.number());
     }
 
     String status(String rma, String token) {

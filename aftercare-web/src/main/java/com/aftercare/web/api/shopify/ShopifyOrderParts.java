@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -53,13 +54,39 @@ final class ShopifyOrderParts {
                         firstText(item.name(), item.title()),
                         null,
                         require(field + ".quantity", item.quantity()),
-                        amount(item.price(), currency, field + ".price")));
+                        amount(item.price(), currency, field + ".price"),
+                        product(item),
+                        variant(item)));
             } catch (InvalidValue e) {
                 throw e.field().startsWith(field) ? e : e.within(field);
             }
         }
         return lines;
     }
+
+    /**
+     * The Shopify product the line's variant belongs to ({@code product_id}), so the catalogue
+     * knows the product's other variants for an exchange (docs/integrations-shopify.md).
+     */
+    static String product(ShopifyPayloads.LineItem item) {
+        return item.productId() == null ? null : "shopify-" + item.productId();
+    }
+
+    /**
+     * What sets the variant apart: Shopify's line item carries only the option values joined
+     * ({@code variant_title}: "M / ネイビー"), not the option names, so it is kept as one
+     * attribute; "Default Title" is Shopify's word for a product without options.
+     */
+    static Map<String, String> variant(ShopifyPayloads.LineItem item) {
+        String title = firstText(item.variantTitle());
+        if (title == null || title.equals("Default Title")) {
+            return Map.of();
+        }
+        return Map.of(VARIANT_ATTRIBUTE, title);
+    }
+
+    /** The attribute name a Shopify variant title is shown under on the portal. */
+    static final String VARIANT_ATTRIBUTE = "サイズ・カラー";
 
     /** A line without a SKU (Shopify allows that) is known by its variant, its product or itself. */
     static String sku(ShopifyPayloads.LineItem item) {

@@ -51,6 +51,7 @@ final class ShopifyPayloads {
             Long productId,
             String sku,
             String title,
+            String variantTitle,
             String name,
             Integer quantity,
             String price) {}

@@ -106,4 +106,16 @@ class ShopifyMappingTest {
                         .ignoredBecause())
                 .contains("fulfillment_status");
     }
+
+    @Test
+    void shouldTellTheCatalogueEachLinesProductAndVariantTitle() {
+        ShopifyPayloads.Order created = read("orders-create", ShopifyPayloads.Order.class);
+
+        var lines = ShopifyOrderParts.lines(created.lineItems(), java.util.Currency.getInstance("JPY"));
+
+        assertThat(lines.get(0).product()).isEqualTo("shopify-8120044510001");
+        assertThat(lines.get(0).variant()).containsExactly(java.util.Map.entry("サイズ・カラー", "M / ネイビー"));
+        assertThat(lines.get(1).product()).isEqualTo("shopify-8120044510002");
+        assertThat(lines.get(1).variant()).isEmpty();
+    }
 }
