@@ -179,7 +179,7 @@ class CustomerTimelineTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(admin.get(page).body()).contains("夕方以降の電話を希望。").contains("id=\"note-list\"");
         assertThat(admin.get("/console/inquiries/" + reference).body())
-                .contains("id=\"customer-notes\"")
+                .contains("id=\"panel-notes\"")
                 .contains("贈答用の購入が多い。");
         assertThat(jdbc.sql("select count(*) from customer_note where customer_id = :c")
                         .param("c", customerId)

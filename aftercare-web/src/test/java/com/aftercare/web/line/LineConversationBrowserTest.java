@@ -10,6 +10,7 @@ import com.aftercare.domain.shared.BodyHmac;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.TestEnvironment;
+import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.awt.Color;
@@ -70,6 +71,7 @@ class LineConversationBrowserTest extends LineIntegrationTest {
                 .isEqualTo(200);
         String reference = rows().referenceOf(user);
 
+        TestInquiries.closeAllBut(jdbc, reference);
         browser.open("/console/inquiries");
         WebElement row = browser.waitForVisible(By.id("inquiry-" + reference));
         assertThat(row.getText()).contains("届いた箱がへこんでいました").contains("山田 花子");

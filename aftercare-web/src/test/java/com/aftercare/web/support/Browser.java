@@ -101,7 +101,18 @@ public final class Browser implements AfterAllCallback {
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver(), Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        // Chromium's own word for an element of the page being replaced (a
+                        // navigation in progress): not yet, like a stale element
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Keeps the whole page as the operator sees it, for a person to look at (target/screenshots/{name}.png). */

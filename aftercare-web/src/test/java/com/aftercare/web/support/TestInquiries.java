@@ -23,6 +23,14 @@ public final class TestInquiries {
                 .update();
     }
 
+    /**
+     * Closes every open inquiry but one, so a browser test finds it on the queue's first page
+     * whatever earlier tests of the same database left open (the queue is ordered by due time).
+     */
+    public static void closeAllBut(JdbcClient jdbc, String reference) {
+        jdbc.sql(CLOSE.formatted("reference <> :r")).param("r", reference).update();
+    }
+
     public static void closeAllOfCustomer(JdbcClient jdbc, String email) {
         jdbc.sql(CLOSE.formatted("customer_id in (select id from customer where email_normalized = :e)"))
                 .param("e", email.toLowerCase(java.util.Locale.ROOT))
