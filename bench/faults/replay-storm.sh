@@ -68,7 +68,7 @@ double_enrolments=$(q "select count(*) from (select 1 from enrolment e join cust
 enrolments=$(q "select count(*) from enrolment e join customer_order o on o.id = e.order_id where o.order_number like 'STORM-$SEED-%'")
 mails=$(q "select count(*) from outbound_mail where to_address like 'storm-$SEED-%'")
 double_mails=$(q "select count(*) from (select 1 from outbound_mail where to_address like 'storm-$SEED-%'
-    group by to_address, template, subject having count(*) > 1) d")
+    group by to_address, template, order_id, subject having count(*) > 1) d")
 errors=$(cat "$BENCH_OUT"/app-*.log | grep -cE '^\S+\s+ERROR' || true)
 fivexx=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["statuses"]; print(sum(v for k, v in s.items() if not k.isdigit() or int(k) >= 500))' "$BENCH_OUT/storm.json")
 
@@ -85,7 +85,7 @@ fivexx=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["statuses"]
     echo "| orders not DELIVERED at the end (status went back or an event was lost) | $not_delivered | 0 |"
     echo "| events stored / not applied | $events / $unapplied | $((ORDERS * 4)) / 0 |"
     echo "| enrolments / orders enrolled twice in one scenario | $enrolments / $double_enrolments | – / 0 |"
-    echo "| mails queued / queued twice (same recipient, template and subject) | $mails / $double_mails | – / 0 |"
+    echo "| mails queued / queued twice (same recipient, order, template and subject) | $mails / $double_mails | – / 0 |"
     echo "| 5xx answers or connection errors | $fivexx | 0 |"
     echo "| ERROR lines in the app logs | $errors | 0 |"
 } | tee "$BENCH_OUT/results.md"
