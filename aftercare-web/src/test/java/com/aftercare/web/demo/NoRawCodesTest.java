@@ -187,7 +187,6 @@ class NoRawCodesTest {
             Map.entry(
                     "/console/claims/{rma}",
                     Set.of(
-                            "CLOSED",
                             "TO_PAYMENT",
                             "accepted",
                             "admin",
