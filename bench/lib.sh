@@ -79,6 +79,21 @@ bench_cleanup() {
     for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do bench_stop "${BENCH_PIDS[$i]}" "${BENCH_NAMES[$i]}"; done
     BENCH_PIDS=()
     BENCH_NAMES=()
+    if [ -n "${BENCH_APP_COPY:-}" ]; then
+        rm -rf "$(dirname "$BENCH_APP_COPY")"
+        BENCH_APP_COPY=
+    fi
+}
+
+# bench_app_copy — the jar the apps run: a copy of $APP_JAR taken at the first start. `mvn package`
+# rewrites the jar in place, and a running app loads classes and service files from it lazily: the
+# first soak lost every mail after a build elsewhere replaced the jar under it ("Cannot load
+# interface jakarta.mail.util.StreamProvider"). Removed by bench_cleanup.
+bench_app_copy() {
+    if [ -z "${BENCH_APP_COPY:-}" ] || [ ! -f "$BENCH_APP_COPY" ]; then
+        BENCH_APP_COPY=$(mktemp -d /tmp/aftercare-bench-jar.XXXXXX)/aftercare.jar
+        cp "$APP_JAR" "$BENCH_APP_COPY"
+    fi
 }
 
 bench_install_traps() {
@@ -100,12 +115,13 @@ bench_exec_without_fds() {
     exec "$@"
 }
 
-# bench_start_app LOGFILE DB PORT [VAR=VALUE...] — starts the app jar ($APP_JAR, JVM options from
+# bench_start_app LOGFILE DB PORT [VAR=VALUE...] — starts the app jar (a copy of $APP_JAR, JVM options from
 # $BENCH_JAVA_OPTS) against database DB on PORT, with the mail health check off, admins allowed in
 # without two-factor (bench_console_login signs in with a password alone) and any extra
 # environment given. Sets BENCH_APP_PID and tracks it for bench_cleanup.
 bench_start_app() {
     local logfile=$1 db=$2 port=$3; shift 3
+    bench_app_copy
     # shellcheck disable=SC2086
     bench_exec_without_fds env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
         SPRING_DATASOURCE_USERNAME="$PGUSER" \
@@ -115,7 +131,7 @@ bench_start_app() {
         AFTERCARE_CONSOLE_TWO_FACTOR_REQUIRED_FOR_ADMINS=false \
         AFTERCARE_RETURNS_BANK_ACCOUNT_KEY="${AFTERCARE_RETURNS_BANK_ACCOUNT_KEY:-YmVuY2gtb25seS1iYW5rLWFjY291bnQta2V5LTMyYiE=}" \
         "$@" \
-        java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$logfile" 2>&1 </dev/null &
+        java $BENCH_JAVA_OPTS -jar "$BENCH_APP_COPY" >"$logfile" 2>&1 </dev/null &
     BENCH_APP_PID=$!
     bench_track "$BENCH_APP_PID" "the app on port $port"
 }
