@@ -28,8 +28,9 @@ create table line_notice (
     text_body        text        not null,
     html_body        text,
     headers          jsonb       not null default '{}',
-    -- null while the LINE text decides; MAILED: sent by mail instead; UNDELIVERABLE: no way to reach them
-    outcome          text        check (outcome in ('MAILED', 'UNDELIVERABLE')),
+    -- null while the LINE text decides; MAILED: sent by mail instead; UNDELIVERABLE: no way to reach
+    -- them; WITHDRAWN: a promotional one still waiting when the customer opted out
+    outcome          text        check (outcome in ('MAILED', 'UNDELIVERABLE', 'WITHDRAWN')),
     fallback_mail_id bigint      references outbound_mail (id),
     created_at       timestamptz not null,
     settled_at       timestamptz,

@@ -1,5 +1,6 @@
 package com.aftercare.domain.line;
 
+import com.aftercare.domain.consent.MarketingConsent.ConsentWithdrawn;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.InvalidMailAddress;
 import com.aftercare.domain.mail.MailKind;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * LINE instead of by mail, each kept with the mail it is: a text LINE could not take (the customer
  * unfollowed the account meanwhile, LINE refused it) goes by mail instead, once, under the notice's
  * own dedup key, and a notice for a customer who unfollowed and has no email is recorded as not
- * deliverable. The customer timeline shows them beside the mails.
+ * deliverable; a promotional one still waiting when the customer opts out is withdrawn. The
+ * customer timeline shows them beside the mails.
  */
 @Service
 public class LineNotices {
@@ -50,7 +53,9 @@ public class LineNotices {
         /** LINE did not take it and it went by mail instead. */
         MAILED,
         /** The customer unfollowed the LINE account and has no email. */
-        UNDELIVERABLE
+        UNDELIVERABLE,
+        /** A promotional one that still waited when the customer opted out. */
+        WITHDRAWN
     }
 
     /** One notice on the customer timeline. */
@@ -179,6 +184,25 @@ public class LineNotices {
                     .update();
         }
         return refused.size();
+    }
+
+    /**
+     * An opt-out takes effect at once on LINE as on mail: a promotional notice whose text still
+     * waits is withdrawn in the opt-out's own transaction (its text FAILED, never mailed instead).
+     * A text already claimed by a dispatcher goes out, as it may be on its way to LINE.
+     */
+    @EventListener
+    void on(ConsentWithdrawn event) {
+        jdbc.sql("""
+                        with withdrawn as (
+                            update line_notice n set outcome = 'WITHDRAWN', settled_at = now()
+                              from line_push p
+                             where p.id = n.push_id and n.customer_id = :customer and n.kind = 'PROMOTIONAL'
+                               and n.outcome is null and p.status = 'PENDING'
+                            returning n.push_id)
+                        update line_push set status = 'FAILED', last_error = 'customer opted out', updated_at = now()
+                         where id in (select push_id from withdrawn) and status = 'PENDING'
+                        """).param("customer", event.customer().value()).update();
     }
 
     /** The customer's notices on LINE, newest first. */

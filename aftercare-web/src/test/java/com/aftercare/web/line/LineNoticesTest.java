@@ -16,6 +16,7 @@ import com.aftercare.web.support.TestScenarios.TestScenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,6 +183,41 @@ class LineNoticesTest extends LinkedCustomerScene {
                 .singleElement()
                 .satisfies(t -> assertThat(t).contains("配信停止：").contains("/portal/unsubscribe?token="));
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
+    void shouldCountAPromotionalNoticeOnLineAgainstTheSameCapAsMail() {
+        noticesOn();
+        TestScenario first = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        TestScenario second = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus(second.template()) != null);
+
+        clock.setJst("2025-11-24T10:00");
+        rounds();
+
+        assertThat(pushedTexts()).filteredOn(t -> t.contains("のその後")).hasSize(1);
+        assertThat(List.of(stepStatus(first.template()), stepStatus(second.template())))
+                .as("one a shop day: the other waits for the next morning")
+                .containsExactlyInAnyOrder("ENQUEUED", "SCHEDULED");
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
+    void shouldWithdrawAWaitingPromotionalNoticeWhenTheCustomerOptsOut() {
+        noticesOn();
+        TestScenario promotion = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(promotion);
+        clock.setJst("2025-11-24T10:00");
+        scheduler.runDue();
+        assertThat(stepStatus(promotion.template())).isEqualTo("ENQUEUED");
+
+        consent.withdraw(new CustomerId(customer), clock.instant(), "test");
+        rounds();
+
+        assertThat(pushedTexts()).noneMatch(t -> t.contains("のその後"));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("配信停止のため取りやめ");
     }
 
     @Test
