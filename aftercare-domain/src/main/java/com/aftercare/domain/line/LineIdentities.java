@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,23 @@ public class LineIdentities {
     public enum NoticeChannel {
         LINE,
         MAIL
+    }
+
+    /**
+     * The postback data of a button (a rich menu's, set up by the shop) with which the customer
+     * chooses themselves: {@code aftercare:notices=MAIL} or {@code aftercare:notices=LINE}.
+     */
+    public static final String NOTICES_POSTBACK = "aftercare:notices=";
+
+    /** The choice a postback carries; empty for any other data. */
+    public static Optional<NoticeChannel> noticeChoice(String postbackData) {
+        if (postbackData == null || !postbackData.startsWith(NOTICES_POSTBACK)) {
+            return Optional.empty();
+        }
+        String value = postbackData.substring(NOTICES_POSTBACK.length());
+        return Arrays.stream(NoticeChannel.values())
+                .filter(c -> c.name().equals(value))
+                .findFirst();
     }
 
     /**

@@ -139,4 +139,40 @@ class LineNoticeSettingsTest extends LinkedCustomerScene {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void shouldLetTheCustomerChooseWithARichMenuButtonAndIgnoreAnyOtherPostback() throws Exception {
+        webhook().signed(postback("aftercare:notices=FAX"));
+        assertThat(noticesBy()).isNull();
+
+        assertThat(webhook().signed(postback("aftercare:notices=MAIL")).statusCode())
+                .isEqualTo(200);
+
+        assertThat(noticesBy()).isEqualTo("MAIL");
+        assertThat(jdbc.sql("""
+                        select actor from audit_log where action = 'line.notices.chosen' and target_id = :id
+                        """)
+                        .param("id", String.valueOf(account))
+                        .query(String.class)
+                        .list())
+                .containsExactly("line:" + user);
+    }
+
+    /** A postback as LINE's reference shows it: a reply token and {@code postback.data}. */
+    private String postback(String data) {
+        return LineWebhook.event(
+                UUID.randomUUID().toString(),
+                "postback",
+                user,
+                ", \"replyToken\": \"p-" + user + "\", \"postback\": {\"data\": \"" + data + "\"}",
+                false);
+    }
+
+    private String noticesBy() {
+        return jdbc.sql("select notices_by from line_identity where id = :id and notices_by is not null")
+                .param("id", account)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
 }
