@@ -13,6 +13,7 @@ import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * LINE instead of by mail, each kept with the mail it is: a text LINE could not take (the customer
  * unfollowed the account meanwhile, LINE refused it) goes by mail instead, once, under the notice's
  * own dedup key, and a notice for a customer who unfollowed and has no email is recorded as not
- * deliverable; a promotional one still waiting when the customer opts out is withdrawn. The
+ * deliverable; one still waiting when the customer opts out (promotional ones) or the order is cancelled is
+ * withdrawn. The
  * customer timeline shows them beside the mails.
  */
 @Service
@@ -54,7 +56,7 @@ public class LineNotices {
         MAILED,
         /** The customer unfollowed the LINE account and has no email. */
         UNDELIVERABLE,
-        /** A promotional one that still waited when the customer opted out. */
+        /** It still waited when the customer opted out or the order was cancelled. */
         WITHDRAWN
     }
 
@@ -188,21 +190,46 @@ public class LineNotices {
 
     /**
      * An opt-out takes effect at once on LINE as on mail: a promotional notice whose text still
-     * waits is withdrawn in the opt-out's own transaction (its text FAILED, never mailed instead).
-     * A text already claimed by a dispatcher goes out, as it may be on its way to LINE.
+     * waits is withdrawn in the opt-out's own transaction.
      */
     @EventListener
     void on(ConsentWithdrawn event) {
-        jdbc.sql("""
+        withdraw(
+                jdbc.sql("""
+                                select push_id from line_notice
+                                 where customer_id = :customer and kind = 'PROMOTIONAL' and outcome is null
+                                """)
+                        .param("customer", event.customer().value())
+                        .query(Long.class)
+                        .list(),
+                "customer opted out");
+    }
+
+    /**
+     * Withdraws those of the notices' texts that still wait (an opt-out, a cancelled order): the
+     * text FAILED with the reason, the notice WITHDRAWN, never mailed instead. A text already
+     * claimed by a dispatcher goes out, as it may be on its way to LINE.
+     *
+     * @param pushIds the texts ({@code line_push} ids) the notices became
+     * @return how many were withdrawn
+     */
+    @Transactional
+    public int withdraw(Collection<Long> pushIds, String reason) {
+        if (pushIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
                         with withdrawn as (
-                            update line_notice n set outcome = 'WITHDRAWN', settled_at = now()
-                              from line_push p
-                             where p.id = n.push_id and n.customer_id = :customer and n.kind = 'PROMOTIONAL'
-                               and n.outcome is null and p.status = 'PENDING'
-                            returning n.push_id)
-                        update line_push set status = 'FAILED', last_error = 'customer opted out', updated_at = now()
-                         where id in (select push_id from withdrawn) and status = 'PENDING'
-                        """).param("customer", event.customer().value()).update();
+                            update line_push set status = 'FAILED', last_error = :reason, updated_at = now()
+                             where id = any(:ids) and status = 'PENDING'
+                               and id in (select push_id from line_notice where outcome is null)
+                            returning id)
+                        update line_notice set outcome = 'WITHDRAWN', settled_at = now()
+                         where push_id in (select id from withdrawn)
+                        """)
+                .param("reason", reason)
+                .param("ids", pushIds.toArray(Long[]::new))
+                .update();
     }
 
     /** The customer's notices on LINE, newest first. */

@@ -217,7 +217,31 @@ class LineNoticesTest extends LinkedCustomerScene {
 
         assertThat(pushedTexts()).noneMatch(t -> t.contains("のその後"));
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
-        assertThat(admin.get("/console/customers/" + customer).body()).contains("配信停止のため取りやめ");
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
+    }
+
+    @Test
+    void shouldWithdrawAWaitingShippingNoticeOnLineWhenTheOrderIsCancelled() {
+        noticesOn();
+        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T15:00:00+09:00", "4000-5555-6666"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus("shipping-notice") != null);
+        clock.setJst("2025-11-20T16:00");
+        scheduler.runDue();
+        assertThat(stepStatus("shipping-notice")).isEqualTo("ENQUEUED");
+
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T16:30:00+09:00"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("select count(*) from line_notice where customer_id = :c and outcome = 'WITHDRAWN'")
+                                        .param("c", customer)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+        rounds();
+
+        assertThat(pushedTexts()).isEmpty();
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
     }
 
     @Test
