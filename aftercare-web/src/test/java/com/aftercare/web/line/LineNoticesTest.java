@@ -106,10 +106,7 @@ class LineNoticesTest extends LinkedCustomerScene {
     @Test
     void shouldMailOnceInsteadWhenTheCustomerUnfollowsBeforeTheTextGoes() throws Exception {
         noticesOn();
-        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T15:00:00+09:00", "4000-5555-6666"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus("shipping-notice") != null);
-        clock.setJst("2025-11-20T16:00");
-        scheduler.runDue();
+        shippedAndQueued();
         unfollow();
 
         rounds();
@@ -223,10 +220,7 @@ class LineNoticesTest extends LinkedCustomerScene {
     @Test
     void shouldWithdrawAWaitingShippingNoticeOnLineWhenTheOrderIsCancelled() {
         noticesOn();
-        api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T15:00:00+09:00", "4000-5555-6666"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus("shipping-notice") != null);
-        clock.setJst("2025-11-20T16:00");
-        scheduler.runDue();
+        shippedAndQueued();
         assertThat(stepStatus("shipping-notice")).isEqualTo("ENQUEUED");
 
         api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T16:30:00+09:00"));

@@ -93,10 +93,17 @@ abstract class LinkedCustomerScene extends LineIntegrationTest {
 
     /** The order ships at 15:00; its shipping notice is due then, and the rounds run at 16:00. */
     void ship() {
+        shippedAndQueued();
+        dispatcher.dispatchDue();
+        mails.dispatchDue();
+    }
+
+    /** The order shipped and its shipping notice taken by the step mail round at 16:00, not sent yet. */
+    void shippedAndQueued() {
         api.postEvent(Events.shipped(Events.unique("evt"), number, "2025-11-20T15:00:00+09:00", "4000-5555-6666"));
         await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus("shipping-notice") != null);
         clock.setJst("2025-11-20T16:00");
-        rounds();
+        scheduler.runDue();
     }
 
     void rounds() {
