@@ -186,9 +186,19 @@ public class LineConversations {
         return new Taken(Outcome.TAKEN, added.reference());
     }
 
-    /** A postback (a button of a rich menu or template) is the customer's word in an open conversation only. */
+    /**
+     * A postback (a button of a rich menu or template) is the customer's word in an open
+     * conversation only; the button that chooses LINE or mail for notices records the choice
+     * (audited as the LINE user) wherever it is pressed.
+     */
     private Taken postback(StorefrontId storefront, Event event, Instant now) {
         Optional<LineIdentity> identity = identities.find(storefront, event.userId());
+        Optional<LineIdentities.NoticeChannel> choice = LineIdentities.noticeChoice(event.postbackData());
+        if (identity.isPresent() && choice.isPresent()) {
+            identities.chooseNotices(
+                    identity.get().customer(), identity.get().id(), choice.get(), "line:" + event.userId());
+            return new Taken(Outcome.TAKEN, null);
+        }
         if (identity.isEmpty() || openConversation(identity.get()).isEmpty() || event.postbackData() == null) {
             return new Taken(Outcome.IGNORED, null);
         }

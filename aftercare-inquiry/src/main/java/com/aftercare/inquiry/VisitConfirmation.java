@@ -3,7 +3,7 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.mail.MailRequest;
-import com.aftercare.domain.mail.Mails;
+import com.aftercare.domain.notice.Notices;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.shop.ShopProperties;
 import java.net.URLEncoder;
@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The confirmation of a visit appointment (訪問日時のご確認): a transactional mail, through the
- * outbox in the transaction that booked the visit, with the date and time in the shop's time zone,
+ * The confirmation of a visit appointment (訪問日時のご確認): a transactional notice, by mail or on
+ * LINE as {@link Notices} decides (a customer linked to the storefront's LINE account gets it
+ * there), queued in the transaction that booked the visit, with the date and time in the shop's time zone,
  * the place, and a signed link (no login, valid until the slot ends) to a portal page where the
  * customer asks for another time. The wish lands in the visit's inquiry as the customer's message,
  * so the operator sees it where the appointment is.
@@ -40,7 +41,7 @@ public class VisitConfirmation {
     private final InquiryRepository inquiries;
     private final InquiryIntake intake;
     private final Customers customers;
-    private final Mails mails;
+    private final Notices notices;
     private final SignedTokens tokens;
     private final ShopProperties shop;
     private final Clock clock;
@@ -50,7 +51,7 @@ public class VisitConfirmation {
             InquiryRepository inquiries,
             InquiryIntake intake,
             Customers customers,
-            Mails mails,
+            Notices notices,
             SignedTokens tokens,
             ShopProperties shop,
             Clock clock) {
@@ -58,31 +59,31 @@ public class VisitConfirmation {
         this.inquiries = inquiries;
         this.intake = intake;
         this.customers = customers;
-        this.mails = mails;
+        this.notices = notices;
         this.tokens = tokens;
         this.shop = shop;
         this.clock = clock;
     }
 
     /**
-     * Queues the confirmation of a visit just booked. A customer known only on LINE has no address
-     * to mail; nothing is sent to them (yet).
+     * Queues the confirmation of a visit just booked, on LINE or by mail. A customer with neither
+     * (no email, no LINE account taking the storefront's notices) gets nothing.
      */
     void send(Inquiry inquiry) {
         CustomerView customer = customers.find(inquiry.customer()).orElseThrow();
-        if (!customer.hasEmail()) {
+        if (!customer.hasEmail() && !notices.takenOnLine(customer.id(), inquiry.storefront())) {
             return;
         }
         Inquiries.ChannelDetails visit = inquiry.channelDetails();
         String token = tokens.sign(PURPOSE, Long.toString(inquiry.id().value()), visit.visitSlotEnd());
         String link = shop.publicUrl() + "/portal/visit?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        mails.send(MailRequest.transactional(
+        notices.send(MailRequest.transactional(
                 "visit:" + inquiry.id().value() + ":" + visit.visitSlotStart().getEpochSecond(),
                 TEMPLATE,
                 customer.id(),
                 inquiry.order(),
                 inquiry.storefront(),
-                customer.email().value(),
+                customer.hasEmail() ? customer.email().value() : null,
                 variables(customer.name(), inquiry.reference(), when(visit), visit.visitAddress(), link, shop.name()),
                 clock.instant()));
     }

@@ -43,8 +43,12 @@ public class LineChannels {
         this.clock = clock;
     }
 
-    /** What the console shows of a storefront's LINE channel ({@code secretHint} null: not connected). */
-    public record Settings(StorefrontId storefront, String secretHint, Instant updatedAt, String updatedBy) {
+    /**
+     * What the console shows of a storefront's LINE channel ({@code secretHint} null: not
+     * connected); {@code noticesOnLine}: linked customers get their notices on LINE.
+     */
+    public record Settings(
+            StorefrontId storefront, String secretHint, Instant updatedAt, String updatedBy, boolean noticesOnLine) {
 
         public boolean connected() {
             return secretHint != null;
@@ -86,8 +90,46 @@ public class LineChannels {
     public Settings settings(StorefrontId storefront) {
         secrets.requireStorefront(storefront.value());
         return secrets.stamp(CHANNEL, storefront.value())
-                .map(stamp -> new Settings(storefront, stamp.hint(), stamp.updatedAt(), stamp.updatedBy()))
-                .orElse(new Settings(storefront, null, null, null));
+                .map(stamp -> new Settings(
+                        storefront, stamp.hint(), stamp.updatedAt(), stamp.updatedBy(), noticesOnLine(storefront)))
+                .orElse(new Settings(storefront, null, null, null, false));
+    }
+
+    /**
+     * Whether the storefront sends notices (the shipping notice, step mails, the visit
+     * confirmation) on LINE to the customers linked to its account; off until an admin turns it on.
+     */
+    @Transactional(readOnly = true)
+    public boolean noticesOnLine(StorefrontId storefront) {
+        return jdbc.sql("select notices_on_line from line_channel where storefront_id = :storefront")
+                .param("storefront", storefront.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
+     * Turns notices on LINE on or off for the storefront; audited ({@code line.notices.switched})
+     * when it changed anything.
+     *
+     * @throws InvalidValue on {@code noticesOnLine} when the storefront has no LINE channel to send on
+     */
+    @Transactional
+    public void switchNotices(StorefrontId storefront, boolean on, String by) {
+        secrets.requireStorefront(storefront.value());
+        int changed = jdbc.sql("""
+                        update line_channel set notices_on_line = :on
+                         where storefront_id = :storefront and notices_on_line <> :on
+                        """)
+                .param("on", on)
+                .param("storefront", storefront.value())
+                .update();
+        if (changed == 0 && secrets.stamp(CHANNEL, storefront.value()).isEmpty()) {
+            throw new InvalidValue("noticesOnLine", "connect the storefront's LINE channel first");
+        }
+        if (changed > 0) {
+            audit.record(by, "line.notices.switched", "storefront", target(storefront), Map.of("on", on));
+        }
     }
 
     /**

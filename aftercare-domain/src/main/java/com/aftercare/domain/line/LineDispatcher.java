@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * A user who unfollowed (blocked) the account gets nothing: LINE would accept the push and drop
- * it, so the text is FAILED with that reason before any call, and the inquiry shows it.
+ * it, so the text is FAILED with that reason before any call, and the inquiry shows it. A notice
+ * whose text FAILED goes by mail instead ({@link LineNotices}).
  */
 @Component
 public class LineDispatcher {
@@ -41,6 +42,7 @@ public class LineDispatcher {
     static final String UNFOLLOWED = "UNFOLLOWED: the customer blocked the LINE account; nothing was sent";
 
     private final LinePushRows rows;
+    private final LineNotices notices;
     private final LineChannels channels;
     private final LineApi api;
     private final LineProperties.Dispatcher settings;
@@ -50,6 +52,7 @@ public class LineDispatcher {
     @Autowired
     LineDispatcher(
             LinePushRows rows,
+            LineNotices notices,
             LineChannels channels,
             LineApi api,
             LineProperties properties,
@@ -57,6 +60,7 @@ public class LineDispatcher {
             Clock clock) {
         this(
                 rows,
+                notices,
                 channels,
                 api,
                 properties.dispatcher(),
@@ -73,12 +77,14 @@ public class LineDispatcher {
 
     private LineDispatcher(
             LinePushRows rows,
+            LineNotices notices,
             LineChannels channels,
             LineApi api,
             LineProperties.Dispatcher settings,
             OutcomeCounters outcomes,
             Clock clock) {
         this.rows = rows;
+        this.notices = notices;
         this.channels = channels;
         this.api = api;
         this.settings = settings;
@@ -88,7 +94,8 @@ public class LineDispatcher {
 
     /** Another dispatcher on the same rows, as a second instance would be (tests). */
     public LineDispatcher as(String instanceId, Duration lease) {
-        return new LineDispatcher(rows, channels, api, settings.withInstanceId(instanceId, lease), outcomes, clock);
+        return new LineDispatcher(
+                rows, notices, channels, api, settings.withInstanceId(instanceId, lease), outcomes, clock);
     }
 
     /**
@@ -113,6 +120,8 @@ public class LineDispatcher {
             }
             deliver(text).ifPresent(delay -> slowedDown.put(text.storefront(), delay));
         }
+        // a notice LINE did not take goes by mail instead, at once
+        notices.mailWhatLineRefused();
         return batch.size();
     }
 

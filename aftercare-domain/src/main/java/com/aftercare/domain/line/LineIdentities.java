@@ -1,16 +1,21 @@
 package com.aftercare.domain.line;
 
+import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.customer.PersonalDetails;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shared.Text;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +38,125 @@ public class LineIdentities {
 
     private final JdbcClient jdbc;
     private final Customers customers;
+    private final AuditLog audit;
 
-    LineIdentities(JdbcClient jdbc, Customers customers) {
+    LineIdentities(JdbcClient jdbc, Customers customers, AuditLog audit) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.audit = audit;
+    }
+
+    /** Where a linked customer wants notices: on LINE (the default) or by mail. */
+    public enum NoticeChannel {
+        LINE,
+        MAIL
+    }
+
+    /**
+     * The postback data of a button (a rich menu's, set up by the shop) with which the customer
+     * chooses themselves: {@code aftercare:notices=MAIL} or {@code aftercare:notices=LINE}.
+     */
+    public static final String NOTICES_POSTBACK = "aftercare:notices=";
+
+    /** The choice a postback carries; empty for any other data. */
+    public static Optional<NoticeChannel> noticeChoice(String postbackData) {
+        if (postbackData == null || !postbackData.startsWith(NOTICES_POSTBACK)) {
+            return Optional.empty();
+        }
+        String value = postbackData.substring(NOTICES_POSTBACK.length());
+        return Arrays.stream(NoticeChannel.values())
+                .filter(c -> c.name().equals(value))
+                .findFirst();
+    }
+
+    /**
+     * A customer's LINE account as the customer page shows it: which storefront's, whether they
+     * still follow it, where they want notices, and whether that storefront sends notices on LINE.
+     */
+    public record LinkedAccount(
+            long id,
+            StorefrontId storefront,
+            String displayName,
+            boolean following,
+            NoticeChannel noticesBy,
+            boolean storefrontSendsNotices) {
+
+        /** Whether a notice of this storefront goes here rather than by mail. */
+        public boolean takesNotices() {
+            return storefrontSendsNotices && noticesBy == NoticeChannel.LINE;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<LinkedAccount> ofCustomer(CustomerId customer) {
+        return jdbc.sql("""
+                        select i.id, i.storefront_id, i.display_name, i.following, coalesce(i.notices_by, 'LINE'),
+                               coalesce(c.notices_on_line, false)
+                          from line_identity i left join line_channel c on c.storefront_id = i.storefront_id
+                         where i.customer_id = :customer order by i.id
+                        """)
+                .param("customer", customer.value())
+                .query((rs, i) -> new LinkedAccount(
+                        rs.getLong(1),
+                        new StorefrontId(rs.getLong(2)),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        NoticeChannel.valueOf(rs.getString(5)),
+                        rs.getBoolean(6)))
+                .list();
+    }
+
+    /**
+     * Records where the customer wants notices from this LINE account's storefront (an operator
+     * asked them, or they wrote so); audited ({@code line.notices.chosen}) when it changed.
+     *
+     * @throws NotFound when the account is not this customer's
+     */
+    @Transactional
+    public void chooseNotices(CustomerId customer, long identity, NoticeChannel channel, String by) {
+        String before = jdbc.sql("""
+                        select coalesce(notices_by, 'LINE') from line_identity
+                         where id = :id and customer_id = :customer for update
+                        """)
+                .param("id", identity)
+                .param("customer", customer.value())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> NotFound.lineIdentity(identity));
+        if (before.equals(channel.name())) {
+            return;
+        }
+        jdbc.sql("update line_identity set notices_by = :channel where id = :id")
+                .param("channel", channel.name())
+                .param("id", identity)
+                .update();
+        audit.record(
+                by,
+                "line.notices.chosen",
+                "line_identity",
+                Long.toString(identity),
+                Map.of("customer", customer.value(), "from", before, "to", channel.name()));
+    }
+
+    /**
+     * The LINE account a notice of the storefront goes to instead of a mail: the storefront sends
+     * notices on LINE and the customer did not ask for mail. One that still follows the account
+     * comes first, then the latest linked; it may have unfollowed ({@link LineIdentity#following()}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<LineIdentity> noticeRecipient(CustomerId customer, StorefrontId storefront) {
+        return jdbc.sql("""
+                        select i.id, i.storefront_id, i.line_user_id, i.customer_id, i.display_name, i.following
+                          from line_identity i join line_channel c on c.storefront_id = i.storefront_id
+                         where i.customer_id = :customer and i.storefront_id = :storefront and c.notices_on_line
+                           and coalesce(i.notices_by, 'LINE') = 'LINE'
+                         order by i.following desc, i.linked_at desc nulls last, i.id desc
+                         limit 1
+                        """)
+                .param("customer", customer.value())
+                .param("storefront", storefront.value())
+                .query(LineIdentities::identity)
+                .optional();
     }
 
     /** A LINE user of a storefront, the customer they are, whether they still follow the account. */

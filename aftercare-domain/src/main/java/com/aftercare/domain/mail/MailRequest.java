@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param customer who it is for, when a customer (timeline, opt-out, cap); null for staff mail
  * @param order the order it is about, if any
  * @param storefront whose version of the template to use; null for the shop's
+ * @param to the address; null only for a notice to a customer without email, which may still go
+ *     on LINE ({@code Notices}): queued as a mail, it is refused
  * @param headers extra headers such as {@code In-Reply-To}
  * @param dueAt the earliest time it may be sent
  */
@@ -40,7 +42,6 @@ public record MailRequest(
         Objects.requireNonNull(dedupKey, "dedupKey");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(template, "template");
-        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(dueAt, "dueAt");
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         headers = headers == null ? Map.of() : Map.copyOf(headers);

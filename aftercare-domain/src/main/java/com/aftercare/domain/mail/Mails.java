@@ -68,10 +68,24 @@ public class Mails {
      */
     @Transactional
     public long send(MailRequest request) {
+        PreparedMail mail = prepare(request);
+        return queue(mail.request(), mail.mail());
+    }
+
+    /**
+     * Renders the mail {@link #send(MailRequest)} would queue, with everything the pipeline adds
+     * (the promotional footer and headers, the storefront's sender name and signature), and
+     * queues nothing: the notice router sends the same words on LINE ({@code Notices}), and keeps
+     * them to mail them if LINE cannot take them ({@link #sendRendered}).
+     *
+     * @throws Rejected when the template does not render with these variables
+     */
+    @Transactional
+    public PreparedMail prepare(MailRequest request) {
         String language = languageFor(request.customer());
         MailTemplates.Version version = templates.resolve(request.template(), language, request.storefront());
         try {
-            return send(request, version.template());
+            return prepare(request, version.template());
         } catch (Rejected broken) {
             if (version.level() == TemplateLevel.SHIPPED) {
                 throw broken;
@@ -90,7 +104,7 @@ public class Mails {
                     .shipped(request.template(), language)
                     .or(() -> templates.shipped(request.template(), templates.defaultLanguage()))
                     .orElseThrow(() -> broken);
-            return send(request, shipped);
+            return prepare(request, shipped);
         }
     }
 
@@ -101,6 +115,11 @@ public class Mails {
      */
     @Transactional
     public long send(MailRequest request, MailTemplate composed) {
+        PreparedMail mail = prepare(request, composed);
+        return queue(mail.request(), mail.mail());
+    }
+
+    private PreparedMail prepare(MailRequest request, MailTemplate template) {
         Map<String, Object> variables = new HashMap<>(request.variables());
         Map<String, String> headers = new HashMap<>(request.headers());
         Optional<MailSender> sender =
@@ -109,8 +128,8 @@ public class Mails {
         if (request.kind() == MailKind.PROMOTIONAL) {
             headers.putAll(rules.addPromotionalFooter(request.customer(), variables));
         }
-        RenderedMail mail = templates.render(composed, variables);
-        return queue(
+        RenderedMail mail = templates.render(template, variables);
+        return new PreparedMail(
                 request.withHeaders(headers),
                 sender.map(MailSender::signature).map(mail::signedWith).orElse(mail));
     }
@@ -207,6 +226,9 @@ public class Mails {
     }
 
     private long queue(MailRequest request, RenderedMail mail) {
+        if (request.to() == null) {
+            throw new IllegalArgumentException("Mail " + request.dedupKey() + " has no recipient");
+        }
         return outbox.enqueueForId(new OutgoingMail(
                 request.dedupKey(),
                 request.kind(),

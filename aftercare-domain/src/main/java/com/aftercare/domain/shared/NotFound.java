@@ -47,6 +47,10 @@ public class NotFound extends DomainException {
         return new NotFound("No LINE text " + id);
     }
 
+    public static NotFound lineIdentity(long id) {
+        return new NotFound("No LINE account " + id);
+    }
+
     public static NotFound apiKey(long id) {
         return new NotFound("No API key " + id);
     }

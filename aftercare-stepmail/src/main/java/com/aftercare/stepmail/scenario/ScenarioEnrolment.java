@@ -4,6 +4,7 @@ import com.aftercare.domain.claim.ClaimEvents.ClaimResolved;
 import com.aftercare.domain.claim.ClaimId;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
+import com.aftercare.domain.line.LineNotices;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.order.OrderEvents.CustomerRegistered;
 import com.aftercare.domain.order.OrderEvents.OrderCancelled;
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -49,11 +51,13 @@ class ScenarioEnrolment {
     private final JdbcClient jdbc;
     private final ShopProperties shop;
     private final Mails mails;
+    private final LineNotices lineNotices;
 
-    ScenarioEnrolment(JdbcClient jdbc, ShopProperties shop, Mails mails) {
+    ScenarioEnrolment(JdbcClient jdbc, ShopProperties shop, Mails mails, LineNotices lineNotices) {
         this.jdbc = jdbc;
         this.shop = shop;
         this.mails = mails;
+        this.lineNotices = lineNotices;
     }
 
     @ApplicationModuleListener
@@ -111,15 +115,24 @@ class ScenarioEnrolment {
                 .param("reason", ORDER_CANCELLED)
                 .param("order", event.order().value())
                 .update();
-        List<Long> enqueued = jdbc.sql("""
-                        select m.outbound_mail_id from step_mail m join enrolment e on e.id = m.enrolment_id
+        // what the steps became: a mail, or a notice on LINE (the notices' choice)
+        record Enqueued(Long mail, Long linePush) {}
+        List<Enqueued> enqueued = jdbc.sql("""
+                        select m.outbound_mail_id, m.line_push_id from step_mail m join enrolment e on e.id = m.enrolment_id
                          where e.order_id = :order and e.claim_id is null and e.inquiry_id is null
-                           and m.status = 'ENQUEUED' and m.outbound_mail_id is not null
+                           and m.status = 'ENQUEUED'
                         """)
                 .param("order", event.order().value())
-                .query(Long.class)
+                .query((rs, i) -> new Enqueued((Long) rs.getObject(1), (Long) rs.getObject(2)))
                 .list();
-        mails.withdraw(enqueued, ORDER_CANCELLED);
+        mails.withdraw(
+                enqueued.stream().map(Enqueued::mail).filter(Objects::nonNull).toList(), ORDER_CANCELLED);
+        lineNotices.withdraw(
+                enqueued.stream()
+                        .map(Enqueued::linePush)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                ORDER_CANCELLED);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.mail.OrderMailVariables;
 import com.aftercare.domain.mail.SendDecision;
+import com.aftercare.domain.notice.Notices;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
@@ -52,6 +53,7 @@ public class StepMailScheduler {
     private final Orders orders;
     private final Customers customers;
     private final Mails mails;
+    private final Notices notices;
     private final OrderMailVariables orderVariables;
     private final StepMailProperties properties;
     private final Clock clock;
@@ -65,6 +67,7 @@ public class StepMailScheduler {
             Orders orders,
             Customers customers,
             Mails mails,
+            Notices notices,
             OrderMailVariables orderVariables,
             StepMailProperties properties,
             Clock clock,
@@ -76,6 +79,7 @@ public class StepMailScheduler {
         this.orders = orders;
         this.customers = customers;
         this.mails = mails;
+        this.notices = notices;
         this.orderVariables = orderVariables;
         this.properties = properties;
         this.clock = clock;
@@ -184,12 +188,15 @@ public class StepMailScheduler {
         CustomerView customer = customers
                 .find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " vanished"));
-        if (!customer.hasEmail()) {
+        StorefrontId storefront = mail.storefrontId() == null ? null : new StorefrontId(mail.storefrontId());
+        // a customer who takes the storefront's notices on LINE needs no (working) address
+        boolean byMail = !notices.takenOnLine(customerId, storefront);
+        if (byMail && !customer.hasEmail()) {
             // shown on the step mail list like a bounce: the operator sees why nothing went out
             finish(mail.id(), "CANCELLED", NO_EMAIL, null);
             return;
         }
-        if (mails.isBouncing(customer.email().value())) {
+        if (byMail && mails.isBouncing(customer.email().value())) {
             finish(mail.id(), "CANCELLED", BOUNCING, null);
             return;
         }
@@ -238,19 +245,24 @@ public class StepMailScheduler {
                     couponVariables.of(coupons.issue(
                             new CampaignId(mail.couponCampaignId()), customerId, "step-mail:" + mail.id())));
         }
-        // a promotional step gets the opt-out link, the sender's address and one-click headers from the pipeline
-        long outboundId = mails.send(new MailRequest(
+        // a promotional step gets the opt-out link, the sender's address and one-click headers from
+        // the pipeline; on LINE or by mail is the notices' choice
+        Notices.Sent sent = notices.send(new MailRequest(
                 "step:" + mail.id(),
                 mail.kind(),
                 mail.template(),
                 customerId,
                 order == null ? null : order.id(),
-                mail.storefrontId() == null ? null : new StorefrontId(mail.storefrontId()),
-                customer.email().value(),
+                storefront,
+                customer.hasEmail() ? customer.email().value() : null,
                 variables,
                 Map.of(),
                 now));
-        finish(mail.id(), "ENQUEUED", null, outboundId);
+        if (sent.queued()) {
+            finish(mail.id(), "ENQUEUED", null, sent.mailId(), sent.linePushId());
+        } else {
+            finish(mail.id(), "CANCELLED", sent.reason(), null);
+        }
     }
 
     /** Why a mail about the order's products was skipped: none of them is left to write about. */
@@ -263,14 +275,19 @@ public class StepMailScheduler {
     static final String NO_EMAIL = "customer has no email";
 
     private int finish(long id, String status, String reason, Long outboundId) {
+        return finish(id, status, reason, outboundId, null);
+    }
+
+    private int finish(long id, String status, String reason, Long outboundId, Long linePushId) {
         return jdbc.sql("""
                         update step_mail set status = :status, reason = :reason, outbound_mail_id = :outbound,
-                                             updated_at = now()
+                                             line_push_id = :push, updated_at = now()
                          where id = :id
                         """)
                 .param("status", status)
                 .param("reason", reason)
                 .param("outbound", outboundId)
+                .param("push", linePushId)
                 .param("id", id)
                 .update();
     }

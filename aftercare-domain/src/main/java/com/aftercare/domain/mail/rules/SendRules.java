@@ -91,13 +91,21 @@ public class SendRules {
         return headers;
     }
 
-    /** The customer's promotional mails, sent or queued, in the two weeks around {@code at}. */
+    /**
+     * The customer's promotional mails, sent or queued, in the two weeks around {@code at}, and the
+     * promotional notices that went on LINE instead (one cap for both channels: the customer is
+     * the same person).
+     */
     private List<Instant> promotionalMailsAround(CustomerId customer, Instant at) {
         return jdbc.sql("""
                         select coalesce(sent_at, due_at) from outbound_mail
                          where customer_id = :customer and kind = 'PROMOTIONAL'
                            and status not in ('CANCELLED', 'FAILED')
                            and coalesce(sent_at, due_at) between :from and :to
+                        union all
+                        select coalesce(p.sent_at, n.created_at) from line_notice n join line_push p on p.id = n.push_id
+                         where n.customer_id = :customer and n.kind = 'PROMOTIONAL' and p.status <> 'FAILED'
+                           and coalesce(p.sent_at, n.created_at) between :from and :to
                         """)
                 .param("customer", customer.value())
                 .param("from", Timestamp.from(at.minus(Duration.ofDays(8))))

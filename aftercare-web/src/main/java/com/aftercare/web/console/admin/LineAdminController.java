@@ -22,14 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A storefront's LINE official account: the webhook URL to paste into the LINE Developers
  * console, the channel secret and access token (sealed, shown only by the secret's last four
- * characters), and a check that asks LINE for the bot with the stored token. {@link LineChannels}
- * audits every change as the acting admin.
+ * characters), a check that asks LINE for the bot with the stored token, and whether linked
+ * customers get their notices on LINE. {@link LineChannels} audits every change as the acting admin.
  */
 @Controller
 @RequestMapping("/console/admin/storefronts/{id}/line")
 class LineAdminController {
 
     private static final String FORM = "channelForm";
+    private static final String NOTICES_FORM = "noticesForm";
 
     private final Storefronts storefronts;
     private final LineChannels channels;
@@ -68,6 +69,32 @@ class LineAdminController {
                 () -> fill(id, model));
     }
 
+    /** Turns notices on LINE on or off; a missing or odd value is answered on the page with 400. */
+    @PostMapping("/notices")
+    String notices(
+            @PathVariable long id,
+            @Valid @ModelAttribute(NOTICES_FORM) LineNoticesForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        StorefrontId storefront = storefront(id);
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    channels.switchNotices(storefront, form.noticesOnLine(), admin.getName());
+                    redirect.addFlashAttribute(
+                            "notice", form.noticesOnLine() ? "admin.line.notices.on" : "admin.line.notices.off");
+                    return ConsoleViews.redirect(here(id));
+                },
+                () -> {
+                    model.addAttribute(FORM, LineChannelForm.empty());
+                    return fill(id, model);
+                });
+    }
+
     /** Asks LINE, and shows the answer on the page (the bot's name, or what went wrong). */
     @PostMapping("/check")
     String check(@PathVariable long id, Model model) {
@@ -86,7 +113,11 @@ class LineAdminController {
     private String fill(long id, Model model) {
         Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
         model.addAttribute("storefront", view);
-        model.addAttribute("settings", channels.settings(view.id()));
+        LineChannels.Settings settings = channels.settings(view.id());
+        model.addAttribute("settings", settings);
+        if (!model.containsAttribute(NOTICES_FORM)) {
+            model.addAttribute(NOTICES_FORM, LineNoticesForm.of(settings.noticesOnLine()));
+        }
         model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + view.code());
         return ConsoleViews.ADMIN_LINE;
     }

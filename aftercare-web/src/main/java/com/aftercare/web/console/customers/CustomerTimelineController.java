@@ -7,15 +7,19 @@ import com.aftercare.domain.customer.CustomerMerges;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.customer.CustomerView;
 import com.aftercare.domain.customer.Customers;
+import com.aftercare.domain.line.LineIdentities;
+import com.aftercare.domain.line.LineNotices;
 import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +39,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One page per customer (顧客情報の共有): operators' notes about the customer, then orders and their
- * history, inquiries, claims, mails, coupons, consent and the notes again, newest first. Email and phone stay masked until an operator reveals them, and every reveal is
- * written to the audit log with who and when ({@link Customers#reveal}).
+ * history, inquiries, claims, mails and notices sent on LINE, coupons, consent and the notes again,
+ * newest first. Email and phone stay masked until an operator reveals them, and every reveal is
+ * written to the audit log with who and when ({@link Customers#reveal}). The customer's LINE
+ * accounts say where they take notices, which an operator changes for them (audited).
  */
 @Controller
 @RequestMapping("/console/customers")
@@ -45,6 +51,7 @@ class CustomerTimelineController {
     private static final int MAILS = 200;
     private static final int NOTES = 200;
     private static final String NOTE_FORM = "newNote";
+    private static final String CHOICE_FORM = "noticeChoice";
 
     private final Customers customers;
     private final Orders orders;
@@ -55,6 +62,9 @@ class CustomerTimelineController {
     private final Coupons coupons;
     private final CustomerNotes notes;
     private final CustomerMerges merges;
+    private final LineIdentities lineAccounts;
+    private final LineNotices lineNotices;
+    private final Storefronts storefronts;
 
     CustomerTimelineController(
             Customers customers,
@@ -65,7 +75,10 @@ class CustomerTimelineController {
             MarketingConsent consent,
             Coupons coupons,
             CustomerNotes notes,
-            CustomerMerges merges) {
+            CustomerMerges merges,
+            LineIdentities lineAccounts,
+            LineNotices lineNotices,
+            Storefronts storefronts) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
@@ -75,6 +88,9 @@ class CustomerTimelineController {
         this.coupons = coupons;
         this.notes = notes;
         this.merges = merges;
+        this.lineAccounts = lineAccounts;
+        this.lineNotices = lineNotices;
+        this.storefronts = storefronts;
     }
 
     /** The customer lookup is part of the console search now; an old link with an email still works. */
@@ -122,6 +138,38 @@ class CustomerTimelineController {
     }
 
     /**
+     * Where the customer takes this LINE account's storefront's notices; an account that is not
+     * this customer's is a 404, a missing or odd choice is answered on the page with 400.
+     */
+    @PostMapping("/{id}/line/{account}/notices")
+    String chooseNotices(
+            @PathVariable long id,
+            @PathVariable long account,
+            @Valid @ModelAttribute(CHOICE_FORM) NoticeChoiceForm form,
+            BindingResult errors,
+            Principal operator,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        CustomerId customer = new CustomerId(id);
+        if (lineAccounts.ofCustomer(customer).stream().noneMatch(a -> a.id() == account)) {
+            throw NotFound.lineIdentity(account);
+        }
+        return ConsoleForms.submit(
+                errors,
+                response,
+                () -> {
+                    lineAccounts.chooseNotices(customer, account, form.channel(), operator.getName());
+                    redirect.addFlashAttribute("notice", "customers.line.chosen");
+                    return ConsoleViews.redirect("/console/customers/" + id);
+                },
+                () -> {
+                    model.addAttribute("choiceAccount", account);
+                    return page(id, false, model);
+                });
+    }
+
+    /**
      * One line of the timeline. Its detail is what happened, as message keys (statuses, channels,
      * template names: never a code on the page), and what the data itself says (a note, an amount).
      */
@@ -131,6 +179,9 @@ class CustomerTimelineController {
             this(at, kind, title, detailKeys, null, link);
         }
     }
+
+    /** A LINE account of the customer with its storefront's name. */
+    record LineAccountView(LineIdentities.LinkedAccount account, String storefrontName) {}
 
     private static List<String> keys(String... keys) {
         return List.of(keys);
@@ -205,6 +256,15 @@ class CustomerTimelineController {
                         m.subject(),
                         keys("mail.template.name." + m.template(), "admin.mail.state." + m.status()),
                         null)));
+        // a notice that went on LINE instead of a mail, with what became of it
+        lineNotices
+                .forCustomer(customerId, MAILS)
+                .forEach(n -> entries.add(new Entry(
+                        n.at(),
+                        "line",
+                        n.subject(),
+                        keys("mail.template.name." + n.template(), "customers.line.state." + n.state()),
+                        null)));
         consent.latest(customerId)
                 .ifPresent(d -> entries.add(new Entry(
                         d.at(),
@@ -224,6 +284,16 @@ class CustomerTimelineController {
         if (!model.containsAttribute(NOTE_FORM)) {
             model.addAttribute(NOTE_FORM, NoteForm.empty());
         }
+        if (!model.containsAttribute(CHOICE_FORM)) {
+            model.addAttribute(CHOICE_FORM, new NoticeChoiceForm(null));
+        }
+        model.addAttribute("noticeChannels", LineIdentities.NoticeChannel.values());
+        model.addAttribute(
+                "lineAccounts",
+                lineAccounts.ofCustomer(customerId).stream()
+                        .map(a -> new LineAccountView(
+                                a, storefronts.get(a.storefront()).name()))
+                        .toList());
         model.addAttribute("revealed", revealed);
         model.addAttribute("email", revealed ? customer.emailText() : customer.maskedEmail());
         model.addAttribute("phone", revealed ? customer.phone() : CustomerView.maskPhone(customer.phone()));

@@ -1,0 +1,285 @@
+package com.aftercare.web.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aftercare.domain.consent.MarketingConsent;
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.mail.MailRequest;
+import com.aftercare.domain.notice.Notices;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestMailServer;
+import com.aftercare.web.support.TestScenarios;
+import com.aftercare.web.support.TestScenarios.TestScenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notices on LINE (#12 §1, §2): the routing matrix of the shipping notice and step mails (the
+ * storefront's switch, the customer's choice, an unfollow, consent and quiet hours for promotional
+ * ones), the visit confirmation, and the customer timeline. LINE is the in-process {@link FakeLine},
+ * which answers a push only with the documented path, headers and body.
+ */
+@AftercareIntegrationTest
+class LineNoticesTest extends LinkedCustomerScene {
+
+    @Autowired
+    MarketingConsent consent;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void shouldMailTheShippingNoticeWhileTheStorefrontSendsNoNoticesOnLine() {
+        ship();
+
+        assertMailedOnceAndNotPushed();
+        assertThat(stepStatus("shipping-notice")).isEqualTo("ENQUEUED");
+    }
+
+    @Test
+    void shouldPushTheShippingNoticeOnceOnLineAsLineDocumentsAPushAndMailNothing() {
+        noticesOn();
+
+        ship();
+        rounds();
+
+        assertThat(pushedTexts())
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .startsWith("【")
+                        .contains("発送しました")
+                        .contains(number)
+                        .contains("4000-5555-6666")
+                        .doesNotContain("\r"));
+        FakeLine.Request push = LINE.sends().stream()
+                .filter(r -> user.equals(r.json().path("to").asString("")) && r.answered() == 200)
+                .findFirst()
+                .orElseThrow();
+        assertThat(push.method()).isEqualTo("POST");
+        assertThat(push.headers())
+                .containsEntry("authorization", "Bearer " + TOKEN)
+                .containsEntry("content-type", "application/json")
+                .containsKey("x-line-retry-key");
+        assertThat(push.json().get("messages").get(0).get("type").asString()).isEqualTo("text");
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+        assertThat(stepStatus("shipping-notice")).isEqualTo("ENQUEUED");
+        assertThat(admin.get("/console/customers/" + customer).body())
+                .contains("LINE で送信済み")
+                .contains("発送のお知らせ");
+    }
+
+    @Test
+    void shouldMailTheNoticeToACustomerWhoChoseMail() {
+        noticesOn();
+        String page = "/console/customers/" + customer;
+        assertThat(admin.postForm(page, page + "/line/" + account + "/notices", Map.of("channel", "MAIL"))
+                        .statusCode())
+                .isEqualTo(302);
+
+        ship();
+
+        assertMailedOnceAndNotPushed();
+    }
+
+    @Test
+    void shouldMailTheNoticeToACustomerWhoUnfollowedTheAccount() throws Exception {
+        noticesOn();
+        unfollow();
+
+        ship();
+
+        assertMailedOnceAndNotPushed();
+    }
+
+    @Test
+    void shouldMailOnceInsteadWhenTheCustomerUnfollowsBeforeTheTextGoes() throws Exception {
+        noticesOn();
+        shippedAndQueued();
+        unfollow();
+
+        rounds();
+        rounds();
+
+        assertThat(pushedTexts()).isEmpty();
+        assertThat(TestMailServer.subjectsTo(email))
+                .filteredOn(s -> s.contains("発送しました"))
+                .hasSize(1);
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("代わりにメールで送信");
+    }
+
+    @Test
+    void shouldRecordANoticeForACustomerWhoUnfollowedAndHasNoEmailAsNotDeliverable() throws Exception {
+        noticesOn();
+        unfollow();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shopName", "テスト店");
+        variables.put("customerName", "山田 花子");
+        variables.put("inquiryReference", "INQ-2025-000001");
+        variables.put("referenceTag", "[INQ-2025-000001]");
+        variables.put("visitWhen", "2025-11-25 10:00–12:00");
+        variables.put("visitPlace", "東京都千代田区丸の内1-1-1");
+        variables.put("changeUrl", "https://example.jp/portal/visit?token=x");
+
+        Notices.Sent sent = transactions.execute(status -> notices.send(MailRequest.transactional(
+                Events.unique("notice"),
+                "visit-confirmation",
+                new CustomerId(customer),
+                null,
+                new StorefrontId(storefront.id().value()),
+                null,
+                variables,
+                Instant.now())));
+
+        assertThat(sent.channel()).isEqualTo(Notices.Channel.NONE);
+        assertThat(sent.reason()).isEqualTo(Notices.UNDELIVERABLE);
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("届けられません（LINE はブロック中、メールアドレスなし）");
+    }
+
+    @Test
+    void shouldSendNoPromotionalNoticeOnLineWithoutConsent() {
+        noticesOn();
+        TestScenario promotion = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        consent.withdraw(new CustomerId(customer), clock.instant(), "test");
+        delivered(promotion);
+        clock.setJst("2025-11-24T10:00");
+        rounds();
+
+        assertThat(stepStatus(promotion.template())).isEqualTo("SKIPPED");
+        assertThat(pushedTexts()).noneMatch(t -> t.contains("のその後"));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
+    void shouldKeepAPromotionalNoticeOnLineOutOfQuietHoursAsMailIs() {
+        noticesOn();
+        TestScenario promotion = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(promotion);
+        // due at 10:00 on the 24th, but the round first looks at 22:00: quiet hours hold it till 09:00
+        clock.setJst("2025-11-24T22:00");
+        rounds();
+        assertThat(pushedTexts()).as("quiet hours").noneMatch(t -> t.contains("のその後"));
+        assertThat(stepStatus(promotion.template())).isEqualTo("SCHEDULED");
+
+        clock.setJst("2025-11-25T09:00");
+        rounds();
+
+        assertThat(pushedTexts())
+                .filteredOn(t -> t.contains("のその後"))
+                .singleElement()
+                .satisfies(t -> assertThat(t).contains("配信停止：").contains("/portal/unsubscribe?token="));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
+    void shouldCountAPromotionalNoticeOnLineAgainstTheSameCapAsMail() {
+        noticesOn();
+        TestScenario first = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        TestScenario second = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus(second.template()) != null);
+
+        clock.setJst("2025-11-24T10:00");
+        rounds();
+
+        assertThat(pushedTexts()).filteredOn(t -> t.contains("のその後")).hasSize(1);
+        assertThat(List.of(stepStatus(first.template()), stepStatus(second.template())))
+                .as("one a shop day: the other waits for the next morning")
+                .containsExactlyInAnyOrder("ENQUEUED", "SCHEDULED");
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
+    void shouldWithdrawAWaitingPromotionalNoticeWhenTheCustomerOptsOut() {
+        noticesOn();
+        TestScenario promotion = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(promotion);
+        clock.setJst("2025-11-24T10:00");
+        scheduler.runDue();
+        assertThat(stepStatus(promotion.template())).isEqualTo("ENQUEUED");
+
+        consent.withdraw(new CustomerId(customer), clock.instant(), "test");
+        rounds();
+
+        assertThat(pushedTexts()).noneMatch(t -> t.contains("のその後"));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
+    }
+
+    @Test
+    void shouldWithdrawAWaitingShippingNoticeOnLineWhenTheOrderIsCancelled() {
+        noticesOn();
+        shippedAndQueued();
+        assertThat(stepStatus("shipping-notice")).isEqualTo("ENQUEUED");
+
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.cancelled", number, "2025-11-20T16:30:00+09:00"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("select count(*) from line_notice where customer_id = :c and outcome = 'WITHDRAWN'")
+                                        .param("c", customer)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+        rounds();
+
+        assertThat(pushedTexts()).isEmpty();
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+        assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
+    }
+
+    @Test
+    void shouldSendTheVisitConfirmationOnLineWithDatePlaceAndChangeLink() {
+        noticesOn();
+        Map<String, String> form = new HashMap<>();
+        form.put("customerEmail", email);
+        form.put("customerName", "山田 花子");
+        form.put("customerPhone", "");
+        form.put("summary", "設置の確認");
+        form.put("category", "PRODUCT");
+        form.put("priority", "NORMAL");
+        form.put("storefront", String.valueOf(storefront.id().value()));
+        form.put("orderNumber", "");
+        form.put("address", "東京都千代田区丸の内1-1-1");
+        form.put("slotStart", "2025-11-25T10:00");
+        form.put("slotEnd", "2025-11-25T12:00");
+        form.put("staff", "佐藤 健");
+
+        assertThat(admin.postForm("/console/visits/new", "/console/visits", form)
+                        .statusCode())
+                .isEqualTo(302);
+        rounds();
+
+        assertThat(pushedTexts())
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .contains("ご訪問日時のご確認")
+                        .contains("2025-11-25 10:00–12:00")
+                        .contains("東京都千代田区丸の内1-1-1")
+                        .contains("/portal/visit?token="));
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("ご訪問日時のご確認"));
+    }
+
+    private void assertMailedOnceAndNotPushed() {
+        assertThat(TestMailServer.subjectsTo(email))
+                .filteredOn(s -> s.contains("発送しました"))
+                .hasSize(1);
+        assertThat(pushedTexts()).isEmpty();
+    }
+
+    /** Delivered on the 21st at 11:00: the test scenario's step is due on the 24th at 10:00. */
+    private void delivered(TestScenario scenario) {
+        api.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, "2025-11-21T11:00:00+09:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepStatus(scenario.template()) != null);
+    }
+}
