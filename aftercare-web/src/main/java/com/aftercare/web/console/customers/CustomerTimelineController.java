@@ -11,16 +11,21 @@ import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.OperatorNames;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,6 +50,10 @@ class CustomerTimelineController {
     private static final int MAILS = 200;
     private static final int NOTES = 200;
     private static final String NOTE_FORM = "newNote";
+    /** How {@code CustomerIngestion} names a consent a storefront sent: its id and the event's. */
+    private static final Pattern STOREFRONT_CONSENT = Pattern.compile("storefront:(\\d+) event:(\\S+)");
+
+    private static final String UNSUBSCRIBE_LINK = "unsubscribe link";
 
     private final Customers customers;
     private final Orders orders;
@@ -55,6 +64,8 @@ class CustomerTimelineController {
     private final Coupons coupons;
     private final CustomerNotes notes;
     private final CustomerMerges merges;
+    private final Storefronts storefronts;
+    private final OperatorNames operatorNames;
 
     CustomerTimelineController(
             Customers customers,
@@ -65,7 +76,9 @@ class CustomerTimelineController {
             MarketingConsent consent,
             Coupons coupons,
             CustomerNotes notes,
-            CustomerMerges merges) {
+            CustomerMerges merges,
+            Storefronts storefronts,
+            OperatorNames operatorNames) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
@@ -75,6 +88,8 @@ class CustomerTimelineController {
         this.coupons = coupons;
         this.notes = notes;
         this.merges = merges;
+        this.storefronts = storefronts;
+        this.operatorNames = operatorNames;
     }
 
     /** The customer lookup is part of the console search now; an old link with an email still works. */
@@ -134,6 +149,27 @@ class CustomerTimelineController {
 
     private static List<String> keys(String... keys) {
         return List.of(keys);
+    }
+
+    /** Where a consent decision came from, in words: a storefront's event, or the unsubscribe link. */
+    private static List<String> consentSourceKeys(String source) {
+        if (STOREFRONT_CONSENT.matcher(source).matches()) {
+            return keys("customers.consent.source.storefront");
+        }
+        return source.equals(UNSUBSCRIBE_LINK) ? keys("customers.consent.source.unsubscribe") : List.of();
+    }
+
+    /** What the source adds to its words: the storefront's name and the event's id; else the source as recorded. */
+    private String consentSource(String source) {
+        Matcher storefront = STOREFRONT_CONSENT.matcher(source);
+        if (storefront.matches()) {
+            String name = storefronts
+                    .find(new StorefrontId(Long.parseLong(storefront.group(1))))
+                    .map(Storefronts.StorefrontView::name)
+                    .orElse("#" + storefront.group(1));
+            return name + " " + storefront.group(2);
+        }
+        return source.equals(UNSUBSCRIBE_LINK) ? null : source;
     }
 
     private String page(long id, boolean revealed, Model model) {
@@ -210,15 +246,16 @@ class CustomerTimelineController {
                         d.at(),
                         "consent",
                         d.granted() ? "consent.granted" : "consent.withdrawn",
-                        List.of(),
-                        d.source(),
+                        consentSourceKeys(d.source()),
+                        consentSource(d.source()),
                         null)));
         // the duplicates merged in: their rows are this customer's now; the entry says when and by whom
         merges.mergesInto(customerId)
-                .forEach(m ->
-                        entries.add(new Entry(m.at(), "merged", "#" + m.duplicate(), List.of(), m.operator(), null)));
+                .forEach(m -> entries.add(new Entry(
+                        m.at(), "merged", "#" + m.duplicate(), List.of(), operatorNames.of(m.operator()), null)));
         List<CustomerNotes.Note> customerNotes = notes.of(customerId, NOTES);
-        customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), List.of(), n.body(), null)));
+        customerNotes.forEach(
+                n -> entries.add(new Entry(n.at(), "note", operatorNames.of(n.author()), List.of(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("customer", customer);
         if (!model.containsAttribute(NOTE_FORM)) {
