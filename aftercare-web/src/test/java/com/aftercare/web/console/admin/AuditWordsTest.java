@@ -9,30 +9,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.StaticMessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The audit page's words for what modules record as codes, with no Spring around them. */
+/** The audit page's words for what modules record as codes, from the real messages files, with no Spring context. */
 class AuditWordsTest {
 
-    private final StaticMessageSource messages = new StaticMessageSource();
-    private final AuditWords words = new AuditWords(messages);
+    private final AuditWords words = new AuditWords(japaneseMessages());
+
+    /** The application's own messages files, as Spring Boot reads them (UTF-8). */
+    private static ResourceBundleMessageSource japaneseMessages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
 
     @BeforeEach
     void japanese() {
         LocaleContextHolder.setLocale(Locale.JAPANESE);
-        messages.addMessage("audit.action.product-policy.saved", Locale.JAPANESE, "返品・保証の条件を保存");
-        messages.addMessage("audit.subjectVerb", Locale.JAPANESE, "{0}を{1}");
-        messages.addMessage("audit.subject.faq", Locale.JAPANESE, "FAQ記事");
-        messages.addMessage("audit.verb.published", Locale.JAPANESE, "公開");
-        messages.addMessage("audit.verb.deleted", Locale.JAPANESE, "削除");
-        messages.addMessage("audit.targetType.product_policy", Locale.JAPANESE, "返品・保証の条件");
-        messages.addMessage("productScope.category", Locale.JAPANESE, "カテゴリ {0}");
-        messages.addMessage("audit.field.exchangeAllowed", Locale.JAPANESE, "交換を受け付ける");
-        messages.addMessage("audit.field.customerReturnShipping", Locale.JAPANESE, "お客様都合の返送料");
-        messages.addMessage("audit.value.customerReturnShipping.SHOP", Locale.JAPANESE, "当店");
-        messages.addMessage("audit.value.true", Locale.JAPANESE, "はい");
-        messages.addMessage("audit.value.false", Locale.JAPANESE, "いいえ");
-        messages.addMessage("audit.value.none", Locale.JAPANESE, "—");
     }
 
     @AfterEach
