@@ -79,6 +79,21 @@ bench_cleanup() {
     for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do bench_stop "${BENCH_PIDS[$i]}" "${BENCH_NAMES[$i]}"; done
     BENCH_PIDS=()
     BENCH_NAMES=()
+    if [ -n "${BENCH_APP_COPY:-}" ]; then
+        rm -rf "$(dirname "$BENCH_APP_COPY")"
+        BENCH_APP_COPY=
+    fi
+}
+
+# bench_app_copy — the jar the apps run: a copy of $APP_JAR taken at the first start. `mvn package`
+# rewrites the jar in place, and a running app loads classes and service files from it lazily: the
+# first soak lost every mail after a build elsewhere replaced the jar under it ("Cannot load
+# interface jakarta.mail.util.StreamProvider"). Removed by bench_cleanup.
+bench_app_copy() {
+    if [ -z "${BENCH_APP_COPY:-}" ] || [ ! -f "$BENCH_APP_COPY" ]; then
+        BENCH_APP_COPY=$(mktemp -d /tmp/aftercare-bench-jar.XXXXXX)/aftercare.jar
+        cp "$APP_JAR" "$BENCH_APP_COPY"
+    fi
 }
 
 bench_install_traps() {
@@ -100,20 +115,23 @@ bench_exec_without_fds() {
     exec "$@"
 }
 
-# bench_start_app LOGFILE DB PORT [VAR=VALUE...] — starts the app jar ($APP_JAR, JVM options from
-# $BENCH_JAVA_OPTS) against database DB on PORT, with the mail health check off and any extra
+# bench_start_app LOGFILE DB PORT [VAR=VALUE...] — starts the app jar (a copy of $APP_JAR, JVM options from
+# $BENCH_JAVA_OPTS) against database DB on PORT, with the mail health check off, admins allowed in
+# without two-factor (bench_console_login signs in with a password alone) and any extra
 # environment given. Sets BENCH_APP_PID and tracks it for bench_cleanup.
 bench_start_app() {
     local logfile=$1 db=$2 port=$3; shift 3
+    bench_app_copy
     # shellcheck disable=SC2086
     bench_exec_without_fds env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
         SPRING_DATASOURCE_USERNAME="$PGUSER" \
         SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
         SERVER_PORT="$port" \
         MANAGEMENT_HEALTH_MAIL_ENABLED=false \
+        AFTERCARE_CONSOLE_TWO_FACTOR_REQUIRED_FOR_ADMINS=false \
         AFTERCARE_RETURNS_BANK_ACCOUNT_KEY="${AFTERCARE_RETURNS_BANK_ACCOUNT_KEY:-YmVuY2gtb25seS1iYW5rLWFjY291bnQta2V5LTMyYiE=}" \
         "$@" \
-        java $BENCH_JAVA_OPTS -jar "$APP_JAR" >"$logfile" 2>&1 </dev/null &
+        java $BENCH_JAVA_OPTS -jar "$BENCH_APP_COPY" >"$logfile" 2>&1 </dev/null &
     BENCH_APP_PID=$!
     bench_track "$BENCH_APP_PID" "the app on port $port"
 }
@@ -130,6 +148,23 @@ bench_wait_up() {
         fi
         sleep 1
     done
+}
+
+# bench_csrf BASE JAR PATH — the CSRF token of the form on PATH, with the session kept in cookie JAR.
+bench_csrf() {
+    curl -fsS -b "$2" -c "$2" "$1$3" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1
+}
+
+# bench_console_login BASE JAR PASSWORD — a console session for admin, the way a browser gets one
+# (the login form's CSRF token, then the post), kept in cookie JAR; dies unless it opens the queue.
+bench_console_login() {
+    local base=$1 jar=$2 token
+    token=$(bench_csrf "$base" "$jar" /login)
+    [ -n "$token" ] || die "no CSRF token on $base/login"
+    curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=admin" \
+        --data-urlencode "password=$3" --data-urlencode "_csrf=$token" "$base/login"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base/console/inquiries")" = 200 ] \
+        || die "the console session cannot open $base/console/inquiries (login refused?)"
 }
 
 # bench_machine DB — one line describing the machine and the database settings that matter.

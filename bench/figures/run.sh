@@ -43,7 +43,6 @@ PORT=$(bench_free_port "$BENCH_PORT")
 BASE=http://127.0.0.1:$PORT
 [ "${KEEP_DB:-0}" = 1 ] && bench_install_traps || trap 'exit 130' INT TERM
 APP_ENV=(AFTERCARE_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD"
-    AFTERCARE_CONSOLE_TWO_FACTOR_REQUIRED_FOR_ADMINS=false
     AFTERCARE_MAIL_DISPATCHER_ENABLED=false
     SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=1025)
 log "starting $APP_JAR on port $PORT to migrate the database (log: $BENCH_OUT/app.log)"
@@ -91,12 +90,8 @@ psql -d "$BENCH_DB" -Atqc "select pg_size_pretty(pg_total_relation_size('custome
     >"$BENCH_OUT/matview.txt"
 RATE_ROWS=$(psql -d "$BENCH_DB" -Atqc "select count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('return_rate_day')) from return_rate_day")
 
-# A console session, the way a browser gets one: the login form's CSRF token, then the post.
 JAR=$BENCH_OUT/cookies.txt
-token=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
-[ -n "$token" ] || die "no CSRF token on $BASE/login"
-curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=admin" \
-    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login"
+bench_console_login "$BASE" "$JAR" "$ADMIN_PASSWORD"
 
 SHOP=$(psql -d "$BENCH_DB" -Atqc "select id from storefront where code = 'bench-shop'")
 TODAY=$(date +%F)

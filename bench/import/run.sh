@@ -49,10 +49,8 @@ bench_start_app "$OUT/app.log" "$BENCH_DB" "$PORT" \
 bench_wait_up "$BASE" "$BENCH_APP_PID" "$OUT/app.log" 120
 
 JAR=$OUT/cookies
-csrf() { curl -fsS -b "$JAR" -c "$JAR" "$BASE$1" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1; }
-TOKEN=$(csrf /login)
-curl -fsS -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "username=admin" \
-    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$TOKEN" "$BASE/login"
+csrf() { bench_csrf "$BASE" "$JAR" "$1"; }
+bench_console_login "$BASE" "$JAR" "$ADMIN_PASSWORD"
 STOREFRONT=$(psql -d "$BENCH_DB" -Atqc "select id from storefront where code = 'bench-mall'")
 
 # peak heap (jcmd GC.heap_info "used") and RSS, sampled every second while the import runs

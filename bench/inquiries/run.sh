@@ -72,16 +72,10 @@ bench_start_app "$BENCH_OUT/app.log" "$BENCH_DB" "$PORT" \
 bench_wait_up "$BASE" "$BENCH_APP_PID" "$BENCH_OUT/app.log" 300
 log "app is UP"
 
-# A console session, the way a browser gets one: the login form's CSRF token, then the post.
 JAR=$BENCH_OUT/cookies.txt
-token=$(curl -fsS -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
-[ -n "$token" ] || die "no CSRF token on $BASE/login"
-curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=admin" \
-    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login"
+bench_console_login "$BASE" "$JAR" "$ADMIN_PASSWORD"
 COOKIE=$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$JAR" | tail -1)
 [ -n "$COOKIE" ] || die "login gave no session cookie"
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/console/inquiries")" = 200 ] \
-    || die "the session cannot open /console/inquiries"
 
 # page_path SPEC -> the path to request: the query string's value URL-encoded, NEXT resolved.
 page_path() {

@@ -23,8 +23,12 @@ public enum ImportField {
     POSTAL_CODE(false, "郵便番号", "注文者郵便番号", "postal code", "zip"),
     PREFECTURE(false, "都道府県", "prefecture"),
     ADDRESS(false, "住所", "address"),
-    SKU(true, "商品番号", "商品コード", "商品管理番号", "sku"),
+    SKU(true, "SKU管理番号", "システム連携用SKU番号", "商品番号", "商品コード", "sku"),
     PRODUCT_NAME(true, "商品名", "product name"),
+    /** The product a SKU is a variant of (楽天: 商品管理番号, the product's URL code). */
+    PRODUCT_CODE(false, "商品管理番号", "商品管理番号(商品URL)", "商品ID", "親商品コード", "product code", "product id"),
+    /** What sets the variant apart, as the mall writes it: 楽天's 項目・選択肢 ("サイズ:M" per line). */
+    VARIANT(false, "項目・選択肢", "選択肢", "バリエーション", "オプション", "variant", "variation", "options"),
     QUANTITY(true, "個数", "数量", "quantity"),
     UNIT_PRICE(true, "単価", "商品単価", "unit price"),
     SHIPPING_FEE(false, "送料", "shipping fee"),
@@ -51,15 +55,17 @@ public enum ImportField {
     }
 
     /**
-     * A first mapping for a file nobody has mapped yet: each field onto the first column whose
-     * heading is one of its usual names, each column used once.
+     * A first mapping for a file nobody has mapped yet: each field onto the column with the first
+     * of its usual names the file has (楽天's SKU管理番号 before its 商品番号), each column used once.
      */
     public static Map<ImportField, String> guess(List<String> header) {
         Map<ImportField, String> mapping = new EnumMap<>(ImportField.class);
         Set<String> taken = new HashSet<>();
         for (ImportField field : values()) {
-            header.stream()
-                    .filter(column -> !taken.contains(column) && field.headerNames.contains(normalized(column)))
+            field.headerNames.stream()
+                    .flatMap(name -> header.stream()
+                            .filter(column -> !taken.contains(column)
+                                    && normalized(column).equals(name)))
                     .findFirst()
                     .ifPresent(column -> {
                         mapping.put(field, column);

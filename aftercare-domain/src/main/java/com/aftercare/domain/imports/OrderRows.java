@@ -55,8 +55,7 @@ final class OrderRows {
      * What an event's body is made of: a placement's own fields only, so a later export of the
      * same order with its shipping filled in is the same placement; each step its own.
      */
-    private static final Set<ImportField> PLACEMENT =
-            EnumSet.range(ImportField.ORDER_NUMBER, ImportField.PAYMENT_METHOD);
+    private static final Set<ImportField> PLACEMENT = placementFields();
 
     private static final Map<Milestone, Set<ImportField>> STEP_FIELDS = Map.of(
             Milestone.PAID, EnumSet.of(ImportField.ORDER_NUMBER, ImportField.PAID_AT),
@@ -71,6 +70,17 @@ final class OrderRows {
 
     private final Map<ImportField, String> mapping;
     private final ZoneId zone;
+
+    /**
+     * The product code and variant teach the catalogue (which variants an exchange can offer);
+     * they are no part of the placement's identity, so mapping them in a later import does not
+     * turn the orders imported before into changed placements (conflicts).
+     */
+    private static Set<ImportField> placementFields() {
+        Set<ImportField> fields = EnumSet.range(ImportField.ORDER_NUMBER, ImportField.PAYMENT_METHOD);
+        fields.removeAll(EnumSet.of(ImportField.PRODUCT_CODE, ImportField.VARIANT));
+        return fields;
+    }
 
     OrderRows(Map<ImportField, String> mapping, ZoneId zone) {
         this.mapping = Map.copyOf(mapping);
@@ -114,7 +124,15 @@ final class OrderRows {
             Long price = problems.field(row, ImportField.UNIT_PRICE, OrderRows::yen);
             if (quantity != null && price != null) {
                 LineItem line = problems.row(
-                        row, () -> new LineItem(sku, name, null, (int) Math.min(quantity, Integer.MAX_VALUE), price));
+                        row,
+                        () -> new LineItem(
+                                sku,
+                                name,
+                                null,
+                                (int) Math.min(quantity, Integer.MAX_VALUE),
+                                price,
+                                value(row, ImportField.PRODUCT_CODE),
+                                VariantCell.attributes(value(row, ImportField.VARIANT))));
                 if (line != null) {
                     lines.add(line);
                 }
@@ -305,12 +323,15 @@ final class OrderRows {
 
     /** The file's column behind a value object's field name, when we can tell. */
     private String columnOf(String field) {
-        ImportField ours = switch (field == null ? "" : field) {
+        String name = field == null ? "" : field.startsWith("variant.") ? "variant" : field;
+        ImportField ours = switch (name) {
             case "customer.name" -> ImportField.CUSTOMER_NAME;
             case "customer.nameKana" -> ImportField.CUSTOMER_NAME_KANA;
             case "customer.phone" -> ImportField.CUSTOMER_PHONE;
             case "sku" -> ImportField.SKU;
             case "name" -> ImportField.PRODUCT_NAME;
+            case "product" -> ImportField.PRODUCT_CODE;
+            case "variant" -> ImportField.VARIANT;
             case "quantity" -> ImportField.QUANTITY;
             case "unitPrice" -> ImportField.UNIT_PRICE;
             case "paymentMethod" -> ImportField.PAYMENT_METHOD;

@@ -47,6 +47,23 @@ class ImportFieldTest {
     }
 
     @Test
+    void shouldTakeRakutensSkuNumberForTheSkuAndItsProductCodeAndChoicesForTheCatalogue() {
+        // 楽天 RMS order export after the SKU project: product-level 商品管理番号 and 商品番号, the SKU's own number
+        Map<ImportField, String> mapping =
+                ImportField.guess(List.of("受注番号", "商品管理番号", "商品番号", "商品名", "項目・選択肢", "SKU管理番号"));
+
+        assertThat(mapping)
+                .containsEntry(ImportField.SKU, "SKU管理番号")
+                .containsEntry(ImportField.PRODUCT_CODE, "商品管理番号")
+                .containsEntry(ImportField.VARIANT, "項目・選択肢")
+                .doesNotContainValue("商品番号");
+        assertThat(ImportField.guess(List.of("商品管理番号", "商品番号")))
+                .as("an export from before the SKU project: the item number is the SKU")
+                .containsEntry(ImportField.SKU, "商品番号")
+                .containsEntry(ImportField.PRODUCT_CODE, "商品管理番号");
+    }
+
+    @Test
     void shouldUseAColumnForOneFieldOnly() {
         assertThat(ImportField.guess(List.of("注文日時", "注文日時"))).containsOnlyKeys(ImportField.ORDERED_AT);
     }

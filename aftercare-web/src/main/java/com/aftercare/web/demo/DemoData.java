@@ -21,6 +21,10 @@ import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ProductPolicyEditor;
 import com.aftercare.returns.logistics.ReturnAddress;
 import com.aftercare.returns.logistics.ReturnLogisticsSetup;
+import com.aftercare.returns.rules.ClaimRules;
+import com.aftercare.returns.rules.GuaranteeUse;
+import com.aftercare.returns.rules.RuleAction;
+import com.aftercare.returns.rules.SignalCondition;
 import com.aftercare.stepmail.templates.ProductTips;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +63,8 @@ class DemoData implements ApplicationRunner {
     private final ProductPolicyEditor policies;
     private final ProductTips tips;
     private final DemoHistory history;
+    private final ReturnLogisticsSetup logistics;
+    private final ClaimRules rules;
 
     DemoData(
             Storefronts storefronts,
@@ -69,8 +75,10 @@ class DemoData implements ApplicationRunner {
             ProductPolicyEditor policies,
             ProductTips tips,
             DemoHistory history,
-            ReturnLogisticsSetup logistics) {
+            ReturnLogisticsSetup logistics,
+            ClaimRules rules) {
         this.logistics = logistics;
+        this.rules = rules;
         this.history = history;
         this.storefronts = storefronts;
         this.ingestion = ingestion;
@@ -81,7 +89,60 @@ class DemoData implements ApplicationRunner {
         this.tips = tips;
     }
 
-    private final ReturnLogisticsSetup logistics;
+    /**
+     * The demo shop's approval rules (once per data directory), added after its history so the
+     * told claims keep their story: the rules page and its dry run over the last 90 days have
+     * something to show, and a return asked on the portal now is screened by them.
+     */
+    void seedRules(StorefrontId shop) {
+        if (!rules.of(shop).isEmpty()) {
+            return;
+        }
+        rules.add(
+                shop,
+                new ClaimRules.Draft(
+                        1,
+                        "サイズ・色違いの返品は自動承認（1万円以下・到着から30日以内）",
+                        RuleAction.APPROVE.name(),
+                        List.of(RequestType.RETURN.name()),
+                        List.of(ReturnReason.SIZE.name(), ReturnReason.COLOR_DIFFERS.name()),
+                        "",
+                        "",
+                        null,
+                        10_000L,
+                        null,
+                        30L,
+                        null,
+                        2L,
+                        GuaranteeUse.ANY.name(),
+                        List.of(),
+                        SignalCondition.NONE.code(),
+                        "",
+                        ""),
+                DEMO);
+        rules.add(
+                shop,
+                new ClaimRules.Draft(
+                        2,
+                        "3万円を超える申請は担当者が確認",
+                        RuleAction.HOLD.name(),
+                        List.of(),
+                        List.of(),
+                        "",
+                        "",
+                        30_001L,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        GuaranteeUse.ANY.name(),
+                        List.of(),
+                        SignalCondition.ANY.code(),
+                        "",
+                        ""),
+                DEMO);
+    }
 
     /** Where the demo shop's returns go (once per data directory): a warehouse, and a repair centre for faults. */
     private void seedReturnAddresses(StorefrontId shop) {
@@ -167,6 +228,7 @@ class DemoData implements ApplicationRunner {
                     replayed.happened(),
                     replayed.failed());
         }
+        seedRules(shop);
         log.info(
                 """
 

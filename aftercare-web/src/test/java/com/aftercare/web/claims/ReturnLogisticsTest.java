@@ -11,6 +11,7 @@ import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimChannel;
+import com.aftercare.returns.ClaimQueue;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.ClaimWorkflow;
@@ -88,6 +89,9 @@ class ReturnLogisticsTest {
 
     @Autowired
     ReturnReminders reminders;
+
+    @Autowired
+    ClaimQueue queue;
 
     @Autowired
     Storefronts storefronts;
@@ -348,6 +352,9 @@ class ReturnLogisticsTest {
         ReturnPlan reminded = shipments.plan(claim).orElseThrow();
         assertThat(reminded.remindedAt()).isEqualTo(clock.instant());
         assertThat(reminded.flaggedAt()).isNull();
+        assertThat(needsAttention(claim))
+                .as("reminded only: not yet the operators' business")
+                .isFalse();
         // every due mail, not one batch: earlier tests of the suite may have left theirs waiting
         while (dispatcher.dispatchDue() > 0) {}
         assertThat(TestMailServer.subjectsTo(order.email()))
@@ -359,12 +366,22 @@ class ReturnLogisticsTest {
         reminders.round();
         ReturnPlan flagged = shipments.plan(claim).orElseThrow();
         assertThat(flagged.flaggedAt()).isEqualTo(clock.instant());
+        assertThat(needsAttention(claim))
+                .as("the queue's needs-attention filter finds it")
+                .isTrue();
+        assertThat(needsAttention(onItsWay)).isFalse();
         // every due mail, not one batch: earlier tests of the suite may have left theirs waiting
         while (dispatcher.dispatchDue() > 0) {}
         assertThat(TestMailServer.subjectsTo(order.email()))
                 .filteredOn(s -> s.contains("商品のご返送について"))
                 .hasSize(1);
         assertThat(shipments.plan(onItsWay).orElseThrow().flaggedAt()).isNull();
+    }
+
+    /** Whether the claims queue's "needs attention" filter lists the claim (searched by its RMA). */
+    private boolean needsAttention(ClaimView claim) {
+        return queue.page(null, claim.rma(), true, null, ClaimQueue.PAGE_SIZE).items().stream()
+                .anyMatch(item -> item.rma().equals(claim.rma()));
     }
 
     @Test

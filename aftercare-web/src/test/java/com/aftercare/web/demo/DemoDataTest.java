@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.ingest.EventIngestion;
 import com.aftercare.domain.order.ProductScope;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimRequests;
 import com.aftercare.returns.ProductPolicyEditor;
+import com.aftercare.returns.rules.ClaimRules;
 import com.aftercare.stepmail.templates.ProductTips;
 import com.aftercare.web.support.AftercareIntegrationTest;
+import com.aftercare.web.support.Events;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,12 +53,15 @@ class DemoDataTest {
     @Autowired
     com.aftercare.returns.logistics.ReturnLogisticsSetup logistics;
 
+    @Autowired
+    ClaimRules rules;
+
     DemoData demo;
 
     @BeforeEach
     void demo() {
         // the history is replayed by the demo's own start (DemoShowcaseTest), not in the shared database
-        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null, logistics);
+        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null, logistics, rules);
     }
 
     @Test
@@ -89,6 +95,26 @@ class DemoDataTest {
         assertThat(tips.all())
                 .filteredOn(t -> t.scope().equals(new ProductScope(null, "衣料品")))
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldSeedTheApprovalRulesOnceAndNotBringBackOneTheShopRemoved() {
+        StorefrontId shop =
+                storefronts.ensure(Events.unique("demo-rules"), "ルールの店").id();
+
+        demo.seedRules(shop);
+        demo.seedRules(shop);
+
+        assertThat(rules.of(shop))
+                .extracting(rule -> rule.position() + " " + rule.action() + " "
+                        + rule.when().signal().code())
+                .containsExactly("1 APPROVE NONE", "2 HOLD ANY");
+        assertThat(rules.of(shop).get(0).when().amountYen().max()).isEqualTo(10_000L);
+
+        // a demo rule the shop removed stays removed at the next start
+        rules.remove(shop, rules.of(shop).get(0).id(), "shop");
+        demo.seedRules(shop);
+        assertThat(rules.of(shop)).extracting(rule -> rule.action().name()).containsExactly("HOLD");
     }
 
     private ProductPolicyEditor.Entry policy(ProductScope scope) {

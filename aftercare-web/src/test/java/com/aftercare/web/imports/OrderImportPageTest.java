@@ -249,6 +249,51 @@ class OrderImportPageTest {
     }
 
     @Test
+    void shouldTeachTheCatalogueARakutenExportsProductsAndChoicesAndRefuseAVariantWithTooManyAttributes() {
+        String file = "受注番号,注文日時,メールアドレス,氏名,商品管理番号,SKU管理番号,商品名,項目・選択肢,個数,単価\n"
+                + prefix + "-1,2026/12/01 10:15,hanako-" + prefix + "@example.jp,山田 花子,tee-" + prefix + ","
+                + prefix + "-tee-navy-m,Tシャツ,\"カラー:ネイビー\nサイズ:M\",1,2980\n"
+                + prefix + "-1,2026/12/01 10:15,hanako-" + prefix + "@example.jp,山田 花子,,"
+                + prefix + "-mug,マグカップ,,1,1200\n"
+                + prefix + "-2,2026/12/01 11:00,taro-" + prefix + "@example.jp,鈴木 太郎,tee-" + prefix + ","
+                + prefix + "-tee-navy-l,Tシャツ,\"a:1\nb:2\nc:3\nd:4\ne:5\nf:6\",1,2980\n";
+        Map<String, String> mapping = new HashMap<>(Map.of(
+                "map.ORDER_NUMBER", "受注番号",
+                "map.ORDERED_AT", "注文日時",
+                "map.CUSTOMER_EMAIL", "メールアドレス",
+                "map.CUSTOMER_NAME", "氏名",
+                "map.PRODUCT_CODE", "商品管理番号",
+                "map.SKU", "SKU管理番号",
+                "map.PRODUCT_NAME", "商品名",
+                "map.VARIANT", "項目・選択肢",
+                "map.QUANTITY", "個数",
+                "map.UNIT_PRICE", "単価"));
+
+        String page = upload(file.getBytes(StandardCharsets.UTF_8), "");
+        mapping.put("action", "preview");
+        assertThat(admin.postForm(page, page, mapping).body()).contains("3行目「項目・選択肢」列");
+        mapping.put("action", "start");
+        admin.postForm(page, page, mapping);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.get(page + "/status.json").body().contains("\"DONE\""));
+
+        assertThat(admin.get(page + "/status.json").body()).contains("\"ordersDone\":1");
+        assertThat(orders()).as("the order with the bad variant is not written").isEqualTo(1);
+        List<Map<String, Object>> variants = jdbc.sql("""
+                        select sku, product_code, (select string_agg(key || '=' || value, ',')
+                                                     from json_each_text(attributes)) as attributes
+                          from catalogue_variant where storefront_id = :s and sku like :p order by sku
+                        """)
+                .param("s", storefront.id().value())
+                .param("p", prefix + "%")
+                .query()
+                .listOfRows();
+        assertThat(variants)
+                .extracting(v -> v.get("sku") + " " + v.get("product_code") + " " + v.get("attributes"))
+                .containsExactly(prefix + "-mug null null", prefix + "-tee-navy-m tee-" + prefix + " カラー=ネイビー,サイズ=M");
+    }
+
+    @Test
     void shouldLetOnlyAdminsImportWithTheirCsrfToken() {
         ConsoleClient supervisor = ConsoleClient.loggedInAs(
                 port, TestOperators.create(operators, passwords, Operators.Role.SUPERVISOR), TestOperators.PASSWORD);
