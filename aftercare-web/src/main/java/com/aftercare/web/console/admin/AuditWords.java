@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  *   <li>the target: {@code audit.targetType.<type>}, and a product scope ({@code sku:…},
  *       {@code category:…}) as the policies page says it;
  *   <li>each detail as "label: value": {@code audit.field.<key>}, yes/no for true/false, a value
- *       from {@code audit.value.<key>.<value>} where the value is a code (an enum), a nested map's
- *       fields in the same list.
+ *       from {@code audit.value.<key>.<value>} or from the enum's own words named by
+ *       {@code audit.valuesFrom.<key>} where the value is a code, a nested map's fields in the same
+ *       list (labelled {@code audit.field.<map>.<field>} where that exists, as a range's min and max).
  * </ul>
  *
  * Whatever has no message is shown as recorded. Templates call it as {@code ${@auditWords.…}}.
@@ -82,10 +83,12 @@ public class AuditWords {
     @SuppressWarnings("unchecked")
     private void add(String key, Object value, List<Detail> shown) {
         if (value instanceof Map<?, ?> map) {
-            // a record's fields (a policy's terms): one not set says nothing, so it is left out
+            // a record's fields (a policy's terms, a rule's conditions): one not set says nothing, so it is left out
             ((Map<String, Object>) map).forEach((k, v) -> {
-                if (v != null || key.isEmpty()) {
-                    add(k, v, shown);
+                if (key.isEmpty() || (v != null && !(v instanceof Collection<?> none && none.isEmpty()))) {
+                    // a field of a nested record is labelled as the record's part first (a range's min)
+                    String part = key.isEmpty() || optional("audit.field." + key + "." + k) == null ? k : key + "." + k;
+                    add(part, v, shown);
                 }
             });
             return;
@@ -104,7 +107,14 @@ public class AuditWords {
             return String.join(", ", values.stream().map(v -> value(key, v)).toList());
         }
         String text = value.toString();
-        return orAsIs("audit.value." + key + "." + text, text);
+        String word = optional("audit.value." + key + "." + text);
+        if (word != null) {
+            return word;
+        }
+        // a field holding an enum whose words exist already (a request type, a reason)
+        String prefix = optional("audit.valuesFrom." + key);
+        String named = prefix == null ? null : optional(prefix + text);
+        return named != null ? named : text;
     }
 
     private String orAsIs(String key, String asIs) {
