@@ -129,12 +129,7 @@ public class ProductPolicyEditor {
                 .param("fee", policy.recyclingFeeYen())
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        audit.record(
-                actor(operator),
-                "product-policy.saved",
-                "product_policy",
-                scope.key(),
-                Map.of("terms", draft.toString()));
+        audit.record(actor(operator), "product-policy.saved", "product_policy", scope.key(), Map.of("terms", draft));
         return scope;
     }
 
@@ -155,7 +150,7 @@ public class ProductPolicyEditor {
                 "product-policy.deleted",
                 "product_policy",
                 deleted.scope().key(),
-                Map.of("terms", deleted.policy().toString()));
+                Map.of("terms", deleted.policy()));
         return deleted;
     }
 

@@ -77,8 +77,10 @@ public class Coupons {
                 Map.of(
                         "name",
                         campaign.name(),
+                        "discountKind",
+                        campaign.discount().kind().name(),
                         "discount",
-                        campaign.discount().kind() + " " + campaign.discount().value()));
+                        campaign.discount().value()));
         return created;
     }
 

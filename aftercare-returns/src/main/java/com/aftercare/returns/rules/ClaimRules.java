@@ -389,7 +389,8 @@ public class ClaimRules {
         details.put("position", rule.position());
         details.put("name", rule.name());
         details.put("action", rule.action().name());
-        details.put("when", rule.when().toString());
+        // its fields, not a record dump: the audit page labels each one
+        details.put("when", rule.when());
         return details;
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * as an operator would reach it), or from the explicit fillers below for what no page links to
  * (the portal's signed links, one claim and one inquiry in each state). A route that neither fills
  * fails the test.
+ *
+ * <p>Text inside a {@code <code>} element is not read: it is a value typed or copied as it is (an
+ * API or template contract, a code the audit search takes), never words (see {@code visibleText}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoRawCodesTest {
@@ -81,265 +85,64 @@ class NoRawCodesTest {
      * them as they are (SKU, RMA, CSV, FAQ, the LINE app…).
      */
     private static final Set<String> WORDS = Set.of(
-            "SKU", "RMA", "CSV", "FAQ", "LINE", "API", "URL", "CSAT", "SLA", "JPY", "SMTP", "IMAP", "HTML", "JSON",
-            "PDF", "LTV", "SPF", "DKIM", "DMARC", "TOTP", "HMAC", "SHA", "UTF", "JST", "EC", "QR", "ID", "OK", "NG",
-            "TEL", "FAX", "POST", "GET", "ZIP", "PNG", "JPEG", "HEIC", "SNS");
+            "SKU",
+            "RMA",
+            "CSV",
+            "FAQ",
+            "LINE",
+            "API",
+            "URL",
+            "CSAT",
+            "SLA",
+            "JPY",
+            "SMTP",
+            "IMAP",
+            "HTML",
+            "JSON",
+            "PDF",
+            "LTV",
+            "SPF",
+            "DKIM",
+            "DMARC",
+            "TOTP",
+            "HMAC",
+            "SHA",
+            "UTF",
+            "JST",
+            "EC",
+            "QR",
+            "ID",
+            "OK",
+            "NG",
+            "TEL",
+            "FAX",
+            "POST",
+            "GET",
+            "ZIP",
+            "PNG",
+            "JPEG",
+            "HEIC",
+            "SNS",
+            "HTTPS",
+            "STARTTLS",
+            // a shop's 「10%OFF」
+            "OFF");
 
     /**
      * NOT an allow-list: the codes this test found on 2026-12-05 that are not fixed yet (issue #14
      * §4 open work), so that the test already refuses every new leak. Each fix removes its entry;
-     * the list must only shrink. Several groups need a decision, not only a message key: mail
-     * template variables and webhook event names on admin pages are contracts a shop or a developer
-     * types, and may deserve a {@code <code>} exemption instead of a translation.
+     * the list must only shrink, and {@link #shouldListOnlyCodesThatStillLeak} fails on an entry no
+     * page shows any more. Contracts a shop or a developer types (mail template variables, webhook
+     * event names, storefront codes) are shown in {@code <code>}, which this test does not read.
      */
     private static final Map<String, Set<String>> NOT_FIXED_YET = Map.ofEntries(
-            Map.entry("/console", Set.of("demo-rakuten", "demo-shop")),
-            Map.entry("/console/account/two-factor", Set.of("admin")),
-            Map.entry("/console/account/two-factor/setup", Set.of("admin")),
-            Map.entry(
-                    "/console/admin/audit",
-                    Set.of(
-                            "label",
-                            "return_address",
-                            "returns.address.added",
-                            "CUSTOMER",
-                            "PERCENT",
-                            "SHOP",
-                            "admin",
-                            "apparel",
-                            "appliance",
-                            "category",
-                            "coupon.campaign.created",
-                            "coupon_campaign",
-                            "customer",
-                            "customerReturnShipping",
-                            "demo",
-                            "exchangeAllowed",
-                            "false",
-                            "faq.drafted",
-                            "faq.published",
-                            "faq_article",
-                            "finalSale",
-                            "guaranteeMinimumUseDays",
-                            "guaranteeOnce",
-                            "guaranteePeriodDays",
-                            "guaranteeReturnShipping",
-                            "guaranteeSurveyRequired",
-                            "ito.saori",
-                            "name",
-                            "newsletter",
-                            "newsletter.scheduled",
-                            "null",
-                            "product-policy.saved",
-                            "product-tip.saved",
-                            "product_policy",
-                            "product_tip",
-                            "recyclingFeeYen",
-                            "returnWindowDays",
-                            "sendAt",
-                            "sku",
-                            "terms",
-                            "true",
-                            "warrantyMonths")),
-            Map.entry("/console/admin/imports", Set.of("demo-rakuten", "demo-shop", "windows-31j")),
-            Map.entry("/console/admin/operators", Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
-            Map.entry("/console/admin/storefronts", Set.of("bootstrap", "demo-rakuten", "demo-shop", "https")),
-            Map.entry("/console/admin/storefronts/{id}/sender", Set.of("STARTTLS", "fw.rakuten.ne.jp", "shopName")),
-            Map.entry(
-                    "/console/admin/storefronts/{id}/shopify",
-                    Set.of(
-                            "cancelled",
-                            "create",
-                            "customers",
-                            "customers_email_marketing_consent",
-                            "fulfilled",
-                            "fulfillments",
-                            "orders",
-                            "paid",
-                            "payment_gateway_names",
-                            "refunds",
-                            "update")),
-            Map.entry(
-                    "/console/admin/storefronts/{id}/stock-check",
-                    Set.of("HTTPS", "false", "stock", "true", "webhook-id", "webhook-signature", "webhook-timestamp")),
-            Map.entry(
-                    "/console/admin/storefronts/{id}/webhooks",
-                    Set.of(
-                            "claim.approved",
-                            "claim.closed",
-                            "claim.exchange_requested",
-                            "claim.opened",
-                            "claim.refund_recorded",
-                            "claim.rejected",
-                            "coupon.issued",
-                            "customer.opted_out",
-                            "http",
-                            "https",
-                            "inquiry.message_sent",
-                            "inquiry.opened",
-                            "inquiry.resolved",
-                            "webhook-id")),
-            Map.entry("/console/assignment-rules", Set.of("SNS")),
-            Map.entry(
-                    "/console/canned-responses",
-                    Set.of("customerName", "orderNumber", "reference", "shopName", "trackingLink")),
-            Map.entry("/console/claims/figures", Set.of("apparel", "appliance", "health", "kitchen", "living")),
-            Map.entry(
-                    "/console/claims/{rma}",
-                    Set.of(
-                            "TO_PAYMENT",
-                            "accepted",
-                            "admin",
-                            "customer",
-                            "declined",
-                            "ito.saori",
-                            "kimura.kenichi",
-                            "quote",
-                            "sato.miho")),
-            Map.entry(
-                    "/console/customers/{id}",
-                    Set.of(
-                            "CANCELLED",
-                            "CHAT",
-                            "CLOSED",
-                            "DELIVERED",
-                            "EMAIL",
-                            "EXCHANGE",
-                            "OTHER",
-                            "PAID",
-                            "PLACED",
-                            "PROMOTION",
-                            "RECYCLE_PICKUP",
-                            "RESOLVED",
-                            "RETURN",
-                            "SENT",
-                            "SHIPPED",
-                            "SIZE",
-                            "VISIT",
-                            "admin",
-                            "anything-wrong",
-                            "arrival-check",
-                            "claim-approved",
-                            "claim-awaiting-item",
-                            "claim-requested",
-                            "event",
-                            "inquiry-csat",
-                            "inquiry-reply",
-                            "newsletter",
-                            "order-thanks",
-                            "order.cancelled",
-                            "order.delivered",
-                            "order.paid",
-                            "order.placed",
-                            "order.shipped",
-                            "repeat-coupon",
-                            "review-request",
-                            "shipping-notice",
-                            "step-mail",
-                            "storefront",
-                            "usage-tips")),
-            Map.entry("/console/faq", Set.of("ito.saori")),
-            Map.entry("/console/figures", Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
-            Map.entry("/console/inquiries", Set.of("SNS", "ito.saori", "kimura.kenichi", "sato.miho")),
-            Map.entry(
-                    "/console/inquiries/{reference}/reassign",
-                    Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
-            Map.entry(
-                    "/console/mail/templates",
-                    Set.of(
-                            "anything-wrong",
-                            "arrival-check",
-                            "claim-approved",
-                            "claim-awaiting-item",
-                            "claim-closed",
-                            "claim-exchange-shipped",
-                            "claim-inspected",
-                            "claim-quote-declined",
-                            "claim-quoted",
-                            "claim-received",
-                            "claim-refunded",
-                            "claim-rejected",
-                            "claim-repaired",
-                            "claim-requested",
-                            "inquiry-csat",
-                            "inquiry-reply",
-                            "order-thanks",
-                            "portal-access",
-                            "repeat-coupon",
-                            "review-request",
-                            "shipping-notice",
-                            "usage-tips")),
-            Map.entry(
-                    "/console/mail/templates/{code}",
-                    Set.of(
-                            "pickupBookable",
-                            "pickupDate",
-                            "returnAddress",
-                            "returnAddressKnown",
-                            "returnPhone",
-                            "returnPickup",
-                            "returnReceiverPays",
-                            "returnRecipient",
-                            "returnSenderPays",
-                            "apologyCouponCode",
-                            "bankTransfer",
-                            "carrier",
-                            "claim-quoted",
-                            "claim-requested",
-                            "couponCode",
-                            "customerName",
-                            "discreet",
-                            "exchangeTracking",
-                            "lines",
-                            "needsBankAccount",
-                            "order-thanks",
-                            "orderNumber",
-                            "placedAt",
-                            "portalUrl",
-                            "quote",
-                            "recyclePickup",
-                            "refundTotal",
-                            "rejectionReason",
-                            "requestType",
-                            "restockingFee",
-                            "returnShippingFee",
-                            "returnShippingPaidByShop",
-                            "rma",
-                            "shopName",
-                            "storeCredit",
-                            "surveyUrl",
-                            "total",
-                            "trackingNumber",
-                            "trackingUrl")),
-            Map.entry("/console/marketing/coupons", Set.of("OFF")),
-            Map.entry(
-                    "/console/marketing/newsletters",
-                    Set.of("OFF", "coupon.code", "customerName", "shopAddress", "shopName", "unsubscribeUrl")),
-            Map.entry(
-                    "/console/marketing/packing-insert",
-                    Set.of("customerName", "lines", "name", "orderNumber", "placedAt", "quantity", "shopName")),
-            Map.entry("/console/policies", Set.of("apparel", "appliance")),
-            Map.entry(
-                    "/console/stepmail/scenarios/{id}",
-                    Set.of(
-                            "anything-wrong",
-                            "arrival-check",
-                            "repeat-coupon",
-                            "review-request",
-                            "shipping-notice",
-                            "usage-tips")),
-            Map.entry(
-                    "/console/stepmail/scenarios/{id}/steps/{stepId}",
-                    Set.of(
-                            "anything-wrong",
-                            "arrival-check",
-                            "repeat-coupon",
-                            "review-request",
-                            "shipping-notice",
-                            "usage-tips")),
-            Map.entry("/console/stepmail/tips", Set.of("apparel", "demo", "line.tips")),
-            Map.entry("/console/teams", Set.of("admin", "ito.saori", "kimura.kenichi", "sato.miho")),
-            Map.entry("/login", Set.of("admin")));
+            // the demo's approval rules (claim-rule.added): their conditions are recorded as fields
+            // now, but Jackson also writes the records' isAny()/isEmpty() ("any", "empty"), and
+            // some values and a "code" are not yet in words
+            Map.entry("/console/admin/audit", Set.of("ANY", "NONE", "any", "code", "empty")),
+            // the label start-up gives the API key it issues from configuration (Bootstrap): data
+            // the platform writes, to be named in words when keys get a display of their own
+            Map.entry("/console/admin/storefronts", Set.of("bootstrap")));
 
     /** Routes the demo has no data for yet (no order import is replayed). */
     /**
@@ -449,6 +252,27 @@ class NoRawCodesTest {
             }
         });
         assertThat(leaks).as("codes shown on Japanese pages, by route").isEmpty();
+    }
+
+    @Test
+    void shouldListOnlyCodesThatStillLeak() {
+        // the not-fixed list only shrinks: a code fixed (or gone from the demo) must leave it, so
+        // that it cannot hide the same code coming back
+        Map<String, Set<String>> stale = new TreeMap<>();
+        NOT_FIXED_YET.forEach((route, codes) -> {
+            Set<String> shown = new HashSet<>();
+            japanese.values().stream()
+                    .filter(page -> page.route().equals(route))
+                    .forEach(page -> shown.addAll(codesIn(page.text())));
+            Set<String> fixed = new TreeSet<>(codes);
+            fixed.removeAll(shown);
+            if (!fixed.isEmpty()) {
+                stale.put(route, fixed);
+            }
+        });
+        assertThat(stale)
+                .as("codes in NOT_FIXED_YET that no page shows any more")
+                .isEmpty();
     }
 
     @Test
@@ -653,10 +477,16 @@ class NoRawCodesTest {
 
     /**
      * The text a person reads: every text node and the words of titles, placeholders and labels,
-     * without scripts, styles and what the person typed themselves (text areas).
+     * without scripts, styles and what the person typed themselves (text areas), and without
+     * {@code <code>} elements: a {@code <code>} holds a value a person types or copies exactly as it
+     * is, a contract with a developer or with the search form (a storefront's code, a webhook event
+     * name, a Shopify topic, a mail template variable such as {@code {{customerName}}}, an audit
+     * action the audit search matches). Such a value is never translated; where it means something
+     * to an operator, the page says that in words beside it (the audit page shows the action in
+     * words above its code). Nothing else may use {@code <code>} to hide a code from this test.
      */
     private static String visibleText(Document html) {
-        html.select("script, style, template, textarea, noscript").remove();
+        html.select("script, style, template, textarea, noscript, code").remove();
         StringBuilder text = new StringBuilder(html.text());
         for (Element e : html.select("[title], [placeholder], [alt], [aria-label]")) {
             for (String attribute : List.of("title", "placeholder", "alt", "aria-label")) {

@@ -13,11 +13,13 @@ import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.order.Money;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
+import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.Claims;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.OperatorNames;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,6 +56,10 @@ class CustomerTimelineController {
     private static final int NOTES = 200;
     private static final String NOTE_FORM = "newNote";
     private static final String CHOICE_FORM = "noticeChoice";
+    /** How {@code CustomerIngestion} names a consent a storefront sent: its id and the event's. */
+    private static final Pattern STOREFRONT_CONSENT = Pattern.compile("storefront:(\\d+) event:(\\S+)");
+
+    private static final String UNSUBSCRIBE_LINK = "unsubscribe link";
 
     private final Customers customers;
     private final Orders orders;
@@ -65,6 +73,7 @@ class CustomerTimelineController {
     private final LineIdentities lineAccounts;
     private final LineNotices lineNotices;
     private final Storefronts storefronts;
+    private final OperatorNames operatorNames;
 
     CustomerTimelineController(
             Customers customers,
@@ -78,7 +87,8 @@ class CustomerTimelineController {
             CustomerMerges merges,
             LineIdentities lineAccounts,
             LineNotices lineNotices,
-            Storefronts storefronts) {
+            Storefronts storefronts,
+            OperatorNames operatorNames) {
         this.customers = customers;
         this.orders = orders;
         this.inquiries = inquiries;
@@ -91,6 +101,7 @@ class CustomerTimelineController {
         this.lineAccounts = lineAccounts;
         this.lineNotices = lineNotices;
         this.storefronts = storefronts;
+        this.operatorNames = operatorNames;
     }
 
     /** The customer lookup is part of the console search now; an old link with an email still works. */
@@ -187,6 +198,27 @@ class CustomerTimelineController {
         return List.of(keys);
     }
 
+    /** Where a consent decision came from, in words: a storefront's event, or the unsubscribe link. */
+    private static List<String> consentSourceKeys(String source) {
+        if (STOREFRONT_CONSENT.matcher(source).matches()) {
+            return keys("customers.consent.source.storefront");
+        }
+        return source.equals(UNSUBSCRIBE_LINK) ? keys("customers.consent.source.unsubscribe") : List.of();
+    }
+
+    /** What the source adds to its words: the storefront's name and the event's id; else the source as recorded. */
+    private String consentSource(String source) {
+        Matcher storefront = STOREFRONT_CONSENT.matcher(source);
+        if (storefront.matches()) {
+            String name = storefronts
+                    .find(new StorefrontId(Long.parseLong(storefront.group(1))))
+                    .map(Storefronts.StorefrontView::name)
+                    .orElse("#" + storefront.group(1));
+            return name + " " + storefront.group(2);
+        }
+        return source.equals(UNSUBSCRIBE_LINK) ? null : source;
+    }
+
     private String page(long id, boolean revealed, Model model) {
         CustomerId customerId = new CustomerId(id);
         CustomerView customer = customers.find(customerId).orElseThrow(NotFound::customer);
@@ -270,15 +302,16 @@ class CustomerTimelineController {
                         d.at(),
                         "consent",
                         d.granted() ? "consent.granted" : "consent.withdrawn",
-                        List.of(),
-                        d.source(),
+                        consentSourceKeys(d.source()),
+                        consentSource(d.source()),
                         null)));
         // the duplicates merged in: their rows are this customer's now; the entry says when and by whom
         merges.mergesInto(customerId)
-                .forEach(m ->
-                        entries.add(new Entry(m.at(), "merged", "#" + m.duplicate(), List.of(), m.operator(), null)));
+                .forEach(m -> entries.add(new Entry(
+                        m.at(), "merged", "#" + m.duplicate(), List.of(), operatorNames.of(m.operator()), null)));
         List<CustomerNotes.Note> customerNotes = notes.of(customerId, NOTES);
-        customerNotes.forEach(n -> entries.add(new Entry(n.at(), "note", n.author(), List.of(), n.body(), null)));
+        customerNotes.forEach(
+                n -> entries.add(new Entry(n.at(), "note", operatorNames.of(n.author()), List.of(), n.body(), null)));
         entries.sort(Comparator.comparing(Entry::at).reversed());
         model.addAttribute("customer", customer);
         if (!model.containsAttribute(NOTE_FORM)) {

@@ -8,6 +8,7 @@ import com.aftercare.inquiry.InquiryFigures;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.CsvDownload;
+import com.aftercare.web.console.OperatorNames;
 import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,18 +58,21 @@ class FiguresController {
     private final StorefrontChoice storefrontChoice;
     private final CsvDownload csv;
     private final BusinessTables business;
+    private final OperatorNames operatorNames;
 
     FiguresController(
             InquiryFigures figures,
             Storefronts storefronts,
             StorefrontChoice storefrontChoice,
             CsvDownload csv,
-            BusinessTables business) {
+            BusinessTables business,
+            OperatorNames operatorNames) {
         this.figures = figures;
         this.storefronts = storefronts;
         this.storefrontChoice = storefrontChoice;
         this.csv = csv;
         this.business = business;
+        this.operatorNames = operatorNames;
     }
 
     @GetMapping
@@ -171,10 +175,12 @@ class FiguresController {
         return days;
     }
 
-    private static Map<String, Long> perOperator(InquiryFigures.Figures result) {
+    /** Each operator's column, labelled with the name the operators know each other by. */
+    private Map<String, Long> perOperator(InquiryFigures.Figures result) {
         Map<String, Long> operators = new LinkedHashMap<>();
         result.perOperator()
-                .forEach(o -> operators.put(o.operator(), o.measures().opened()));
+                .forEach(o -> operators.put(
+                        operatorNames.of(o.operator()), o.measures().opened()));
         return operators;
     }
 }
