@@ -130,6 +130,15 @@ public class Erasures {
                 .optional();
     }
 
+    /** The operator's reason, in case it quotes what was just erased (the form asks it not to). */
+    private static String withoutThePerson(String reason, List<String> quoted) {
+        String text = reason;
+        for (String value : quoted) {
+            text = text.replace(value, PersonalFields.ERASED);
+        }
+        return text;
+    }
+
     /** Whether the customer exists; their row stays locked until the erasure commits. */
     private boolean lock(CustomerId customer) {
         return jdbc.sql("select 1 from customer where id = :id for update")
@@ -161,7 +170,7 @@ public class Erasures {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
         if (reason != null) {
-            details.put("reason", reason);
+            details.put("reason", withoutThePerson(reason, quoted));
         }
         details.put("ordersUnderRetention", kept.orders());
         if (kept.until() != null) {
