@@ -130,15 +130,6 @@ public class Erasures {
                 .optional();
     }
 
-    /** The operator's reason, in case it quotes what was just erased (the form asks it not to). */
-    private static String withoutThePerson(String reason, List<String> quoted) {
-        String text = reason;
-        for (String value : quoted) {
-            text = text.replace(value, PersonalFields.ERASED);
-        }
-        return text;
-    }
-
     /** Whether the customer exists; their row stays locked until the erasure commits. */
     private boolean lock(CustomerId customer) {
         return jdbc.sql("select 1 from customer where id = :id for update")
@@ -170,7 +161,8 @@ public class Erasures {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
         if (reason != null) {
-            details.put("reason", withoutThePerson(reason, quoted));
+            // the form asks for the date and channel only; a value of the person quoted anyway is not kept
+            details.put("reason", PersonalFields.withoutQuotes(reason, quoted));
         }
         details.put("ordersUnderRetention", kept.orders());
         if (kept.until() != null) {

@@ -87,6 +87,12 @@ public final class PersonalFields {
     /** Objects under these fields are the person: their {@code id} is the storefront's id of them. */
     private static final Set<String> PERSON_OBJECTS = Set.of("customer");
 
+    /** As many digits as the shortest Japanese phone number has. */
+    private static final int PHONE_DIGITS = 10;
+
+    /** What people write between the digits of a phone number: hyphens of every width, spaces. */
+    private static final String SEPARATOR = "[-‐－ー\\s]?";
+
     private PersonalFields() {}
 
     /**
@@ -129,6 +135,20 @@ public final class PersonalFields {
             return StringNode.valueOf(ERASED);
         }
         return node;
+    }
+
+    /**
+     * The text with each of the person's values replaced by {@value #ERASED}; a phone number known
+     * as digits is found however it was written ({@code 090-1234-5678}, {@code 090 1234 5678}).
+     */
+    public static String withoutQuotes(String text, Collection<String> quoted) {
+        String result = text;
+        for (String value : quoted) {
+            result = value.chars().allMatch(Character::isDigit) && value.length() >= PHONE_DIGITS
+                    ? result.replaceAll(String.join(SEPARATOR, value.split("")), ERASED)
+                    : result.replace(value, ERASED);
+        }
+        return result;
     }
 
     /** Null stays null (an absent phone tells nothing); anything else becomes the erased mark. */

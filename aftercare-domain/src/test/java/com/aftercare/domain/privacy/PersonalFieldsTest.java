@@ -81,6 +81,14 @@ class PersonalFieldsTest {
     }
 
     @Test
+    void shouldFindAPhoneKnownAsDigitsHoweverItWasWritten() {
+        assertThat(PersonalFields.withoutQuotes(
+                        "12/05 090-1111-2222 と 090 1111 2222 と 09011112222、taro@example.jp より",
+                        List.of("taro@example.jp", "09011112222")))
+                .isEqualTo("12/05 [erased] と [erased] と [erased]、[erased] より");
+    }
+
+    @Test
     void shouldLeaveNullAsNull() {
         assertThat(PersonalFields.redact(null, List.of("x"))).isNull();
     }
