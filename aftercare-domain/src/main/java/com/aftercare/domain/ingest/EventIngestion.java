@@ -10,6 +10,7 @@ import com.aftercare.domain.ingest.StorefrontEvent.OrderRefunded;
 import com.aftercare.domain.order.Order;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Orders;
+import com.aftercare.domain.privacy.ErasedStorefrontEvents;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.util.Arrays;
 import org.springframework.stereotype.Service;
@@ -36,14 +37,17 @@ public class EventIngestion {
     private final CustomerIngestion customerEvents;
     private final Orders orders;
     private final IngestMetrics metrics;
+    private final ErasedStorefrontEvents erased;
 
     EventIngestion(
             InboundEvents inbound,
             OrderIngestion orderEvents,
             CustomerIngestion customerEvents,
             Orders orders,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            ErasedStorefrontEvents erased) {
         this.metrics = metrics;
+        this.erased = erased;
         this.inbound = inbound;
         this.orderEvents = orderEvents;
         this.customerEvents = customerEvents;
@@ -83,6 +87,10 @@ public class EventIngestion {
         }
         IngestOutcome outcome = apply(storefront, event, orderNumber, recorded.ordersEventsWaiting());
         inbound.markDone(storefront, event.id(), outcome.result());
+        if (orderNumber != null) {
+            // an event about an erased customer's order counts, but keeps no more of them than the erasure left
+            erased.afterIngest(storefront, event.id(), orderNumber);
+        }
         return outcome;
     }
 

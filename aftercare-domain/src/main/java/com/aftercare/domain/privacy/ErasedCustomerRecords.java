@@ -1,8 +1,8 @@
 package com.aftercare.domain.privacy;
 
 import com.aftercare.domain.customer.CustomerId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,33 +15,26 @@ import org.springframework.stereotype.Component;
 @Component
 class ErasedCustomerRecords {
 
-    /** Shorter values (a one-character name) would match unrelated text. */
-    private static final int MIN_QUOTED = 2;
-
     private final JdbcClient jdbc;
 
     ErasedCustomerRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void anonymise(CustomerId customer) {
+    /**
+     * @param quoted what names the person ({@link PersonalValues#of}), read before the erasure began
+     * @param references what leads to them ({@link PersonalValues#references}): parcel numbers
+     */
+    void anonymise(CustomerId customer, List<String> quoted, List<String> references) {
         long id = customer.value();
-        List<String> quoted = new ArrayList<>();
-        jdbc.sql("select email, name, name_kana, phone from customer where id = :id")
-                .param("id", id)
-                .query(rs -> {
-                    for (int column = 1; column <= 4; column++) {
-                        String value = rs.getString(column);
-                        if (value != null && value.strip().length() >= MIN_QUOTED) {
-                            quoted.add(value.strip());
-                        }
-                    }
-                });
         for (String value : quoted) {
             jdbc.sql("""
                             update audit_log set details = cast(replace(details::text, :value, '[erased]') as jsonb)
                              where strpos(details::text, :value) > 0
                             """).param("value", value).update();
+        }
+        // a finished publication is history only: gone whole, whichever of the person's values it holds
+        for (String value : concat(quoted, references)) {
             jdbc.sql("""
                             delete from event_publication
                              where completion_date is not null and strpos(serialized_event, :value) > 0
@@ -69,5 +62,9 @@ class ErasedCustomerRecords {
                 .param("name", Erasures.ERASED_NAME)
                 .param("id", id)
                 .update();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An erased customer's orders. Amounts, lines, status and times stay (the figures count them). The
- * recipient's name, address, phone and the parcel's tracking number go at once. The transaction
+ * recipient's name, address, phone and the parcel's tracking number go at once (the storefront's
+ * events about them: {@link ErasedStorefrontEvents}). The transaction
  * record the tax law asks the shop to keep (帳簿書類の保存, 法人税法: 7 years; configurable as
  * {@code aftercare.privacy.order-record-years}) is the order number and the storefront's own order
  * id with the amounts: kept until {@code retained_until}, then replaced by {@code ERASED-<id>} (at
@@ -34,13 +35,6 @@ class ErasedOrders {
     }
 
     Kept anonymise(CustomerId customer, LocalDate today) {
-        // the events the storefront sent carry the person (name, email, address) in their payload
-        jdbc.sql("""
-                        update inbound_event e set payload = '{"erased": true}'::jsonb
-                          from customer_order o
-                         where o.customer_id = :customer
-                           and e.storefront_id = o.storefront_id and e.order_number = o.order_number
-                        """).param("customer", customer.value()).update();
         jdbc.sql("""
                         update customer_order
                            set ship_recipient_name = null, ship_postal_code = null, ship_address = null,

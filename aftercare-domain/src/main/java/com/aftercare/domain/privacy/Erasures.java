@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +48,8 @@ public class Erasures {
     private final ApplicationEventPublisher events;
     private final ErasedOrders orders;
     private final ErasedCustomerRecords records;
+    private final ErasedStorefrontEvents storefrontEvents;
+    private final PersonalValues personalValues;
     private final ShopProperties shop;
     private final Clock clock;
 
@@ -57,6 +60,8 @@ public class Erasures {
             ApplicationEventPublisher events,
             ErasedOrders orders,
             ErasedCustomerRecords records,
+            ErasedStorefrontEvents storefrontEvents,
+            PersonalValues personalValues,
             ShopProperties shop,
             Clock clock) {
         this.jdbc = jdbc;
@@ -65,6 +70,8 @@ public class Erasures {
         this.events = events;
         this.orders = orders;
         this.records = records;
+        this.storefrontEvents = storefrontEvents;
+        this.personalValues = personalValues;
         this.shop = shop;
         this.clock = clock;
     }
@@ -142,14 +149,20 @@ public class Erasures {
             return new Outcome(customer, true, 0, null);
         }
         LocalDate today = LocalDate.ofInstant(now, shop.zone());
+        // read before anything changes: a listener may take LINE's display name away
+        List<String> quoted = personalValues.of(customer);
+        List<String> references = personalValues.references(customer);
         // Listeners run now, while the customer row still names the person (see CustomerErased).
         events.publishEvent(new CustomerErased(customer, now));
+        // before the orders and storefront ids are rewritten: they find the events
+        storefrontEvents.anonymise(customer, quoted);
         ErasedOrders.Kept kept = orders.anonymise(customer, today);
-        records.anonymise(customer);
+        records.anonymise(customer, quoted, references);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
         if (reason != null) {
-            details.put("reason", reason);
+            // the form asks for the date and channel only; a value of the person quoted anyway is not kept
+            details.put("reason", PersonalFields.withoutQuotes(reason, quoted));
         }
         details.put("ordersUnderRetention", kept.orders());
         if (kept.until() != null) {

@@ -1,30 +1,35 @@
 package com.aftercare.domain.webhook;
 
 import com.aftercare.domain.privacy.CustomerErased;
+import com.aftercare.domain.privacy.PersonalValues;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An erased customer's email leaves the webhook deliveries that carry it (a coupon issued, an
- * opt-out); the ids and event types stay, so the delivery log still adds up. Runs in the erasure's
- * transaction, while {@code customer_view} still holds the address.
+ * The erased customer leaves the webhook deliveries that quote them: their email (a coupon issued,
+ * an opt-out), their name or phone (a chat reply's body and author). Each value they are known by
+ * ({@link PersonalValues}) is replaced; the ids and event types stay, so the delivery log still
+ * adds up. Runs in the erasure's transaction, while the customer row still holds the values.
  */
 @Component
 class ErasedCustomerWebhooks {
 
     private final JdbcClient jdbc;
+    private final PersonalValues personalValues;
 
-    ErasedCustomerWebhooks(JdbcClient jdbc) {
+    ErasedCustomerWebhooks(JdbcClient jdbc, PersonalValues personalValues) {
         this.jdbc = jdbc;
+        this.personalValues = personalValues;
     }
 
     @EventListener
     void on(CustomerErased event) {
-        jdbc.sql("""
-                        update webhook_delivery d set payload = replace(d.payload, c.email, '[erased]'), updated_at = now()
-                          from customer_view c
-                         where c.id = :customer and strpos(d.payload, c.email) > 0
-                        """).param("customer", event.customer().value()).update();
+        for (String value : personalValues.of(event.customer())) {
+            jdbc.sql("""
+                            update webhook_delivery set payload = replace(payload, :value, '[erased]'), updated_at = now()
+                             where strpos(payload, :value) > 0
+                            """).param("value", value).update();
+        }
     }
 }

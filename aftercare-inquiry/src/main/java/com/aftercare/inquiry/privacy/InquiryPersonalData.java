@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the inquiry desk holds about a customer: inquiries, their messages (bodies, the writer's
- * name, attachments), phone callers and visit addresses, satisfaction comments. Erased or past the
+ * name, attachments, LINE reply tokens), phone callers and visit addresses, satisfaction comments. Erased or past the
  * storefront's period, a message body becomes {@value #REMOVED} and its attachments go; the
  * inquiry's channel, category, status, times and score stay for the figures.
  */
@@ -41,7 +41,7 @@ class InquiryPersonalData implements PersonalData, ExpiringData {
                          where a.message_id = m.id and m.inquiry_id = i.id and i.customer_id = :customer
                         """).param("customer", customer).update();
         jdbc.sql("""
-                        update inquiry_message m set body = :removed, author_name = null
+                        update inquiry_message m set body = :removed, author_name = null, line_reply_token = null
                           from inquiry i where m.inquiry_id = i.id and i.customer_id = :customer
                         """).param("removed", REMOVED).param("customer", customer).update();
         jdbc.sql("""

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per retry key: the same key again answers 409 with {@code X-Line-Accepted-Request-Id}. The bot's
  * info ({@code GET /v2/bot/info}) answers only to the channel's token, as LINE's does.
  */
-final class FakeLine implements AutoCloseable {
+public final class FakeLine implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOT_NAME = "アフターケア堂 公式";
@@ -57,7 +57,7 @@ final class FakeLine implements AutoCloseable {
     }
 
     /** A LINE that takes this channel access token, for a test class's static field. */
-    static FakeLine started(String token) {
+    public static FakeLine started(String token) {
         try {
             return new FakeLine(token);
         } catch (IOException e) {
@@ -65,8 +65,13 @@ final class FakeLine implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The display name LINE's profile API answers from now on. */
+    public void profileName(String name) {
+        profileName = name;
     }
 
     /** The next push answers this status once (429, 500, 400…), without executing it. */

@@ -16,11 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * events with their common fields and message objects), signed with the channel secret as {@code
  * X-Line-Signature}, posted to the app over its real port.
  */
-record LineWebhook(int port, String storefront, String secret) {
+public record LineWebhook(int port, String storefront, String secret) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static String newUser() {
+    public static String newUser() {
         return "U" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -29,7 +29,7 @@ record LineWebhook(int port, String storefront, String secret) {
     }
 
     /** A text message; its reply token is {@code token-<user>}. */
-    static String textEvent(String eventId, String user, String text, boolean redelivery) {
+    public static String textEvent(String eventId, String user, String text, boolean redelivery) {
         String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
         return event(
                 eventId,
@@ -70,7 +70,7 @@ record LineWebhook(int port, String storefront, String secret) {
                  "deliveryContext": {"isRedelivery": %s}%s}]}""".formatted(type, user, eventId, redelivery, extra);
     }
 
-    HttpResponse<String> signed(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> signed(String body) throws IOException, InterruptedException {
         return post(body, BodyHmac.signBase64(secret, bytes(body)));
     }
 

@@ -6,6 +6,8 @@ import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,22 +19,59 @@ final class PrivacyFixtures {
 
     private PrivacyFixtures() {}
 
-    record Person(String name, String email, String phone, String address) {
+    record Person(String tag, String name, String email, String phone, String address) {
 
         static Person unique() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String tag = Events.unique("p").substring(2, 10);
             return new Person(
+                    tag,
                     "消去 太郎" + tag,
                     Events.unique("erase") + "@example.jp",
                     "090-%04d-%04d".formatted(random.nextInt(10000), random.nextInt(10000)),
                     "渋谷区神宮前" + tag + "番地");
         }
+
+        /** The family name alone is too common to look for; the given name carries the tag. */
+        String familyName() {
+            return name.substring(0, name.indexOf(' '));
+        }
+
+        String givenName() {
+            return name.substring(name.indexOf(' ') + 1);
+        }
+
+        /** The phone as the database normalises it (digits only). */
+        String phoneDigits() {
+            return phone.replace("-", "");
+        }
+
+        /** The parcel number of their order: it leads to the carrier's record of their address. */
+        String tracking() {
+            return "TRK" + tag;
+        }
+
+        /** The storefront's own id of them (customer.registered). */
+        String storefrontRef() {
+            return "CUST-" + tag;
+        }
     }
 
-    /** An order of the person at the storefront (two shirts at ¥1,800 and a mug at ¥2,400, ¥550 shipping). */
+    /** An order of the person (two shirts at ¥1,800 and a mug at ¥2,400, ¥550 shipping). */
     static String placeOrder(Api api, Person person, String number, String sku, String occurredAt) {
-        Api.Answer answer = api.postEvent("""
+        return placeOrder(api, person, Events.unique("evt"), number, sku, occurredAt);
+    }
+
+    /** The same, under a given event id (a test that redelivers it). */
+    static String placeOrder(Api api, Person person, String eventId, String number, String sku, String occurredAt) {
+        Api.Answer answer = api.postEvent(placedBody(person, eventId, number, sku, occurredAt));
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
+        return number;
+    }
+
+    /** The order.placed a storefront sends for the person, with their name, phone and address. */
+    static String placedBody(Person person, String eventId, String number, String sku, String occurredAt) {
+        return """
                 {"id": "%s", "type": "order.placed", "occurredAt": "%s",
                  "order": {"number": "%s", "currency": "JPY",
                    "customer": {"email": "%s", "name": "%s", "phone": "%s"},
@@ -42,7 +81,7 @@ final class PrivacyFixtures {
                    "shippingFee": 550, "paymentMethod": "CARD",
                    "shipping": {"recipientName": "%s", "phone": "%s", "postalCode": "150-0001", "prefecture": "東京都", "address": "%s"}}}
                 """.formatted(
-                        Events.unique("evt"),
+                        eventId,
                         occurredAt,
                         number,
                         person.email(),
@@ -52,9 +91,7 @@ final class PrivacyFixtures {
                         sku,
                         person.name(),
                         person.phone(),
-                        person.address()));
-        assertThat(answer.status()).as(answer.body()).isBetween(200, 299);
-        return number;
+                        person.address());
     }
 
     /** An inquiry whose body quotes the person's name and phone, as customers write. */
@@ -116,19 +153,47 @@ final class PrivacyFixtures {
                 .single();
     }
 
-    /** The tables whose text still holds the value anywhere, with how many rows. */
+    /** The tables whose text still holds the value anywhere, with how many rows in the column holding it most. */
     static java.util.Map<String, Long> tablesHolding(JdbcClient jdbc, String value) {
         java.util.Map<String, Long> found = new java.util.TreeMap<>();
-        for (String table : jdbc.sql("""
-                        select table_name from information_schema.tables
-                         where table_schema = 'public' and table_type = 'BASE TABLE'
-                        """).query(String.class).list()) {
-            long rows = jdbc.sql("select count(*) from \"" + table + "\" x where strpos(x::text, :value) > 0")
+        columnsHolding(jdbc, value)
+                .forEach((column, rows) -> found.merge(column.substring(0, column.indexOf('.')), rows, Math::max));
+        return found;
+    }
+
+    /**
+     * Every column ({@code table.column}) of every table and materialised view of the schema that
+     * holds the value, with how many rows: text of any kind, JSON and arrays through their text,
+     * bytes (photos, attachments, uploaded files, sessions) by the value's UTF-8 and Shift_JIS
+     * bytes (a mall's CSV is Shift_JIS). pg_catalog rather than information_schema, because the
+     * latter leaves materialised views out.
+     */
+    static java.util.Map<String, Long> columnsHolding(JdbcClient jdbc, String value) {
+        java.util.Map<String, Long> found = new java.util.TreeMap<>();
+        List<Map<String, Object>> columns = jdbc.sql("""
+                        select c.relname as table_name, a.attname as column_name, t.typname as type_name
+                          from pg_attribute a
+                          join pg_class c on c.oid = a.attrelid
+                          join pg_namespace n on n.oid = c.relnamespace
+                          join pg_type t on t.oid = a.atttypid
+                         where n.nspname = current_schema() and c.relkind in ('r', 'p', 'm')
+                           and a.attnum > 0 and not a.attisdropped
+                           and (t.typcategory in ('S', 'A') or t.typname in ('json', 'jsonb', 'bytea'))
+                         order by 1, 2
+                        """).query().listOfRows();
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String condition = "bytea".equals(column.get("type_name"))
+                    ? "position(convert_to(:value, 'UTF8') in x.\"%1$s\") > 0"
+                            + " or position(convert_to(:value, 'SJIS') in x.\"%1$s\") > 0"
+                    : "strpos(x.\"%1$s\"::text, :value) > 0";
+            long rows = jdbc.sql("select count(*) from \"" + table + "\" x where " + condition.formatted(name))
                     .param("value", value)
                     .query(Long.class)
                     .single();
             if (rows > 0) {
-                found.put(table, rows);
+                found.put(table + "." + name, rows);
             }
         }
         return found;

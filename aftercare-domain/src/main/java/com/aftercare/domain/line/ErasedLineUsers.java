@@ -1,0 +1,61 @@
+package com.aftercare.domain.line;
+
+import com.aftercare.domain.privacy.CustomerErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * LINE's share of an erasure. The customer's LINE identities keep their rows (the conversations and
+ * the pushes' log point at them) but lose the person: the userId becomes a random one of LINE's
+ * shape that no LINE user has, the display name goes, and the identity is marked unfollowed so
+ * nothing is pushed to it. Every text still waiting for them fails with {@value #REASON} (LINE, like
+ * mail, stops at once); the text of every push and its reply token go; an unused link to the
+ * portal is withdrawn. If the same LINE user writes again, LINE's real userId matches no identity:
+ * they are a new customer, as a person who orders again with an erased email is.
+ *
+ * <p>Last among the erasure's listeners, so the others still find the display name (through
+ * {@code PersonalValues}) in their free text.
+ */
+@Component
+class ErasedLineUsers {
+
+    static final String REASON = "customer erased";
+
+    /** What a removed push text reads (the column may not be empty). */
+    static final String REMOVED = "（削除済み）";
+
+    private final JdbcClient jdbc;
+
+    ErasedLineUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void on(CustomerErased event) {
+        long customer = event.customer().value();
+        String identities = "select id from line_identity where customer_id = :customer";
+        jdbc.sql("""
+                        update line_push
+                           set status = case when status = 'PENDING' then 'FAILED' else status end,
+                               last_error = case when status = 'PENDING' then :reason else last_error end,
+                               text = :removed, reply_token = null, updated_at = now()
+                         where identity_id in (""" + identities + ")")
+                .param("reason", REASON)
+                .param("removed", REMOVED)
+                .param("customer", customer)
+                .update();
+        jdbc.sql("delete from line_link_token where used_at is null and identity_id in (" + identities + ")")
+                .param("customer", customer)
+                .update();
+        jdbc.sql("""
+                        update line_identity
+                           set line_user_id = 'U' || md5(gen_random_uuid()::text), display_name = null,
+                               following = false, unfollowed_at = coalesce(unfollowed_at, now())
+                         where customer_id = :customer
+                        """).param("customer", customer).update();
+    }
+}
