@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * the pushes' log point at them) but lose the person: the userId becomes a random one of LINE's
  * shape that no LINE user has, the display name goes, and the identity is marked unfollowed so
  * nothing is pushed to it. Every text still waiting for them fails with {@value #REASON} (LINE, like
- * mail, stops at once); the text of every push and its reply token go; an unused link to the
- * portal is withdrawn. If the same LINE user writes again, LINE's real userId matches no identity:
+ * mail, stops at once) and its notice is withdrawn, not mailed instead; the text of every push and
+ * notice, a notice's address and every reply token go; an unused link to the portal is withdrawn. If the same LINE user writes again, LINE's real userId matches no identity:
  * they are a new customer, as a person who orders again with an erased email is.
  *
  * <p>Last among the erasure's listeners, so the others still find the display name (through
@@ -38,6 +38,18 @@ class ErasedLineUsers {
     void on(CustomerErased event) {
         long customer = event.customer().value();
         String identities = "select id from line_identity where customer_id = :customer";
+        // notices still waiting (or waiting to go by mail instead) are withdrawn, as their mails
+        // are cancelled; every notice keeps its template, kind and times, not its words or address
+        jdbc.sql("""
+                        update line_notice n set outcome = 'WITHDRAWN', settled_at = now()
+                         where n.customer_id = :customer and n.outcome is null
+                           and exists (select 1 from line_push p where p.id = n.push_id and p.status in ('PENDING', 'FAILED'))
+                        """).param("customer", customer).update();
+        jdbc.sql("""
+                        update line_notice set subject = '-', text_body = '-', html_body = null, mail_to = null,
+                               headers = '{}'
+                         where customer_id = :customer
+                        """).param("customer", customer).update();
         jdbc.sql("""
                         update line_push
                            set status = case when status = 'PENDING' then 'FAILED' else status end,

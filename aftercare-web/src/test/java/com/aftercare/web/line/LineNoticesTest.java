@@ -7,6 +7,7 @@ import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.notice.Notices;
+import com.aftercare.domain.privacy.Erasures;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Events;
@@ -36,6 +37,9 @@ class LineNoticesTest extends LinkedCustomerScene {
 
     @Autowired
     Notices notices;
+
+    @Autowired
+    Erasures erasures;
 
     @Autowired
     TransactionTemplate transactions;
@@ -236,6 +240,23 @@ class LineNoticesTest extends LinkedCustomerScene {
         assertThat(pushedTexts()).isEmpty();
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
         assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
+    }
+
+    @Test
+    void shouldWithdrawTheWaitingNoticeAndKeepNoWordOrAddressOfItWhenTheCustomerIsErased() {
+        noticesOn();
+        shippedAndQueued();
+
+        erasures.erase(new CustomerId(customer), "admin", "開示・消去の請求");
+        rounds();
+
+        assertThat(pushedTexts()).isEmpty();
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
+        assertThat(jdbc.sql("""
+                                select outcome || ' ' || subject || ' ' || text_body || ' ' || coalesce(mail_to, 'none')
+                                  from line_notice where customer_id = :c
+                                """).param("c", customer).query(String.class).list())
+                .containsExactly("WITHDRAWN - - none");
     }
 
     @Test
