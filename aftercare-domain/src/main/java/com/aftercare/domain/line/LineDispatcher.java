@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>2xx: SENT. A 409 to a push: LINE took this retry key before, so it is SENT too.
  *   <li>429: retried with back-off, and the storefront's other texts in this round wait as well.
- *   <li>5xx or no answer: a push is retried under its key (LINE executes it once); a reply, which
- *       has no key, is parked as UNKNOWN, since LINE may have delivered it.
+ *   <li>5xx or no answer: a push is retried under its key (LINE executes it once), and parked as
+ *       UNKNOWN when its attempts run out (LINE may have delivered it); a reply, which has no key,
+ *       is parked at once.
  *   <li>400 to a reply: the token was used or is too old; the text goes as a push at once.
  *   <li>any other 4xx: FAILED for good, no retry storm.
  * </ul>
@@ -155,7 +156,7 @@ public class LineDispatcher {
             if (reply && !e.surelyNotSent()) {
                 park(text, e.getMessage() + " (a reply cannot be retried safely: LINE may have delivered it)");
             } else {
-                retryOrFail(text, e.getMessage());
+                retryOrGiveUp(text, e.getMessage(), !e.surelyNotSent());
             }
             return Optional.empty();
         }
@@ -168,13 +169,13 @@ public class LineDispatcher {
             rows.sent(text.id(), me, answer.acceptedRequestId());
             outcomes.increment("sent");
         } else if (status == 429) {
-            Duration delay = retryOrFail(text, "LINE answered 429 (rate limit): " + answer.body());
+            Duration delay = retryOrGiveUp(text, "LINE answered 429 (rate limit): " + answer.body(), false);
             return Optional.of(delay);
         } else if (status >= 500) {
             if (reply) {
                 park(text, "LINE answered " + status + " to a reply, which it may have delivered: " + answer.body());
             } else {
-                retryOrFail(text, "LINE answered " + status + ": " + answer.body());
+                retryOrGiveUp(text, "LINE answered " + status + ": " + answer.body(), true);
             }
         } else if (reply && status == 400) {
             rows.giveUpReplyToken(text.id(), me, "reply token refused, sent as a push: " + answer.body());
@@ -184,11 +185,22 @@ public class LineDispatcher {
         return Optional.empty();
     }
 
-    /** @return the delay before the next try (zero when it failed for good) */
-    private Duration retryOrFail(LinePushRows.Claimed text, String error) {
+    /**
+     * Tries again later, or gives up after the last attempt: FAILED when LINE surely did not take
+     * the text (429), parked UNKNOWN when it may have (5xx or no answer to a push under its retry
+     * key): a FAILED notice goes by mail instead, and that must not follow a text LINE delivered.
+     *
+     * @return the delay before the next try (zero when it gave up)
+     */
+    private Duration retryOrGiveUp(LinePushRows.Claimed text, String error, boolean mayHaveArrived) {
         int failedAttempts = text.attempts() + 1;
         if (failedAttempts >= settings.maxAttempts()) {
-            fail(text, "gave up after " + failedAttempts + " attempts: " + error);
+            String why = "gave up after " + failedAttempts + " attempts: " + error;
+            if (mayHaveArrived) {
+                park(text, why + " (LINE may have delivered it)");
+            } else {
+                fail(text, why);
+            }
             return Duration.ZERO;
         }
         Duration delay =

@@ -9,6 +9,7 @@ import static com.aftercare.web.line.LineWebhook.newUser;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.line.LineProperties;
 import com.aftercare.domain.shared.BodyHmac;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
@@ -16,6 +17,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.TestEnvironment;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,9 @@ class LineChannelTest extends LineIntegrationTest {
 
     @Autowired
     InquiryAttachments attachments;
+
+    @Autowired
+    LineProperties line;
 
     String storefront = TestEnvironment.BOOTSTRAP_STOREFRONT;
 
@@ -158,6 +163,36 @@ class LineChannelTest extends LineIntegrationTest {
                         .distinct())
                 .hasSize(1);
         assertThat(rows().statuses(user)).containsExactly("SENT");
+    }
+
+    @Test
+    void shouldParkAPushWhoseAttemptsRanOutOnServerErrorsAndFailOneThatRanOutOnRateLimits() throws Exception {
+        String errors = newUser();
+        String limited = newUser();
+        for (String user : List.of(errors, limited)) {
+            signedPost(textEvent(UUID.randomUUID().toString(), user, "届きましたか", false));
+            rows().expireReplyTokens(user);
+            inquiries.reply(new Inquiries.Reply(rows().referenceOf(user), "admin", "回答 " + user));
+        }
+
+        for (String user : List.of(errors, limited)) {
+            for (int attempt = 0; attempt < line.dispatcher().maxAttempts(); attempt++) {
+                // only this user's text is due, so the next push answered is its
+                jdbc.sql("""
+                                update line_push set next_attempt_at = case when identity_id =
+                                       (select id from line_identity where line_user_id = :u) then now()
+                                       else now() + interval '1 hour' end
+                                 where status = 'PENDING'
+                                """).param("u", user).update();
+                LINE.answerNextPush(user.equals(errors) ? 503 : 429);
+                dispatcher.dispatchDue();
+            }
+        }
+
+        assertThat(rows().statuses(errors))
+                .as("5xx each time: LINE may have taken one of them under the retry key")
+                .containsExactly("UNKNOWN");
+        assertThat(rows().statuses(limited)).as("429 each time: never taken").containsExactly("FAILED");
     }
 
     @Test
