@@ -389,8 +389,44 @@ public class ClaimRules {
         details.put("position", rule.position());
         details.put("name", rule.name());
         details.put("action", rule.action().name());
-        // its fields, not a record dump: the audit page labels each one
-        details.put("when", rule.when());
+        // its conditions field by field, only those set (not a record dump: the audit page labels
+        // each one and names each code)
+        details.put("when", conditions(rule.when()));
         return details;
+    }
+
+    private static Map<String, Object> conditions(RuleConditions when) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        putIfAny(set, "types", when.types().stream().map(Enum::name).sorted().toList());
+        putIfAny(
+                set, "reasons", when.reasons().stream().map(Enum::name).sorted().toList());
+        putIfAny(set, "categories", when.categories().stream().sorted().toList());
+        putIfAny(set, "skus", when.skus().stream().sorted().toList());
+        putIfSet(set, "amountYen", when.amountYen());
+        putIfSet(set, "daysSinceDelivery", when.daysSinceDelivery());
+        putIfSet(set, "claimsLast12Months", when.claimsLast12Months());
+        if (when.guaranteeUse() != GuaranteeUse.ANY) {
+            set.put("guaranteeUse", when.guaranteeUse().name());
+        }
+        putIfAny(set, "paymentMethods", when.paymentMethods().stream().sorted().toList());
+        if (!when.signal().equals(SignalCondition.ANY)) {
+            set.put("signal", when.signal().code());
+        }
+        return set;
+    }
+
+    private static void putIfAny(Map<String, Object> set, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            set.put(field, values);
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> set, String field, Bounds bounds) {
+        if (!bounds.isAny()) {
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("min", bounds.min());
+            range.put("max", bounds.max());
+            set.put(field, range);
+        }
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,22 +127,6 @@ class NoRawCodesTest {
             // a shop's 「10%OFF」
             "OFF");
 
-    /**
-     * NOT an allow-list: the codes this test found on 2026-12-05 that are not fixed yet (issue #14
-     * §4 open work), so that the test already refuses every new leak. Each fix removes its entry;
-     * the list must only shrink, and {@link #shouldListOnlyCodesThatStillLeak} fails on an entry no
-     * page shows any more. Contracts a shop or a developer types (mail template variables, webhook
-     * event names, storefront codes) are shown in {@code <code>}, which this test does not read.
-     */
-    private static final Map<String, Set<String>> NOT_FIXED_YET = Map.ofEntries(
-            // the demo's approval rules (claim-rule.added): their conditions are recorded as fields
-            // now, but Jackson also writes the records' isAny()/isEmpty() ("any", "empty"), and
-            // some values and a "code" are not yet in words
-            Map.entry("/console/admin/audit", Set.of("ANY", "NONE", "any", "code", "empty")),
-            // the label start-up gives the API key it issues from configuration (Bootstrap): data
-            // the platform writes, to be named in words when keys get a display of their own
-            Map.entry("/console/admin/storefronts", Set.of("bootstrap")));
-
     /** Routes the demo has no data for yet (no order import is replayed). */
     /**
      * Portal pages whose signed token travels in the query: opened bare here they answer 400 by
@@ -242,7 +225,6 @@ class NoRawCodesTest {
         Map<String, Set<String>> leaks = new LinkedHashMap<>();
         japanese.values().forEach(page -> {
             Set<String> codes = codesIn(page.text());
-            codes.removeAll(NOT_FIXED_YET.getOrDefault(page.route(), Set.of()));
             if (page.route().equals(TWO_FACTOR_SETUP)) {
                 // the new secret, in groups of four, for typing into an authenticator: data, not a code
                 codes.removeIf(code -> TOTP_SECRET_GROUP.matcher(code).matches());
@@ -252,27 +234,6 @@ class NoRawCodesTest {
             }
         });
         assertThat(leaks).as("codes shown on Japanese pages, by route").isEmpty();
-    }
-
-    @Test
-    void shouldListOnlyCodesThatStillLeak() {
-        // the not-fixed list only shrinks: a code fixed (or gone from the demo) must leave it, so
-        // that it cannot hide the same code coming back
-        Map<String, Set<String>> stale = new TreeMap<>();
-        NOT_FIXED_YET.forEach((route, codes) -> {
-            Set<String> shown = new HashSet<>();
-            japanese.values().stream()
-                    .filter(page -> page.route().equals(route))
-                    .forEach(page -> shown.addAll(codesIn(page.text())));
-            Set<String> fixed = new TreeSet<>(codes);
-            fixed.removeAll(shown);
-            if (!fixed.isEmpty()) {
-                stale.put(route, fixed);
-            }
-        });
-        assertThat(stale)
-                .as("codes in NOT_FIXED_YET that no page shows any more")
-                .isEmpty();
     }
 
     @Test
