@@ -1,6 +1,11 @@
 package com.aftercare.domain.line;
 
+import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.privacy.CustomerErased;
+import com.aftercare.domain.privacy.PersonalData;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -8,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * LINE's share of an erasure. The customer's LINE identities keep their rows (the conversations and
+ * LINE's share of a disclosure (the customer's LINE accounts and the notices sent there; what they
+ * wrote and were answered is in the inquiry module's sections) and of an erasure. The customer's LINE identities keep their rows (the conversations and
  * the pushes' log point at them) but lose the person: the userId becomes a random one of LINE's
  * shape that no LINE user has, the display name goes, and the identity is marked unfollowed so
  * nothing is pushed to it. Every text still waiting for them fails with {@value #REASON} (LINE, like
@@ -20,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code PersonalValues}) in their free text.
  */
 @Component
-class ErasedLineUsers {
+class ErasedLineUsers implements PersonalData {
 
     static final String REASON = "customer erased";
 
@@ -69,5 +75,33 @@ class ErasedLineUsers {
                                following = false, unfollowed_at = coalesce(unfollowed_at, now())
                          where customer_id = :customer
                         """).param("customer", customer).update();
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> sectionsOf(CustomerId customer) {
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        sections.put(
+                "line-accounts",
+                PersonalData.rows(jdbc.sql("""
+                                select s.code as storefront, l.line_user_id, l.display_name, l.following, l.unfollowed_at,
+                                       l.linked_at, l.notices_by, l.created_at
+                                  from line_identity l join storefront s on s.id = l.storefront_id
+                                 where l.customer_id = :customer order by l.created_at, l.id
+                                """)
+                        .param("customer", customer.value())
+                        .query()
+                        .listOfRows()));
+        sections.put(
+                "line-notices",
+                PersonalData.rows(jdbc.sql("""
+                                select n.template, n.kind, n.subject, n.text_body, p.status as line_status, n.outcome,
+                                       n.created_at, p.sent_at
+                                  from line_notice n left join line_push p on p.id = n.push_id
+                                 where n.customer_id = :customer order by n.created_at, n.id
+                                """)
+                        .param("customer", customer.value())
+                        .query()
+                        .listOfRows()));
+        return sections;
     }
 }

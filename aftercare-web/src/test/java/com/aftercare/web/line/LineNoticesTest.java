@@ -7,6 +7,7 @@ import com.aftercare.domain.consent.MarketingConsent;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.MailRequest;
 import com.aftercare.domain.notice.Notices;
+import com.aftercare.domain.privacy.Disclosures;
 import com.aftercare.domain.privacy.Erasures;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -40,6 +41,9 @@ class LineNoticesTest extends LinkedCustomerScene {
 
     @Autowired
     Erasures erasures;
+
+    @Autowired
+    Disclosures disclosures;
 
     @Autowired
     TransactionTemplate transactions;
@@ -240,6 +244,27 @@ class LineNoticesTest extends LinkedCustomerScene {
         assertThat(pushedTexts()).isEmpty();
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("発送しました"));
         assertThat(admin.get("/console/customers/" + customer).body()).contains("取りやめ（配信停止または注文のキャンセル）");
+    }
+
+    @Test
+    void shouldDiscloseTheCustomersLineAccountAndTheNoticesSentThere() {
+        noticesOn();
+        shippedAndQueued();
+        rounds();
+
+        Map<String, List<Map<String, Object>>> sections =
+                disclosures.export(new CustomerId(customer), "json", "admin").sections();
+
+        assertThat(sections.get("line-accounts"))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("line_user_id", user));
+        assertThat(sections.get("line-notices"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("template", "shipping-notice")
+                        .containsEntry("line_status", "SENT")
+                        .hasEntrySatisfying(
+                                "text_body", text -> assertThat((String) text).contains("4000-5555-6666")));
     }
 
     @Test
