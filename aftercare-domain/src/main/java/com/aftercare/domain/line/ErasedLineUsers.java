@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * LINE's share of a disclosure (the customer's LINE accounts and the notices sent there; what they
- * wrote and were answered is in the inquiry module's sections) and of an erasure. The customer's LINE identities keep their rows (the conversations and
- * the pushes' log point at them) but lose the person: the userId becomes a random one of LINE's
- * shape that no LINE user has, the display name goes, and the identity is marked unfollowed so
- * nothing is pushed to it. Every text still waiting for them fails with {@value #REASON} (LINE, like
- * mail, stops at once) and its notice is withdrawn, not mailed instead; the text of every push and
- * notice, a notice's address and every reply token go; an unused link to the portal is withdrawn. If the same LINE user writes again, LINE's real userId matches no identity:
- * they are a new customer, as a person who orders again with an erased email is.
+ * wrote and were answered is in the inquiry module's sections) and of an erasure. The customer's
+ * LINE identities keep their rows (the conversations and the pushes' log point at them) but lose
+ * the person: the userId becomes a random one of LINE's shape that no LINE user has, the display
+ * name goes, and the identity is marked unfollowed so nothing is pushed to it. Every text still
+ * waiting for them fails with {@value #REASON} (LINE, like mail, stops at once) and its notice is
+ * withdrawn, not mailed instead; the text of every push and notice, a notice's address and every
+ * reply token go; an unused link to the portal is withdrawn. If the same LINE user writes again,
+ * LINE's real userId matches no identity: they are a new customer, as a person who orders again
+ * with an erased email is.
  *
  * <p>Last among the erasure's listeners, so the others still find the display name (through
  * {@code PersonalValues}) in their free text.
