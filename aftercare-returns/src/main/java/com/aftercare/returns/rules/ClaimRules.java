@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,7 +184,8 @@ public class ClaimRules {
                         """), storefront, rule, actor(operator))
                 .query(Long.class)
                 .single();
-        audit.record(operator, "claim-rule.added", "claim_rule", String.valueOf(id), details(storefront, rule));
+        audit.record(
+                operator, "claim-rule.added", "claim_rule", String.valueOf(id), RuleAuditDetails.of(storefront, rule));
         return id;
     }
 
@@ -214,7 +214,12 @@ public class ClaimRules {
         if (changed == 0) {
             throw NotFound.claimRule(id);
         }
-        audit.record(operator, "claim-rule.changed", "claim_rule", String.valueOf(id), details(storefront, rule));
+        audit.record(
+                operator,
+                "claim-rule.changed",
+                "claim_rule",
+                String.valueOf(id),
+                RuleAuditDetails.of(storefront, rule));
     }
 
     /** Switches one of the storefront's rules off (kept, never tried) or on again, audited. */
@@ -232,7 +237,7 @@ public class ClaimRules {
                 enabled ? "claim-rule.enabled" : "claim-rule.disabled",
                 "claim_rule",
                 String.valueOf(id),
-                details(storefront, rule));
+                RuleAuditDetails.of(storefront, rule));
     }
 
     /**
@@ -261,7 +266,7 @@ public class ClaimRules {
                     .param("id", order.get(i).id())
                     .update();
         }
-        Map<String, Object> details = details(storefront, order.get(to));
+        Map<String, Object> details = RuleAuditDetails.of(storefront, order.get(to));
         details.put("position", Math.min(MAX_POSITION, (to + 1) * POSITION_STEP));
         audit.record(actor(operator), "claim-rule.moved", "claim_rule", String.valueOf(id), details);
     }
@@ -280,7 +285,11 @@ public class ClaimRules {
                 .optional()
                 .orElseThrow(() -> NotFound.claimRule(id));
         audit.record(
-                actor(operator), "claim-rule.removed", "claim_rule", String.valueOf(id), details(storefront, removed));
+                actor(operator),
+                "claim-rule.removed",
+                "claim_rule",
+                String.valueOf(id),
+                RuleAuditDetails.of(storefront, removed));
     }
 
     private Listed require(StorefrontId storefront, long id) {
@@ -380,53 +389,5 @@ public class ClaimRules {
             throw new IllegalArgumentException("A rule is changed by a supervisor");
         }
         return operator;
-    }
-
-    /** What the audit log keeps of a rule: where it stands and what it says. */
-    private static Map<String, Object> details(StorefrontId storefront, ApprovalRule rule) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("storefront", storefront.value());
-        details.put("position", rule.position());
-        details.put("name", rule.name());
-        details.put("action", rule.action().name());
-        // its conditions field by field, only those set (not a record dump: the audit page labels
-        // each one and names each code)
-        details.put("when", conditions(rule.when()));
-        return details;
-    }
-
-    private static Map<String, Object> conditions(RuleConditions when) {
-        Map<String, Object> set = new LinkedHashMap<>();
-        putIfAny(set, "types", when.types().stream().map(Enum::name).sorted().toList());
-        putIfAny(
-                set, "reasons", when.reasons().stream().map(Enum::name).sorted().toList());
-        putIfAny(set, "categories", when.categories().stream().sorted().toList());
-        putIfAny(set, "skus", when.skus().stream().sorted().toList());
-        putIfSet(set, "amountYen", when.amountYen());
-        putIfSet(set, "daysSinceDelivery", when.daysSinceDelivery());
-        putIfSet(set, "claimsLast12Months", when.claimsLast12Months());
-        if (when.guaranteeUse() != GuaranteeUse.ANY) {
-            set.put("guaranteeUse", when.guaranteeUse().name());
-        }
-        putIfAny(set, "paymentMethods", when.paymentMethods().stream().sorted().toList());
-        if (!when.signal().equals(SignalCondition.ANY)) {
-            set.put("signal", when.signal().code());
-        }
-        return set;
-    }
-
-    private static void putIfAny(Map<String, Object> set, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            set.put(field, values);
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> set, String field, Bounds bounds) {
-        if (!bounds.isAny()) {
-            Map<String, Object> range = new LinkedHashMap<>();
-            range.put("min", bounds.min());
-            range.put("max", bounds.max());
-            set.put(field, range);
-        }
     }
 }
