@@ -33,6 +33,13 @@
 #                          arrived, stop PostgreSQL (the cluster PG_CLUSTER, e.g. "15 faults", whose
 #                          port must be PGPORT: never the shared one) with -m fast for this many
 #                          seconds, then start it again; every mail must still arrive exactly once
+#   QUIET=0                quiet-hours mode, with SINK_DOWN (bench/faults/smtp-down-quiet.sh): every
+#                          fourth mail is promotional (one consenting customer), the instances get
+#                          quiet hours (aftercare.mail.quiet-start/-end, in Asia/Tokyo) that begin
+#                          SINK_DOWN/2 after the gate, during the outage, and end SINK_DOWN + 360 s
+#                          after it (past the relay's longest wait), and the gate opens QUIET_LEAD
+#                          (300) seconds after the instances were launched so those times hold; no
+#                          promotional mail may be sent inside the hours, and all must be sent after
 #   LEASE=2m               aftercare.mail.dispatcher.lease (fault mode: use a short one, e.g. 15s)
 #   SINK_DUMP=1            1: smtp-sink dumps every mail into a FIFO from which only the envelope
 #                          recipient line is kept (≈30 bytes per mail), so each mail is checked;
@@ -60,7 +67,11 @@ INSTANCES=${INSTANCES:-2}
 BATCH_SIZE=${BATCH_SIZE:-100}
 IN_FLIGHT_GROUP=${IN_FLIGHT_GROUP:-10}
 POLL_INTERVAL=${POLL_INTERVAL:-200ms}
-TIMEOUT=${TIMEOUT:-$((300 + MAILS / 100))}
+QUIET=${QUIET:-0}
+QUIET_LEAD=${QUIET_LEAD:-300}
+SINK_DOWN=${SINK_DOWN:-0}
+# the quiet-hours mode waits for the hours to end before the promotional mails go
+TIMEOUT=${TIMEOUT:-$((300 + MAILS / 100 + (QUIET == 1 ? SINK_DOWN + 360 : 0)))}
 STALL_SET=$([ -n "${STALL:-}" ] && echo 1 || echo 0)
 STALL=${STALL:-60}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
@@ -68,7 +79,6 @@ REUSE_DB=${REUSE_DB:-0}
 DB_POOL=${DB_POOL:-4}
 SINK_DUMP=${SINK_DUMP:-1}
 KILLS=${KILLS:-0}
-SINK_DOWN=${SINK_DOWN:-0}
 PG_DOWN=${PG_DOWN:-0}
 PG_CLUSTER=${PG_CLUSTER:-}
 LEASE=${LEASE:-2m}
@@ -102,6 +112,11 @@ bench_check_prereqs "$APP_JAR"
     || die "INSTANCES must be a number from 1 to 26"
 [[ "$KILLS" =~ ^[0-9]+$ ]] || die "KILLS must be a number"
 [[ "$SINK_DOWN" =~ ^[0-9]+$ ]] || die "SINK_DOWN must be a number of seconds"
+if [ "$QUIET" = 1 ]; then
+    [ "$SINK_DOWN" -gt 0 ] || die "QUIET=1 needs SINK_DOWN (the outage that carries mail into the quiet hours)"
+    [ "$REUSE_DB" = 0 ] || die "QUIET=1 needs a fresh database (REUSE_DB=0): it inserts promotional mails"
+    [[ "$QUIET_LEAD" =~ ^[0-9]+$ ]] || die "QUIET_LEAD must be a number of seconds"
+fi
 [[ "$PG_DOWN" =~ ^[0-9]+$ ]] || die "PG_DOWN must be a number of seconds"
 if [ "$PG_DOWN" -gt 0 ]; then
     # the cluster stopped must be the one the bench uses, and not one other work shares
@@ -210,13 +225,19 @@ bench_stop "$BENCH_APP_PID" "instance A (schema only)"
 # in one statement, which is the start of the measurement.
 log "inserting $MAILS mails (≈5 KB text bodies) into outbound_mail"
 t=$(now)
-psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v n="$MAILS" -v lines="$BODY_LINES" <<'SQL'
+psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q -v n="$MAILS" -v lines="$BODY_LINES" -v quiet="$QUIET" <<'SQL'
+insert into customer (email, email_normalized, name, promotional_consent)
+values ('promo@bench.example', 'promo@bench.example', 'bench', true);
 with base as (
     select string_agg(md5(k::text), E'\n') as text from generate_series(1, 400) k
 )
+-- QUIET=1: every fourth mail is promotional, for the one customer who consented
 insert into outbound_mail (dedup_key, kind, template, customer_id, to_address, subject, text_body,
                            status, due_at, next_attempt_at)
-select 'mailbench-' || i, 'TRANSACTIONAL', 'bench', null, 'r' || i || '@bench.example',
+select 'mailbench-' || i,
+       case when :quiet = 1 and i % 4 = 0 then 'PROMOTIONAL' else 'TRANSACTIONAL' end, 'bench',
+       case when :quiet = 1 and i % 4 = 0 then (select id from customer where email = 'promo@bench.example') end,
+       'r' || i || '@bench.example',
        'Aftercare mail bench #' || i,
        'Mail #' || i || E' of the dispatch benchmark.\n' || substr(base.text, 1 + (i % 200) * 33, :lines * 33),
        'PENDING', now() + interval '1 day', now() + interval '1 day'
@@ -236,6 +257,16 @@ SINK_STATE=up; DOWN_AT_RECEIVED=; BACK_AT=
 USED_PORTS+=("$APP_SINK_PORT")
 log "smtp-sink on 127.0.0.1:$APP_SINK_PORT (recipients: ${APP_SINK_RCPTS:-not recorded})"
 
+# QUIET=1: the hours in the shop's zone (HH:MM:SS), fixed before the instances start
+QUIET_ENV=()
+if [ "$QUIET" = 1 ]; then
+    GATE_AT=$(($(date +%s) + QUIET_LEAD))
+    QUIET_FROM=$((GATE_AT + SINK_DOWN / 2)); QUIET_UNTIL=$((GATE_AT + SINK_DOWN + 360))
+    QUIET_ENV=(AFTERCARE_SHOP_ZONE=Asia/Tokyo
+        AFTERCARE_MAIL_QUIET_START="$(TZ=Asia/Tokyo date -d "@$QUIET_FROM" +%T)"
+        AFTERCARE_MAIL_QUIET_END="$(TZ=Asia/Tokyo date -d "@$QUIET_UNTIL" +%T)")
+    log "quiet hours $(date -d "@$QUIET_FROM" +%T)–$(date -d "@$QUIET_UNTIL" +%T) (${QUIET_ENV[1]#*=}–${QUIET_ENV[2]#*=} Asia/Tokyo); the gate opens at $(date -d "@$GATE_AT" +%T)"
+fi
 APP_LOGS=()
 start_instance() { # NAME PORT
     APP_LOGS+=("$BENCH_OUT/app-$1.log")
@@ -249,7 +280,7 @@ start_instance() { # NAME PORT
         AFTERCARE_MAIL_DISPATCHER_LEASE="$LEASE" \
         AFTERCARE_STEPMAIL_SCHEDULER_ENABLED=false \
         SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="$DB_POOL" \
-        AFTERCARE_LINK_SECRET="$LINK_SECRET"
+        AFTERCARE_LINK_SECRET="$LINK_SECRET" "${QUIET_ENV[@]}"
 }
 log "starting $INSTANCES instance(s) (${NAMES[*]}), batch $BATCH_SIZE, in-flight group $IN_FLIGHT_GROUP, poll $POLL_INTERVAL"
 PIDS=()
@@ -304,6 +335,11 @@ kill_one() { # RECEIVED — kill -9 a random instance that is UP, start it again
 }
 
 # --- (e) measure ---------------------------------------------------------------
+if [ "$QUIET" = 1 ]; then
+    [ "$(date +%s)" -lt "$GATE_AT" ] || die "the instances took longer than QUIET_LEAD=${QUIET_LEAD}s to start: give a larger one"
+    log "waiting $((GATE_AT - $(date +%s)))s for the planned gate"
+    sleep $((GATE_AT - $(date +%s)))
+fi
 # t0 is when the gate commits (read from the database clock, like sent_at): before that no
 # instance can see a due mail.
 t=$(now)
@@ -341,6 +377,8 @@ while :; do
             log "$(date +%T) PostgreSQL ($PG_CLUSTER) back"
         fi
     fi
+    # the promotional mails wait for the quiet hours to end: no progress is expected until then
+    [ "$QUIET" = 1 ] && [ "$(date +%s)" -lt "$QUIET_UNTIL" ] && last_change=$SECONDS
     if [ "$SINK_STATE" = down ]; then
         last_change=$SECONDS   # no progress is expected while the server is away
         if [ $((SECONDS - DOWN_SINCE)) -ge "$SINK_DOWN" ]; then
@@ -442,6 +480,16 @@ app_errors=$(cat "${APP_LOGS[@]}" | grep -E '^\S+\s+(ERROR|WARN)' \
 # a sent mail forgets its last error, so the failed tries are counted in the logs
 connect_errors=$(cat "${APP_LOGS[@]}" | grep -c 'Cannot connect to the SMTP relay' || true)
 charged=$(q "select count(*) from outbound_mail where attempts > 0 and status <> 'UNKNOWN'")
+if [ "$QUIET" = 1 ]; then
+    # sent_at is written on the server's 250 reply, by the database's clock (this machine's)
+    IFS='|' read -r promo_all promo_before promo_inside promo_after trans_inside <<<"$(q "select
+        count(*) filter (where kind = 'PROMOTIONAL'),
+        count(*) filter (where kind = 'PROMOTIONAL' and sent_at < to_timestamp($QUIET_FROM)),
+        count(*) filter (where kind = 'PROMOTIONAL' and sent_at >= to_timestamp($QUIET_FROM) and sent_at < to_timestamp($QUIET_UNTIL)),
+        count(*) filter (where kind = 'PROMOTIONAL' and sent_at >= to_timestamp($QUIET_UNTIL)),
+        count(*) filter (where kind = 'TRANSACTIONAL' and sent_at >= to_timestamp($QUIET_FROM) and sent_at < to_timestamp($QUIET_UNTIL))
+      from outbound_mail")"
+fi
 BACK_TO_END_S=n/a
 if [ -n "$BACK_AT" ]; then
     BACK_TO_END_S=$(awk -v a="$BACK_AT" -v b="$(q "select extract(epoch from max(sent_at)) from outbound_mail")" \
@@ -507,6 +555,14 @@ machine=$(bench_machine "$BENCH_DB")
         echo "mails that used up an attempt other than the parked ones: $charged (must be 0: an outage costs no attempt);"
         echo "parked UNKNOWN: $n_unknown (mails being handed over when the server went away; at most $((INSTANCES * IN_FLIGHT_GROUP)))"
     fi
+    if [ "$QUIET" = 1 ]; then
+        echo
+        echo "quiet hours $(date -d "@$QUIET_FROM" +%T)–$(date -d "@$QUIET_UNTIL" +%T) UTC (${QUIET_ENV[1]#*=}–${QUIET_ENV[2]#*=} Asia/Tokyo), from ${SINK_DOWN}/2 s after the gate:"
+        echo
+        echo "| promotional mails | sent before the hours | sent inside (must be 0) | sent after | service mails sent inside |"
+        echo "|---:|---:|---:|---:|---:|"
+        echo "| $promo_all | $promo_before | $promo_inside | $promo_after | $trans_inside |"
+    fi
     if [ "$PG_DOWN" -gt 0 ]; then
         echo
         echo "PostgreSQL restart: cluster $PG_CLUSTER stopped (-m fast) after ${PG_DOWN_AT_RECEIVED:-?} mails had arrived, for ${PG_DOWN}s;"
@@ -554,6 +610,10 @@ fi
 if [ "$SINK_DOWN" -gt 0 ] && { [ "$SINK_STATE" != back ] || [ "$charged" != 0 ] || [ "$n_failed" != 0 ] \
         || [ "$n_unknown" -gt $((INSTANCES * IN_FLIGHT_GROUP)) ]; }; then
     echo "FAILED CHECK: SMTP outage: state $SINK_STATE at the end, $charged mail(s) charged an attempt, $n_failed FAILED, $n_unknown UNKNOWN" >&2
+    status=1
+fi
+if [ "$QUIET" = 1 ] && { [ "$promo_inside" != 0 ] || [ $((promo_before + promo_after)) != "$promo_all" ]; }; then
+    echo "FAILED CHECK: quiet hours: $promo_inside promotional mail(s) sent inside them, $((promo_all - promo_before - promo_inside - promo_after)) not sent" >&2
     status=1
 fi
 if [ "$KILLS_DONE" -lt "$KILLS" ]; then

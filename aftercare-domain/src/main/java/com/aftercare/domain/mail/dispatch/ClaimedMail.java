@@ -1,5 +1,8 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.mail.MailKind;
+import com.aftercare.domain.mail.rules.QuietHours;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -7,13 +10,26 @@ import java.util.Map;
  *
  * @param storefrontId the storefront it is sent for (its sender and relay), null for the shop's
  * @param attempts failed or uncertain attempts so far (not counting this one)
+ * @param dueAt when it was meant to go out, as the send rules decided it
  */
 record ClaimedMail(
         long id,
+        MailKind kind,
+        Instant dueAt,
         Long storefrontId,
         String to,
         String subject,
         String textBody,
         String htmlBody,
         Map<String, String> headers,
-        int attempts) {}
+        int attempts) {
+
+    /**
+     * A promotional mail meant for the day that something (a relay down, a backlog) held until the
+     * quiet hours began. The send rules kept the hours when they set its due time; one due inside
+     * them was sent there on purpose (an urgent step), so only the delayed kind waits.
+     */
+    boolean delayedIntoQuietHours(QuietHours quiet, Instant now) {
+        return kind == MailKind.PROMOTIONAL && quiet.contains(now) && !quiet.contains(dueAt);
+    }
+}

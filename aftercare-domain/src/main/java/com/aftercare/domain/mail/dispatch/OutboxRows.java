@@ -1,5 +1,6 @@
 package com.aftercare.domain.mail.dispatch;
 
+import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.shared.LeasedRows;
 import java.time.Duration;
 import java.util.Collection;
@@ -53,13 +54,15 @@ class OutboxRows {
                                  where b.address = lower(outbound_mail.to_address)
                                    and b.cleared_at is null)
                 """,
-                "id, storefront_id, to_address, subject, text_body, html_body, headers::text as headers, attempts, "
+                "id, kind, due_at, storefront_id, to_address, subject, text_body, html_body, headers::text as headers, attempts, "
                         + "next_attempt_at",
                 me,
                 lease,
                 limit,
                 (rs, row) -> new ClaimedMail(
                         rs.getLong("id"),
+                        MailKind.valueOf(rs.getString("kind")),
+                        rs.getTimestamp("due_at").toInstant(),
                         (Long) rs.getObject("storefront_id"),
                         rs.getString("to_address"),
                         rs.getString("subject"),

@@ -1,6 +1,7 @@
 package com.aftercare.domain.mail.rules;
 
 import java.time.LocalTime;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,4 +18,10 @@ public record MailRulesProperties(
         @DefaultValue("21:00") LocalTime quietStart,
         @DefaultValue("09:00") LocalTime quietEnd,
         @DefaultValue("1") int capPerDay,
-        @DefaultValue("3") int capPerWeek) {}
+        @DefaultValue("3") int capPerWeek) {
+
+    /** The quiet hours in the shop's zone. */
+    public QuietHours quietHours(ZoneId shopZone) {
+        return new QuietHours(quietStart, quietEnd, shopZone);
+    }
+}

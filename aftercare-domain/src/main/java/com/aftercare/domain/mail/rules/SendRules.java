@@ -46,7 +46,7 @@ public class SendRules {
         this.unsubscribeLinks = unsubscribeLinks;
         this.shop = shop;
         this.properties = properties;
-        this.quiet = new QuietHours(properties.quietStart(), properties.quietEnd(), shop.zone());
+        this.quiet = properties.quietHours(shop.zone());
         this.cap = new FrequencyCap(properties.capPerDay(), properties.capPerWeek(), shop.zone());
     }
 

@@ -4,14 +4,19 @@ import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.mail.outbox.MailOutbox;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
 import com.aftercare.domain.mail.outbox.OutgoingMail;
+import com.aftercare.domain.mail.rules.MailRulesProperties;
 import com.aftercare.domain.mail.sender.MailSenderRows;
 import com.aftercare.domain.shared.Secrets;
+import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.testsupport.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +65,12 @@ abstract class OutboxTestSupport {
     @Autowired
     Secrets secrets;
 
+    @Autowired
+    MailRulesProperties mailRules;
+
+    @Autowired
+    ShopProperties shop;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.Connection db = TestDatabase.get();
@@ -86,6 +97,10 @@ abstract class OutboxTestSupport {
     }
 
     static OutgoingMail mail(String to, String subject, String text) {
+        return mail(to, subject, text, Instant.now());
+    }
+
+    static OutgoingMail mail(String to, String subject, String text, Instant dueAt) {
         return new OutgoingMail(
                 "test:" + UUID.randomUUID(),
                 MailKind.TRANSACTIONAL,
@@ -97,7 +112,7 @@ abstract class OutboxTestSupport {
                 text,
                 null,
                 Map.of(),
-                Instant.now());
+                dueAt);
     }
 
     long enqueue(OutgoingMail mail) {
@@ -143,7 +158,43 @@ abstract class OutboxTestSupport {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         MailDispatchProperties own = properties.withDispatcher(
                 properties.dispatcher().withInstanceId(instanceId).withBatchSize(batchSize));
-        return new MailDispatcher(rows, sender, own, suppressions, senders, secrets, new SimpleMeterRegistry(), clock);
+        return new MailDispatcher(
+                rows,
+                sender,
+                own,
+                suppressions,
+                senders,
+                secrets,
+                new SimpleMeterRegistry(),
+                mailRules.quietHours(shop.zone()),
+                clock);
+    }
+
+    /** A clock that reads {@code now}, so a test can move the dispatcher's time. */
+    static Clock clockReading(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+
+    double secondsUntilNextAttempt(long id) {
+        return jdbc.sql("select extract(epoch from next_attempt_at - now())::float8 from outbound_mail where id = :id")
+                .param("id", id)
+                .query(Double.class)
+                .single();
     }
 
     record Row(String status, int attempts, boolean waiting, String lastError, String messageId, String claimedBy) {}

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,22 +56,7 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
                 .update();
         Instant start = Instant.now();
         AtomicReference<Instant> now = new AtomicReference<>(start);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        Clock clock = clockReading(now);
         MailDispatcher dispatcher = dispatcher("outage", FakeSmtpServer.closedPort(), 10, clock);
 
         dispatcher.dispatchDue();
@@ -106,13 +89,6 @@ class SmtpFailureHandlingTest extends OutboxTestSupport {
             assertThat(row(id).status()).isEqualTo("SENT");
             assertThat(server.messagesAccepted()).isEqualTo(1);
         }
-    }
-
-    private double secondsUntilNextAttempt(long id) {
-        return jdbc.sql("select extract(epoch from next_attempt_at - now())::float8 from outbound_mail where id = :id")
-                .param("id", id)
-                .query(Double.class)
-                .single();
     }
 
     @Test
