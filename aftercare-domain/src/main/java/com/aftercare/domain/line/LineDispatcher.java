@@ -1,10 +1,14 @@
 package com.aftercare.domain.line;
 
+import com.aftercare.domain.mail.rules.MailRulesProperties;
+import com.aftercare.domain.mail.rules.QuietHours;
 import com.aftercare.domain.shared.Backoff;
 import com.aftercare.domain.shared.OutcomeCounters;
+import com.aftercare.domain.shop.ShopProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,7 @@ public class LineDispatcher {
     private final LineApi api;
     private final LineProperties.Dispatcher settings;
     private final OutcomeCounters outcomes;
+    private final QuietHours quiet;
     private final Clock clock;
 
     @Autowired
@@ -58,6 +63,8 @@ public class LineDispatcher {
             LineApi api,
             LineProperties properties,
             ObjectProvider<MeterRegistry> meters,
+            MailRulesProperties mailRules,
+            ShopProperties shop,
             Clock clock) {
         this(
                 rows,
@@ -72,7 +79,9 @@ public class LineDispatcher {
                         "sent",
                         "retried",
                         "failed",
-                        "parked"),
+                        "parked",
+                        "held"),
+                mailRules.quietHours(shop.zone()),
                 clock);
     }
 
@@ -83,6 +92,7 @@ public class LineDispatcher {
             LineApi api,
             LineProperties.Dispatcher settings,
             OutcomeCounters outcomes,
+            QuietHours quiet,
             Clock clock) {
         this.rows = rows;
         this.notices = notices;
@@ -90,13 +100,14 @@ public class LineDispatcher {
         this.api = api;
         this.settings = settings;
         this.outcomes = outcomes;
+        this.quiet = quiet;
         this.clock = clock;
     }
 
     /** Another dispatcher on the same rows, as a second instance would be (tests). */
     public LineDispatcher as(String instanceId, Duration lease) {
         return new LineDispatcher(
-                rows, notices, channels, api, settings.withInstanceId(instanceId, lease), outcomes, clock);
+                rows, notices, channels, api, settings.withInstanceId(instanceId, lease), outcomes, quiet, clock);
     }
 
     /**
@@ -113,7 +124,19 @@ public class LineDispatcher {
         }
         List<LinePushRows.Claimed> batch = rows.claim(settings.instanceId(), settings.lease(), settings.batchSize());
         Map<Long, Duration> slowedDown = new HashMap<>();
+        Instant now = clock.instant();
         for (LinePushRows.Claimed text : batch) {
+            if (quiet.holdsBack(text.promotional(), text.createdAt(), now)) {
+                // as mail does (MailDispatcher): LINE down at 20:30 must not push a coupon at 21:30
+                Instant until = quiet.nextAllowed(now);
+                rows.holdBack(
+                        List.of(text.id()),
+                        settings.instanceId(),
+                        "quiet hours: a promotional notice delayed into them waits until " + until,
+                        Duration.between(now, until));
+                outcomes.add("held", 1);
+                continue;
+            }
             Duration wait = slowedDown.get(text.storefront());
             if (wait != null) {
                 rows.holdBack(List.of(text.id()), settings.instanceId(), "LINE asked to slow down (429)", wait);

@@ -29,7 +29,9 @@ class LinePushRows {
             String replyToken,
             Instant replyUntil,
             UUID retryKey,
-            int attempts) {
+            int attempts,
+            boolean promotional,
+            Instant createdAt) {
 
         /** Whether LINE still takes the reply token (within the window after the customer's message). */
         boolean replyTokenUsable(Instant now) {
@@ -53,7 +55,11 @@ class LinePushRows {
         return rows.claim("", """
                 id, storefront_id, text, reply_token, reply_until, retry_key, attempts, next_attempt_at,
                 (select i.line_user_id from line_identity i where i.id = identity_id) as user_id,
-                (select i.following from line_identity i where i.id = identity_id) as following""", me, lease, limit, (rs, row) -> {
+                (select i.following from line_identity i where i.id = identity_id) as following,
+                -- a promotional notice (the step mail that chose LINE); a text is queued when it is due
+                exists (select 1 from line_notice n where n.push_id = line_push.id and n.kind = 'PROMOTIONAL')
+                    as promotional,
+                created_at""", me, lease, limit, (rs, row) -> {
             Timestamp until = rs.getTimestamp("reply_until");
             return new Claimed(
                     rs.getLong("id"),
@@ -64,7 +70,9 @@ class LinePushRows {
                     rs.getString("reply_token"),
                     until == null ? null : until.toInstant(),
                     rs.getObject("retry_key", UUID.class),
-                    rs.getInt("attempts"));
+                    rs.getInt("attempts"),
+                    rs.getBoolean("promotional"),
+                    rs.getTimestamp("created_at").toInstant());
         });
     }
 
@@ -131,7 +139,10 @@ class LinePushRows {
         return pushes + rows.parkAbandonedInFlight("replying on LINE (a reply token cannot be retried safely)");
     }
 
-    /** Pushes to a storefront that LINE told to slow down (429): they wait, no attempt counted. */
+    /**
+     * Texts that must wait, no attempt counted: pushes to a storefront that LINE told to slow down
+     * (429), promotional notices that a delay carried into the quiet hours.
+     */
     void holdBack(Collection<Long> ids, String me, String why, Duration delay) {
         rows.postpone(ids, me, why, delay);
     }

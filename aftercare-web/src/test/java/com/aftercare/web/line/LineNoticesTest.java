@@ -191,6 +191,39 @@ class LineNoticesTest extends LinkedCustomerScene {
     }
 
     @Test
+    void shouldHoldAPromotionalNoticeThatADelayCarriedIntoQuietHoursUntilTheyEnd() {
+        noticesOn();
+        TestScenario promotion = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");
+        delivered(promotion);
+        // queued for LINE at 20:30, in the day; LINE is not reached before 21:30 (down, or a backlog)
+        clock.setJst("2025-11-24T20:30");
+        scheduler.runDue();
+        clock.setJst("2025-11-24T21:30");
+        dispatcher.dispatchDue();
+
+        assertThat(pushedTexts()).as("not in quiet hours").noneMatch(t -> t.contains("のその後"));
+        Map<String, Object> held =
+                jdbc.sql("""
+                        select p.id, p.status, p.attempts, p.last_error from line_push p
+                          join line_notice n on n.push_id = p.id
+                         where n.customer_id = :customer and n.kind = 'PROMOTIONAL'
+                        """).param("customer", customer).query().singleRow();
+        assertThat(held.get("status")).isEqualTo("PENDING");
+        assertThat(held.get("attempts")).as("holding is no attempt").isEqualTo(0);
+        assertThat((String) held.get("last_error")).startsWith("quiet hours");
+
+        // the hold is measured from the dispatcher's clock; make it due by the database's
+        jdbc.sql("update line_push set next_attempt_at = now() where id = :id")
+                .param("id", held.get("id"))
+                .update();
+        clock.setJst("2025-11-25T09:00");
+        dispatcher.dispatchDue();
+
+        assertThat(pushedTexts()).filteredOn(t -> t.contains("のその後")).hasSize(1);
+        assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("のその後"));
+    }
+
+    @Test
     void shouldCountAPromotionalNoticeOnLineAgainstTheSameCapAsMail() {
         noticesOn();
         TestScenario first = TestScenarios.afterDelivery(jdbc, storefront.id(), "PROMOTIONAL");

@@ -24,12 +24,8 @@ record ClaimedMail(
         Map<String, String> headers,
         int attempts) {
 
-    /**
-     * A promotional mail meant for the day that something (a relay down, a backlog) held until the
-     * quiet hours began. The send rules kept the hours when they set its due time; one due inside
-     * them was sent there on purpose (an urgent step), so only the delayed kind waits.
-     */
-    boolean delayedIntoQuietHours(QuietHours quiet, Instant now) {
-        return kind == MailKind.PROMOTIONAL && quiet.contains(now) && !quiet.contains(dueAt);
+    /** Whether the quiet hours keep it back now ({@link QuietHours#holdsBack}). */
+    boolean heldBy(QuietHours quiet, Instant now) {
+        return quiet.holdsBack(kind == MailKind.PROMOTIONAL, dueAt, now);
     }
 }

@@ -142,7 +142,7 @@ public class MailDispatcher {
     private List<ClaimedMail> holdWhatQuietHoursForbid(List<ClaimedMail> batch) {
         Instant now = clock.instant();
         Map<Boolean, List<ClaimedMail>> held =
-                batch.stream().collect(Collectors.partitioningBy(mail -> mail.delayedIntoQuietHours(quiet, now)));
+                batch.stream().collect(Collectors.partitioningBy(mail -> mail.heldBy(quiet, now)));
         if (held.get(true).isEmpty()) {
             return batch;
         }

@@ -48,6 +48,16 @@ public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
         return ZonedDateTime.of(endDay, end, zone).toInstant();
     }
 
+    /**
+     * Whether a promotional message meant for the day, that something (a relay or LINE down, a
+     * backlog) held until the hours began, must wait for their end. The send rules kept the hours
+     * when they set its due time; one due inside them was sent there on purpose (an urgent step),
+     * so only the delayed kind waits. Service messages never do.
+     */
+    public boolean holdsBack(boolean promotional, Instant dueAt, Instant now) {
+        return promotional && contains(now) && !contains(dueAt);
+    }
+
     private boolean crossesMidnight() {
         return start.isAfter(end);
     }
