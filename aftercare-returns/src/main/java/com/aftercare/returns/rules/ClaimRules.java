@@ -78,27 +78,14 @@ public class ClaimRules {
             String reasonJa,
             String reasonEn) {
 
+        /** A draft written field by field, by name, starting from the blank form (no position yet). */
+        public static DraftBuilder builder() {
+            return new DraftBuilder();
+        }
+
         /** An empty form for a new rule, placed after the last one. */
         public static Draft blank(int position) {
-            return new Draft(
-                    position,
-                    "",
-                    RuleAction.HOLD.name(),
-                    List.of(),
-                    List.of(),
-                    "",
-                    "",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    GuaranteeUse.ANY.name(),
-                    List.of(),
-                    SignalCondition.ANY.code(),
-                    "",
-                    "");
+            return builder().position(position).build();
         }
 
         /** The form of a kept rule, to edit it. */

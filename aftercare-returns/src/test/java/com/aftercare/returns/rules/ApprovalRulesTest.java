@@ -34,18 +34,18 @@ class ApprovalRulesTest {
     }
 
     /** A small-returns rule at {@code position} (named after it) with this action and signal condition. */
-    private static RuleDrafts smallReturns(int position, String action, String signal) {
+    private static DraftBuilder smallReturns(int position, String action, String signal) {
         return RuleDrafts.returns()
                 .position(position)
                 .name("rule " + position)
                 .action(action)
-                .amount(null, 5000L)
-                .days(null, 7L)
+                .amountYen(null, 5000L)
+                .daysSinceDelivery(null, 7L)
                 .signal(signal);
     }
 
-    private static ApprovalRule kept(long id, RuleDrafts draft) {
-        ApprovalRule checked = DraftChecks.check(draft.draft());
+    private static ApprovalRule kept(long id, DraftBuilder draft) {
+        ApprovalRule checked = DraftChecks.check(draft.build());
         return new ApprovalRule(
                 id,
                 checked.position(),
@@ -80,12 +80,12 @@ class ApprovalRulesTest {
                         .action("APPROVE")
                         .returnReasons("SIZE", "COLOR_DIFFERS")
                         .categories("apparel")
-                        .amount(1000L, 5000L)
-                        .days(0L, 7L)
-                        .claims(null, 2L)
+                        .amountYen(1000L, 5000L)
+                        .daysSinceDelivery(0L, 7L)
+                        .claimsLast12Months(null, 2L)
                         .guaranteeUse("NEVER")
                         .paymentMethods("CARD")
-                        .draft())
+                        .build())
                 .when();
         Set<FraudSignal> none = Set.of();
         assertThat(when.holdFor(smallSizeReturn(none))).isTrue();
@@ -129,11 +129,11 @@ class ApprovalRulesTest {
         assertRefused(smallReturns(-1, "APPROVE", ""), "position");
         assertRefused(smallReturns(1, "MAYBE", ""), "action");
         assertRefused(smallReturns(1, "APPROVE", "BOGUS"), "signal");
-        assertRefused(smallReturns(1, "REJECT", "SERIAL_RETURNER").reasons("理由", "reason"), "signal");
+        assertRefused(smallReturns(1, "REJECT", "SERIAL_RETURNER").customerReason("理由", "reason"), "signal");
         assertRefused(smallReturns(1, "REJECT", ""), "reasonJa");
         assertRefused(RuleDrafts.returns().types("REFUND"), "types");
-        assertRefused(RuleDrafts.empty().amount(-5L, null), "minAmountYen");
-        assertRefused(RuleDrafts.empty().amount(5000L, 100L), "maxAmountYen");
+        assertRefused(RuleDrafts.empty().amountYen(-5L, null), "minAmountYen");
+        assertRefused(RuleDrafts.empty().amountYen(5000L, 100L), "maxAmountYen");
         assertRefused(RuleDrafts.empty().paymentMethods("BITCOIN"), "paymentMethods");
         assertRefused(RuleDrafts.empty().categories(" "), "types");
         assertRefused(RuleDrafts.returns().name(" "), "name");
@@ -144,10 +144,10 @@ class ApprovalRulesTest {
         ClaimRules.Draft draft = RuleDrafts.returns()
                 .action("APPROVE")
                 .categories("apparel, shoes")
-                .amount(100L, 5000L)
+                .amountYen(100L, 5000L)
                 .paymentMethods("CARD", "COD")
                 .signal("NONE")
-                .draft();
+                .build();
 
         ClaimRules.Draft again = ClaimRules.Draft.of(DraftChecks.check(draft));
 
@@ -167,9 +167,9 @@ class ApprovalRulesTest {
         assertThat(RuleDryRun.verdict(RuleAction.APPROVE, null)).isEqualTo(RuleDryRun.Verdict.OPEN);
     }
 
-    private static void assertRefused(RuleDrafts draft, String field) {
-        assertThatThrownBy(() -> DraftChecks.check(draft.draft()))
-                .as(String.valueOf(draft.draft()))
+    private static void assertRefused(DraftBuilder draft, String field) {
+        assertThatThrownBy(() -> DraftChecks.check(draft.build()))
+                .as(String.valueOf(draft.build()))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field));
     }

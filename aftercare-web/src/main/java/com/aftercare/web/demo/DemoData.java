@@ -22,7 +22,6 @@ import com.aftercare.returns.ProductPolicyEditor;
 import com.aftercare.returns.logistics.ReturnAddress;
 import com.aftercare.returns.logistics.ReturnLogisticsSetup;
 import com.aftercare.returns.rules.ClaimRules;
-import com.aftercare.returns.rules.GuaranteeUse;
 import com.aftercare.returns.rules.RuleAction;
 import com.aftercare.returns.rules.SignalCondition;
 import com.aftercare.stepmail.templates.ProductTips;
@@ -100,47 +99,26 @@ class DemoData implements ApplicationRunner {
         }
         rules.add(
                 shop,
-                new ClaimRules.Draft(
-                        1,
-                        "サイズ・色違いの返品は自動承認（1万円以下・到着から30日以内）",
-                        RuleAction.APPROVE.name(),
-                        List.of(RequestType.RETURN.name()),
-                        List.of(ReturnReason.SIZE.name(), ReturnReason.COLOR_DIFFERS.name()),
-                        "",
-                        "",
-                        null,
-                        10_000L,
-                        null,
-                        30L,
-                        null,
-                        2L,
-                        GuaranteeUse.ANY.name(),
-                        List.of(),
-                        SignalCondition.NONE.code(),
-                        "",
-                        ""),
+                ClaimRules.Draft.builder()
+                        .position(1)
+                        .name("サイズ・色違いの返品は自動承認（1万円以下・到着から30日以内）")
+                        .action(RuleAction.APPROVE.name())
+                        .types(RequestType.RETURN.name())
+                        .returnReasons(ReturnReason.SIZE.name(), ReturnReason.COLOR_DIFFERS.name())
+                        .amountYen(null, 10_000L)
+                        .daysSinceDelivery(null, 30L)
+                        .claimsLast12Months(null, 2L)
+                        .signal(SignalCondition.NONE.code())
+                        .build(),
                 DEMO);
         rules.add(
                 shop,
-                new ClaimRules.Draft(
-                        2,
-                        "3万円を超える申請は担当者が確認",
-                        RuleAction.HOLD.name(),
-                        List.of(),
-                        List.of(),
-                        "",
-                        "",
-                        30_001L,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        GuaranteeUse.ANY.name(),
-                        List.of(),
-                        SignalCondition.ANY.code(),
-                        "",
-                        ""),
+                ClaimRules.Draft.builder()
+                        .position(2)
+                        .name("3万円を超える申請は担当者が確認")
+                        .action(RuleAction.HOLD.name())
+                        .amountYen(30_001L, null)
+                        .build(),
                 DEMO);
     }
 

@@ -2,9 +2,7 @@ package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.line.LineChannels;
 import com.aftercare.domain.shop.ShopProperties;
-import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -32,20 +30,19 @@ class LineAdminController {
     private static final String FORM = "channelForm";
     private static final String NOTICES_FORM = "noticesForm";
 
-    private final Storefronts storefronts;
     private final LineChannels channels;
     private final ShopProperties shop;
+    private final StorefrontSettingsPage page;
 
     LineAdminController(Storefronts storefronts, LineChannels channels, ShopProperties shop) {
-        this.storefronts = storefronts;
         this.channels = channels;
         this.shop = shop;
+        this.page = new StorefrontSettingsPage(storefronts, "line", ConsoleViews.ADMIN_LINE, this::fill);
     }
 
     @GetMapping
-    String page(@PathVariable long id, Model model) {
-        model.addAttribute(FORM, LineChannelForm.empty());
-        return fill(id, model);
+    String show(@PathVariable long id, Model model) {
+        return page.show(id, model);
     }
 
     @PostMapping
@@ -57,16 +54,10 @@ class LineAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    channels.save(storefront, form.channelSecret(), form.accessToken(), admin.getName());
-                    redirect.addFlashAttribute("notice", "admin.line.saved");
-                    return ConsoleViews.redirect(here(id));
-                },
-                () -> fill(id, model));
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            channels.save(storefront, form.channelSecret(), form.accessToken(), admin.getName());
+            return "admin.line.saved";
+        });
     }
 
     /** Turns notices on LINE on or off; a missing or odd value is answered on the page with 400. */
@@ -79,54 +70,30 @@ class LineAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    channels.switchNotices(storefront, form.noticesOnLine(), admin.getName());
-                    redirect.addFlashAttribute(
-                            "notice", form.noticesOnLine() ? "admin.line.notices.on" : "admin.line.notices.off");
-                    return ConsoleViews.redirect(here(id));
-                },
-                () -> {
-                    model.addAttribute(FORM, LineChannelForm.empty());
-                    return fill(id, model);
-                });
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            channels.switchNotices(storefront, form.noticesOnLine(), admin.getName());
+            return form.noticesOnLine() ? "admin.line.notices.on" : "admin.line.notices.off";
+        });
     }
 
     /** Asks LINE, and shows the answer on the page (the bot's name, or what went wrong). */
     @PostMapping("/check")
     String check(@PathVariable long id, Model model) {
-        model.addAttribute("check", channels.check(storefront(id)));
-        model.addAttribute(FORM, LineChannelForm.empty());
-        return fill(id, model);
+        model.addAttribute("check", channels.check(page.storefront(id)));
+        return page.show(id, model);
     }
 
     @PostMapping("/disconnect")
     String disconnect(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
-        channels.disconnect(storefront(id), admin.getName());
-        redirect.addFlashAttribute("notice", "admin.line.disconnected");
-        return ConsoleViews.redirect(here(id));
+        channels.disconnect(page.storefront(id), admin.getName());
+        return page.back(id, redirect, "admin.line.disconnected");
     }
 
-    private String fill(long id, Model model) {
-        Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
-        model.addAttribute("storefront", view);
-        LineChannels.Settings settings = channels.settings(view.id());
+    private void fill(Storefronts.StorefrontView storefront, Model model) {
+        LineChannels.Settings settings = channels.settings(storefront.id());
         model.addAttribute("settings", settings);
-        if (!model.containsAttribute(NOTICES_FORM)) {
-            model.addAttribute(NOTICES_FORM, LineNoticesForm.of(settings.noticesOnLine()));
-        }
-        model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + view.code());
-        return ConsoleViews.ADMIN_LINE;
-    }
-
-    private StorefrontId storefront(long id) {
-        return storefronts.get(new StorefrontId(id)).id();
-    }
-
-    private static String here(long id) {
-        return "/console/admin/storefronts/" + id + "/line";
+        StorefrontSettingsPage.offer(model, FORM, LineChannelForm::empty);
+        StorefrontSettingsPage.offer(model, NOTICES_FORM, () -> LineNoticesForm.of(settings.noticesOnLine()));
+        model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + storefront.code());
     }
 }

@@ -2,9 +2,7 @@ package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.mail.MailSender;
 import com.aftercare.domain.mail.MailSenders;
-import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -30,18 +28,16 @@ class SenderAdminController {
     private static final String FORM = "sender";
 
     private final MailSenders senders;
-    private final Storefronts storefronts;
+    private final StorefrontSettingsPage page;
 
     SenderAdminController(MailSenders senders, Storefronts storefronts) {
         this.senders = senders;
-        this.storefronts = storefronts;
+        this.page = new StorefrontSettingsPage(storefronts, "sender", ConsoleViews.ADMIN_SENDER, this::fill);
     }
 
     @GetMapping
     String show(@PathVariable long id, Model model) {
-        Optional<MailSender> sender = senders.find(storefront(id));
-        model.addAttribute(FORM, sender.map(SenderForm::of).orElseGet(SenderForm::empty));
-        return page(id, sender, model);
+        return page.show(id, model);
     }
 
     @PostMapping
@@ -53,37 +49,23 @@ class SenderAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    // toChange refuses a port that is no number: inside the submission, so it lands at its field
-                    senders.save(storefront, form.toChange(), admin.getName());
-                    redirect.addFlashAttribute("notice", "admin.sender.saved");
-                    return ConsoleViews.redirect(path(id));
-                },
-                () -> page(id, senders.find(storefront), model));
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            // toChange refuses a port that is no number: inside the submission, so it lands at its field
+            senders.save(storefront, form.toChange(), admin.getName());
+            return "admin.sender.saved";
+        });
     }
 
     @PostMapping("/remove")
     String remove(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
-        boolean removed = senders.remove(storefront(id), admin.getName());
-        redirect.addFlashAttribute("notice", removed ? "admin.sender.removed" : "admin.sender.none");
-        return ConsoleViews.redirect(path(id));
+        boolean removed = senders.remove(page.storefront(id), admin.getName());
+        return page.back(id, redirect, removed ? "admin.sender.removed" : "admin.sender.none");
     }
 
-    private String page(long id, Optional<MailSender> saved, Model model) {
-        model.addAttribute("storefront", storefronts.find(new StorefrontId(id)).orElseThrow());
+    private void fill(Storefronts.StorefrontView storefront, Model model) {
+        Optional<MailSender> saved = senders.find(storefront.id());
         model.addAttribute("saved", saved.orElse(null));
-        return ConsoleViews.ADMIN_SENDER;
-    }
-
-    private StorefrontId storefront(long id) {
-        return storefronts.get(new StorefrontId(id)).id();
-    }
-
-    private static String path(long id) {
-        return "/console/admin/storefronts/" + id + "/sender";
+        StorefrontSettingsPage.offer(
+                model, FORM, () -> saved.map(SenderForm::of).orElseGet(SenderForm::empty));
     }
 }

@@ -3,9 +3,7 @@ package com.aftercare.web.console.admin;
 import com.aftercare.domain.order.PaymentMethod;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.shopify.ShopifyConnections;
-import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -33,24 +31,19 @@ class ShopifyAdminController {
     private static final String SECRET_FORM = "secretForm";
     private static final String GATEWAYS_FORM = "gatewaysForm";
 
-    private final Storefronts storefronts;
     private final ShopifyConnections connections;
     private final ShopProperties shop;
+    private final StorefrontSettingsPage page;
 
     ShopifyAdminController(Storefronts storefronts, ShopifyConnections connections, ShopProperties shop) {
-        this.storefronts = storefronts;
         this.connections = connections;
         this.shop = shop;
+        this.page = new StorefrontSettingsPage(storefronts, "shopify", ConsoleViews.ADMIN_SHOPIFY, this::fill);
     }
 
     @GetMapping
-    String page(@PathVariable long id, Model model) {
-        StorefrontId storefront = storefront(id);
-        model.addAttribute(SECRET_FORM, ShopifySecretForm.empty());
-        model.addAttribute(
-                GATEWAYS_FORM,
-                ShopifyGatewaysForm.of(connections.settings(storefront).gateways()));
-        return fill(id, model);
+    String show(@PathVariable long id, Model model) {
+        return page.show(id, model);
     }
 
     @PostMapping("/secret")
@@ -62,29 +55,16 @@ class ShopifyAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    connections.saveSecret(storefront, form.secret(), admin.getName());
-                    redirect.addFlashAttribute("notice", "admin.shopify.secret.saved");
-                    return ConsoleViews.redirect(here(id));
-                },
-                () -> {
-                    model.addAttribute(
-                            GATEWAYS_FORM,
-                            ShopifyGatewaysForm.of(
-                                    connections.settings(storefront).gateways()));
-                    return fill(id, model);
-                });
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            connections.saveSecret(storefront, form.secret(), admin.getName());
+            return "admin.shopify.secret.saved";
+        });
     }
 
     @PostMapping("/disconnect")
     String disconnect(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
-        connections.disconnect(storefront(id), admin.getName());
-        redirect.addFlashAttribute("notice", "admin.shopify.disconnected");
-        return ConsoleViews.redirect(here(id));
+        connections.disconnect(page.storefront(id), admin.getName());
+        return page.back(id, redirect, "admin.shopify.disconnected");
     }
 
     @PostMapping("/gateways")
@@ -96,36 +76,18 @@ class ShopifyAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    connections.saveGateways(storefront, form.mapping(), admin.getName());
-                    redirect.addFlashAttribute("notice", "admin.shopify.gateways.saved");
-                    return ConsoleViews.redirect(here(id));
-                },
-                () -> {
-                    model.addAttribute(SECRET_FORM, ShopifySecretForm.empty());
-                    return fill(id, model);
-                });
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            connections.saveGateways(storefront, form.mapping(), admin.getName());
+            return "admin.shopify.gateways.saved";
+        });
     }
 
-    private String fill(long id, Model model) {
-        Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
-        StorefrontId storefront = view.id();
-        model.addAttribute("storefront", view);
-        model.addAttribute("settings", connections.settings(storefront));
-        model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/shopify/" + view.code());
+    private void fill(Storefronts.StorefrontView storefront, Model model) {
+        ShopifyConnections.Settings settings = connections.settings(storefront.id());
+        model.addAttribute("settings", settings);
+        StorefrontSettingsPage.offer(model, SECRET_FORM, ShopifySecretForm::empty);
+        StorefrontSettingsPage.offer(model, GATEWAYS_FORM, () -> ShopifyGatewaysForm.of(settings.gateways()));
+        model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/shopify/" + storefront.code());
         model.addAttribute("paymentMethods", PaymentMethod.names());
-        return ConsoleViews.ADMIN_SHOPIFY;
-    }
-
-    private StorefrontId storefront(long id) {
-        return storefronts.get(new StorefrontId(id)).id();
-    }
-
-    private static String here(long id) {
-        return "/console/admin/storefronts/" + id + "/shopify";
     }
 }

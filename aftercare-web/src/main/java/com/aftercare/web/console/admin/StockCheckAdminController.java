@@ -26,17 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/admin/storefronts/{id}/stock-check")
 class StockCheckAdminController {
 
-    private final Storefronts storefronts;
     private final StockChecks stockChecks;
+    private final StorefrontSettingsPage page;
 
     StockCheckAdminController(Storefronts storefronts, StockChecks stockChecks) {
-        this.storefronts = storefronts;
         this.stockChecks = stockChecks;
+        this.page = new StorefrontSettingsPage(storefronts, "stock-check", ConsoleViews.ADMIN_STOCK_CHECK, this::fill);
     }
 
     @GetMapping
-    String page(@PathVariable long id, Model model) {
-        return fill(id, "", model);
+    String show(@PathVariable long id, Model model) {
+        return page.show(id, model);
     }
 
     /** Sets the URL with a new secret; the page shows the secret this once (not in a redirect). */
@@ -47,7 +47,7 @@ class StockCheckAdminController {
             Principal admin,
             Model model,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
+        StorefrontId storefront = page.storefront(id);
         try {
             StockChecks.Configured configured = stockChecks.configure(storefront, url.strip(), admin.getName());
             model.addAttribute("secret", configured.secret());
@@ -57,12 +57,13 @@ class StockCheckAdminController {
                     "urlError", url.isBlank() ? "admin.stockCheck.url.required" : "admin.stockCheck.url.invalid");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return fill(id, url, model);
+        model.addAttribute("url", url);
+        return page.show(id, model);
     }
 
     @PostMapping("/test")
     String test(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
-        StockChecks.Probe probe = stockChecks.probe(storefront(id), admin.getName());
+        StockChecks.Probe probe = stockChecks.probe(page.storefront(id), admin.getName());
         // plain values: flash attributes travel in the JDBC session, which serialises them
         redirect.addFlashAttribute("probeAnswered", probe.answered());
         redirect.addFlashAttribute(
@@ -71,29 +72,18 @@ class StockCheckAdminController {
                         ? "admin.stockCheck.probe.answered"
                         : probe.configured() ? "admin.stockCheck.probe.failed" : "admin.stockCheck.none");
         redirect.addFlashAttribute("probeProblem", probe.problem());
-        return ConsoleViews.redirect(here(id));
+        return page.back(id);
     }
 
     @PostMapping("/remove")
     String remove(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
-        stockChecks.remove(storefront(id), admin.getName());
-        redirect.addFlashAttribute("notice", "admin.stockCheck.removed");
-        return ConsoleViews.redirect(here(id));
+        stockChecks.remove(page.storefront(id), admin.getName());
+        return page.back(id, redirect, "admin.stockCheck.removed");
     }
 
-    private String fill(long id, String url, Model model) {
-        Storefronts.StorefrontView view = storefronts.get(new StorefrontId(id));
-        model.addAttribute("storefront", view);
-        model.addAttribute("endpoint", stockChecks.endpoint(view.id()).orElse(null));
-        model.addAttribute("url", url);
-        return ConsoleViews.ADMIN_STOCK_CHECK;
-    }
-
-    private StorefrontId storefront(long id) {
-        return storefronts.get(new StorefrontId(id)).id();
-    }
-
-    private static String here(long id) {
-        return "/console/admin/storefronts/" + id + "/stock-check";
+    /** The URL field shows what was just sent, else nothing (the saved one is shown beside it). */
+    private void fill(Storefronts.StorefrontView storefront, Model model) {
+        model.addAttribute("endpoint", stockChecks.endpoint(storefront.id()).orElse(null));
+        StorefrontSettingsPage.offer(model, "url", () -> "");
     }
 }

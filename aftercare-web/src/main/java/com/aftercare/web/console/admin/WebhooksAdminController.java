@@ -1,13 +1,11 @@
 package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.shared.InvalidValue;
-import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.domain.webhook.WebhookAllowedHosts;
 import com.aftercare.domain.webhook.WebhookDeliveries;
 import com.aftercare.domain.webhook.WebhookEvent;
 import com.aftercare.domain.webhook.WebhookSubscriptions;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -38,7 +36,7 @@ class WebhooksAdminController {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
     private final WebhookAllowedHosts allowedHosts;
-    private final Storefronts storefronts;
+    private final StorefrontSettingsPage page;
 
     WebhooksAdminController(
             WebhookSubscriptions subscriptions,
@@ -48,13 +46,12 @@ class WebhooksAdminController {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.allowedHosts = allowedHosts;
-        this.storefronts = storefronts;
+        this.page = new StorefrontSettingsPage(storefronts, "webhooks", ConsoleViews.ADMIN_WEBHOOKS, this::fill);
     }
 
     @GetMapping
     String show(@PathVariable long id, Model model) {
-        model.addAttribute(FORM, WebhookSubscriptionForm.empty());
-        return page(id, model);
+        return page.show(id, model);
     }
 
     @PostMapping
@@ -66,38 +63,30 @@ class WebhooksAdminController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        StorefrontId storefront = storefront(id);
-        return ConsoleForms.submit(
-                errors,
-                response,
-                () -> {
-                    WebhookSubscriptions.Created created =
-                            subscriptions.subscribe(storefront, form.url(), form.events(), admin.getName());
-                    redirect.addFlashAttribute("notice", "admin.webhooks.created");
-                    // shown once, on the next page only
-                    redirect.addFlashAttribute("secret", created.secret());
-                    return ConsoleViews.redirect(path(id));
-                },
-                () -> page(id, model));
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            WebhookSubscriptions.Created created =
+                    subscriptions.subscribe(storefront, form.url(), form.events(), admin.getName());
+            // shown once, on the next page only
+            redirect.addFlashAttribute("secret", created.secret());
+            return "admin.webhooks.created";
+        });
     }
 
     @PostMapping("/{subscription}/delete")
     String delete(
             @PathVariable long id, @PathVariable long subscription, Principal admin, RedirectAttributes redirect) {
-        subscriptions.delete(storefront(id), subscription, admin.getName());
-        redirect.addFlashAttribute("notice", "admin.webhooks.deleted");
-        return ConsoleViews.redirect(path(id));
+        subscriptions.delete(page.storefront(id), subscription, admin.getName());
+        return page.back(id, redirect, "admin.webhooks.deleted");
     }
 
     @PostMapping("/deliveries/{delivery}/resend")
     String resend(@PathVariable long id, @PathVariable long delivery, Principal admin, RedirectAttributes redirect) {
         try {
-            deliveries.resend(storefront(id), delivery, admin.getName());
-            redirect.addFlashAttribute("notice", "admin.webhooks.resent");
+            deliveries.resend(page.storefront(id), delivery, admin.getName());
+            return page.back(id, redirect, "admin.webhooks.resent");
         } catch (InvalidValue e) {
-            redirect.addFlashAttribute("notice", "admin.webhooks.notResent");
+            return page.back(id, redirect, "admin.webhooks.notResent");
         }
-        return ConsoleViews.redirect(path(id));
     }
 
     @PostMapping("/allowed-hosts")
@@ -113,31 +102,20 @@ class WebhooksAdminController {
 
     /** The allowed list is the shop's, edited from any storefront's page, which it returns to. */
     private String changeHosts(long id, Runnable change, String done, RedirectAttributes redirect) {
-        storefront(id);
+        page.storefront(id);
         try {
             change.run();
-            redirect.addFlashAttribute("notice", done);
+            return page.back(id, redirect, done);
         } catch (InvalidValue e) {
-            redirect.addFlashAttribute("notice", "admin.webhooks.hostRefused");
+            return page.back(id, redirect, "admin.webhooks.hostRefused");
         }
-        return ConsoleViews.redirect(path(id));
     }
 
-    private String page(long id, Model model) {
-        StorefrontId storefront = storefront(id);
-        model.addAttribute("storefront", storefronts.find(storefront).orElseThrow());
-        model.addAttribute("subscriptions", subscriptions.of(storefront));
-        model.addAttribute("deliveries", deliveries.recent(storefront, DELIVERIES_SHOWN));
+    private void fill(Storefronts.StorefrontView storefront, Model model) {
+        StorefrontSettingsPage.offer(model, FORM, WebhookSubscriptionForm::empty);
+        model.addAttribute("subscriptions", subscriptions.of(storefront.id()));
+        model.addAttribute("deliveries", deliveries.recent(storefront.id(), DELIVERIES_SHOWN));
         model.addAttribute("allowedHosts", allowedHosts.list());
         model.addAttribute("eventNames", WebhookEvent.wireNames());
-        return ConsoleViews.ADMIN_WEBHOOKS;
-    }
-
-    private StorefrontId storefront(long id) {
-        return storefronts.get(new StorefrontId(id)).id();
-    }
-
-    private static String path(long id) {
-        return "/console/admin/storefronts/" + id + "/webhooks";
     }
 }

@@ -11,8 +11,8 @@ import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.Teams;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.ListPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -38,6 +38,7 @@ class AutomationsController {
 
     static final String HERE = "/console/automations";
     private static final String FORM = "automation";
+    private static final ListPage LIST = new ListPage(HERE);
 
     private final Automations automations;
     private final Storefronts storefronts;
@@ -63,14 +64,12 @@ class AutomationsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    automations.create(form.draft(), by.getName());
-                    redirect.addFlashAttribute("notice", "automation.notice.created");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "automation.notice.created",
+                () -> automations.create(form.draft(), by.getName()),
                 () -> listPage(model));
     }
 
@@ -90,29 +89,25 @@ class AutomationsController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         find(id);
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    automations.update(id, form.draft(), by.getName());
-                    redirect.addFlashAttribute("notice", "automation.notice.saved");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "automation.notice.saved",
+                () -> automations.update(id, form.draft(), by.getName()),
                 () -> editPage(id, model));
     }
 
     @PostMapping("/{id}/enabled")
     String enable(@PathVariable long id, @RequestParam boolean enabled, Principal by, RedirectAttributes redirect) {
         automations.enable(id, enabled, by.getName());
-        redirect.addFlashAttribute("notice", enabled ? "automation.notice.enabled" : "automation.notice.disabled");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, enabled ? "automation.notice.enabled" : "automation.notice.disabled");
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Principal by, RedirectAttributes redirect) {
         automations.delete(id, by.getName());
-        redirect.addFlashAttribute("notice", "automation.notice.deleted");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, "automation.notice.deleted");
     }
 
     private Automations.AutomationView find(long id) {

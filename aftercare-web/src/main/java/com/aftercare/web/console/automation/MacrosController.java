@@ -5,8 +5,8 @@ import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.Macros;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.Teams;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.ListPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -27,6 +27,7 @@ class MacrosController {
 
     static final String HERE = "/console/macros";
     private static final String FORM = "macro";
+    private static final ListPage LIST = new ListPage(HERE);
 
     private final Macros macros;
     private final CannedResponses canned;
@@ -52,14 +53,12 @@ class MacrosController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    macros.create(form.draft(), by.getName());
-                    redirect.addFlashAttribute("notice", "macro.notice.created");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "macro.notice.created",
+                () -> macros.create(form.draft(), by.getName()),
                 () -> listPage(model));
     }
 
@@ -79,22 +78,19 @@ class MacrosController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         find(id);
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    macros.update(id, form.draft(), by.getName());
-                    redirect.addFlashAttribute("notice", "macro.notice.saved");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "macro.notice.saved",
+                () -> macros.update(id, form.draft(), by.getName()),
                 () -> editPage(id, model));
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Principal by, RedirectAttributes redirect) {
         macros.delete(id, by.getName());
-        redirect.addFlashAttribute("notice", "macro.notice.deleted");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, "macro.notice.deleted");
     }
 
     private Macros.MacroView find(long id) {

@@ -6,8 +6,8 @@ import com.aftercare.inquiry.AssignmentStrategy;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Teams;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.ListPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -29,6 +29,7 @@ class AssignmentRulesController {
 
     static final String HERE = "/console/assignment-rules";
     private static final String FORM = "newRule";
+    private static final ListPage LIST = new ListPage(HERE);
 
     private final AssignmentRules rules;
     private final Teams teams;
@@ -58,22 +59,19 @@ class AssignmentRulesController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    rules.add(form.toRule(by.getName()));
-                    redirect.addFlashAttribute("notice", "desk.changed");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "desk.changed",
+                () -> rules.add(form.toRule(by.getName())),
                 () -> fill(model, rules.all()));
     }
 
     @PostMapping("/{id}/remove")
     String remove(@PathVariable long id, Principal by, RedirectAttributes redirect) {
         rules.remove(id, by.getName());
-        redirect.addFlashAttribute("notice", "desk.changed");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, "desk.changed");
     }
 
     private String fill(Model model, List<AssignmentRules.RuleView> all) {

@@ -2,8 +2,8 @@ package com.aftercare.web.console.desk;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.inquiry.Teams;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.ListPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -25,6 +25,7 @@ class TeamsController {
 
     static final String HERE = "/console/teams";
     private static final String FORM = "newTeam";
+    private static final ListPage LIST = new ListPage(HERE);
 
     private final Teams teams;
     private final Operators operators;
@@ -48,10 +49,12 @@ class TeamsController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> changed(redirect, () -> teams.create(form.code(), form.name(), by.getName())),
+                redirect,
+                "desk.changed",
+                () -> teams.create(form.code(), form.name(), by.getName()),
                 () -> fill(model));
     }
 
@@ -75,8 +78,7 @@ class TeamsController {
 
     private static String changed(RedirectAttributes redirect, Runnable change) {
         change.run();
-        redirect.addFlashAttribute("notice", "desk.changed");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, "desk.changed");
     }
 
     private String fill(Model model) {

@@ -5,8 +5,8 @@ import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.CannedVariable;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Inquiries;
-import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
+import com.aftercare.web.console.ListPage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -30,6 +30,7 @@ class CannedResponsesConsoleController {
 
     private static final String HERE = "/console/canned-responses";
     private static final String FORM = "form";
+    private static final ListPage LIST = new ListPage(HERE);
 
     private final CannedResponses canned;
 
@@ -51,14 +52,12 @@ class CannedResponsesConsoleController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    canned.create(form.draft(), supervisor.getName());
-                    redirect.addFlashAttribute("notice", "canned.notice.created");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "canned.notice.created",
+                () -> canned.create(form.draft(), supervisor.getName()),
                 () -> listPage(model));
     }
 
@@ -78,22 +77,19 @@ class CannedResponsesConsoleController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         find(id);
-        return ConsoleForms.submit(
+        return LIST.submit(
                 errors,
                 response,
-                () -> {
-                    canned.update(id, form.draft(), supervisor.getName());
-                    redirect.addFlashAttribute("notice", "canned.notice.saved");
-                    return ConsoleViews.redirect(HERE);
-                },
+                redirect,
+                "canned.notice.saved",
+                () -> canned.update(id, form.draft(), supervisor.getName()),
                 () -> editPage(id, model));
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Principal supervisor, RedirectAttributes redirect) {
         canned.delete(id, supervisor.getName());
-        redirect.addFlashAttribute("notice", "canned.notice.deleted");
-        return ConsoleViews.redirect(HERE);
+        return LIST.back(redirect, "canned.notice.deleted");
     }
 
     private CannedResponses.CannedResponseView find(long id) {

@@ -110,32 +110,30 @@ class ClaimRulesController {
                 () -> choices.formPage(id, model));
     }
 
-    @PostMapping("/{id}/move")
-    String move(
+    /**
+     * A rule row's two switches: {@code move?up=} puts the rule one place earlier (or later) in
+     * the order they are tried, {@code enabled?enabled=} switches it on (or off). Both change one
+     * flag of one rule and come back to the list, so one handler serves both paths.
+     */
+    @PostMapping("/{id}/{button:move|enabled}")
+    String flip(
             @PathVariable long id,
+            @PathVariable String button,
             @RequestParam(required = false) Long storefront,
             @RequestParam(defaultValue = "false") boolean up,
-            Principal by,
-            Model model,
-            RedirectAttributes redirect) {
-        return change(
-                storefront, model, redirect, "rules.notice.moved", shop -> rules.move(shop, id, up, by.getName()));
-    }
-
-    @PostMapping("/{id}/enabled")
-    String enable(
-            @PathVariable long id,
-            @RequestParam(required = false) Long storefront,
             @RequestParam(defaultValue = "false") boolean enabled,
             Principal by,
             Model model,
             RedirectAttributes redirect) {
-        return change(
-                storefront,
-                model,
-                redirect,
-                enabled ? "rules.notice.enabled" : "rules.notice.disabled",
-                shop -> rules.enable(shop, id, enabled, by.getName()));
+        boolean move = button.equals("move");
+        String notice = move ? "rules.notice.moved" : enabled ? "rules.notice.enabled" : "rules.notice.disabled";
+        return change(storefront, model, redirect, notice, shop -> {
+            if (move) {
+                rules.move(shop, id, up, by.getName());
+            } else {
+                rules.enable(shop, id, enabled, by.getName());
+            }
+        });
     }
 
     @PostMapping("/{id}/delete")
