@@ -354,7 +354,9 @@ log "all $MAILS mails due now (the gate update took ${GATE_S}s); timeout ${TIMEO
 received=0; open=$MAILS; last_received=-1; last_change=$SECONDS; start=$SECONDS; outcome=done
 LOADS=(); next_log=$((SECONDS + 10))
 while :; do
-    received=$(sink_count "$APP_SINK_OUT"); received=$((RECEIVED_BEFORE + ${received:-0}))
+    # while the server is down its stopped sink's count is already in RECEIVED_BEFORE
+    received=0; [ "$SINK_STATE" = down ] || received=$(sink_count "$APP_SINK_OUT")
+    received=$((RECEIVED_BEFORE + ${received:-0}))
     if [ "$SINK_DOWN" -gt 0 ] && [ "$SINK_STATE" = up ] && [ "$received" -ge $((MAILS / 5)) ]; then
         stop_sink "$APP_SINK_PID" "$APP_SINK_RCPTS"
         RECEIVED_BEFORE=$(sink_count "$APP_SINK_OUT"); RECEIVED_BEFORE=$((RECEIVED_BEFORE + 0))
