@@ -1,10 +1,8 @@
 package com.aftercare.domain.line;
 
-import com.aftercare.domain.mail.rules.MailRulesProperties;
-import com.aftercare.domain.mail.rules.QuietHours;
+import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.shared.Backoff;
 import com.aftercare.domain.shared.OutcomeCounters;
-import com.aftercare.domain.shop.ShopProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +50,7 @@ public class LineDispatcher {
     private final LineApi api;
     private final LineProperties.Dispatcher settings;
     private final OutcomeCounters outcomes;
-    private final QuietHours quiet;
+    private final Mails mails;
     private final Clock clock;
 
     @Autowired
@@ -63,8 +61,7 @@ public class LineDispatcher {
             LineApi api,
             LineProperties properties,
             ObjectProvider<MeterRegistry> meters,
-            MailRulesProperties mailRules,
-            ShopProperties shop,
+            Mails mails,
             Clock clock) {
         this(
                 rows,
@@ -81,7 +78,7 @@ public class LineDispatcher {
                         "failed",
                         "parked",
                         "held"),
-                mailRules.quietHours(shop.zone()),
+                mails,
                 clock);
     }
 
@@ -92,7 +89,7 @@ public class LineDispatcher {
             LineApi api,
             LineProperties.Dispatcher settings,
             OutcomeCounters outcomes,
-            QuietHours quiet,
+            Mails mails,
             Clock clock) {
         this.rows = rows;
         this.notices = notices;
@@ -100,14 +97,14 @@ public class LineDispatcher {
         this.api = api;
         this.settings = settings;
         this.outcomes = outcomes;
-        this.quiet = quiet;
+        this.mails = mails;
         this.clock = clock;
     }
 
     /** Another dispatcher on the same rows, as a second instance would be (tests). */
     public LineDispatcher as(String instanceId, Duration lease) {
         return new LineDispatcher(
-                rows, notices, channels, api, settings.withInstanceId(instanceId, lease), outcomes, quiet, clock);
+                rows, notices, channels, api, settings.withInstanceId(instanceId, lease), outcomes, mails, clock);
     }
 
     /**
@@ -126,14 +123,14 @@ public class LineDispatcher {
         Map<Long, Duration> slowedDown = new HashMap<>();
         Instant now = clock.instant();
         for (LinePushRows.Claimed text : batch) {
-            if (quiet.holdsBack(text.promotional(), text.createdAt(), now)) {
-                // as mail does (MailDispatcher): LINE down at 20:30 must not push a coupon at 21:30
-                Instant until = quiet.nextAllowed(now);
+            Optional<Instant> until = mails.heldUntil(text.promotional(), text.createdAt(), now);
+            if (until.isPresent()) {
+                // as mail is (MailDispatcher): LINE down at 20:30 must not push a coupon at 21:30
                 rows.holdBack(
                         List.of(text.id()),
                         settings.instanceId(),
-                        "quiet hours: a promotional notice delayed into them waits until " + until,
-                        Duration.between(now, until));
+                        "quiet hours: a promotional notice delayed into them waits until " + until.get(),
+                        Duration.between(now, until.get()));
                 outcomes.add("held", 1);
                 continue;
             }

@@ -163,6 +163,15 @@ public class Mails {
         return rules.quietUntil(now);
     }
 
+    /**
+     * Until when a message due at {@code dueAt} that goes out only {@code now} must wait: the end of
+     * the quiet hours for a promotional one that a delay carried into them; empty when it may go.
+     * The mail dispatcher keeps this rule for mail, and the LINE outbox asks it here.
+     */
+    public Optional<Instant> heldUntil(boolean promotional, Instant dueAt, Instant now) {
+        return rules.heldUntil(promotional, dueAt, now);
+    }
+
     /** The language a customer's mail is written in: the shop's, until customers carry their own. */
     public String languageFor(CustomerId customer) {
         return templates.defaultLanguage();

@@ -55,6 +55,11 @@ public class SendRules {
         return quiet.contains(now) ? Optional.of(quiet.nextAllowed(now)) : Optional.empty();
     }
 
+    /** The quiet hours' end for a promotional message that a delay carried into them ({@link QuietHours#holdsBack}). */
+    public Optional<Instant> heldUntil(boolean promotional, Instant dueAt, Instant now) {
+        return quiet.holdsBack(promotional, dueAt, now) ? Optional.of(quiet.nextAllowed(now)) : Optional.empty();
+    }
+
     public SendDecision decide(CustomerId customer, MailKind kind, boolean urgent, boolean skipOverCap, Instant now) {
         boolean promotional = kind == MailKind.PROMOTIONAL;
         if (promotional && !consent.hasConsented(customer)) {
