@@ -41,12 +41,22 @@ class ErasedImportFiles {
         }
     }
 
+    /**
+     * The file is kept in parts ({@code ImportStore}), so the value may begin at the end of one part
+     * and end at the start of the next: each part is also searched joined to the next one's first
+     * bytes, as many as the value has less one.
+     */
     private void deleteFilesHolding(byte[] bytes) {
         jdbc.sql("""
                         delete from order_import_part p
                          using order_import i
                          where i.id = p.import_id and i.status in ('DONE', 'FAILED')
-                           and p.import_id in (select import_id from order_import_part where position(:bytes in content) > 0)
-                        """).param("bytes", bytes).update();
+                           and p.import_id in (
+                               select a.import_id from order_import_part a
+                                 left join order_import_part b on b.import_id = a.import_id and b.part_no = a.part_no + 1
+                                where position(:bytes in a.content) > 0
+                                   or position(:bytes in substring(a.content from greatest(length(a.content) - :tail + 1, 1))
+                                                         || substring(b.content from 1 for :tail)) > 0)
+                        """).param("bytes", bytes).param("tail", bytes.length - 1).update();
     }
 }
