@@ -3,8 +3,10 @@ package com.aftercare.inquiry;
 import com.aftercare.domain.inquiry.InquiryId;
 import com.aftercare.domain.line.LineIdentities;
 import com.aftercare.domain.line.LineIdentities.LineIdentity;
+import com.aftercare.domain.line.LineOutbox;
 import com.aftercare.domain.line.LinePlatform;
 import com.aftercare.domain.line.LineWebhookEvents;
+import com.aftercare.domain.line.LineWords;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
@@ -85,6 +87,8 @@ public class LineConversations {
     private final LineWebhookEvents events;
     private final LineIdentities identities;
     private final LinePlatform platform;
+    private final LineOutbox outbox;
+    private final LineWords words;
     private final InquiryIntake intake;
     private final InquiryStore store;
     private final AttachmentPolicy attachments;
@@ -96,6 +100,8 @@ public class LineConversations {
             LineWebhookEvents events,
             LineIdentities identities,
             LinePlatform platform,
+            LineOutbox outbox,
+            LineWords words,
             InquiryIntake intake,
             InquiryStore store,
             AttachmentPolicy attachments,
@@ -105,6 +111,8 @@ public class LineConversations {
         this.events = events;
         this.identities = identities;
         this.platform = platform;
+        this.outbox = outbox;
+        this.words = words;
         this.intake = intake;
         this.store = store;
         this.attachments = attachments;
@@ -180,7 +188,7 @@ public class LineConversations {
             case STICKER -> InquiryMessage.ContentKind.STICKER;
             case FILE -> InquiryMessage.ContentKind.FILE;
         };
-        String body = bodyOf(message);
+        String body = bodyOf(message, kind == null ? null : words.contentKind(kind.name(), identity.customer()));
         Added added = add(identity, body, kind, message.id(), event.replyToken(), now);
         file.ifPresent(attachment -> storeAttachment(added.messageId(), attachment));
         return new Taken(Outcome.TAKEN, added.reference());
@@ -189,14 +197,16 @@ public class LineConversations {
     /**
      * A postback (a button of a rich menu or template) is the customer's word in an open
      * conversation only; the button that chooses LINE or mail for notices records the choice
-     * (audited as the LINE user) wherever it is pressed.
+     * (audited as the LINE user) wherever it is pressed, and answers it with the event's reply
+     * token through the LINE outbox, in this transaction: which channel notices now come on.
      */
     private Taken postback(StorefrontId storefront, Event event, Instant now) {
         Optional<LineIdentity> identity = identities.find(storefront, event.userId());
         Optional<LineIdentities.NoticeChannel> choice = LineIdentities.noticeChoice(event.postbackData());
         if (identity.isPresent() && choice.isPresent()) {
-            identities.chooseNotices(
-                    identity.get().customer(), identity.get().id(), choice.get(), "line:" + event.userId());
+            LineIdentity account = identity.get();
+            identities.chooseNotices(account.customer(), account.id(), choice.get(), "line:" + event.userId());
+            confirmChoice(account, choice.get(), event, now);
             return new Taken(Outcome.TAKEN, null);
         }
         if (identity.isEmpty() || openConversation(identity.get()).isEmpty() || event.postbackData() == null) {
@@ -210,6 +220,28 @@ public class LineConversations {
                 event.replyToken(),
                 now);
         return new Taken(Outcome.TAKEN, added.reference());
+    }
+
+    /**
+     * Tells the customer where notices now come: on LINE only when they do (the storefront sends
+     * notices on LINE and the account is linked to the customer), else that mail goes on. Keyed by
+     * the webhook event, so the answer is queued once however often LINE delivers the event; a
+     * postback without a reply token (LINE gives none to a user who blocked the account) gets none.
+     */
+    private void confirmChoice(LineIdentity account, LineIdentities.NoticeChannel chosen, Event event, Instant now) {
+        if (event.replyToken() == null || event.replyToken().isBlank()) {
+            return;
+        }
+        boolean onLineNow = identities.ofCustomer(account.customer()).stream()
+                .anyMatch(a -> a.id() == account.id() && a.takesNotices());
+        outbox.send(
+                new LineOutbox.LineText(
+                        "notices-chosen:" + account.id() + ":" + event.webhookEventId(),
+                        account.id(),
+                        words.noticesChosen(chosen, onLineNow, account.customer()),
+                        event.replyToken(),
+                        now),
+                now);
     }
 
     private record Added(String reference, long messageId) {}
@@ -320,19 +352,23 @@ public class LineConversations {
 
     /**
      * The text of a message as the desk keeps it. A picture, a sticker or a file has no words: the
-     * console labels it by its kind (from the messages files), and the body holds what LINE gave
-     * that a person can read (a sticker's keywords, a file's name), or a symbol.
+     * body is its kind in words, in brackets (a symbol such as an emoji would be an empty box where
+     * no emoji font is installed), followed by what LINE gave that a person can read (a sticker's
+     * keywords, a file's name).
+     *
+     * @param kindWords what the message's kind is called ({@link LineWords#contentKind}); unused
+     *     for a text
      */
-    static String bodyOf(Message message) {
+    static String bodyOf(Message message, String kindWords) {
         return switch (message.kind()) {
             case TEXT -> InquiryText.body("message.text", message.text());
-            case IMAGE -> "📷";
+            case IMAGE -> "[" + kindWords + "]";
             case STICKER ->
                 message.text() == null || message.text().isBlank()
-                        ? "🏷️"
-                        : "🏷️ " + InquiryText.line("message.keywords", message.text(), 200, false);
+                        ? "[" + kindWords + "]"
+                        : "[" + kindWords + "] " + InquiryText.line("message.keywords", message.text(), 200, false);
             case FILE ->
-                "📎 "
+                "[" + kindWords + "] "
                         + (message.fileName() == null
                                 ? message.id()
                                 : InquiryText.line("message.fileName", message.fileName(), 200, false));

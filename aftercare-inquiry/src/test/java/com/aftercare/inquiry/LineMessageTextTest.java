@@ -13,26 +13,30 @@ class LineMessageTextTest {
         String text = "届きました🙇\u200D♀\uFE0F ありがとう👨\u200D👩\u200D👧";
 
         assertThat(LineConversations.bodyOf(
-                        new LineConversations.Message("1", LineConversations.Kind.TEXT, text, null)))
+                        new LineConversations.Message("1", LineConversations.Kind.TEXT, text, null), null))
                 .isEqualTo(text);
     }
 
     @Test
     void shouldRefuseATextWithAZeroWidthJoinerHidingInsideWords() {
         assertThatThrownBy(() -> LineConversations.bodyOf(
-                        new LineConversations.Message("1", LineConversations.Kind.TEXT, "山田\u200D花子", null)))
+                        new LineConversations.Message("1", LineConversations.Kind.TEXT, "山田\u200D花子", null), null))
                 .isInstanceOfSatisfying(
                         InvalidValue.class, e -> assertThat(e.field()).isEqualTo("message.text"));
     }
 
     @Test
-    void shouldLabelAStickerByItsWordsAndAFileByItsName() {
+    void shouldLabelAPictureAStickerAndAFileInWordsWithoutASymbol() {
         assertThat(LineConversations.bodyOf(
-                        new LineConversations.Message("2", LineConversations.Kind.STICKER, "Happy, Smile", null)))
-                .isEqualTo("🏷️ Happy, Smile");
+                        new LineConversations.Message("1", LineConversations.Kind.IMAGE, null, null), "画像"))
+                .isEqualTo("[画像]");
         assertThat(LineConversations.bodyOf(
-                        new LineConversations.Message("3", LineConversations.Kind.FILE, null, "領収書.pdf")))
-                .isEqualTo("📎 領収書.pdf");
+                        new LineConversations.Message("2", LineConversations.Kind.STICKER, "Happy, Smile", null),
+                        "スタンプ"))
+                .isEqualTo("[スタンプ] Happy, Smile");
+        assertThat(LineConversations.bodyOf(
+                        new LineConversations.Message("3", LineConversations.Kind.FILE, null, "領収書.pdf"), "ファイル"))
+                .isEqualTo("[ファイル] 領収書.pdf");
     }
 
     @Test

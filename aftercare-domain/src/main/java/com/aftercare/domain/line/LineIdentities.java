@@ -71,27 +71,30 @@ public class LineIdentities {
 
     /**
      * A customer's LINE account as the customer page shows it: which storefront's, whether they
-     * still follow it, where they want notices, and whether that storefront sends notices on LINE.
+     * still follow it, whether the person proved an order of this customer's with it ({@code
+     * linked}; a LINE-only customer's own account is not), where they want notices, and whether
+     * that storefront sends notices on LINE.
      */
     public record LinkedAccount(
             long id,
             StorefrontId storefront,
             String displayName,
             boolean following,
+            boolean linked,
             NoticeChannel noticesBy,
             boolean storefrontSendsNotices) {
 
         /** Whether a notice of this storefront goes here rather than by mail. */
         public boolean takesNotices() {
-            return storefrontSendsNotices && noticesBy == NoticeChannel.LINE;
+            return linked && storefrontSendsNotices && noticesBy == NoticeChannel.LINE;
         }
     }
 
     @Transactional(readOnly = true)
     public List<LinkedAccount> ofCustomer(CustomerId customer) {
         return jdbc.sql("""
-                        select i.id, i.storefront_id, i.display_name, i.following, coalesce(i.notices_by, 'LINE'),
-                               coalesce(c.notices_on_line, false)
+                        select i.id, i.storefront_id, i.display_name, i.following, i.linked_at is not null,
+                               coalesce(i.notices_by, 'LINE'), coalesce(c.notices_on_line, false)
                           from line_identity i left join line_channel c on c.storefront_id = i.storefront_id
                          where i.customer_id = :customer order by i.id
                         """)
@@ -101,8 +104,9 @@ public class LineIdentities {
                         new StorefrontId(rs.getLong(2)),
                         rs.getString(3),
                         rs.getBoolean(4),
-                        NoticeChannel.valueOf(rs.getString(5)),
-                        rs.getBoolean(6)))
+                        rs.getBoolean(5),
+                        NoticeChannel.valueOf(rs.getString(6)),
+                        rs.getBoolean(7)))
                 .list();
     }
 
@@ -140,8 +144,12 @@ public class LineIdentities {
 
     /**
      * The LINE account a notice of the storefront goes to instead of a mail: the storefront sends
-     * notices on LINE and the customer did not ask for mail. One that still follows the account
-     * comes first, then the latest linked; it may have unfollowed ({@link LineIdentity#following()}).
+     * notices on LINE, the person linked the account to this customer (proved an order of theirs
+     * through the portal's lookup) and did not ask for mail. A LINE-only customer's own account,
+     * never linked, takes no notices: nobody has shown that the LINE user is the person a notice
+     * is about (an operator's merge moves the account, it does not link it). One that still
+     * follows the account comes first, then the latest linked; it may have unfollowed ({@link
+     * LineIdentity#following()}).
      */
     @Transactional(readOnly = true)
     public Optional<LineIdentity> noticeRecipient(CustomerId customer, StorefrontId storefront) {
@@ -149,8 +157,8 @@ public class LineIdentities {
                         select i.id, i.storefront_id, i.line_user_id, i.customer_id, i.display_name, i.following
                           from line_identity i join line_channel c on c.storefront_id = i.storefront_id
                          where i.customer_id = :customer and i.storefront_id = :storefront and c.notices_on_line
-                           and coalesce(i.notices_by, 'LINE') = 'LINE'
-                         order by i.following desc, i.linked_at desc nulls last, i.id desc
+                           and i.linked_at is not null and coalesce(i.notices_by, 'LINE') = 'LINE'
+                         order by i.following desc, i.linked_at desc, i.id desc
                          limit 1
                         """)
                 .param("customer", customer.value())

@@ -21,22 +21,39 @@ import org.springframework.transaction.annotation.Transactional;
 public class Scenarios {
 
     /**
-     * How a step's mails fared, over every version of the step. {@code queued} are in the outbox
-     * and not yet sent; test sends are never counted (they are no step mail). {@code couponsRedeemed}
-     * counts the coupon codes the step's mails carried (issued to the mail's customer with source
-     * {@code step-mail:<id>}) that a storefront reported used at least once, as the campaign
-     * figures count "used".
+     * How a step's mails fared, over every version of the step, on both channels: a step that went
+     * to the customer on LINE instead of by mail (a notice, {@code Notices}) counts as the mail
+     * would. {@code queued} are in the outbox or the LINE outbox and not yet sent (a LINE text whose
+     * outcome is unknown, or that LINE refused and is about to go by mail, included); {@code
+     * sentByMail} counts a step LINE refused that went by mail instead; test sends are never
+     * counted (they are no step mail). Nobody measures opens or clicks, on either channel. {@code
+     * couponsRedeemed} counts the coupon codes the step's mails carried (issued to the mail's
+     * customer with source {@code step-mail:<id>}) that a storefront reported used at least once, as
+     * the campaign figures count "used".
      */
     public record Figures(
-            long scheduled, long queued, long sent, long held, long failed, long optedOut, long couponsRedeemed) {
+            long scheduled,
+            long queued,
+            long sentByMail,
+            long sentOnLine,
+            long held,
+            long failed,
+            long optedOut,
+            long couponsRedeemed) {
 
-        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0);
+        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** Sent on either channel. */
+        public long sent() {
+            return sentByMail + sentOnLine;
+        }
 
         Figures plus(Figures other) {
             return new Figures(
                     scheduled + other.scheduled,
                     queued + other.queued,
-                    sent + other.sent,
+                    sentByMail + other.sentByMail,
+                    sentOnLine + other.sentOnLine,
                     held + other.held,
                     failed + other.failed,
                     optedOut + other.optedOut,
@@ -156,21 +173,35 @@ public class Scenarios {
 
     private record StepKey(long scenario, long origin) {}
 
+    /**
+     * Each step's figures. A step mail became an outbox mail ({@code o}) or a LINE text ({@code l},
+     * with {@code f}, the mail that went instead when LINE did not take it); the domain's read
+     * models say how each fared.
+     */
     private Map<StepKey, Figures> figuresByStep(Long scenario) {
         Map<StepKey, Figures> figures = new HashMap<>();
         jdbc.sql("""
                         select st.scenario_id, coalesce(st.origin_id, st.id),
                                count(*) filter (where m.status = 'SCHEDULED'),
-                               count(*) filter (where m.status = 'ENQUEUED' and o.status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN')),
-                               count(*) filter (where o.status = 'SENT'),
+                               count(*) filter (where m.status = 'ENQUEUED'
+                                                  and (o.status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN')
+                                                       or (l.outcome is null
+                                                           and l.push_status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN', 'FAILED'))
+                                                       or f.status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN'))),
+                               count(*) filter (where o.status = 'SENT' or f.status = 'SENT'),
+                               count(*) filter (where l.push_status = 'SENT'),
                                count(*) filter (where m.status = 'HELD'),
-                               count(*) filter (where o.status = 'FAILED' or (m.status = 'SKIPPED' and m.reason like 'failed:%')),
-                               count(*) filter (where m.reason = 'customer opted out' or o.last_error = 'customer opted out'),
+                               count(*) filter (where o.status = 'FAILED' or f.status = 'FAILED' or l.outcome = 'UNDELIVERABLE'
+                                                  or (m.status = 'SKIPPED' and m.reason like 'failed:%')),
+                               count(*) filter (where m.reason = 'customer opted out' or o.last_error = 'customer opted out'
+                                                  or (l.outcome = 'WITHDRAWN' and l.last_error = 'customer opted out')),
                                count(r.source)
                           from step_mail m
                           join scenario_step st on st.id = m.step_id
                           join enrolment e on e.id = m.enrolment_id
                           left join mail_delivery_view o on o.id = m.outbound_mail_id
+                          left join line_notice_view l on l.push_id = m.line_push_id
+                          left join mail_delivery_view f on f.id = l.fallback_mail_id
                           left join (select distinct source, customer_id from coupon_view
                                       where redemptions > 0 and source like 'step-mail:%') r
                             on r.source = 'step-mail:' || m.id and r.customer_id = e.customer_id
@@ -187,7 +218,8 @@ public class Scenarios {
                                 rs.getLong(6),
                                 rs.getLong(7),
                                 rs.getLong(8),
-                                rs.getLong(9))))
+                                rs.getLong(9),
+                                rs.getLong(10))))
                 .list()
                 .forEach(e -> figures.put(e.getKey(), e.getValue()));
         return figures;

@@ -8,6 +8,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -158,14 +159,82 @@ class LineNoticeSettingsTest extends LinkedCustomerScene {
                 .containsExactly("line:" + user);
     }
 
+    @Test
+    void shouldAnswerTheCustomersChoiceOnceWithTheReplyTokenAsLineDocumentsAReply() throws Exception {
+        noticesOn();
+        String eventId = UUID.randomUUID().toString();
+        String token = "mail-" + eventId;
+
+        webhook().signed(postback(eventId, token, "aftercare:notices=MAIL", false));
+        webhook().signed(postback(eventId, token, "aftercare:notices=MAIL", true));
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        List<FakeLine.Request> replies = repliesWith(token);
+        assertThat(replies).singleElement().satisfies(reply -> {
+            assertThat(reply.answered()).isEqualTo(200);
+            assertThat(reply.headers())
+                    .containsEntry("authorization", "Bearer " + TOKEN)
+                    .containsEntry("content-type", "application/json")
+                    .doesNotContainKey("x-line-retry-key");
+            assertThat(reply.json().get("messages")).hasSize(1);
+            assertThat(reply.json().get("messages").get(0).get("type").asString())
+                    .isEqualTo("text");
+            assertThat(reply.json().get("messages").get(0).get("text").asString())
+                    .isEqualTo("ありがとうございます。発送のお知らせなどのご案内は、メールでお届けします。");
+        });
+        assertThat(pushedTexts()).isEmpty();
+    }
+
+    @Test
+    void shouldSayNoticesComeOnLineOnlyWhenTheyDo() throws Exception {
+        String whileOff = "off-" + UUID.randomUUID();
+        webhook().signed(postback(UUID.randomUUID().toString(), whileOff, "aftercare:notices=LINE", false));
+        noticesOn();
+        String whileOn = "on-" + UUID.randomUUID();
+        webhook().signed(postback(UUID.randomUUID().toString(), whileOn, "aftercare:notices=LINE", false));
+        dispatcher.dispatchDue();
+
+        assertThat(replyText(whileOff)).contains("これまでどおりメールでお届けします");
+        assertThat(replyText(whileOn)).isEqualTo("ありがとうございます。発送のお知らせなどのご案内は、この LINE でお届けします。");
+    }
+
+    @Test
+    void shouldAnswerAnotherPostbackWithNothing() throws Exception {
+        String token = "other-" + UUID.randomUUID();
+        webhook().signed(postback(UUID.randomUUID().toString(), token, "aftercare:notices=FAX", false));
+        dispatcher.dispatchDue();
+
+        assertThat(repliesWith(token)).isEmpty();
+    }
+
+    private List<FakeLine.Request> repliesWith(String token) {
+        return LINE.sends().stream()
+                .filter(r -> r.path().equals("/v2/bot/message/reply"))
+                .filter(r -> token.equals(r.json().path("replyToken").asString("")))
+                .toList();
+    }
+
+    private String replyText(String token) {
+        return repliesWith(token).stream()
+                .filter(r -> r.answered() == 200)
+                .map(r -> r.json().get("messages").get(0).get("text").asString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no reply with the token " + token));
+    }
+
     /** A postback as LINE's reference shows it: a reply token and {@code postback.data}. */
     private String postback(String data) {
+        return postback(UUID.randomUUID().toString(), "p-" + user, data, false);
+    }
+
+    private String postback(String eventId, String replyToken, String data, boolean redelivery) {
         return LineWebhook.event(
-                UUID.randomUUID().toString(),
+                eventId,
                 "postback",
                 user,
-                ", \"replyToken\": \"p-" + user + "\", \"postback\": {\"data\": \"" + data + "\"}",
-                false);
+                ", \"replyToken\": \"" + replyToken + "\", \"postback\": {\"data\": \"" + data + "\"}",
+                redelivery);
     }
 
     private String noticesBy() {

@@ -10,6 +10,7 @@ import com.aftercare.domain.notice.Notices;
 import com.aftercare.domain.privacy.Disclosures;
 import com.aftercare.domain.privacy.Erasures;
 import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.stepmail.scenario.Scenarios;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestMailServer;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +43,9 @@ class LineNoticesTest extends LinkedCustomerScene {
 
     @Autowired
     Erasures erasures;
+
+    @Autowired
+    Scenarios scenarios;
 
     @Autowired
     Disclosures disclosures;
@@ -128,18 +133,45 @@ class LineNoticesTest extends LinkedCustomerScene {
     }
 
     @Test
+    void shouldCountAStepSentOnLineInTheScenarioFiguresAsLineAndSayOpensAreNotMeasured() {
+        noticesOn();
+        shippedAndQueued();
+        Scenarios.Figures queued = shippingNoticeFigures();
+
+        rounds();
+
+        Scenarios.Figures sent = shippingNoticeFigures();
+        assertThat(sent.sentOnLine()).isEqualTo(queued.sentOnLine() + 1);
+        assertThat(sent.sentByMail()).isEqualTo(queued.sentByMail());
+        assertThat(sent.sent()).isEqualTo(queued.sent() + 1);
+        assertThat(sent.queued()).isEqualTo(queued.queued() - 1);
+        String page = admin.get("/console/stepmail/scenarios/" + shippingNoticeScenario())
+                .body();
+        assertThat(page)
+                .contains("（メール " + sent.sentByMail() + "・LINE " + sent.sentOnLine() + "）")
+                .contains("開封とクリックは、メールでも LINE でも計測していません。");
+    }
+
+    @Test
+    void shouldCountAStepLineRefusedAndMailedInsteadAsSentByMail() throws Exception {
+        noticesOn();
+        shippedAndQueued();
+        Scenarios.Figures queued = shippingNoticeFigures();
+        unfollow();
+
+        rounds();
+        rounds();
+
+        Scenarios.Figures sent = shippingNoticeFigures();
+        assertThat(sent.sentByMail()).isEqualTo(queued.sentByMail() + 1);
+        assertThat(sent.sentOnLine()).isEqualTo(queued.sentOnLine());
+        assertThat(sent.queued()).isEqualTo(queued.queued() - 1);
+    }
+
+    @Test
     void shouldRecordANoticeForACustomerWhoUnfollowedAndHasNoEmailAsNotDeliverable() throws Exception {
         noticesOn();
         unfollow();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("shopName", "テスト店");
-        variables.put("customerName", "山田 花子");
-        variables.put("inquiryReference", "INQ-2025-000001");
-        variables.put("referenceTag", "[INQ-2025-000001]");
-        variables.put("visitWhen", "2025-11-25 10:00–12:00");
-        variables.put("visitPlace", "東京都千代田区丸の内1-1-1");
-        variables.put("changeUrl", "https://example.jp/portal/visit?token=x");
-
         Notices.Sent sent = transactions.execute(status -> notices.send(MailRequest.transactional(
                 Events.unique("notice"),
                 "visit-confirmation",
@@ -147,12 +179,58 @@ class LineNoticesTest extends LinkedCustomerScene {
                 null,
                 new StorefrontId(storefront.id().value()),
                 null,
-                variables,
+                visitVariables(),
                 Instant.now())));
 
         assertThat(sent.channel()).isEqualTo(Notices.Channel.NONE);
         assertThat(sent.reason()).isEqualTo(Notices.UNDELIVERABLE);
         assertThat(admin.get("/console/customers/" + customer).body()).contains("届けられません（LINE はブロック中、メールアドレスなし）");
+    }
+
+    @Test
+    void shouldMailTheNoticeWhenTheLineAccountWasNeverLinkedThroughThePortal() {
+        noticesOn();
+        // the account belongs to the customer (an operator's merge moves it so) but the person never
+        // proved an order with it
+        jdbc.sql("update line_identity set linked_at = null where id = :id")
+                .param("id", account)
+                .update();
+
+        ship();
+        rounds();
+
+        assertMailedOnceAndNotPushed();
+        assertThat(admin.get("/console/customers/" + customer).body())
+                .contains("ポータルの注文確認でご注文と結び付いていないため、お知らせはメールで届きます");
+    }
+
+    @Test
+    void shouldSendNothingOnLineToALineOnlyCustomer() throws Exception {
+        noticesOn();
+        String stranger = LineWebhook.newUser();
+        webhook().signed(LineWebhook.textEvent(UUID.randomUUID().toString(), stranger, "こんにちは", false));
+        CustomerId lineOnly = new CustomerId(jdbc.sql("select customer_id from line_identity where line_user_id = :u")
+                .param("u", stranger)
+                .query(Long.class)
+                .single());
+        StorefrontId shop = new StorefrontId(storefront.id().value());
+
+        Notices.Sent sent = transactions.execute(status -> notices.send(MailRequest.transactional(
+                Events.unique("notice"),
+                "visit-confirmation",
+                lineOnly,
+                null,
+                shop,
+                null,
+                visitVariables(),
+                Instant.now())));
+        rounds();
+
+        assertThat(notices.takenOnLine(lineOnly, shop)).isFalse();
+        assertThat(sent.channel()).isEqualTo(Notices.Channel.NONE);
+        assertThat(sent.reason()).isEqualTo(Notices.NO_EMAIL);
+        assertThat(LINE.sends())
+                .noneMatch(r -> stranger.equals(r.json().path("to").asString("")));
     }
 
     @Test
@@ -347,6 +425,37 @@ class LineNoticesTest extends LinkedCustomerScene {
                         .contains("東京都千代田区丸の内1-1-1")
                         .contains("/portal/visit?token="));
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("ご訪問日時のご確認"));
+    }
+
+    /** The scenario this order's shipping notice belongs to. */
+    private long shippingNoticeScenario() {
+        return jdbc.sql("""
+                        select st.scenario_id from step_mail m join enrolment e on e.id = m.enrolment_id
+                          join scenario_step st on st.id = m.step_id join customer_order o on o.id = e.order_id
+                         where o.order_number = :n and st.template = 'shipping-notice'
+                        """).param("n", number).query(Long.class).single();
+    }
+
+    /** The shipping notice step's figures in that scenario, as the step mail console shows them. */
+    private Scenarios.Figures shippingNoticeFigures() {
+        return scenarios.find(shippingNoticeScenario()).steps().stream()
+                .filter(step -> step.template().equals("shipping-notice"))
+                .findFirst()
+                .orElseThrow()
+                .figures();
+    }
+
+    /** What the visit confirmation's template asks for. */
+    private static Map<String, Object> visitVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shopName", "テスト店");
+        variables.put("customerName", "山田 花子");
+        variables.put("inquiryReference", "INQ-2025-000001");
+        variables.put("referenceTag", "[INQ-2025-000001]");
+        variables.put("visitWhen", "2025-11-25 10:00–12:00");
+        variables.put("visitPlace", "東京都千代田区丸の内1-1-1");
+        variables.put("changeUrl", "https://example.jp/portal/visit?token=x");
+        return variables;
     }
 
     private void assertMailedOnceAndNotPushed() {
