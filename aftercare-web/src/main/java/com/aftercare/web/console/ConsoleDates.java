@@ -12,10 +12,20 @@ import org.springframework.stereotype.Component;
 @Component("consoleDates")
 public class ConsoleDates {
 
+    /**
+     * A wall-clock time as the console prints it and as an operator types it into a form (a text
+     * field: Chromium draws {@code datetime-local} in the browser's own locale, MM/DD/YYYY in an
+     * English browser even on a Japanese page).
+     */
+    public static final String WALL_CLOCK = "yyyy-MM-dd HH:mm";
+
+    /** What a {@code datetime-local} input sends, still taken from clients that send it. */
+    public static final String WALL_CLOCK_ISO = "yyyy-MM-dd'T'HH:mm";
+
     private final DateTimeFormatter format;
 
     ConsoleDates(ShopProperties shop) {
-        this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(shop.zone());
+        this.format = DateTimeFormatter.ofPattern(WALL_CLOCK).withZone(shop.zone());
     }
 
     public String format(Instant instant) {

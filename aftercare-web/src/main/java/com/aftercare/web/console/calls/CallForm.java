@@ -2,6 +2,7 @@ package com.aftercare.web.console.calls;
 
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Priority;
+import com.aftercare.web.console.ConsoleDates;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,7 +24,9 @@ record CallForm(
         @NotNull Priority priority,
         @Size(max = 64) String orderNumber,
         Boolean callbackWanted,
-        @DateTimeFormat(pattern = IntakeTimes.PATTERN) LocalDateTime callbackAt)
+
+        @DateTimeFormat(pattern = ConsoleDates.WALL_CLOCK, fallbackPatterns = ConsoleDates.WALL_CLOCK_ISO)
+        LocalDateTime callbackAt)
         implements IntakeForm {
 
     static CallForm forCustomer(KnownCustomer c) {

@@ -9,9 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IntakeTimes {
 
-    /** What a {@code datetime-local} input sends. */
-    static final String PATTERN = "yyyy-MM-dd'T'HH:mm";
-
     private final ShopProperties shop;
 
     IntakeTimes(ShopProperties shop) {

@@ -2,6 +2,7 @@ package com.aftercare.web.console.calls;
 
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Priority;
+import com.aftercare.web.console.ConsoleDates;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,10 +21,10 @@ record VisitForm(
         @Size(max = 64) String orderNumber,
         @NotBlank @Size(max = 500) String address,
 
-        @NotNull @DateTimeFormat(pattern = IntakeTimes.PATTERN)
+        @NotNull @DateTimeFormat(pattern = ConsoleDates.WALL_CLOCK, fallbackPatterns = ConsoleDates.WALL_CLOCK_ISO)
         LocalDateTime slotStart,
 
-        @NotNull @DateTimeFormat(pattern = IntakeTimes.PATTERN)
+        @NotNull @DateTimeFormat(pattern = ConsoleDates.WALL_CLOCK, fallbackPatterns = ConsoleDates.WALL_CLOCK_ISO)
         LocalDateTime slotEnd,
 
         @NotBlank @Size(max = 200) String staff)

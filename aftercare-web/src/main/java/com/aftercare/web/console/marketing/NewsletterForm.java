@@ -4,6 +4,7 @@ import com.aftercare.domain.coupon.CampaignId;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.stepmail.newsletter.NewsletterDraft;
 import com.aftercare.stepmail.newsletter.Segment;
+import com.aftercare.web.console.ConsoleDates;
 import java.time.LocalDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -21,7 +22,9 @@ record NewsletterForm(
         Integer purchasedWithinDays,
         Long couponCampaignId,
         String overCap,
-        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime sendAt) {
+
+        @DateTimeFormat(pattern = ConsoleDates.WALL_CLOCK, fallbackPatterns = ConsoleDates.WALL_CLOCK_ISO)
+        LocalDateTime sendAt) {
 
     static NewsletterForm startingWith(String subject, String textBody) {
         return new NewsletterForm(subject, textBody, "ja", null, null, null, null, "SKIP", null);

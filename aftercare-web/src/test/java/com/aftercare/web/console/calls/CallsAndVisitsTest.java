@@ -132,7 +132,7 @@ class CallsAndVisitsTest {
 
     @Test
     void shouldLogACallWithACallbackInsideThePhoneHours() {
-        HttpResponse<String> answer = logCall(call("2026-11-24T14:00"));
+        HttpResponse<String> answer = logCall(call("2026-11-24 14:00"));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
         Inquiries.InquiryView inquiry = opened(answer);
@@ -182,7 +182,7 @@ class CallsAndVisitsTest {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("callbackAt-error");
         assertThat(garbled.statusCode()).isEqualTo(400);
-        assertThat(garbled.body()).contains("callbackAt-error");
+        assertThat(garbled.body()).contains("callbackAt-error").contains("2026-12-24 14:00 のような日時を入力してください。");
         assertThat(inquiriesOfTheCustomer()).isZero();
     }
 

@@ -96,8 +96,8 @@ class DeskBrowserTest {
                 .type(By.id("summary"), "返品の送り先を確認したい。折り返し希望。");
         new Select(browser.driver().findElement(By.id("category"))).selectByValue("RETURN");
         browser.driver().findElement(By.name("callbackWanted")).click();
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById('callbackAt').value = '2026-11-24T14:00'");
+        // typed as the console prints times, whatever the browser's locale
+        browser.type(By.id("callbackAt"), "2026-11-24 14:00");
         browser.driver().findElement(By.id("log-call")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/console/inquiries/INQ-"));
         String reference = browser.path().substring(browser.path().lastIndexOf('/') + 1);

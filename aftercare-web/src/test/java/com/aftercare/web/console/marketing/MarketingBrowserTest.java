@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -93,14 +92,12 @@ class MarketingBrowserTest {
         String subject = Events.unique("取消テスト");
         composeForAShopWithOneConsentingCustomer(subject);
         new Select(browser.driver().findElement(By.id("overCap"))).selectByValue("POSTPONE");
-        // a datetime-local input takes keys in the browser's locale format; its value is ISO
-        ((JavascriptExecutor) browser.driver())
-                .executeScript(
-                        "arguments[0].value = arguments[1];",
-                        browser.driver().findElement(By.id("sendAt")),
-                        LocalDateTime.now(ZoneId.of("Asia/Tokyo"))
-                                .plusDays(2)
-                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        // typed as the console prints times, whatever the browser's locale
+        browser.type(
+                By.id("sendAt"),
+                LocalDateTime.now(ZoneId.of("Asia/Tokyo"))
+                        .plusDays(2)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         browser.driver().findElement(By.id("schedule")).click();
         browser.waitForVisible(By.id("notice"));
         By row = By.xpath("//table[@id='newsletters']//tr[td[1][text()='" + subject + "']]");
