@@ -54,6 +54,27 @@ class MailDeliveryTest extends OutboxTestSupport {
     PlatformTransactionManager transactionManager;
 
     @Test
+    void shouldStampASentMailWithThePlatformsClockNotTheDatabases() {
+        // the clock every service stamps with (a test's, the demo's replaying one): 40 days ago
+        Instant then = Instant.now().minus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        MailDispatcher dispatcher = dispatcher(
+                "clocked", greenMail.getSmtp().getPort(), 50, java.time.Clock.fixed(then, java.time.ZoneOffset.UTC));
+        long id = enqueue(mail("clock@" + uniqueDomain(), "時計のテスト", "本文"));
+
+        for (int round = 0; round < 20 && row(id).status().equals("PENDING"); round++) {
+            dispatcher.dispatchDue();
+        }
+
+        assertThat(row(id).status()).isEqualTo("SENT");
+        Instant sentAt = jdbc.sql("select sent_at from outbound_mail where id = :id")
+                .param("id", id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(sentAt).isEqualTo(then);
+    }
+
+    @Test
     void shouldDeliverEnqueuedMailOnceWithJapaneseSubjectIntact() throws Exception {
         String to = "hanako@" + uniqueDomain();
         String subject = "【ご注文ありがとうございます】商品到着のご案内";
