@@ -7,7 +7,7 @@ import com.aftercare.domain.coupon.Discount;
 import com.aftercare.domain.coupon.NewCampaign;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.ingest.EventIngestion;
-import com.aftercare.domain.mail.dispatch.MailDispatcher;
+import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.shop.ShopProperties;
@@ -73,7 +73,7 @@ class DemoHistory {
     private final Newsletters newsletters;
     private final NewsletterSender newsletterSender;
     private final StepMailScheduler stepMail;
-    private final MailDispatcher mailDispatcher;
+    private final MailDeliveries mail;
     private final FiguresRefresh figures;
     private final ZoneId zone;
     private final DemoOrders orders;
@@ -99,7 +99,7 @@ class DemoHistory {
             Newsletters newsletters,
             NewsletterSender newsletterSender,
             StepMailScheduler stepMail,
-            MailDispatcher mailDispatcher,
+            MailDeliveries mail,
             FiguresRefresh figures,
             ShopProperties shop) {
         this.clock = clock;
@@ -111,7 +111,7 @@ class DemoHistory {
         this.newsletters = newsletters;
         this.newsletterSender = newsletterSender;
         this.stepMail = stepMail;
-        this.mailDispatcher = mailDispatcher;
+        this.mail = mail;
         this.figures = figures;
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
@@ -179,9 +179,7 @@ class DemoHistory {
      * day or two later by the replaying clock.
      */
     private void sendQueuedMail() {
-        while (mailDispatcher.dispatchDue() > 0) {
-            // a full batch may leave more behind
-        }
+        mail.sendDueNow();
     }
 
     /**
