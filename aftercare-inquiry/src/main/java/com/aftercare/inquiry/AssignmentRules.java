@@ -6,7 +6,7 @@ import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.domain.storefront.Storefronts;
 import java.sql.Types;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +133,7 @@ public class AssignmentRules {
 
     /** What the audit log keeps of a new rule; {@code *} for a condition that matches anything. */
     private static Map<String, Object> details(NewRule rule) {
-        Map<String, Object> details = new HashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("position", rule.position());
         details.put("channel", rule.channel() == null ? "*" : rule.channel().name());
         details.put("category", rule.category() == null ? "*" : rule.category().name());

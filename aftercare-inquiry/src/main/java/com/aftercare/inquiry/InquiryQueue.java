@@ -2,6 +2,7 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -138,15 +139,17 @@ public class InquiryQueue {
     }
 
     /**
-     * Narrows the queue to one person's or one team's work, on top of the {@link Filter}; a null
-     * or blank part does not narrow.
+     * Narrows the queue to one person's, one team's or one storefront's work, on top of the
+     * {@link Filter}; a null or blank part does not narrow.
      *
      * @param assignee an operator's username
      * @param team a team's code
+     * @param storefront the storefront the inquiry came through (one opened in the console with no
+     *     storefront is in no storefront's queue)
      */
-    public record Scope(String assignee, String team) {
+    public record Scope(String assignee, String team, StorefrontId storefront) {
 
-        public static final Scope EVERYONE = new Scope(null, null);
+        public static final Scope EVERYONE = new Scope(null, null, null);
 
         private static String given(String value) {
             return value == null || value.isBlank() ? null : value.strip();
@@ -154,7 +157,8 @@ public class InquiryQueue {
 
         String clause() {
             return (given(assignee) == null ? "" : " and o.username = :assignee")
-                    + (given(team) == null ? "" : " and i.team = :team");
+                    + (given(team) == null ? "" : " and i.team = :team")
+                    + (storefront == null ? "" : " and i.storefront_id = :storefront");
         }
     }
 
@@ -213,6 +217,9 @@ public class InquiryQueue {
         }
         if (Scope.given(scope.team()) != null) {
             statement = statement.param("team", Scope.given(scope.team()));
+        }
+        if (scope.storefront() != null) {
+            statement = statement.param("storefront", scope.storefront().value());
         }
         return statement;
     }

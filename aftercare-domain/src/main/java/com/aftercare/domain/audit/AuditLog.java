@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,21 +50,49 @@ public class AuditLog {
 
     /**
      * Records an action. {@code details} must never hold secrets (passwords, API keys): the trail
-     * is read by every admin.
+     * is read by every admin. The audit page shows them in the order the map gives them, so several
+     * details come in a map with an order of its own ({@link #details}, a {@link LinkedHashMap}, a
+     * record's fields); a map without one ({@code Map.of}, whose order changes from run to run) is
+     * kept sorted by key, so an entry at least reads the same every time.
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, String targetType, String targetId, Map<String, ?> details) {
         jdbc.sql("""
                         insert into audit_log (at, actor, action, target_type, target_id, details)
-                        values (:at, :actor, :action, :type, :id, cast(:details as jsonb))
+                        values (:at, :actor, :action, :type, :id, cast(:details as json))
                         """)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("actor", actor)
                 .param("action", action)
                 .param("type", targetType)
                 .param("id", targetId)
-                .param("details", JSON.writeValueAsString(details == null ? Map.of() : details))
+                .param("details", JSON.writeValueAsString(inOrder(details)))
                 .update();
+    }
+
+    /**
+     * Details in the order given, as {@code Map.of} takes them: {@code details("storefront", 1,
+     * "url", url)}. Null values are kept (a setting cleared is a detail too).
+     *
+     * @param keysAndValues a key, its value, the next key, its value…
+     */
+    public static Map<String, Object> details(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("details come in key and value pairs");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return details;
+    }
+
+    private static Map<String, ?> inOrder(Map<String, ?> details) {
+        if (details == null) {
+            return Map.of();
+        }
+        boolean ordered = details.size() < 2 || details instanceof LinkedHashMap || details instanceof SortedMap;
+        return ordered ? details : new TreeMap<>(details);
     }
 
     /**

@@ -8,7 +8,6 @@ import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +73,7 @@ public class Coupons {
                 "coupon.campaign.created",
                 "coupon_campaign",
                 String.valueOf(created.value()),
-                Map.of(
+                AuditLog.details(
                         "name",
                         campaign.name(),
                         "discountKind",

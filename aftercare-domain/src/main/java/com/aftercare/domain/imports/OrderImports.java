@@ -105,7 +105,7 @@ public class OrderImports {
                     "order-import.uploaded",
                     "order_import",
                     Long.toString(id),
-                    Map.of(
+                    AuditLog.details(
                             "storefront",
                             storefront.value(),
                             "file",
@@ -227,7 +227,7 @@ public class OrderImports {
                 "order-import.started",
                 "order_import",
                 Long.toString(importId),
-                Map.of("storefront", status.storefront().value(), "rows", status.rowsTotal()));
+                AuditLog.details("storefront", status.storefront().value(), "rows", status.rowsTotal()));
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,7 +138,7 @@ public class LineIdentities {
                 "line.notices.chosen",
                 "line_identity",
                 Long.toString(identity),
-                Map.of("customer", customer.value(), "from", before, "to", channel.name()));
+                AuditLog.details("customer", customer.value(), "from", before, "to", channel.name()));
     }
 
     /**

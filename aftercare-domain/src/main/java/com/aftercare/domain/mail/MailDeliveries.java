@@ -2,6 +2,7 @@ package com.aftercare.domain.mail;
 
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.mail.dispatch.MailDeliveryLog;
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.mail.dispatch.ParkedMails;
 import com.aftercare.domain.mail.outbox.MailSuppressions;
 import java.util.List;
@@ -28,12 +29,34 @@ public class MailDeliveries {
     private final ParkedMails parked;
     private final MailSuppressions suppressions;
     private final AuditLog audit;
+    private final MailDispatcher dispatcher;
 
-    MailDeliveries(MailDeliveryLog log, ParkedMails parked, MailSuppressions suppressions, AuditLog audit) {
+    MailDeliveries(
+            MailDeliveryLog log,
+            ParkedMails parked,
+            MailSuppressions suppressions,
+            AuditLog audit,
+            MailDispatcher dispatcher) {
         this.log = log;
         this.parked = parked;
         this.suppressions = suppressions;
         this.audit = audit;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Sends every mail that is due, in the caller's thread, as the background dispatcher does
+     * every second: for a caller whose mails must leave at this moment of the platform's clock
+     * (the demo replaying its past sets the clock to each moment; the mails are stamped with it).
+     *
+     * @return how many mails were dealt with (sent, retried later, failed or parked)
+     */
+    public int sendDueNow() {
+        int total = 0;
+        for (int round = dispatcher.dispatchDue(); round > 0; round = dispatcher.dispatchDue()) {
+            total += round; // a full batch may leave more behind
+        }
+        return total;
     }
 
     /**

@@ -82,7 +82,7 @@ public class MailSenders {
                 "mail.sender.saved",
                 "storefront",
                 Long.toString(storefront.value()),
-                Map.of(
+                AuditLog.details(
                         "from", sender.fromAddress(),
                         "relay", relay == null ? "shop" : relay.host() + ":" + relay.port(),
                         "password", fate.name().toLowerCase(Locale.ROOT)));

@@ -130,7 +130,7 @@ public class Operators {
                 "operator.created",
                 "operator",
                 username,
-                Map.of("id", id, "displayName", displayName, "role", role.name()));
+                AuditLog.details("id", id, "displayName", displayName, "role", role.name()));
         return id;
     }
 
@@ -195,7 +195,11 @@ public class Operators {
                 .param("u", username)
                 .update();
         audit.record(
-                by, "operator.role-changed", "operator", username, Map.of("from", before.name(), "to", role.name()));
+                by,
+                "operator.role-changed",
+                "operator",
+                username,
+                AuditLog.details("from", before.name(), "to", role.name()));
         return true;
     }
 
@@ -249,7 +253,7 @@ public class Operators {
                     "operator.locked",
                     "operator",
                     username,
-                    Map.of("failedLogins", threshold, "lockedFor", lockFor.toString()));
+                    AuditLog.details("failedLogins", threshold, "lockedFor", lockFor.toString()));
         }
         return locked;
     }

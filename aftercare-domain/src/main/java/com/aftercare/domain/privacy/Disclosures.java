@@ -81,7 +81,7 @@ public class Disclosures {
                 "customer.disclosed",
                 "customer",
                 Long.toString(customer.value()),
-                Map.of("format", format, "rows", counts));
+                AuditLog.details("format", format, "rows", counts));
         return new Disclosure(customer, clock.instant(), sections);
     }
 }

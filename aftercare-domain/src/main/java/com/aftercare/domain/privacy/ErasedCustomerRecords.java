@@ -29,7 +29,7 @@ class ErasedCustomerRecords {
         long id = customer.value();
         for (String value : quoted) {
             jdbc.sql("""
-                            update audit_log set details = cast(replace(details::text, :value, '[erased]') as jsonb)
+                            update audit_log set details = cast(replace(details::text, :value, '[erased]') as json)
                              where strpos(details::text, :value) > 0
                             """).param("value", value).update();
         }

@@ -95,7 +95,7 @@ public class Storefronts {
                 "storefront.created",
                 "storefront",
                 String.valueOf(created.id().value()),
-                Map.of("code", created.code(), "name", created.name()));
+                AuditLog.details("code", created.code(), "name", created.name()));
         return created;
     }
 
@@ -234,7 +234,7 @@ public class Storefronts {
                 "apikey.revoked",
                 "api_key",
                 String.valueOf(keyId),
-                Map.of(
+                AuditLog.details(
                         "prefix",
                         revoked.prefix(),
                         "storefront",

@@ -152,7 +152,7 @@ public class WebhookDeliveries {
                 "webhook.delivery.resent",
                 "webhook-delivery",
                 Long.toString(id),
-                Map.of("storefront", storefront.value(), "previousStatus", status));
+                AuditLog.details("storefront", storefront.value(), "previousStatus", status));
     }
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {

@@ -113,7 +113,7 @@ public class WebhookSubscriptions {
                 "webhook.subscription.created",
                 "webhook-subscription",
                 Long.toString(id),
-                Map.of("storefront", storefront.value(), "url", uri.toString(), "events", names));
+                AuditLog.details("storefront", storefront.value(), "url", uri.toString(), "events", names));
         return new Created(find(storefront, id), secret);
     }
 

@@ -119,7 +119,7 @@ public class ReturnLogisticsSetup {
                 "returns.address.added",
                 "return_address",
                 Long.toString(id),
-                Map.of("storefront", address.storefront().value(), "label", address.label()));
+                AuditLog.details("storefront", address.storefront().value(), "label", address.label()));
         return id;
     }
 

@@ -91,7 +91,8 @@ public class ReturnShipments {
                 "returns.pickup.booked",
                 "claim",
                 claim.rma(),
-                Map.of("day", pickup.date().toString(), "slot", pickup.slot().name()));
+                AuditLog.details(
+                        "day", pickup.date().toString(), "slot", pickup.slot().name()));
         return plan(claim).orElseThrow();
     }
 

@@ -15,7 +15,6 @@ import com.aftercare.returns.signals.ClaimSignals;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -99,7 +98,7 @@ class RuleScreening implements ClaimScreening {
                 "claim.rule-decided",
                 "claim",
                 rma,
-                Map.of("rule", rule.id(), "action", done.name()));
+                AuditLog.details("rule", rule.id(), "action", done.name()));
         return claims.byRma(rma).map(ClaimView::status).orElseThrow(() -> NotFound.claim(rma));
     }
 

@@ -187,7 +187,7 @@ public class Newsletters {
                 "newsletter.scheduled",
                 "newsletter",
                 String.valueOf(id),
-                Map.of("subject", draft.subject(), "sendAt", String.valueOf(sendAt)));
+                AuditLog.details("subject", draft.subject(), "sendAt", String.valueOf(sendAt)));
         return new NewsletterId(id);
     }
 
@@ -276,7 +276,7 @@ public class Newsletters {
                 "newsletter.cancelled",
                 "newsletter",
                 String.valueOf(id.value()),
-                Map.of("deliveries", String.valueOf(deliveries), "outboxMails", String.valueOf(outboxMails)));
+                AuditLog.details("deliveries", String.valueOf(deliveries), "outboxMails", String.valueOf(outboxMails)));
         return new Cancelled(deliveries, outboxMails);
     }
 

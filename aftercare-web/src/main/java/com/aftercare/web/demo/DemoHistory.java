@@ -7,6 +7,7 @@ import com.aftercare.domain.coupon.Discount;
 import com.aftercare.domain.coupon.NewCampaign;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.ingest.EventIngestion;
+import com.aftercare.domain.mail.MailDeliveries;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.shop.ShopProperties;
@@ -72,6 +73,7 @@ class DemoHistory {
     private final Newsletters newsletters;
     private final NewsletterSender newsletterSender;
     private final StepMailScheduler stepMail;
+    private final MailDeliveries mail;
     private final FiguresRefresh figures;
     private final ZoneId zone;
     private final DemoOrders orders;
@@ -97,6 +99,7 @@ class DemoHistory {
             Newsletters newsletters,
             NewsletterSender newsletterSender,
             StepMailScheduler stepMail,
+            MailDeliveries mail,
             FiguresRefresh figures,
             ShopProperties shop) {
         this.clock = clock;
@@ -108,6 +111,7 @@ class DemoHistory {
         this.newsletters = newsletters;
         this.newsletterSender = newsletterSender;
         this.stepMail = stepMail;
+        this.mail = mail;
         this.figures = figures;
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
@@ -159,13 +163,23 @@ class DemoHistory {
                 });
             }
         }
-        DemoTimeline.Replayed replayed = timeline.replay(clock, now);
+        DemoTimeline.Replayed replayed = timeline.replay(clock, now, this::sendQueuedMail);
         stepMail.runDue();
         newsletterSender.runDue();
         // the business figures read a view refreshed every few minutes; the demo shows it at once
         figures.refresh();
         log.info("Demo history: {} things happened, {} refused", replayed.happened(), replayed.failed());
         return replayed;
+    }
+
+    /**
+     * Sends what the moment's happening queued, while the clock still says that moment: the mails of
+     * the past then carry the time they were due, as a customer's timeline shows them. Left to the
+     * background dispatcher, a mail leaves a second of real time after it was queued, which is a
+     * day or two later by the replaying clock.
+     */
+    private void sendQueuedMail() {
+        mail.sendDueNow();
     }
 
     /**

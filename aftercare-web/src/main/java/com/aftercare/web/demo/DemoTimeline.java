@@ -28,8 +28,12 @@ final class DemoTimeline {
         happenings.add(new Happening(at, happenings.size(), what, action));
     }
 
-    /** Runs everything planned before {@code now}, in time order, the clock set to each moment. */
-    Replayed replay(DemoClock clock, Instant now) {
+    /**
+     * Runs everything planned before {@code now}, in time order, the clock set to each moment, and
+     * {@code afterEach} after each of them at the same moment (what a live shop's background work
+     * would have done then, such as sending the mails just queued).
+     */
+    Replayed replay(DemoClock clock, Instant now, Runnable afterEach) {
         int happened = 0;
         int failed = 0;
         List<Happening> inOrder = happenings.stream()
@@ -41,6 +45,7 @@ final class DemoTimeline {
                 clock.travelTo(happening.at());
                 try {
                     happening.action().run();
+                    afterEach.run();
                     happened++;
                 } catch (RuntimeException e) {
                     // a seed the rules refuse is a bug of the seed, not a reason to stop the demo

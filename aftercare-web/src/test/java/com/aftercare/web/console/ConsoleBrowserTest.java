@@ -141,6 +141,10 @@ class ConsoleBrowserTest {
         browser.waitForVisible(By.id("notice"));
 
         By section = By.id("storefront-" + code);
+        // no key yet: said in words, with the next step, instead of an empty table
+        assertThat(browser.driver().findElement(By.id("no-keys-" + code)).getText())
+                .contains("このストアには API キーがまだありません。")
+                .contains("「キーを発行」を押すと");
         browser.type(By.id("label-" + code), "受注連携");
         browser.driver()
                 .findElement(section)

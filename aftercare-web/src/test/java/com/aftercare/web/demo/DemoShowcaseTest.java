@@ -98,6 +98,19 @@ class DemoShowcaseTest {
     }
 
     @Test
+    void shouldHaveSentTheMailsOfThePastWhenTheyWereDueNotAtStartUp() {
+        // a customer's timeline shows each mail at the time it was sent
+        String ofThePast = "from outbound_mail where status = 'SENT' and due_at < now() - interval '1 day'";
+        long sent = count("select count(*) " + ofThePast);
+        long onTime =
+                count("select count(*) " + ofThePast + " and sent_at between due_at and due_at + interval '1 hour'");
+        assertThat(sent).isGreaterThan(500);
+        assertThat(onTime).as("sent within the hour they were due").isGreaterThan(sent * 95 / 100);
+        assertThat(count("select count(distinct date_trunc('day', sent_at)) " + ofThePast))
+                .isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
     void shouldShowSomethingInEveryListAndChartOfTheConsole() {
         for (String page : List.of(
                 "/console",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
@@ -38,6 +39,9 @@ class AuditSearchTest {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    Storefronts storefronts;
 
     String actor;
     ConsoleClient admin;
@@ -116,6 +120,29 @@ class AuditSearchTest {
         assertThat(backwards.body()).contains("終了日は開始日以降にしてください");
         assertThat(badPage.statusCode()).isEqualTo(400);
         assertThat(badPage.body()).contains("ページの指定が正しくありません");
+    }
+
+    @Test
+    void shouldShowDetailsInTheOrderWrittenAndAStorefrontByItsName() {
+        Storefronts.StorefrontView shop = storefronts.create(Events.unique("sf"), "こもれび 監査店");
+        String writer = Events.unique("auditor");
+        // jsonb would have put "storefront" (the longest key) last: the page must keep it first
+        audit.record(
+                writer,
+                "newsletter.scheduled",
+                "storefront",
+                Long.toString(shop.id().value()),
+                AuditLog.details("storefront", shop.id().value(), "subject", "年末のお知らせ", "sendAt", "2026-12-28T10:00"));
+
+        String page = admin.get("/console/admin/audit?actor=" + writer).body();
+
+        assertThat(page).contains("<td>ストア こもれび 監査店</td>");
+        int storefront = page.indexOf("<li>ストア: こもれび 監査店</li>");
+        int subject = page.indexOf("<li>件名: 年末のお知らせ</li>");
+        int sendAt = page.indexOf("<li>配信日時: 2026-12-28T10:00</li>");
+        assertThat(storefront).as("the storefront by its name").isPositive();
+        assertThat(storefront).isLessThan(subject);
+        assertThat(subject).isLessThan(sendAt);
     }
 
     @Test

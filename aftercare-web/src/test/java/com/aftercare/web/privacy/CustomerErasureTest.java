@@ -173,7 +173,7 @@ class CustomerErasureTest {
                          where action = 'customer.erased' and target_id = cast(:c as text)
                         """).param("c", customer).query().singleRow();
         assertThat(audit.get("details").toString())
-                .contains("\"ordersUnderRetention\": 1")
+                .contains("\"ordersUnderRetention\":1")
                 .contains("本人より");
     }
 

@@ -299,7 +299,7 @@ public class MailDispatcher {
             }
             return true;
         } finally {
-            int recorded = rows.markSent(accepted, me);
+            int recorded = rows.markSent(accepted, me, clock.instant());
             outcomes.add("sent", recorded);
             if (recorded < accepted.size()) {
                 log.warn(

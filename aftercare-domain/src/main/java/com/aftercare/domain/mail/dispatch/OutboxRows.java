@@ -3,6 +3,8 @@ package com.aftercare.domain.mail.dispatch;
 import com.aftercare.domain.mail.MailKind;
 import com.aftercare.domain.shared.LeasedRows;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +95,19 @@ class OutboxRows {
     /**
      * Records the server's acceptance of each mail with its Message-ID, in one statement. UNKNOWN
      * is accepted too: if our lease ran out during a slow hand-over and another dispatcher parked
-     * the mail, the 250 reply we did get is the truth.
+     * the mail, the 250 reply we did get is the truth. {@code at} is the platform's clock, as every
+     * service stamps what it does (a customer's timeline shows it); the demo's replayed past relies
+     * on it to send each mail at the moment it was due.
      *
      * @return how many rows were still ours to record
      */
-    int markSent(List<AcceptedMail> accepted, String me) {
+    int markSent(List<AcceptedMail> accepted, String me, Instant at) {
         if (accepted.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
                         update outbound_mail o
-                           set status = 'SENT', message_id = a.message_id, sent_at = now(), lease_until = null,
+                           set status = 'SENT', message_id = a.message_id, sent_at = :at, lease_until = null,
                                last_error = null, updated_at = now()
                           from (values :accepted) as a (id, message_id)
                          where o.id = a.id and o.claimed_by = :me and o.status in ('IN_FLIGHT', 'UNKNOWN')
@@ -114,6 +118,8 @@ class OutboxRows {
                                 .map(mail -> new Object[] {mail.id(), mail.messageId()})
                                 .toList())
                 .param("me", me)
+                // pgjdbc binds OffsetDateTime as timestamptz; it has no mapping for Instant
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 

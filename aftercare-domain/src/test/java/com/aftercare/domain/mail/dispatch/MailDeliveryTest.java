@@ -11,8 +11,12 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +56,27 @@ class MailDeliveryTest extends OutboxTestSupport {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Test
+    void shouldStampASentMailWithThePlatformsClockNotTheDatabases() {
+        // the clock every service stamps with (a test's, the demo's replaying one): 40 days ago
+        Instant then = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MILLIS);
+        MailDispatcher dispatcher =
+                dispatcher("clocked", greenMail.getSmtp().getPort(), 50, Clock.fixed(then, ZoneOffset.UTC));
+        long id = enqueue(mail("clock@" + uniqueDomain(), "時計のテスト", "本文"));
+
+        for (int round = 0; round < 20 && row(id).status().equals("PENDING"); round++) {
+            dispatcher.dispatchDue();
+        }
+
+        assertThat(row(id).status()).isEqualTo("SENT");
+        Instant sentAt = jdbc.sql("select sent_at from outbound_mail where id = :id")
+                .param("id", id)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(sentAt).isEqualTo(then);
+    }
 
     @Test
     void shouldDeliverEnqueuedMailOnceWithJapaneseSubjectIntact() throws Exception {

@@ -22,11 +22,15 @@ import org.springframework.stereotype.Component;
  *       a module's new action is still readable before it has a message of its own;
  *   <li>the target: {@code audit.targetType.<type>}, and a product scope ({@code sku:…},
  *       {@code category:…}) as the policies page says it;
- *   <li>each detail as "label: value": {@code audit.field.<key>}, yes/no for true/false, a value
- *       from {@code audit.value.<key>.<value>} or from the enum's own words named by
+ *   <li>each detail as "label: value", in the order the module wrote them (the trail keeps it, see
+ *       {@link com.aftercare.domain.audit.AuditLog#record}): {@code audit.field.<key>}, yes/no for
+ *       true/false, a value from {@code audit.value.<key>.<value>} or from the enum's own words named by
  *       {@code audit.valuesFrom.<key>} where the value is a code, a nested map's fields in the same
  *       list (labelled {@code audit.field.<map>.<field>} where that exists, as a range's min and max).
  * </ul>
+ *
+ * An id of something with a name (a storefront, a team, an operator: {@link AuditNames}) is shown by
+ * that name, as a detail of that key or as a target of that type.
  *
  * Whatever has no message is shown as recorded. Templates call it as {@code ${@auditWords.…}}.
  */
@@ -62,41 +66,47 @@ public class AuditWords {
         return subject == null ? verb : message("audit.subjectVerb", subject, verb);
     }
 
-    /** What it was done to: the kind of thing in words and its id (a product scope in words too). */
-    public String target(String type, String id) {
+    /**
+     * What it was done to: the kind of thing in words and its id, or its name where it has one (a
+     * product scope in words too).
+     */
+    public String target(String type, String id, AuditNames.Names names) {
         String kind = type == null ? "" : orAsIs("audit.targetType." + type, type);
         if (id == null) {
             return kind;
         }
         Matcher scope = SCOPE.matcher(id);
-        String what = scope.matches() ? message("productScope." + scope.group(1), scope.group(2)) : id;
+        String named = names.of(type, id);
+        String what = named != null
+                ? named
+                : scope.matches() ? message("productScope." + scope.group(1), scope.group(2)) : id;
         return kind + " " + what;
     }
 
-    /** The details as "label: value" pairs, nested maps flattened into the same list. */
-    public List<Detail> details(Map<String, Object> details) {
+    /** The details as "label: value" pairs in their recorded order, nested maps flattened into the same list. */
+    public List<Detail> details(Map<String, Object> details, AuditNames.Names names) {
         List<Detail> shown = new ArrayList<>();
-        add("", details, shown);
+        add("", details, names, shown);
         return shown;
     }
 
     @SuppressWarnings("unchecked")
-    private void add(String key, Object value, List<Detail> shown) {
+    private void add(String key, Object value, AuditNames.Names names, List<Detail> shown) {
         if (value instanceof Map<?, ?> map) {
             // a record's fields (a policy's terms, a rule's conditions): one not set says nothing, so it is left out
             ((Map<String, Object>) map).forEach((k, v) -> {
                 if (key.isEmpty() || (v != null && !(v instanceof Collection<?> none && none.isEmpty()))) {
                     // a field of a nested record is labelled as the record's part first (a range's min)
                     String part = key.isEmpty() || optional("audit.field." + key + "." + k) == null ? k : key + "." + k;
-                    add(part, v, shown);
+                    add(part, v, names, shown);
                 }
             });
             return;
         }
-        shown.add(new Detail(orAsIs("audit.field." + key, key), value(key, value)));
+        shown.add(new Detail(orAsIs("audit.field." + key, key), value(key, value, names)));
     }
 
-    private String value(String key, Object value) {
+    private String value(String key, Object value, AuditNames.Names names) {
         if (value == null) {
             return message("audit.value.none");
         }
@@ -104,7 +114,12 @@ public class AuditWords {
             return message(yes ? "audit.value.true" : "audit.value.false");
         }
         if (value instanceof Collection<?> values) {
-            return String.join(", ", values.stream().map(v -> value(key, v)).toList());
+            return String.join(
+                    ", ", values.stream().map(v -> value(key, v, names)).toList());
+        }
+        String name = names.of(key, value);
+        if (name != null) {
+            return name;
         }
         String text = value.toString();
         String word = optional("audit.value." + key + "." + text);

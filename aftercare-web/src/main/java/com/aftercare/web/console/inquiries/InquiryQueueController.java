@@ -1,10 +1,15 @@
 package com.aftercare.web.console.inquiries;
 
 import com.aftercare.domain.operator.Operators;
+import com.aftercare.domain.shared.InvalidValue;
+import com.aftercare.domain.storefront.StorefrontId;
+import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.InquiryQueue;
 import com.aftercare.inquiry.Teams;
+import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import com.aftercare.web.console.CsvDownload;
+import com.aftercare.web.console.StorefrontChoice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,12 +20,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The queue of open work: all, mine or unassigned, narrowed to one operator's or one team's. With
+ * The queue of open work: all, mine or unassigned, narrowed to one operator's, one team's or one
+ * storefront's (a storefront that is none is refused under its select, with 400). With
  * htmx a filter change answers the list, "load more" the next rows (and the pager for the page
  * after); a plain request or a history restore gets the whole page.
  */
@@ -41,15 +49,27 @@ class InquiryQueueController {
             "inquiry.due",
             "inquiry.sla");
 
+    private static final String FORM = "scope";
+
     private final InquiryQueue queue;
     private final Teams teams;
     private final Operators operators;
+    private final Storefronts storefronts;
+    private final StorefrontChoice storefrontChoice;
     private final CsvDownload csv;
 
-    InquiryQueueController(InquiryQueue queue, Teams teams, Operators operators, CsvDownload csv) {
+    InquiryQueueController(
+            InquiryQueue queue,
+            Teams teams,
+            Operators operators,
+            Storefronts storefronts,
+            StorefrontChoice storefrontChoice,
+            CsvDownload csv) {
         this.queue = queue;
         this.teams = teams;
         this.operators = operators;
+        this.storefronts = storefronts;
+        this.storefrontChoice = storefrontChoice;
         this.csv = csv;
     }
 
@@ -57,8 +77,8 @@ class InquiryQueueController {
     String queue(
             @RequestParam(defaultValue = "all") String filter,
             @RequestParam(required = false) String after,
-            @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String team,
+            @ModelAttribute(FORM) QueueScope form,
+            BindingResult errors,
             @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             @RequestHeader(value = Htmx.HISTORY_RESTORE, required = false) String restore,
             Principal operator,
@@ -67,16 +87,23 @@ class InquiryQueueController {
         InquiryQueue.Filter chosen = filter(filter);
         boolean first = after == null || after.isBlank();
         model.addAttribute("filter", chosen.name().toLowerCase(Locale.ROOT));
-        // whose work and which team's: anyone may look at anyone's queue
-        InquiryQueue.Scope scope = new InquiryQueue.Scope(assignee, team);
-        model.addAttribute("scope", scope);
+        // whose work, which team's and which storefront's: anyone may look at anyone's queue
         model.addAttribute("teams", teams.all());
         model.addAttribute("operators", operators.all());
-        model.addAttribute("page", queue.page(chosen, operator.getName(), scope, after, InquiryQueue.PAGE_SIZE));
+        model.addAttribute("storefronts", storefronts.all());
         model.addAttribute("first", first);
+        // a storefront that is none is refused under its select; the queue below is then not narrowed
+        // by it, as the select (back on "every storefront") says
+        // a storefront id that does not parse leaves no form at all (constructor binding failed)
+        QueueScope given = form == null ? QueueScope.EVERYONE : form;
+        String view = ConsoleForms.submit(
+                errors,
+                response,
+                () -> show(chosen, operator, given, storefrontChoice.of(given.storefront()), after, model),
+                () -> show(chosen, operator, given.withoutStorefront(), null, after, model));
         response.addHeader("Vary", Htmx.REQUEST);
         if (!Htmx.wantsFragment(htmx, restore)) {
-            return ConsoleViews.INQUIRY_QUEUE;
+            return view;
         }
         if (first) {
             return ConsoleViews.INQUIRY_QUEUE_LIST; // a filter change replaces the whole list
@@ -89,18 +116,24 @@ class InquiryQueueController {
     @GetMapping("/console/inquiries/export")
     void export(
             @RequestParam(defaultValue = "all") String filter,
-            @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String team,
+            @ModelAttribute(FORM) QueueScope form,
+            BindingResult errors,
             Principal operator,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         InquiryQueue.Filter chosen = filter(filter);
-        InquiryQueue.Scope scope = new InquiryQueue.Scope(assignee, team);
+        if (errors.hasErrors() || form == null) {
+            throw new InvalidValue("storefront", "is not a storefront"); // a file has no field to say it under
+        }
+        InquiryQueue.Scope scope = form.toScope(storefrontChoice.of(form.storefront()));
         Map<String, String> given = new LinkedHashMap<>();
         given.put("filter", chosen.name().toLowerCase(Locale.ROOT));
-        given.put("assignee", assignee);
-        given.put("team", team);
+        given.put("assignee", form.assignee());
+        given.put("team", form.team());
+        given.put(
+                "storefront",
+                form.storefront() == null ? null : form.storefront().toString());
         csv.send(
                 new CsvDownload.Export("inquiries", COLUMNS, given),
                 operator,
@@ -122,6 +155,21 @@ class InquiryQueueController {
                                 i.flagged(),
                                 i.dueAt(),
                                 sheet.message("sla." + i.sla().name()))));
+    }
+
+    /** The queue narrowed as {@code shown} says (what the selects, the pager and the CSV links carry). */
+    private String show(
+            InquiryQueue.Filter chosen,
+            Principal operator,
+            QueueScope shown,
+            StorefrontId storefront,
+            String after,
+            Model model) {
+        model.addAttribute("narrowed", shown);
+        model.addAttribute(
+                "page",
+                queue.page(chosen, operator.getName(), shown.toScope(storefront), after, InquiryQueue.PAGE_SIZE));
+        return ConsoleViews.INQUIRY_QUEUE;
     }
 
     private static InquiryQueue.Filter filter(String value) {

@@ -46,8 +46,9 @@ class AuditWordsTest {
 
     @Test
     void shouldSayTheTargetAndAProductScopeInWordsAndAnUnknownTypeAsRecorded() {
-        assertThat(words.target("product_policy", "category:衣料品")).isEqualTo("返品・保証の条件 カテゴリ 衣料品");
-        assertThat(words.target("thing", "t-7")).isEqualTo("thing t-7");
+        assertThat(words.target("product_policy", "category:衣料品", AuditNames.Names.NONE))
+                .isEqualTo("返品・保証の条件 カテゴリ 衣料品");
+        assertThat(words.target("thing", "t-7", AuditNames.Names.NONE)).isEqualTo("thing t-7");
     }
 
     @Test
@@ -61,11 +62,38 @@ class AuditWordsTest {
         details.put("cleared", null);
         details.put("note", "手書きのまま");
 
-        assertThat(words.details(details))
+        assertThat(words.details(details, AuditNames.Names.NONE))
                 .containsExactly(
                         new AuditWords.Detail("交換を受け付ける", "はい"),
                         new AuditWords.Detail("お客様都合の返送料", "当店"),
                         new AuditWords.Detail("cleared", "—"),
                         new AuditWords.Detail("note", "手書きのまま"));
+    }
+
+    @Test
+    void shouldKeepTheRecordedOrderAndSayAStorefrontATeamAndAnOperatorByName() {
+        AuditNames.Names names = new AuditNames.Names(Map.of(
+                "storefront", Map.of("1", "こもれび 本店"),
+                "team", Map.of("returns", "返品チーム"),
+                "operator", Map.of("sato", "佐藤 美穂")));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("storefront", 1);
+        details.put("team", "returns");
+        details.put("operator", "sato");
+        details.put("subject", "件名");
+        details.put("sendAt", "2026-12-01T10:00");
+
+        assertThat(words.details(details, names))
+                .containsExactly(
+                        new AuditWords.Detail("ストア", "こもれび 本店"),
+                        new AuditWords.Detail("チーム", "返品チーム"),
+                        new AuditWords.Detail("オペレーター", "佐藤 美穂"),
+                        new AuditWords.Detail("件名", "件名"),
+                        new AuditWords.Detail("配信日時", "2026-12-01T10:00"));
+        assertThat(words.target("storefront", "1", names)).isEqualTo("ストア こもれび 本店");
+        assertThat(words.target("team", "returns", names)).isEqualTo("チーム 返品チーム");
+        // one since removed keeps the id it was recorded with
+        assertThat(words.target("storefront", "9", names)).isEqualTo("ストア 9");
+        assertThat(words.details(Map.of("storefront", 9), names)).containsExactly(new AuditWords.Detail("ストア", "9"));
     }
 }

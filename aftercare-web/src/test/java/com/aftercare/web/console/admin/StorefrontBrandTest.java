@@ -94,6 +94,26 @@ class StorefrontBrandTest {
                 .doesNotContain("console-nav");
     }
 
+    @Test
+    void shouldSayAStorefrontHasNoKeyYetAndHowToIssueOneInsteadOfAnEmptyTable() {
+        String code = "t-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        storefronts.ensure(code, "キーのない店 " + code);
+
+        String page = admin.get(PAGE).body();
+
+        String section = page.substring(page.indexOf("id=\"storefront-" + code + "\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section)
+                .contains("id=\"no-keys-" + code + "\"")
+                .contains("このストアには API キーがまだありません。")
+                .contains("「キーを発行」を押すと")
+                .doesNotContain("<table class=\"keys\">");
+        // the storefront with a key still lists it, with no empty state
+        String keyed = page.substring(page.indexOf("id=\"storefront-" + storefront.code() + "\""));
+        keyed = keyed.substring(0, keyed.indexOf("</section>"));
+        assertThat(keyed).contains("<table class=\"keys\">").doesNotContain("no-keys-");
+    }
+
     private String brandPath() {
         return PAGE + "/" + storefront.id().value() + "/brand";
     }

@@ -283,9 +283,10 @@ class CsvExportTest {
         String claims = console.get("/console/claims?status=REQUESTED&q=R-1").body();
 
         assertThat(queue)
-                .contains("href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns\"")
                 .contains(
-                        "href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns&amp;charset=shift_jis\"");
+                        "href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns&amp;storefront=\"")
+                .contains("href=\"/console/inquiries/export?filter=mine&amp;assignee=&amp;team=returns&amp;storefront="
+                        + "&amp;charset=shift_jis\"");
         assertThat(claims).contains("href=\"/console/claims/export?status=REQUESTED&amp;q=R-1\"");
     }
 

@@ -37,7 +37,13 @@ class InquiryConsoleHttpTest {
     @BeforeEach
     void setUp() {
         console = ConsoleClient.loggedInAsAdmin(port);
-        Api api = new Api(port, TestStorefronts.create(storefronts).key());
+        reference =
+                openInquiry(new Api(port, TestStorefronts.create(storefronts).key()));
+        page = "/console/inquiries/" + reference;
+    }
+
+    /** An inquiry by mail through the storefront of {@code api}; its reference. */
+    private static String openInquiry(Api api) {
         String email = Events.unique("http") + "@example.jp";
         Api.Answer answer = api.post(
                 "/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString("""
@@ -45,8 +51,7 @@ class InquiryConsoleHttpTest {
                          "subject": "返品したい", "body": "サイズが合いませんでした。"}
                         """.formatted(email)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        reference = answer.json().get("reference").asString();
-        page = "/console/inquiries/" + reference;
+        return answer.json().get("reference").asString();
     }
 
     @Test
@@ -103,6 +108,33 @@ class InquiryConsoleHttpTest {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(reference).contains("佐藤 一郎").doesNotContain("@example.jp");
         assertThat(console.get("/console/inquiries?after=garbage").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldNarrowTheQueueToOneStorefrontKeepItInTheAddressAndRefuseOneThatIsNone() {
+        TestStorefronts.TestStorefront other = TestStorefronts.create(storefronts);
+        String otherReference = openInquiry(new Api(port, other.key()));
+        long otherId = other.id().value();
+
+        HttpResponse<String> narrowed = console.get("/console/inquiries?storefront=" + otherId);
+
+        assertThat(narrowed.statusCode()).isEqualTo(200);
+        assertThat(narrowed.body())
+                .contains(otherReference)
+                .doesNotContain(reference)
+                .contains("<option value=\"" + otherId + "\" selected=\"selected\">")
+                .contains("/console/inquiries/export?filter=all&amp;assignee=&amp;team=&amp;storefront=" + otherId
+                        + "\"");
+
+        HttpResponse<String> notANumber = console.get("/console/inquiries?storefront=abc");
+        HttpResponse<String> none = console.get("/console/inquiries?storefront=999999999");
+        HttpResponse<String> noneAsFile = console.get("/console/inquiries/export?storefront=999999999");
+
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("id=\"storefront-error\"").contains("ストアは一覧から選んでください。");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("id=\"storefront-error\"").contains("ストアが正しくありません。");
+        assertThat(noneAsFile.statusCode()).isEqualTo(400);
     }
 
     private long messageCount() {
