@@ -47,13 +47,13 @@ public class Orders {
                 .query(Long.class)
                 .list()
                 .stream()
-                .map(id -> orders.findById(id).map(OrderView::of).orElseThrow())
+                .map(id -> orders.findWithLinesById(id).map(OrderView::of).orElseThrow())
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<OrderView> find(OrderId id) {
-        return orders.findById(id.value()).map(OrderView::of);
+        return orders.findWithLinesById(id.value()).map(OrderView::of);
     }
 
     /**
@@ -77,7 +77,7 @@ public class Orders {
                     .map(other -> idsByNumberAndContact(other, contact))
                     .orElse(ids);
         }
-        return ids.size() == 1 ? orders.findById(ids.get(0)).map(OrderView::of) : Optional.empty();
+        return ids.size() == 1 ? orders.findWithLinesById(ids.get(0)).map(OrderView::of) : Optional.empty();
     }
 
     private java.util.List<Long> idsByNumberAndContact(String orderNumber, String contact) {

@@ -62,6 +62,32 @@ class EventApiTest {
         assertThat(order.get("history")).hasSize(1);
     }
 
+    /**
+     * The catalogue learns all of an order's lines in one statement, and an upsert may not touch a
+     * row twice: a SKU named on two lines is learned once, as its last line describes it.
+     */
+    @Test
+    void shouldLearnASkuNamedOnTwoLinesAsItsLastLineDescribesIt() {
+        String sku = Events.unique("TS");
+        String body = Events.placed(Events.unique("evt"), Events.unique("A"), Events.unique("hanako") + "@example.jp")
+                .replace("TS-001-M-NAVY", sku)
+                .replace("MUG-02", sku);
+
+        Api.Answer placed = api.postEvent(body);
+
+        assertThat(placed.status()).isEqualTo(200);
+        assertThat(placed.json().get("result").asString()).isEqualTo("APPLIED");
+        List<String> learned = jdbc.sql("""
+                        select name || ' ' || unit_price_minor from catalogue_variant
+                         where storefront_id = :s and sku = :sku
+                        """)
+                .param("s", shop.id().value())
+                .param("sku", sku)
+                .query(String.class)
+                .list();
+        assertThat(learned).containsExactly("有田焼マグカップ 2400");
+    }
+
     @Test
     void shouldAnswerARetryAsBeforeAndApplyItOnce() {
         String number = Events.unique("A");
