@@ -125,6 +125,11 @@ class DemoShowcaseTest {
                 "/console/marketing/newsletters",
                 "/console/marketing/coupons",
                 "/console/faq",
+                "/console/customers",
+                "/console/canned-responses",
+                "/console/macros",
+                "/console/automations",
+                "/console/admin/audit",
                 "/console/admin/mail")) {
             browser.open(page);
             assertThat(browser.driver().findElements(By.cssSelector(".empty")))

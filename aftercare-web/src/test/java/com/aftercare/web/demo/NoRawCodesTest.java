@@ -139,11 +139,7 @@ class NoRawCodesTest {
 
     private static final Pattern TOTP_SECRET_GROUP = Pattern.compile("[A-Z2-7]{1,4}");
 
-    private static final Set<String> NO_DEMO_DATA_YET = Set.of(
-            "/console/admin/imports/{id}",
-            "/console/automations/{id}",
-            "/console/macros/{id}",
-            "/console/canned-responses/{id}");
+    private static final Set<String> NO_DEMO_DATA_YET = Set.of("/console/admin/imports/{id}");
 
     private static final Pattern URL_OR_EMAIL =
             Pattern.compile("(https?://\\S+|[\\w.+*-]+@[\\w.-]+|/(console|portal|api)/\\S*)");
@@ -378,6 +374,8 @@ class NoRawCodesTest {
         fills.put("/console/admin/storefronts/{id}/keys", ids(db, "storefront", "/console/admin/storefronts/%d/keys"));
         fills.put("/console/policies/rules/{id}", List.of(approvalRule(db)));
         fills.put("/console/canned-responses/{id}", ids(db, "canned_response", "/console/canned-responses/%d"));
+        fills.put("/console/automations/{id}", ids(db, "inquiry_automation", "/console/automations/%d"));
+        fills.put("/console/macros/{id}", ids(db, "inquiry_macro", "/console/macros/%d"));
         fills.put(
                 "/console/packing/orders/{id}",
                 db
