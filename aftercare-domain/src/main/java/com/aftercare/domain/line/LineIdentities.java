@@ -32,6 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LineIdentities {
 
+    /**
+     * When a LINE account speaks for the customer it belongs to, so that a notice about them may go
+     * there: the person linked it (proved an order of theirs through the portal's lookup), or the
+     * customer is the LINE user and nothing else (a LINE-only customer, no email: the record was
+     * made from this account, so a notice about it is about the LINE user). An account that an
+     * operator's merge moved to a customer with an email is not linked by that: the mail goes.
+     * SQL over {@code line_identity i} joined to {@code customer cu}.
+     */
+    static final String SPEAKS_FOR = "(i.linked_at is not null or cu.email is null)";
+
     /** LINE's userId: {@code U} and 32 hexadecimal digits. */
     public static final Pattern USER_ID = Pattern.compile("^U[0-9a-f]{32}$");
 
@@ -70,9 +80,8 @@ public class LineIdentities {
 
     /**
      * A customer's LINE account as the customer page shows it: which storefront's, whether they
-     * still follow it, whether the person proved an order of this customer's with it ({@code
-     * linked}; a LINE-only customer's own account is not), where they want notices, and whether
-     * that storefront sends notices on LINE.
+     * still follow it, whether it speaks for this customer ({@code linked}, {@link #SPEAKS_FOR}),
+     * where they want notices, and whether that storefront sends notices on LINE.
      */
     public record LinkedAccount(
             long id,
@@ -92,11 +101,12 @@ public class LineIdentities {
     @Transactional(readOnly = true)
     public List<LinkedAccount> ofCustomer(CustomerId customer) {
         return jdbc.sql("""
-                        select i.id, i.storefront_id, i.display_name, i.following, i.linked_at is not null,
+                        select i.id, i.storefront_id, i.display_name, i.following, %s,
                                coalesce(i.notices_by, 'LINE'), coalesce(c.notices_on_line, false)
-                          from line_identity i left join line_channel c on c.storefront_id = i.storefront_id
+                          from line_identity i join customer cu on cu.id = i.customer_id
+                          left join line_channel c on c.storefront_id = i.storefront_id
                          where i.customer_id = :customer order by i.id
-                        """)
+                        """.formatted(SPEAKS_FOR))
                 .param("customer", customer.value())
                 .query((rs, i) -> new LinkedAccount(
                         rs.getLong(1),
@@ -143,23 +153,21 @@ public class LineIdentities {
 
     /**
      * The LINE account a notice of the storefront goes to instead of a mail: the storefront sends
-     * notices on LINE, the person linked the account to this customer (proved an order of theirs
-     * through the portal's lookup) and did not ask for mail. A LINE-only customer's own account,
-     * never linked, takes no notices: nobody has shown that the LINE user is the person a notice
-     * is about (an operator's merge moves the account, it does not link it). One that still
-     * follows the account comes first, then the latest linked; it may have unfollowed ({@link
-     * LineIdentity#following()}).
+     * notices on LINE, the account speaks for this customer ({@link #SPEAKS_FOR}) and the person
+     * did not ask for mail. One that still follows the account comes first, then the latest
+     * linked; it may have unfollowed ({@link LineIdentity#following()}).
      */
     @Transactional(readOnly = true)
     public Optional<LineIdentity> noticeRecipient(CustomerId customer, StorefrontId storefront) {
         return jdbc.sql("""
                         select i.id, i.storefront_id, i.line_user_id, i.customer_id, i.display_name, i.following
                           from line_identity i join line_channel c on c.storefront_id = i.storefront_id
+                          join customer cu on cu.id = i.customer_id
                          where i.customer_id = :customer and i.storefront_id = :storefront and c.notices_on_line
-                           and i.linked_at is not null and coalesce(i.notices_by, 'LINE') = 'LINE'
-                         order by i.following desc, i.linked_at desc, i.id desc
+                           and %s and coalesce(i.notices_by, 'LINE') = 'LINE'
+                         order by i.following desc, i.linked_at desc nulls last, i.id desc
                          limit 1
-                        """)
+                        """.formatted(SPEAKS_FOR))
                 .param("customer", customer.value())
                 .param("storefront", storefront.value())
                 .query(LineIdentities::identity)

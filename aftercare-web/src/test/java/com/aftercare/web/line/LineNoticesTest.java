@@ -205,12 +205,14 @@ class LineNoticesTest extends LinkedCustomerScene {
     }
 
     @Test
-    void shouldSendNothingOnLineToALineOnlyCustomer() throws Exception {
+    void shouldSendTheVisitConfirmationOfALineOnlyCustomerOnTheLineAccountTheyAre() throws Exception {
+        // a customer who only ever wrote on LINE (no email): the record was made from the account,
+        // so a notice about them is about the LINE user; #12 §2, answered where they asked
         noticesOn();
-        String stranger = LineWebhook.newUser();
-        webhook().signed(LineWebhook.textEvent(UUID.randomUUID().toString(), stranger, "こんにちは", false));
+        String visitor = LineWebhook.newUser();
+        webhook().signed(LineWebhook.textEvent(UUID.randomUUID().toString(), visitor, "修理に来てほしいです", false));
         CustomerId lineOnly = new CustomerId(jdbc.sql("select customer_id from line_identity where line_user_id = :u")
-                .param("u", stranger)
+                .param("u", visitor)
                 .query(Long.class)
                 .single());
         StorefrontId shop = new StorefrontId(storefront.id().value());
@@ -226,11 +228,15 @@ class LineNoticesTest extends LinkedCustomerScene {
                 Instant.now())));
         rounds();
 
-        assertThat(notices.takenOnLine(lineOnly, shop)).isFalse();
-        assertThat(sent.channel()).isEqualTo(Notices.Channel.NONE);
-        assertThat(sent.reason()).isEqualTo(Notices.NO_EMAIL);
+        assertThat(notices.takenOnLine(lineOnly, shop)).isTrue();
+        assertThat(sent.channel()).isEqualTo(Notices.Channel.LINE);
         assertThat(LINE.sends())
-                .noneMatch(r -> stranger.equals(r.json().path("to").asString("")));
+                .filteredOn(r -> r.path().equals("/v2/bot/message/push") && r.answered() == 200)
+                .filteredOn(r -> visitor.equals(r.json().path("to").asString("")))
+                .singleElement()
+                .satisfies(r -> assertThat(
+                                r.json().get("messages").get(0).get("text").asString())
+                        .contains("2025-11-25 10:00–12:00"));
     }
 
     @Test
