@@ -49,6 +49,16 @@ bench_recreate_db() {
     psql -d "$1" -Atqc 'select 1' >/dev/null || die "could not create $1"
 }
 
+# bench_migrated_db DB — DB recreated with every db/migration script applied by psql (no app):
+# for the SQL-only benches.
+bench_migrated_db() {
+    bench_recreate_db "$1"
+    local f
+    for f in $(ls "$(dirname "${BASH_SOURCE[0]}")"/../db/migration/*.sql | sort -V); do
+        psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$f" >/dev/null
+    done
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # bench_free_port FIRST [EXCEPT...] — the first port from FIRST on that nobody listens on and

@@ -14,13 +14,10 @@ EVENTS=${EVENTS:-1000000}
 RUNS=${RUNS:-3}
 DB=${DB:-aftercare_bench_privacy_events}
 HERE=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
-ROOT=$(readlink -f "$HERE/../..")
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 if [ "${REUSE_DB:-0}" != 1 ]; then
-    log "recreating $DB and applying db/migration"
-    psql -X -q -d postgres -c "drop database if exists $DB" -c "create database $DB encoding 'UTF8' template template0"
-    for f in $(ls "$ROOT"/db/migration/*.sql | sort -V); do q -f "$f" >/dev/null; done
+    bench_migrated_db "$DB"
     log "generating about $EVENTS storefront events"
     start=$(date +%s.%N)
     q -v events="$EVENTS" -f "$HERE/events.sql"

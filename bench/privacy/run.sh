@@ -11,12 +11,9 @@ bench_require_tools "postgresql-client" psql
 ROWS=${ROWS:-1000000}
 DB=${DB:-aftercare_bench_privacy}
 HERE=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
-ROOT=$(readlink -f "$HERE/../..")
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-log "recreating $DB and applying db/migration"
-psql -X -q -d postgres -c "drop database if exists $DB" -c "create database $DB encoding 'UTF8' template template0"
-for f in $(ls "$ROOT"/db/migration/*.sql | sort -V); do q -f "$f" >/dev/null; done
+bench_migrated_db "$DB"
 
 log "generating $ROWS audit entries"
 start=$(date +%s.%N)
