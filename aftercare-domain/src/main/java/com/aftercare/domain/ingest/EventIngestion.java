@@ -11,6 +11,7 @@ import com.aftercare.domain.order.Order;
 import com.aftercare.domain.order.OrderNumber;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.privacy.ErasedStorefrontEvents;
+import com.aftercare.domain.privacy.Erasures;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.util.Arrays;
 import org.springframework.stereotype.Service;
@@ -87,11 +88,23 @@ public class EventIngestion {
         }
         IngestOutcome outcome = apply(storefront, event, orderNumber, recorded.ordersEventsWaiting());
         inbound.markDone(storefront, event.id(), outcome.result());
-        if (orderNumber != null) {
+        if (orderNumber != null && !placedAnew(payload, outcome)) {
             // an event about an erased customer's order counts, but keeps no more of them than the erasure left
             erased.afterIngest(storefront, event.id(), orderNumber);
         }
         return outcome;
+    }
+
+    /**
+     * An order this event has just created is no erased customer's: its customer was recognised by
+     * the email, and an erasure leaves none that a later order could match, only an address in
+     * {@link Erasures#ERASED_ADDRESS_DOMAIN} (which a storefront could still send, so that one is
+     * asked about). Asking for every new order was a round trip on each for nothing.
+     */
+    private static boolean placedAnew(StorefrontEvent.Payload payload, IngestOutcome outcome) {
+        return payload instanceof OrderPlaced placed
+                && outcome.result() == IngestOutcome.Result.APPLIED
+                && !Erasures.isErasedAddress(placed.customer().email());
     }
 
     // Java 17: no pattern matching in switch yet; the payload interface is sealed to these kinds.

@@ -81,6 +81,11 @@ public class Erasures {
         return "erased-" + customer.value() + "@" + ERASED_ADDRESS_DOMAIN;
     }
 
+    /** Whether this is an address an erasure left (or one made to look like it). */
+    public static boolean isErasedAddress(EmailAddress email) {
+        return email.normalized().endsWith("@" + ERASED_ADDRESS_DOMAIN);
+    }
+
     /**
      * An operator erases a customer on their request, audited as {@code customer.erased} with the
      * reason. Erasing an erased customer again changes nothing.

@@ -296,6 +296,33 @@ class ErasureLeavesNoTraceTest {
                 .isTrue();
     }
 
+    @Test
+    void shouldKeepNoDeliveryDetailsOfAnOrderPlacedUnderTheAddressAnErasureLeft() {
+        supervisor().postForm(privacyPage(), privacyPage() + "/erase", Map.of("reason", "本人より", "confirmed", "true"));
+        String left = jdbc.sql("select email from customer where id = :c")
+                .param("c", customer)
+                .query(String.class)
+                .single();
+        String number = Events.unique("R");
+
+        // a storefront that copied the erased address back: the ingestion skips the erased-order
+        // check for new orders, except under such an address
+        accepted(api.postEvent(
+                PrivacyFixtures.placedBody(person, Events.unique("evt"), number, sku, "2026-12-06T11:00:00+09:00")
+                        .replace(person.email(), left)));
+
+        assertThat(jdbc.sql("""
+                        select customer_id || ' ' || coalesce(ship_address, '-') || ' ' || coalesce(ship_recipient_name, '-')
+                          from customer_order where storefront_id = :s and order_number = :n
+                        """)
+                        .param("s", shop.id().value())
+                        .param("n", number)
+                        .query(String.class)
+                        .single())
+                .as("the order is the erased customer's and keeps no one's delivery details")
+                .isEqualTo(customer + " - -");
+    }
+
     // ---- the paths -----------------------------------------------------------------------------
 
     private void shopifyOrder() {
