@@ -2,6 +2,8 @@ package com.aftercare.stepmail.scenario;
 
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.stepmail.timing.StepDelay;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,10 +92,48 @@ public class Scenarios {
         }
     }
 
+    /**
+     * A step mail still waiting for its time: not in the mail outbox yet (the scheduler moves it
+     * there when it is due), so it has no subject until then.
+     *
+     * @param kind {@code TRANSACTIONAL} or {@code PROMOTIONAL}
+     */
+    public record ScheduledMail(long id, String template, String kind, Instant dueAt) {}
+
     private final JdbcClient jdbc;
 
     Scenarios(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A customer's step mails waiting for their time, the next first: those of one storefront's
+     * enrolments and of enrolments that name none (null: of every storefront). Mails of a paused
+     * scenario wait for it to go on and are left out, as the scheduler leaves them.
+     */
+    @Transactional(readOnly = true)
+    public List<ScheduledMail> scheduledFor(long customerId, Long storefrontId, int limit) {
+        return jdbc.sql("""
+                        select m.id, st.template, st.kind, m.due_at
+                          from step_mail m
+                          join enrolment e on e.id = m.enrolment_id
+                          join scenario_step st on st.id = m.step_id
+                          join scenario s on s.id = e.scenario_id
+                         where e.customer_id = :customer and m.status = 'SCHEDULED' and not s.paused
+                           and (cast(:storefront as bigint) is null or e.storefront_id is null
+                                or e.storefront_id = :storefront)
+                         order by m.due_at, m.id
+                         limit :limit
+                        """)
+                .param("customer", customerId)
+                .param("storefront", storefrontId, Types.BIGINT)
+                .param("limit", Math.max(1, Math.min(limit, 500)))
+                .query((rs, i) -> new ScheduledMail(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     @Transactional(readOnly = true)

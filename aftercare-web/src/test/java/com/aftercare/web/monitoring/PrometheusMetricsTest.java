@@ -3,9 +3,13 @@ package com.aftercare.web.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.coupon.Coupons;
+import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.domain.webhook.WebhookAllowedHosts;
+import com.aftercare.domain.webhook.WebhookDispatcher;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ConsoleClient;
@@ -14,6 +18,7 @@ import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestOperators;
 import com.aftercare.web.support.TestStorefronts;
+import com.aftercare.web.webhooks.TestReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,11 +65,22 @@ class PrometheusMetricsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WebhookDispatcher webhooks;
+
+    @Autowired
+    WebhookAllowedHosts allowedHosts;
+
+    @Autowired
+    Coupons coupons;
+
+    TestStorefronts.TestStorefront storefront;
     Api api;
 
     @BeforeEach
     void storefront() {
-        api = new Api(port, TestStorefronts.create(storefronts).key());
+        storefront = TestStorefronts.create(storefronts);
+        api = new Api(port, storefront.key());
     }
 
     @Test
@@ -179,6 +195,65 @@ class PrometheusMetricsTest {
         assertThat(metrics().increase(open, "aftercare_inquiries_sla", Map.of("state", "overdue")))
                 .isEqualTo(1);
         TestInquiries.closeAllOfCustomer(jdbc, email);
+    }
+
+    @Test
+    void shouldCountAMailTheDispatcherCouldNotSendAsFailed() {
+        Metrics before = metrics();
+        // no '@domain': the message cannot be built, a failure no retry can mend
+        long broken = insertMail(Events.unique("no-domain"), "PENDING", "now() - interval '1 minute'");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            dispatcher.dispatchDue();
+            return status(broken).equals("FAILED");
+        });
+
+        assertThat(metrics().increase(before, "aftercare_mail_dispatched_total", Map.of("result", "failed")))
+                .as("this test's mail, and any broken one earlier tests left due")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldCountWebhookAttemptsByResult() {
+        allowedHosts.add("127.0.0.1", "test");
+        try (TestReceiver receiver = new TestReceiver()) {
+            Api.Answer subscribed = api.postJson(
+                    "/api/v1/webhook-subscriptions",
+                    "{\"url\": \"" + receiver.url() + "\", \"events\": [\"coupon.issued\"]}");
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+            receiver.secret(subscribed.json().get("secret").asString());
+            long subscription = subscribed.json().get("id").asLong();
+            receiver.answer(500);
+            String email = Events.unique("hook") + "@example.jp";
+            assertThat(api.postEvent(Events.placed(Events.unique("evt"), Events.unique("H"), email))
+                            .status())
+                    .isEqualTo(200);
+            CustomerId customer = new CustomerId(jdbc.sql("select id from customer where email_normalized = :e")
+                    .param("e", email)
+                    .query(Long.class)
+                    .single());
+            Metrics before = metrics();
+            coupons.issueStoreCredit(customer, storefront.id(), 1_000, "metrics:" + email);
+
+            webhooks.dispatchDue();
+            Metrics retried = metrics();
+            jdbc.sql("update webhook_delivery set next_attempt_at = now() where subscription_id = :s")
+                    .param("s", subscription)
+                    .update();
+            webhooks.dispatchDue();
+            Metrics delivered = metrics();
+
+            assertThat(receiver.received())
+                    .extracting(TestReceiver.Received::answered)
+                    .containsExactly(500, 200);
+            assertThat(retried.increase(before, "aftercare_webhook_attempts_total", Map.of("result", "retried")))
+                    .as("the 500, and any receiver earlier tests left pending that is gone now")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(retried.increase(before, "aftercare_webhook_attempts_total", Map.of("result", "delivered")))
+                    .isZero();
+            assertThat(delivered.increase(retried, "aftercare_webhook_attempts_total", Map.of("result", "delivered")))
+                    .isEqualTo(1);
+        }
     }
 
     private long insertMail(String to, String status, String nextAttempt) {

@@ -21,10 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
  * id.timestamp.body, any of the space-separated v1 signatures, timestamp within five minutes) and
  * answers the statuses it is told to, in turn (then 200).
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String id, String timestamp, String body, boolean signatureValid, int answered) {}
+    public record Received(String id, String timestamp, String body, boolean signatureValid, int answered) {}
 
     private final HttpServer server;
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -34,7 +34,7 @@ final class TestReceiver implements AutoCloseable {
     private volatile long delayMillis;
     private volatile long bodyStallMillis;
 
-    TestReceiver() {
+    public TestReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -79,15 +79,15 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void secret(String whsec) {
+    public void secret(String whsec) {
         this.secret = whsec;
     }
 
-    void answer(Integer... statuses) {
+    public void answer(Integer... statuses) {
         answers.addAll(List.of(statuses));
     }
 
@@ -100,7 +100,7 @@ final class TestReceiver implements AutoCloseable {
         this.delayMillis = millis;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -11,8 +11,10 @@ import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.inquiry.CustomerInquiries;
 import com.aftercare.returns.ClaimSummary;
 import com.aftercare.returns.Claims;
+import com.aftercare.stepmail.scenario.Scenarios;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * just revealed it, which {@link Customers#reveal} audits), orders, claims, mails sent and
  * scheduled, notes and satisfaction answers. Everything but the notes is bounded to the storefront
  * the inquiry came from, since one customer (one email) may buy at several; an inquiry without a
- * storefront shows the customer's own data from all of them. Six queries whatever the history,
+ * storefront shows the customer's own data from all of them. Seven queries whatever the history,
  * each with a limit: no query per order or per claim.
  */
 @Component
@@ -38,6 +40,7 @@ class CustomerPanel {
     private final MailDeliveries mails;
     private final CustomerNotes notes;
     private final CustomerInquiries inquiries;
+    private final Scenarios steps;
 
     CustomerPanel(
             Customers customers,
@@ -45,13 +48,15 @@ class CustomerPanel {
             Claims claims,
             MailDeliveries mails,
             CustomerNotes notes,
-            CustomerInquiries inquiries) {
+            CustomerInquiries inquiries,
+            Scenarios steps) {
         this.customers = customers;
         this.orders = orders;
         this.claims = claims;
         this.mails = mails;
         this.notes = notes;
         this.inquiries = inquiries;
+        this.steps = steps;
     }
 
     /** How the panel shows the contact: masked, or whole after an audited reveal. */
@@ -95,20 +100,46 @@ class CustomerPanel {
         if (found.isEmpty()) {
             return View.EMPTY;
         }
-        List<MailDelivery> all =
-                mails.forCustomerAt(customer.value(), storefront == null ? null : storefront.value(), MAILS);
+        Long at = storefront == null ? null : storefront.value();
+        List<MailDelivery> all = mails.forCustomerAt(customer.value(), at, MAILS);
         List<ClaimSummary> claimed = claims.forCustomerAt(customer, storefront);
         return new View(
                 Contact.of(found.get(), revealedBy != null),
                 orders.recentOf(customer, storefront, ORDERS),
                 claimed.subList(0, Math.min(CLAIMS, claimed.size())),
                 all.stream().filter(m -> !isScheduled(m)).toList(),
-                all.stream().filter(CustomerPanel::isScheduled).toList(),
+                scheduled(all, steps.scheduledFor(customer.value(), at, MAILS)),
                 notes.of(customer, NOTES),
                 inquiries.satisfactionOf(customer, storefront, ANSWERS));
     }
 
-    /** Waiting for its time (a step mail days ahead, a mail held by quiet hours). */
+    /**
+     * What is still to go: mails in the outbox waiting for their time (held by quiet hours, just
+     * queued), then the step mails not due yet, which reach the outbox only when they are (so the
+     * outbox alone showed none of the days-ahead mails); they have no subject until then.
+     */
+    private static List<MailDelivery> scheduled(List<MailDelivery> outbox, List<Scenarios.ScheduledMail> ahead) {
+        return Stream.concat(
+                        outbox.stream().filter(CustomerPanel::isScheduled),
+                        ahead.stream()
+                                .map(m -> new MailDelivery(
+                                        m.id(),
+                                        m.template(),
+                                        m.kind(),
+                                        null,
+                                        null,
+                                        "PENDING",
+                                        0,
+                                        null,
+                                        m.dueAt(),
+                                        null,
+                                        null,
+                                        null)))
+                .limit(MAILS)
+                .toList();
+    }
+
+    /** Waiting for its time in the outbox (a mail held by quiet hours, one just queued). */
     private static boolean isScheduled(MailDelivery mail) {
         return mail.sentAt() == null && "PENDING".equals(mail.status());
     }

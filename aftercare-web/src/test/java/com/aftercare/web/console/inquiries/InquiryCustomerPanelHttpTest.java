@@ -1,14 +1,26 @@
 package com.aftercare.web.console.inquiries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.inquiry.Inquiries;
+import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
+import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ConsoleClient;
+import com.aftercare.web.support.DueMail;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestInquiries;
+import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +44,15 @@ class InquiryCustomerPanelHttpTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Inquiries inquiries;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    StepMailScheduler scheduler;
 
     Api shop;
     Api otherShop;
@@ -71,6 +92,75 @@ class InquiryCustomerPanelHttpTest {
                 .contains("アンケートの回答はありません。");
         assertThat(panel).doesNotContain(theirs).doesNotContain(strangersOrder).doesNotContain(stranger);
         assertThat(page).doesNotContain(email).contains("090-****-5678");
+    }
+
+    @Test
+    void shouldShowTheLinkedOrderOnTopAndTheCustomersMailsClaimsAndAnswersWithRealData() {
+        String number = Events.unique("P");
+        shop.postEvent(Events.placed(Events.unique("evt"), number, email));
+        shop.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T10:00:00+09:00", "123456789012"));
+        // delivered now: the after-delivery step mails are due in the days ahead
+        String now = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        shop.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, now));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepMails("SCHEDULED") >= 2);
+        // a question answered earlier, with the satisfaction survey the customer filled in
+        String earlier = open(shop, null, "ギフト包装はできますか。");
+        inquiries.resolve(earlier, "admin");
+        DueMail.send(scheduler, dispatcher);
+        String survey = TestMailServer.receivedBy(email).stream()
+                .filter(m -> TestMailServer.subjectOf(m).contains("アンケート"))
+                .map(TestMailServer::textOf)
+                .map(text -> text.replaceAll("(?s).*(/portal/csat\\?token=\\S+).*", "$1"))
+                .findFirst()
+                .orElseThrow();
+        ConsoleClient customer = new ConsoleClient(port);
+        customer.get(survey);
+        assertThat(customer.postForm(survey, survey, Map.of("score", "4", "comment", "丁寧な説明でした"))
+                        .statusCode())
+                .isEqualTo(200);
+        Api.Answer claim = ClaimFixtures.openReturn(
+                shop,
+                new ClaimFixtures.TestOrder(number, email, "TS-001-M-NAVY", "MUG-02", "apparel"),
+                "TS-001-M-NAVY",
+                1);
+        assertThat(claim.status()).as(claim.body()).isEqualTo(201);
+        String rma = claim.json().get("rma").asString();
+
+        String page = console.get("/console/inquiries/" + open(shop, number, "届いたシャツのサイズが合いません。"))
+                .body();
+
+        int linked = page.indexOf("id=\"linked-order\"");
+        assertThat(linked).as("the linked order").isPositive().isLessThan(page.indexOf("id=\"conversation\""));
+        String order = page.substring(linked, page.indexOf("</section>", linked));
+        assertThat(order)
+                .contains(number)
+                .contains("お届け済み")
+                .contains("123456789012")
+                .contains("¥6,550");
+        String panel = panelOf(page);
+        String mails = section(panel, "panel-mails");
+        assertThat(section(mails, "panel-mails-sent"))
+                .as("the shipping notice and the order's thanks, sent")
+                .contains("発送しました")
+                .contains("送信済み");
+        assertThat(section(mails, "panel-mails-scheduled"))
+                .as("the after-delivery step mails, due in the days ahead, named by their template")
+                .contains("商品到着のご確認")
+                .contains("お困りごとはありませんか")
+                .doesNotContain("??");
+        assertThat(section(panel, "panel-claims"))
+                .contains(rma)
+                .contains("返品")
+                .contains(number)
+                .doesNotContain("返品・保証の申請はありません。");
+        assertThat(section(panel, "panel-csat"))
+                .contains("4 / 5")
+                .contains(earlier)
+                .contains("丁寧な説明でした")
+                .doesNotContain("アンケートの回答はありません。");
+        TestInquiries.closeAllOfCustomer(jdbc, email);
     }
 
     @Test
@@ -137,6 +227,24 @@ class InquiryCustomerPanelHttpTest {
 
         assertThat(trail).contains("お問い合わせフォーム").contains("管理者");
         assertThat(trail).doesNotContain("WEB_FORM").doesNotContain("via ").doesNotContain("to admin");
+    }
+
+    private long stepMails(String status) {
+        return jdbc.sql("""
+                        select count(*) from step_mail m join enrolment e on e.id = m.enrolment_id
+                          join customer c on c.id = e.customer_id
+                         where c.email_normalized = :e and m.status = :s
+                        """)
+                .param("e", email)
+                .param("s", status)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return html.substring(start, html.indexOf(id.startsWith("panel-mails-") ? "</ul>" : "</section>", start));
     }
 
     private static String panelOf(String page) {
