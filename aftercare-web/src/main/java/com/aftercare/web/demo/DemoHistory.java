@@ -61,6 +61,8 @@ class DemoHistory {
     static final int ORDERS = 320;
     static final int INQUIRIES = 90;
     static final String MALL = "demo-rakuten";
+    /** The newsletter coupon's minimum spend, before its discount (the coupon terms' rule). */
+    static final long COUPON_MINIMUM_SPEND_YEN = 3000;
     private static final String SUPERVISOR = "ito.saori";
     private static final List<String> OPERATORS = List.of("sato.miho", "kimura.kenichi", SUPERVISOR);
 
@@ -195,7 +197,13 @@ class DemoHistory {
             campaign[0] = coupons.createCampaign(
                     new NewCampaign(
                             "メルマガ読者限定 10%OFF",
-                            CouponPurpose.PROMOTION, Discount.percent(10), 3000, null, 30, true, null),
+                            CouponPurpose.PROMOTION,
+                            Discount.percent(10),
+                            COUPON_MINIMUM_SPEND_YEN,
+                            null,
+                            30,
+                            true,
+                            null),
                     SUPERVISOR);
             newsletters.schedule(
                     new NewsletterDraft(
@@ -212,6 +220,9 @@ class DemoHistory {
                 .filter(o -> o.placed().isAfter(sent.plus(Duration.ofHours(12)))
                         && o.customer().newsletter())
                 .filter(o -> random.nextInt(10) < 5)
+                // the coupon's terms hold on the demo's orders too: a smaller one would be refused
+                // (after the draw, so the rest of the seeded history stays as it was)
+                .filter(o -> o.totalYen() >= COUPON_MINIMUM_SPEND_YEN)
                 .forEach(o -> timeline.at(
                         o.placed().plusSeconds(10),
                         "coupon used on " + o.number(),
