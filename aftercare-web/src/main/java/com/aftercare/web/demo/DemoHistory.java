@@ -44,9 +44,9 @@ import org.springframework.stereotype.Component;
 /**
  * Ninety days of a believable shop, replayed at the first demo start through the services a
  * storefront, a customer and an operator use (never SQL): a few hundred orders over two
- * storefronts, inquiries on every channel and in every state, claims of every type and status,
- * step mails sent and still to come, a newsletter with coupons (some used), FAQ articles. The
- * same every time (a fixed random seed), relative to the day it runs.
+ * storefronts, inquiries on every channel (LINE too, {@link DemoLine}) and in every state, claims
+ * of every type and status, step mails sent and still to come, a newsletter with coupons (some
+ * used), FAQ articles. The same every time (a fixed random seed), relative to the day it runs.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -63,6 +63,7 @@ class DemoHistory {
     static final String MALL = "demo-rakuten";
     /** The newsletter coupon's minimum spend, before its discount (the coupon terms' rule). */
     static final long COUPON_MINIMUM_SPEND_YEN = 3000;
+
     private static final String SUPERVISOR = "ito.saori";
     private static final List<String> OPERATORS = List.of("sato.miho", "kimura.kenichi", SUPERVISOR);
 
@@ -81,6 +82,7 @@ class DemoHistory {
     private final DemoOrders orders;
     private final DemoDesk desk;
     private final DemoClaims claims;
+    private final DemoLine line;
 
     DemoHistory(
             DemoClock clock,
@@ -103,7 +105,8 @@ class DemoHistory {
             StepMailScheduler stepMail,
             MailDeliveries mail,
             FiguresRefresh figures,
-            ShopProperties shop) {
+            ShopProperties shop,
+            DemoLine line) {
         this.clock = clock;
         this.storefronts = storefronts;
         this.operators = operators;
@@ -118,6 +121,7 @@ class DemoHistory {
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
         this.desk = new DemoDesk(inquiries, calls, survey, tokens, zone, clock);
+        this.line = line;
         this.claims = new DemoClaims(claimRequests, claimWorkflow, claimRefunds);
     }
 
@@ -156,6 +160,7 @@ class DemoHistory {
         desk.plan(
                 timeline, random, planned, List.of("sato.miho", "kimura.kenichi", SUPERVISOR, "admin"), INQUIRIES, now);
         claims.plan(timeline, random, planned, OPERATORS, now);
+        line.plan(timeline, main, planned, now);
         for (int day = DAYS; day >= 0; day--) {
             // the schedulers' rounds, as they run every few seconds in a live shop
             for (int hour : new int[] {10, 15, 20}) {
