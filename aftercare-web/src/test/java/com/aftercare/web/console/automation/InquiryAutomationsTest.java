@@ -127,8 +127,9 @@ class InquiryAutomationsTest {
         assertThat(automations.find(id).orElseThrow().fired()).isEqualTo(1);
         assertThat(automations.find(id).orElseThrow().lastFiredAt()).isNotNull();
         // its two actions are joined by 「・」 alone, as Japanese writes a list (no stray space)
-        String actions =
-                Jsoup.parse(list).select("#automation-" + id + " td.actions").text();
+        String actions = Jsoup.parse(list)
+                .select("#automation-" + id + " td:nth-child(4)")
+                .text();
         assertThat(actions).contains("・").doesNotContain(" ・").doesNotContain("・ ");
         assertThat(actions.split("・")).hasSize(2);
         automations.delete(id, supervisor);
