@@ -77,10 +77,7 @@ class LineLinkingTest extends LineIntegrationTest {
 
         assertThat(found.statusCode()).isEqualTo(302);
         assertThat(customer.get(location(found)).body()).contains("LINE のアカウントとこのご注文を結び付けました");
-        long orderCustomer = jdbc.sql("select customer_id from customer_order where order_number = :n")
-                .param("n", number)
-                .query(Long.class)
-                .single();
+        long orderCustomer = orderCustomer();
         assertThat(identityCustomer()).isEqualTo(orderCustomer);
         assertThat(jdbc.sql("""
                         select i.customer_id = o.customer_id and i.order_id = o.id from inquiry i, customer_order o
@@ -106,10 +103,7 @@ class LineLinkingTest extends LineIntegrationTest {
     void shouldLeaveAMergedAccountUnlinkedAndOfferTheLinkUntilTheCustomerUsesIt() {
         String page = "/console/inquiries/" + reference;
         assertThat(admin.get(page).body()).as("a LINE-only customer").doesNotContain("line-merged-not-linked");
-        long orderCustomer = jdbc.sql("select customer_id from customer_order where order_number = :n")
-                .param("n", number)
-                .query(Long.class)
-                .single();
+        long orderCustomer = orderCustomer();
 
         merges.merge(new CustomerId(orderCustomer), new CustomerId(identityCustomer()), "test-supervisor");
 
@@ -247,6 +241,13 @@ class LineLinkingTest extends LineIntegrationTest {
     private static String location(HttpResponse<String> answer) {
         String location = answer.headers().firstValue("Location").orElseThrow();
         return location.substring(location.indexOf("/portal"));
+    }
+
+    private long orderCustomer() {
+        return jdbc.sql("select customer_id from customer_order where order_number = :n")
+                .param("n", number)
+                .query(Long.class)
+                .single();
     }
 
     private long identityCustomer() {
