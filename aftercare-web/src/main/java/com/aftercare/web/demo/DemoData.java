@@ -64,6 +64,7 @@ class DemoData implements ApplicationRunner {
     private final DemoHistory history;
     private final ReturnLogisticsSetup logistics;
     private final ClaimRules rules;
+    private final DemoLine line;
 
     DemoData(
             Storefronts storefronts,
@@ -75,7 +76,9 @@ class DemoData implements ApplicationRunner {
             ProductTips tips,
             DemoHistory history,
             ReturnLogisticsSetup logistics,
-            ClaimRules rules) {
+            ClaimRules rules,
+            DemoLine line) {
+        this.line = line;
         this.logistics = logistics;
         this.rules = rules;
         this.history = history;
@@ -192,6 +195,7 @@ class DemoData implements ApplicationRunner {
                 true,
                 now.minus(Duration.ofHours(5)),
                 new LineItem("CARE-11", "デリケートケア ジェル", "ヘルスケア", 1, 3300));
+        line.connect(shop);
         seedPolicies();
         seedReturnAddresses(shop);
         openClaim(shop);

@@ -268,7 +268,7 @@ final class DemoDesk {
                                 visitSlot(at, 2),
                                 "修理担当 森"))
                         .reference();
-            // the demo plans no LINE conversations: they need a LINE channel, which the demo has not
+            // the demo's LINE conversations arrive as LINE's webhook events (DemoLine), never planned here
             case CHAT, WEB_FORM, LINE ->
                 inquiries
                         .open(new Inquiries.OpenInquiry(

@@ -44,9 +44,9 @@ import org.springframework.stereotype.Component;
 /**
  * Ninety days of a believable shop, replayed at the first demo start through the services a
  * storefront, a customer and an operator use (never SQL): a few hundred orders over two
- * storefronts, inquiries on every channel and in every state, claims of every type and status,
- * step mails sent and still to come, a newsletter with coupons (some used), FAQ articles. The
- * same every time (a fixed random seed), relative to the day it runs.
+ * storefronts, inquiries on every channel (LINE too, {@link DemoLine}) and in every state, claims
+ * of every type and status, step mails sent and still to come, a newsletter with coupons (some
+ * used), FAQ articles. The same every time (a fixed random seed), relative to the day it runs.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -61,6 +61,9 @@ class DemoHistory {
     static final int ORDERS = 320;
     static final int INQUIRIES = 90;
     static final String MALL = "demo-rakuten";
+    /** The newsletter coupon's minimum spend, before its discount (the coupon terms' rule). */
+    static final long COUPON_MINIMUM_SPEND_YEN = 3000;
+
     private static final String SUPERVISOR = "ito.saori";
     private static final List<String> OPERATORS = List.of("sato.miho", "kimura.kenichi", SUPERVISOR);
 
@@ -79,6 +82,7 @@ class DemoHistory {
     private final DemoOrders orders;
     private final DemoDesk desk;
     private final DemoClaims claims;
+    private final DemoLine line;
 
     DemoHistory(
             DemoClock clock,
@@ -101,7 +105,8 @@ class DemoHistory {
             StepMailScheduler stepMail,
             MailDeliveries mail,
             FiguresRefresh figures,
-            ShopProperties shop) {
+            ShopProperties shop,
+            DemoLine line) {
         this.clock = clock;
         this.storefronts = storefronts;
         this.operators = operators;
@@ -116,6 +121,7 @@ class DemoHistory {
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
         this.desk = new DemoDesk(inquiries, calls, survey, tokens, zone, clock);
+        this.line = line;
         this.claims = new DemoClaims(claimRequests, claimWorkflow, claimRefunds);
     }
 
@@ -154,6 +160,7 @@ class DemoHistory {
         desk.plan(
                 timeline, random, planned, List.of("sato.miho", "kimura.kenichi", SUPERVISOR, "admin"), INQUIRIES, now);
         claims.plan(timeline, random, planned, OPERATORS, now);
+        line.plan(timeline, main, planned, now);
         for (int day = DAYS; day >= 0; day--) {
             // the schedulers' rounds, as they run every few seconds in a live shop
             for (int hour : new int[] {10, 15, 20}) {
@@ -195,7 +202,13 @@ class DemoHistory {
             campaign[0] = coupons.createCampaign(
                     new NewCampaign(
                             "メルマガ読者限定 10%OFF",
-                            CouponPurpose.PROMOTION, Discount.percent(10), 3000, null, 30, true, null),
+                            CouponPurpose.PROMOTION,
+                            Discount.percent(10),
+                            COUPON_MINIMUM_SPEND_YEN,
+                            null,
+                            30,
+                            true,
+                            null),
                     SUPERVISOR);
             newsletters.schedule(
                     new NewsletterDraft(
@@ -212,6 +225,9 @@ class DemoHistory {
                 .filter(o -> o.placed().isAfter(sent.plus(Duration.ofHours(12)))
                         && o.customer().newsletter())
                 .filter(o -> random.nextInt(10) < 5)
+                // the coupon's terms hold on the demo's orders too: a smaller one would be refused
+                // (after the draw, so the rest of the seeded history stays as it was)
+                .filter(o -> o.totalYen() >= COUPON_MINIMUM_SPEND_YEN)
                 .forEach(o -> timeline.at(
                         o.placed().plusSeconds(10),
                         "coupon used on " + o.number(),

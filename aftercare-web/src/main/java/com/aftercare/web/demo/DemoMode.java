@@ -20,7 +20,8 @@ import org.springframework.modulith.NamedInterface;
 /**
  * The first README command's mode: when no database is configured, Aftercare starts its own
  * PostgreSQL (data kept in a local directory, so it survives restarts) and an SMTP catcher that
- * logs every mail instead of sending it, and seeds a demo shop. Nothing here runs when
+ * logs every mail instead of sending it, a LINE stand-in that does the same for LINE messages
+ * ({@link DemoLinePlatform}), and seeds a demo shop. Nothing here runs when
  * {@code SPRING_DATASOURCE_URL} is set.
  */
 // what the application's main method asks before anything starts: the one type of web it uses
@@ -80,7 +81,9 @@ public final class DemoMode {
             throw new DemoModeUnavailable("the demo SMTP catcher could not start (" + rootMessage(e) + ")", e);
         }
         AutoCloseable mailLog = CaughtMailLog.watch(smtp);
+        DemoLinePlatform line = DemoLinePlatform.start();
         AutoCloseable servers = () -> {
+            line.close();
             mailLog.close();
             smtp.stop();
             closeQuietly(postgres);
@@ -102,6 +105,8 @@ public final class DemoMode {
         // Demo credentials are printed on the console: keep the server on this machine.
         properties.put("server.address", env.getOrDefault("SERVER_ADDRESS", "127.0.0.1"));
         properties.put("aftercare.demo.enabled", true);
+        // the demo storefront's LINE channel talks to the stand-in, never to LINE (application.properties)
+        properties.put("aftercare.demo.line-api-base-url", line.url());
         // the demo shop's name in mails and pages (AFTERCARE_SHOP_NAME still wins)
         properties.put("aftercare.shop.name", "こもれび");
         properties.put("aftercare.bootstrap.storefront", "demo-shop");

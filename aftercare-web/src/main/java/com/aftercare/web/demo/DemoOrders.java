@@ -190,14 +190,15 @@ final class DemoOrders {
                 .map(IssuedCoupon::code)
                 .filter(code -> used.stream().noneMatch(u -> u.code().equals(code)))
                 .findFirst()
-                .ifPresent(code -> ingest(
-                        order.storefront(),
-                        "demo-" + order.number() + "-coupon",
-                        new StorefrontEvent.CouponRedeemed(
-                                new OrderNumber(order.number()),
-                                code,
-                                Math.max(1, (order.totalYen() - SHIPPING_FEE) / 10),
-                                order.totalYen())));
+                .ifPresent(code -> {
+                    long discount = Math.max(1, (order.totalYen() - SHIPPING_FEE) / 10);
+                    // as a storefront reports it: the total the customer paid, after the discount
+                    ingest(
+                            order.storefront(),
+                            "demo-" + order.number() + "-coupon",
+                            new StorefrontEvent.CouponRedeemed(
+                                    new OrderNumber(order.number()), code, discount, order.totalYen() - discount));
+                });
     }
 
     private void placed(PlannedOrder order) {

@@ -61,7 +61,8 @@ class DemoDataTest {
     @BeforeEach
     void demo() {
         // the history is replayed by the demo's own start (DemoShowcaseTest), not in the shared database
-        demo = new DemoData(storefronts, ingestion, clock, environment, claims, policies, tips, null, logistics, rules);
+        demo = new DemoData(
+                storefronts, ingestion, clock, environment, claims, policies, tips, null, logistics, rules, null);
     }
 
     @Test

@@ -63,10 +63,53 @@ class DemoShowcaseTest {
     @Test
     void shouldHaveInquiriesOnEveryChannelInEveryState() {
         assertThat(strings("select distinct channel from inquiry"))
-                .containsExactlyInAnyOrder("PHONE", "EMAIL", "CHAT", "VISIT", "WEB_FORM");
+                .containsExactlyInAnyOrder("PHONE", "EMAIL", "CHAT", "VISIT", "WEB_FORM", "LINE");
         assertThat(strings("select distinct status from inquiry"))
                 .containsExactlyInAnyOrder("NEW", "OPEN", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED");
         assertThat(count("select count(*) from inquiry_satisfaction")).isGreaterThan(10);
+    }
+
+    @Test
+    void shouldHaveLineConversationsThatCameThroughTheWebhookIntakeAndWereAnsweredOnLine() {
+        // display names from the profile API (the demo's LINE stand-in), each a webhook event taken once
+        assertThat(strings("select display_name from line_identity")).containsExactlyInAnyOrder("みさき", "ゆうた", "あおい");
+        assertThat(count("select count(*) from line_webhook_event")).isEqualTo(5);
+        assertThat(count("""
+                        select count(*) from line_identity l join customer c on c.id = l.customer_id
+                         where l.display_name = 'みさき' and c.email is null and l.linked_at is null
+                        """)).as("a LINE-only customer").isEqualTo(1);
+        assertThat(count("""
+                        select count(*) from inquiry i join line_identity l on l.id = i.line_identity_id
+                         where l.display_name = 'ゆうた' and l.linked_at is not null and i.order_id is not null
+                           and i.customer_id = (select customer_id from customer_order where id = i.order_id)
+                        """)).as("linked to an order through the lookup link").isEqualTo(1);
+        assertThat(strings("select distinct status from inquiry where channel = 'LINE'"))
+                .containsExactlyInAnyOrder("NEW", "WAITING_ON_CUSTOMER", "RESOLVED");
+        // every answer reached the stand-in once: nothing waits, retries or failed
+        assertThat(strings("select status from line_push")).hasSize(3).containsOnly("SENT");
+
+        // the queue names the channel in words, the workspace shows the conversation
+        browser.open("/console/inquiries?filter=unassigned");
+        assertThat(browser.driver().findElements(By.cssSelector("main table tbody tr")).stream()
+                        .map(WebElement::getText)
+                        .filter(row -> row.contains("はじめまして。母の日のプレゼント")))
+                .singleElement()
+                .asString()
+                .contains("LINE");
+        browser.open("/console/inquiries/" + first("""
+                        select i.reference from inquiry i join line_identity l on l.id = i.line_identity_id
+                         where l.display_name = 'みさき'
+                        """));
+        assertThat(browser.driver().findElement(By.cssSelector("main")).getText())
+                .contains("みさき", "リネンシャツの M サイズは再入荷の予定はありますか？", "[スタンプ] お願い, よろしく", "来週水曜日に再入荷");
+
+        // the LINE page says the channel is the demo's stand-in, and checking it reaches the stand-in
+        browser.open("/console/admin/storefronts/" + first("select id::text from storefront where code = 'demo-shop'")
+                + "/line");
+        assertThat(browser.driver().findElement(By.id("demo-line")).getText()).contains("LINE には何も送られません");
+        browser.driver().findElement(By.id("check")).click();
+        assertThat(browser.driver().findElement(By.id("check-result")).getText())
+                .contains("こもれび（デモ）");
     }
 
     @Test

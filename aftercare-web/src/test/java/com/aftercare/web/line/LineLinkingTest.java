@@ -4,6 +4,8 @@ import static com.aftercare.web.line.LineWebhook.newUser;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerMerges;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
@@ -37,6 +39,9 @@ class LineLinkingTest extends LineIntegrationTest {
 
     @Autowired
     SignedTokens tokens;
+
+    @Autowired
+    CustomerMerges merges;
 
     TestStorefront storefront;
     String user;
@@ -72,10 +77,7 @@ class LineLinkingTest extends LineIntegrationTest {
 
         assertThat(found.statusCode()).isEqualTo(302);
         assertThat(customer.get(location(found)).body()).contains("LINE のアカウントとこのご注文を結び付けました");
-        long orderCustomer = jdbc.sql("select customer_id from customer_order where order_number = :n")
-                .param("n", number)
-                .query(Long.class)
-                .single();
+        long orderCustomer = orderCustomer();
         assertThat(identityCustomer()).isEqualTo(orderCustomer);
         assertThat(jdbc.sql("""
                         select i.customer_id = o.customer_id and i.order_id = o.id from inquiry i, customer_order o
@@ -90,6 +92,41 @@ class LineLinkingTest extends LineIntegrationTest {
         assertThat(admin.get("/console/inquiries/" + reference).body())
                 .contains("LINE のお客様と注文の結び付け")
                 .contains(number);
+    }
+
+    /**
+     * docs/channels.md, "Merging and linking": an operator's merge moves the LINE account to the
+     * customer but is not the person's proof of the order, so it does not set {@code linked_at};
+     * the conversation says so beside the link button until the customer uses the link.
+     */
+    @Test
+    void shouldLeaveAMergedAccountUnlinkedAndOfferTheLinkUntilTheCustomerUsesIt() {
+        String page = "/console/inquiries/" + reference;
+        assertThat(admin.get(page).body()).as("a LINE-only customer").doesNotContain("line-merged-not-linked");
+        long orderCustomer = orderCustomer();
+
+        merges.merge(new CustomerId(orderCustomer), new CustomerId(identityCustomer()), "test-supervisor");
+
+        assertThat(identityCustomer()).isEqualTo(orderCustomer);
+        assertThat(jdbc.sql("select linked_at is null from line_identity where line_user_id = :u")
+                        .param("u", user)
+                        .query(Boolean.class)
+                        .single())
+                .as("a merge is no proof of the order")
+                .isTrue();
+        assertThat(admin.get(page).body())
+                .contains("id=\"line-merged-not-linked\"")
+                .contains("オペレーターの統合でお客様に結び付いたもの");
+
+        String link = sendLink();
+        lookUp(link, tokenOf(link));
+
+        assertThat(jdbc.sql("select linked_at is not null from line_identity where line_user_id = :u")
+                        .param("u", user)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(admin.get(page).body()).doesNotContain("line-merged-not-linked");
     }
 
     @Test
@@ -204,6 +241,13 @@ class LineLinkingTest extends LineIntegrationTest {
     private static String location(HttpResponse<String> answer) {
         String location = answer.headers().firstValue("Location").orElseThrow();
         return location.substring(location.indexOf("/portal"));
+    }
+
+    private long orderCustomer() {
+        return jdbc.sql("select customer_id from customer_order where order_number = :n")
+                .param("n", number)
+                .query(Long.class)
+                .single();
     }
 
     private long identityCustomer() {

@@ -1,12 +1,14 @@
 package com.aftercare.web.console.admin;
 
 import com.aftercare.domain.line.LineChannels;
+import com.aftercare.domain.line.LineProperties;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,9 +35,14 @@ class LineAdminController {
     private final LineChannels channels;
     private final ShopProperties shop;
     private final StorefrontSettingsPage page;
+    /** Demo mode's LINE stand-in answers this instance's LINE calls (DemoLinePlatform): the page says so. */
+    private final boolean demoLine;
 
-    LineAdminController(Storefronts storefronts, LineChannels channels, ShopProperties shop) {
+    LineAdminController(
+            Storefronts storefronts, LineChannels channels, ShopProperties shop, LineProperties line, Environment env) {
         this.channels = channels;
+        String standIn = env.getProperty("aftercare.demo.line-api-base-url");
+        this.demoLine = standIn != null && standIn.equals(line.apiBaseUrl().toString());
         this.shop = shop;
         this.page = new StorefrontSettingsPage(storefronts, "line", ConsoleViews.ADMIN_LINE, this::fill);
     }
@@ -92,6 +99,7 @@ class LineAdminController {
     private void fill(Storefronts.StorefrontView storefront, Model model) {
         LineChannels.Settings settings = channels.settings(storefront.id());
         model.addAttribute("settings", settings);
+        model.addAttribute("demoLine", demoLine);
         StorefrontSettingsPage.offer(model, FORM, LineChannelForm::empty);
         StorefrontSettingsPage.offer(model, NOTICES_FORM, () -> LineNoticesForm.of(settings.noticesOnLine()));
         model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + storefront.code());

@@ -1,11 +1,13 @@
 package com.aftercare.web.console.inquiries;
 
+import com.aftercare.domain.line.LineIdentities;
 import com.aftercare.domain.line.LinePushes;
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.inquiry.CannedResponses;
+import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
@@ -55,6 +57,7 @@ class InquiryPage {
     private final LinePushes linePushes;
     private final String faqLinks;
     private final ChatDeliveries chatDeliveries;
+    private final LineIdentities lineIdentities;
 
     InquiryPage(
             Inquiries inquiries,
@@ -69,7 +72,9 @@ class InquiryPage {
             Clock clock,
             LinePushes linePushes,
             ShopProperties shop,
-            ChatDeliveries chatDeliveries) {
+            ChatDeliveries chatDeliveries,
+            LineIdentities lineIdentities) {
+        this.lineIdentities = lineIdentities;
         this.inquiries = inquiries;
         this.panel = panel;
         this.operators = operators;
@@ -84,6 +89,18 @@ class InquiryPage {
         // where the portal shows one FAQ article (portal/faq.html gives each the id article-<id>)
         this.faqLinks = shop.publicUrl() + "/portal/faq#article-";
         this.chatDeliveries = chatDeliveries;
+    }
+
+    /**
+     * Whether the customer of a LINE conversation has a LINE account of its storefront that an
+     * operator's merge brought them, not the person's own lookup (docs/channels.md, "Merging and
+     * linking"): their notices go by mail until the person links it, so the page offers the link.
+     */
+    private boolean lineMergedNotLinked(Inquiries.InquiryView inquiry) {
+        return inquiry.channel() == Channel.LINE
+                && inquiry.customer() != null
+                && lineIdentities.ofCustomer(inquiry.customer()).stream()
+                        .anyMatch(account -> account.storefront().equals(inquiry.storefront()) && !account.linked());
     }
 
     /** The page with empty reply and note forms. */
@@ -140,6 +157,7 @@ class InquiryPage {
         model.addAttribute("chatDeliveries", chatDeliveries.states(inquiry));
         model.addAttribute("storefrontChat", ChatDeliveries.storefrontChat(inquiry));
         model.addAttribute("chatUnreachable", chatDeliveries.unreachable(inquiry));
+        model.addAttribute("lineMergedNotLinked", lineMergedNotLinked(inquiry));
         model.addAttribute(REPLY, reply);
         model.addAttribute(NOTE, note);
         if (replyErrors != null) {

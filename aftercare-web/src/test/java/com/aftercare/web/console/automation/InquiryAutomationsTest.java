@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +126,12 @@ class InquiryAutomationsTest {
                 .single();
         assertThat(automations.find(id).orElseThrow().fired()).isEqualTo(1);
         assertThat(automations.find(id).orElseThrow().lastFiredAt()).isNotNull();
+        // its two actions are joined by 「・」 alone, as Japanese writes a list (no stray space)
+        String actions = Jsoup.parse(list)
+                .select("#automation-" + id + " td:nth-child(4)")
+                .text();
+        assertThat(actions).contains("・").doesNotContain(" ・").doesNotContain("・ ");
+        assertThat(actions.split("・")).hasSize(2);
         automations.delete(id, supervisor);
     }
 

@@ -31,14 +31,15 @@ class InquiryConsoleHttpTest {
     JdbcClient jdbc;
 
     ConsoleClient console;
+    TestStorefronts.TestStorefront storefront;
     String reference;
     String page;
 
     @BeforeEach
     void setUp() {
         console = ConsoleClient.loggedInAsAdmin(port);
-        reference =
-                openInquiry(new Api(port, TestStorefronts.create(storefronts).key()));
+        storefront = TestStorefronts.create(storefronts);
+        reference = openInquiry(new Api(port, storefront.key()));
         page = "/console/inquiries/" + reference;
     }
 
@@ -103,7 +104,10 @@ class InquiryConsoleHttpTest {
 
     @Test
     void shouldListTheQueueWithoutPersonalDataAndPageByCursor() {
-        HttpResponse<String> queue = console.get("/console/inquiries?filter=unassigned");
+        // narrowed to this test's storefront: the reused test database holds other tests' unassigned
+        // inquiries, and more than a page (50) of them pushed this one off the first page
+        HttpResponse<String> queue = console.get("/console/inquiries?filter=unassigned&storefront="
+                + storefront.id().value());
 
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(reference).contains("佐藤 一郎").doesNotContain("@example.jp");
