@@ -58,7 +58,6 @@ public class StepMailDeliveries {
             String email,
             String channel,
             String state,
-            String reason,
             Instant dueAt,
             Instant sentAt) {}
 
@@ -89,7 +88,6 @@ public class StepMailDeliveries {
                                       when o.status = 'CANCELLED' or f.status = 'CANCELLED' or l.outcome = 'WITHDRAWN'
                                            then 'CANCELLED'
                                       else 'QUEUED' end as state,
-                                 coalesce(m.reason, f.last_error, o.last_error, l.last_error) as reason,
                                  m.due_at, coalesce(o.sent_at, f.sent_at, l.sent_at) as sent_at
                             from step_mail m
                             join scenario_step st on st.id = m.step_id
@@ -124,7 +122,6 @@ public class StepMailDeliveries {
                 email == null || reveal ? email : EmailAddress.of(email).masked(),
                 rs.getString("channel"),
                 rs.getString("state"),
-                rs.getString("reason"),
                 instant(rs.getTimestamp("due_at")),
                 instant(rs.getTimestamp("sent_at")));
     }

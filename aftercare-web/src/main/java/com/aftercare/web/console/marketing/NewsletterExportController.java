@@ -2,6 +2,7 @@ package com.aftercare.web.console.marketing;
 
 import com.aftercare.stepmail.newsletter.Newsletters;
 import com.aftercare.web.console.CsvDownload;
+import com.aftercare.web.console.OperatorNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,10 +33,12 @@ class NewsletterExportController {
             "csv.newsletters.createdBy");
 
     private final Newsletters newsletters;
+    private final OperatorNames operatorNames;
     private final CsvDownload csv;
 
-    NewsletterExportController(Newsletters newsletters, CsvDownload csv) {
+    NewsletterExportController(Newsletters newsletters, OperatorNames operatorNames, CsvDownload csv) {
         this.newsletters = newsletters;
+        this.operatorNames = operatorNames;
         this.csv = csv;
     }
 
@@ -57,6 +60,6 @@ class NewsletterExportController {
                         n.skipped(),
                         n.cancelled(),
                         sheet.message("layout.lang." + n.language()),
-                        n.createdBy())));
+                        operatorNames.of(n.createdBy()))));
     }
 }

@@ -32,7 +32,6 @@ class StepMailDeliveriesController {
             "csv.stepmail.email",
             "csv.stepmail.channel",
             "csv.stepmail.state",
-            "csv.stepmail.reason",
             "csv.stepmail.dueAt",
             "csv.mail.sentAt");
 
@@ -84,7 +83,6 @@ class StepMailDeliveriesController {
                                 d.email(),
                                 d.channel() == null ? null : sheet.message("channel." + channel(d.channel())),
                                 sheet.message("csv.stepmail.state." + d.state()),
-                                d.reason(),
                                 d.dueAt(),
                                 d.sentAt())));
     }
