@@ -1,15 +1,20 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.StorefrontId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,6 +141,18 @@ public class CallsAndVisits {
     @Transactional(readOnly = true)
     public List<Callback> dueToday() {
         Instant now = clock.instant();
+        return dueToday(now).query((rs, n) -> callback(rs, now)).list();
+    }
+
+    /** Every callback {@link #dueToday} lists, streamed with a cursor (for the CSV export). */
+    @Transactional(readOnly = true)
+    public void eachDueToday(Consumer<Callback> callback) {
+        Instant now = clock.instant();
+        dueToday(now).withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> callback.accept(callback(rs, now)));
+    }
+
+    private JdbcClient.StatementSpec dueToday(Instant now) {
         Instant endOfToday = LocalDate.ofInstant(now, shop.zone())
                 .plusDays(1)
                 .atStartOfDay(shop.zone())
@@ -149,20 +166,19 @@ public class CallsAndVisits {
                            and i.status in ('NEW', 'OPEN', 'WAITING_ON_CUSTOMER')
                            and i.callback_at < :end
                          order by i.callback_at, i.id
-                        """)
-                .param("end", Timestamp.from(endOfToday))
-                .query((rs, n) -> {
-                    Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
-                    return new Callback(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            at,
-                            rs.getString(6),
-                            !at.isAfter(now));
-                })
-                .list();
+                        """).param("end", Timestamp.from(endOfToday));
+    }
+
+    private static Callback callback(ResultSet rs, Instant now) throws SQLException {
+        Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
+        return new Callback(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                at,
+                rs.getString(6),
+                !at.isAfter(now));
     }
 
     /**

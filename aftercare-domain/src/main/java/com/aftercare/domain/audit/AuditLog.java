@@ -1,5 +1,6 @@
 package com.aftercare.domain.audit;
 
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -134,7 +137,31 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Page search(Search search, int pageSize) {
         int size = Math.max(1, Math.min(pageSize, MAX_LIMIT));
-        List<Entry> entries = jdbc.sql("""
+        List<Entry> entries = matching(search, " order by id desc limit :limit")
+                .param("limit", size + 1)
+                .query(AuditLog::entry)
+                .list();
+        if (entries.size() <= size) {
+            return new Page(entries, null);
+        }
+        List<Entry> page = List.copyOf(entries.subList(0, size));
+        return new Page(page, page.get(size - 1).id());
+    }
+
+    /**
+     * Every entry the search finds (from {@code before} down when it is given), newest first as
+     * {@link #search} pages them, streamed row by row with a cursor for the CSV export: the whole
+     * trail passes through the driver's fetch buffer, never a list.
+     */
+    @Transactional(readOnly = true)
+    public void each(Search search, Consumer<Entry> entry) {
+        matching(search, " order by id desc").withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> entry.accept(entry(rs, 0)));
+    }
+
+    /** The one statement both the page and the file read: the search's filter, then {@code rest}. */
+    private JdbcClient.StatementSpec matching(Search search, String rest) {
+        return jdbc.sql("""
                         select id, at, actor, action, target_type, target_id, details::text
                           from audit_log
                          where (cast(:actor as text) is null or lower(actor) = lower(cast(:actor as text)))
@@ -144,23 +171,14 @@ public class AuditLog {
                            and (cast(:from as timestamptz) is null or at >= cast(:from as timestamptz))
                            and (cast(:until as timestamptz) is null or at < cast(:until as timestamptz))
                            and (cast(:before as bigint) is null or id < cast(:before as bigint))
-                         order by id desc limit :limit
-                        """)
+                        """ + rest)
                 .param("actor", search.actor())
                 .param("action", search.action())
                 .param("targetType", search.targetType())
                 .param("targetId", search.targetId())
                 .param("from", search.from() == null ? null : Timestamp.from(search.from()))
                 .param("until", search.until() == null ? null : Timestamp.from(search.until()))
-                .param("before", search.before())
-                .param("limit", size + 1)
-                .query(AuditLog::entry)
-                .list();
-        if (entries.size() <= size) {
-            return new Page(entries, null);
-        }
-        List<Entry> page = List.copyOf(entries.subList(0, size));
-        return new Page(page, page.get(size - 1).id());
+                .param("before", search.before());
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {

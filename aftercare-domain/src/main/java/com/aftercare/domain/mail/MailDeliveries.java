@@ -119,6 +119,12 @@ public class MailDeliveries {
         return suppressions.bouncing(limit);
     }
 
+    /** Every address bouncing now, the latest first, streamed with a cursor (for the CSV export). */
+    @Transactional(readOnly = true)
+    public void eachBouncing(Consumer<BouncingAddress> address) {
+        suppressions.eachBouncing(address);
+    }
+
     /**
      * Lets mail go to the address again (a mailbox that works again); mail cancelled meanwhile
      * stays cancelled.

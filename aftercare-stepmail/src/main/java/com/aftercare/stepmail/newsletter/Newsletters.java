@@ -8,12 +8,15 @@ import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.mail.RenderedMail;
 import com.aftercare.domain.mail.TemplateVariables;
 import com.aftercare.domain.shared.DomainException;
+import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.FieldProblem;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.shop.ShopProperties;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.stepmail.templates.CouponMailVariables;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +24,9 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -205,31 +210,46 @@ public class Newsletters {
     /** The latest newsletters, newest send first. */
     @Transactional(readOnly = true)
     public List<Summary> recent() {
+        return summaries(" limit 100").query(Newsletters::summary).list();
+    }
+
+    /**
+     * Every newsletter, in {@link #recent}'s order, streamed row by row with a cursor (for the CSV
+     * export): nothing is held but the driver's fetch buffer.
+     */
+    @Transactional(readOnly = true)
+    public void each(Consumer<Summary> newsletter) {
+        summaries("").withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> newsletter.accept(summary(rs, 0)));
+    }
+
+    private JdbcClient.StatementSpec summaries(String limit) {
         return jdbc.sql("""
-                        select n.id, n.subject, n.language, n.send_at, n.status, n.over_cap, n.recipients, n.created_by,
-                               count(d.id) filter (where d.status = 'SCHEDULED') as waiting,
-                               count(d.id) filter (where d.status = 'ENQUEUED') as enqueued,
-                               count(d.id) filter (where d.status = 'SKIPPED') as skipped,
-                               count(d.id) filter (where d.status = 'CANCELLED') as cancelled
-                          from newsletter n left join newsletter_delivery d on d.newsletter_id = n.id
-                         group by n.id
-                         order by n.send_at desc, n.id desc
-                         limit 100
-                        """)
-                .query((rs, i) -> new Summary(
-                        new NewsletterId(rs.getLong("id")),
-                        rs.getString("subject"),
-                        rs.getString("language"),
-                        rs.getTimestamp("send_at").toInstant(),
-                        rs.getString("status"),
-                        rs.getString("over_cap"),
-                        (Integer) rs.getObject("recipients"),
-                        rs.getLong("waiting"),
-                        rs.getLong("enqueued"),
-                        rs.getLong("skipped"),
-                        rs.getLong("cancelled"),
-                        rs.getString("created_by")))
-                .list();
+                select n.id, n.subject, n.language, n.send_at, n.status, n.over_cap, n.recipients, n.created_by,
+                       count(d.id) filter (where d.status = 'SCHEDULED') as waiting,
+                       count(d.id) filter (where d.status = 'ENQUEUED') as enqueued,
+                       count(d.id) filter (where d.status = 'SKIPPED') as skipped,
+                       count(d.id) filter (where d.status = 'CANCELLED') as cancelled
+                  from newsletter n left join newsletter_delivery d on d.newsletter_id = n.id
+                 group by n.id
+                 order by n.send_at desc, n.id desc
+                """ + limit);
+    }
+
+    private static Summary summary(ResultSet rs, int row) throws SQLException {
+        return new Summary(
+                new NewsletterId(rs.getLong("id")),
+                rs.getString("subject"),
+                rs.getString("language"),
+                rs.getTimestamp("send_at").toInstant(),
+                rs.getString("status"),
+                rs.getString("over_cap"),
+                (Integer) rs.getObject("recipients"),
+                rs.getLong("waiting"),
+                rs.getLong("enqueued"),
+                rs.getLong("skipped"),
+                rs.getLong("cancelled"),
+                rs.getString("created_by"));
     }
 
     /**

@@ -82,8 +82,11 @@ public class CsvDownload {
          */
         void row(Object... cells);
 
-        /** A message in the operator's language, for a cell that names a status or a channel. */
-        String message(String code);
+        /**
+         * A message in the operator's language, for a cell that names a status or a channel; the
+         * code itself when it has none.
+         */
+        String message(String code, Object... arguments);
     }
 
     /** A list's rows, streamed from its facade into the sheet. */
@@ -175,8 +178,8 @@ public class CsvDownload {
         }
 
         @Override
-        public String message(String code) {
-            return messages.getMessage(code, null, code, locale);
+        public String message(String code, Object... arguments) {
+            return messages.getMessage(code, arguments.length == 0 ? null : arguments, code, locale);
         }
 
         private Object cell(Object value) {

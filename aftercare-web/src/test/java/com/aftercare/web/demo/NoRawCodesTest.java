@@ -70,6 +70,12 @@ class NoRawCodesTest {
             "/console/claims/{rma}/photos/{key}",
             "/console/marketing/coupons/export",
             "/console/inquiries/export",
+            "/console/stepmail/deliveries/export",
+            "/console/stepmail/bounces/export",
+            "/console/marketing/newsletters/export",
+            "/console/callbacks/export",
+            // beside the words, each entry's actor and action codes, as the page shows them in <code>
+            "/console/admin/audit/export",
             "/console/inquiries/{reference}/attachments/{id}",
             "/portal/claims/{rma}/photos/{key}");
 

@@ -1,6 +1,7 @@
 package com.aftercare.web.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -70,10 +71,22 @@ public final class ConsoleClient {
 
     /** A download: the raw bytes and the headers. */
     public HttpResponse<byte[]> download(String path) {
+        return fetch(path, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * A download read as it arrives: the body is taken from the connection only as the caller
+     * reads it (HttpClient asks for more only then), so a caller that stops reading leaves the
+     * server to wait with the rest.
+     */
+    public HttpResponse<InputStream> open(String path) {
+        return fetch(path, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private <T> HttpResponse<T> fetch(String path, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

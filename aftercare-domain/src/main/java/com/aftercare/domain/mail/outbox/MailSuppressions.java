@@ -2,9 +2,14 @@ package com.aftercare.domain.mail.outbox;
 
 import com.aftercare.domain.mail.AddressBounced;
 import com.aftercare.domain.mail.BouncingAddress;
+import com.aftercare.domain.shared.Exports;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,17 +110,32 @@ public class MailSuppressions {
     /** The addresses bouncing now, the latest first. */
     @Transactional(readOnly = true)
     public List<BouncingAddress> bouncing(int limit) {
-        return jdbc.sql("""
-                        select address, reason, source, bounced_at from mail_suppression
-                         where cleared_at is null order by bounced_at desc, address limit :limit
-                        """)
+        return bouncingStatement(" limit :limit")
                 .param("limit", limit)
-                .query((rs, i) -> new BouncingAddress(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query(MailSuppressions::bouncing)
                 .list();
+    }
+
+    /** Every address bouncing now, in {@link #bouncing}'s order, streamed with a cursor (for the CSV export). */
+    @Transactional(readOnly = true)
+    public void eachBouncing(Consumer<BouncingAddress> address) {
+        bouncingStatement("").withFetchSize(Exports.FETCH_SIZE).query((RowCallbackHandler)
+                rs -> address.accept(bouncing(rs, 0)));
+    }
+
+    private JdbcClient.StatementSpec bouncingStatement(String limit) {
+        return jdbc.sql("""
+                select address, reason, source, bounced_at from mail_suppression
+                 where cleared_at is null order by bounced_at desc, address
+                """ + limit);
+    }
+
+    private static BouncingAddress bouncing(ResultSet rs, int row) throws SQLException {
+        return new BouncingAddress(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant());
     }
 
     /** Lets mail go to the address again; false if it was not bouncing. Mail cancelled meanwhile stays cancelled. */
