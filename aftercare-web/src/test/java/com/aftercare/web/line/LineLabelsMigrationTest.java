@@ -24,11 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * V115 turns the emoji labels the first LINE intake stored (📷, 🏷️, 📎) into the words the intake
+ * V118 turns the emoji labels the first LINE intake stored (📷, 🏷️, 📎) into the words the intake
  * writes now. Flyway ran it before this test, on a database that held none of those rows, so the
  * test makes them: LINE messages taken through the intake, their bodies (and the subject the first
  * one gave) set back to exactly what the old code wrote ({@code git show 12eadd8}), and then runs
- * the very file Flyway runs, {@code db/migration/V115__line_labels_in_words.sql}, as Flyway would
+ * the very file Flyway runs, {@code db/migration/V118__line_labels_in_words.sql}, as Flyway would
  * (in one transaction, the shop's language set as the session setting {@code spring.flyway.init-sqls}
  * gives it).
  */
@@ -178,8 +178,8 @@ class LineLabelsMigrationTest {
     /** Runs the migration's file as Flyway does: one transaction, the shop's language in the session. */
     private void migrate(String language) {
         String script;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V115__line_labels_in_words.sql")) {
-            assertThat(in).as("V115 on the classpath, where Flyway reads it").isNotNull();
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/V118__line_labels_in_words.sql")) {
+            assertThat(in).as("V118 on the classpath, where Flyway reads it").isNotNull();
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -94,6 +94,17 @@ class LineLinkingTest extends LineIntegrationTest {
                 .contains(number);
     }
 
+    @Test
+    void shouldShowALineOnlyCustomerWithoutContactAndNothingToReveal() {
+        String page = admin.get("/console/inquiries/" + reference).body();
+
+        assertThat(page)
+                .as("no email and no phone, said in words")
+                .containsPattern("id=\"panel-email\">未登録<")
+                .containsPattern("id=\"panel-phone\">未登録<");
+        assertThat(page).as("nothing to reveal").doesNotContain("id=\"panel-reveal\"");
+    }
+
     /**
      * docs/channels.md, "Merging and linking": an operator's merge moves the LINE account to the
      * customer but is not the person's proof of the order, so it does not set {@code linked_at};
