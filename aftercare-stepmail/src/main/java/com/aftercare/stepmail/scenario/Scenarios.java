@@ -214,40 +214,30 @@ public class Scenarios {
     private record StepKey(long scenario, long origin) {}
 
     /**
-     * Each step's figures. A step mail became an outbox mail ({@code o}) or a LINE text ({@code l},
-     * with {@code f}, the mail that went instead when LINE did not take it); the domain's read
-     * models say how each fared.
+     * Each step's figures, counted from {@link StepMailOutcomes}: the same outcome the deliveries
+     * export writes for each mail.
      */
     private Map<StepKey, Figures> figuresByStep(Long scenario) {
         Map<StepKey, Figures> figures = new HashMap<>();
         jdbc.sql("""
                         select st.scenario_id, coalesce(st.origin_id, st.id),
-                               count(*) filter (where m.status = 'SCHEDULED'),
-                               count(*) filter (where m.status = 'ENQUEUED'
-                                                  and (o.status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN')
-                                                       or (l.outcome is null
-                                                           and l.push_status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN', 'FAILED'))
-                                                       or f.status in ('PENDING', 'CLAIMED', 'IN_FLIGHT', 'UNKNOWN'))),
-                               count(*) filter (where o.status = 'SENT' or f.status = 'SENT'),
-                               count(*) filter (where l.push_status = 'SENT'),
-                               count(*) filter (where m.status = 'HELD'),
-                               count(*) filter (where o.status = 'FAILED' or f.status = 'FAILED' or l.outcome = 'UNDELIVERABLE'
-                                                  or (m.status = 'SKIPPED' and m.reason like 'failed:%')),
-                               count(*) filter (where m.reason = 'customer opted out' or o.last_error = 'customer opted out'
-                                                  or (l.outcome = 'WITHDRAWN' and l.last_error = 'customer opted out')),
+                               count(*) filter (where d.state = 'SCHEDULED'),
+                               count(*) filter (where d.state = 'QUEUED'),
+                               count(*) filter (where d.state = 'SENT' and d.channel = 'MAIL'),
+                               count(*) filter (where d.state = 'SENT' and d.channel = 'LINE'),
+                               count(*) filter (where d.state = 'HELD'),
+                               count(*) filter (where d.state = 'FAILED'),
+                               count(*) filter (where d.opted_out),
                                count(r.source)
-                          from step_mail m
-                          join scenario_step st on st.id = m.step_id
-                          join enrolment e on e.id = m.enrolment_id
-                          left join mail_delivery_view o on o.id = m.outbound_mail_id
-                          left join line_notice_view l on l.push_id = m.line_push_id
-                          left join mail_delivery_view f on f.id = l.fallback_mail_id
+                          from (%s) d
+                          join scenario_step st on st.id = d.step_id
+                          join enrolment e on e.id = d.enrolment_id
                           left join (select distinct source, customer_id from coupon_view
-                                      where redemptions > 0 and source like 'step-mail:%') r
-                            on r.source = 'step-mail:' || m.id and r.customer_id = e.customer_id
+                                      where redemptions > 0 and source like 'step-mail:%%') r
+                            on r.source = 'step-mail:' || d.id and r.customer_id = e.customer_id
                          where (cast(:scenario as bigint) is null or st.scenario_id = :scenario)
                          group by 1, 2
-                        """)
+                        """.formatted(StepMailOutcomes.ROWS))
                 .param("scenario", scenario)
                 .query((rs, i) -> Map.entry(
                         new StepKey(rs.getLong(1), rs.getLong(2)),

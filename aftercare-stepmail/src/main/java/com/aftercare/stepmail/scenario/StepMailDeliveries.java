@@ -76,34 +76,19 @@ public class StepMailDeliveries {
     @Transactional(readOnly = true)
     public void each(Filter filter, boolean reveal, Consumer<Delivery> delivery) {
         jdbc.sql("""
-                        select * from (
-                          select m.id, sc.id as scenario_id, coalesce(st.origin_id, st.id) as step_origin,
-                                 sc.name as scenario, st.position, st.template, c.name as customer_name, c.email,
-                                 case when l.push_id is not null and l.fallback_mail_id is null then 'LINE'
-                                      when o.id is not null or l.fallback_mail_id is not null then 'MAIL' end as channel,
-                                 case when m.status in ('SCHEDULED', 'HELD', 'CANCELLED', 'SKIPPED') then m.status
-                                      when o.status = 'SENT' or f.status = 'SENT' or l.push_status = 'SENT' then 'SENT'
-                                      when o.status = 'FAILED' or f.status = 'FAILED' or l.outcome = 'UNDELIVERABLE'
-                                           then 'FAILED'
-                                      when o.status = 'CANCELLED' or f.status = 'CANCELLED' or l.outcome = 'WITHDRAWN'
-                                           then 'CANCELLED'
-                                      else 'QUEUED' end as state,
-                                 m.due_at, coalesce(o.sent_at, f.sent_at, l.sent_at) as sent_at
-                            from step_mail m
-                            join scenario_step st on st.id = m.step_id
-                            join scenario sc on sc.id = st.scenario_id
-                            join enrolment e on e.id = m.enrolment_id
-                            join customer_view c on c.id = e.customer_id
-                            left join mail_delivery_view o on o.id = m.outbound_mail_id
-                            left join line_notice_view l on l.push_id = m.line_push_id
-                            left join mail_delivery_view f on f.id = l.fallback_mail_id
-                           where (cast(:scenario as bigint) is null or st.scenario_id = :scenario)
-                        ) d
-                         where (cast(:step as bigint) is null
-                                or d.step_origin = (select coalesce(origin_id, id) from scenario_step where id = :step))
+                        select d.id, sc.name as scenario, st.position, st.template, c.name as customer_name, c.email,
+                               d.channel, d.state, d.due_at, d.sent_at
+                          from (%s) d
+                          join scenario_step st on st.id = d.step_id
+                          join scenario sc on sc.id = st.scenario_id
+                          join enrolment e on e.id = d.enrolment_id
+                          join customer_view c on c.id = e.customer_id
+                         where (cast(:scenario as bigint) is null or st.scenario_id = :scenario)
+                           and (cast(:step as bigint) is null
+                                or coalesce(st.origin_id, st.id) = (select coalesce(origin_id, id) from scenario_step where id = :step))
                            and (cast(:state as text) is null or d.state = :state)
                          order by d.due_at desc, d.id desc
-                        """)
+                        """.formatted(StepMailOutcomes.ROWS))
                 .param("scenario", filter.scenario())
                 .param("step", filter.step())
                 .param("state", filter.state())

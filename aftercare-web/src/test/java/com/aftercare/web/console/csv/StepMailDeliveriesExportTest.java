@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.storefront.Storefronts;
+import com.aftercare.stepmail.scenario.Scenarios;
+import com.aftercare.stepmail.scenario.Scenarios.Figures;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
@@ -55,7 +57,11 @@ class StepMailDeliveriesExportTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Scenarios scenarios;
+
     TestScenario scenario;
+    TestOrder scheduled;
     TestOrder held;
     TestOrder sent;
     String supervisor;
@@ -67,7 +73,7 @@ class StepMailDeliveriesExportTest {
         Api api = new Api(port, storefront.key());
         // "day 3 after delivery at 10:00", on this test's storefront only
         scenario = TestScenarios.afterDelivery(jdbc, storefront.id(), "TRANSACTIONAL");
-        ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
+        scheduled = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
         held = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
         sent = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
         // enrolment follows the delivery event after its commit
@@ -161,6 +167,32 @@ class StepMailDeliveriesExportTest {
                          where actor = :actor and action = 'csv.exported' order by id
                         """).param("actor", supervisor).query(Boolean.class).list())
                 .containsExactly(false, true);
+    }
+
+    @Test
+    void shouldListUnderEachStateExactlyTheMailsTheScenarioFiguresCountInIt() throws Exception {
+        // the scheduler skips a step whose mail it could not build: the figures call that a failure
+        jdbc.sql("update step_mail set status = 'SKIPPED', reason = 'failed: template missing' where id = :id")
+                .param("id", stepMailOf(scheduled))
+                .update();
+        Figures figures = scenarios.find(scenario.id()).steps().get(0).figures();
+
+        Map<String, Long> perState = Map.of(
+                "SCHEDULED", figures.scheduled(),
+                "HELD", figures.held(),
+                "QUEUED", figures.queued(),
+                "SENT", figures.sent(),
+                "FAILED", figures.failed());
+        for (Map.Entry<String, Long> state : perState.entrySet()) {
+            List<CSVRecord> csv = rows(console.download(
+                    "/console/stepmail/deliveries/export?state=" + state.getKey() + "&scenario=" + scenario.id()));
+            assertThat(csv.size() - 1L).as(state.getKey()).isEqualTo(state.getValue());
+        }
+        assertThat(figures.failed()).isOne();
+        assertThat(rows(console.download(
+                        "/console/stepmail/deliveries/export?state=SKIPPED&scenario=" + scenario.id())))
+                .as("a failed build is not a skip")
+                .hasSize(1);
     }
 
     @Test
