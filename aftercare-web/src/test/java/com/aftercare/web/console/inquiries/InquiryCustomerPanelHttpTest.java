@@ -13,19 +13,20 @@ import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.DueMail;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestInquiries;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the early warning said in Japanese or English.
  */
 @AftercareIntegrationTest
+@Import(TestClock.Configuration.class)
 class InquiryCustomerPanelHttpTest {
 
     @LocalServerPort
@@ -53,6 +55,9 @@ class InquiryCustomerPanelHttpTest {
 
     @Autowired
     StepMailScheduler scheduler;
+
+    @Autowired
+    TestClock clock;
 
     Api shop;
     Api otherShop;
@@ -99,11 +104,14 @@ class InquiryCustomerPanelHttpTest {
         String number = Events.unique("P");
         shop.postEvent(Events.placed(Events.unique("evt"), number, email));
         shop.postEvent(Events.shipped(Events.unique("evt"), number, "2026-11-24T10:00:00+09:00", "123456789012"));
-        // delivered now: the after-delivery step mails are due in the days ahead
-        String now = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
-        shop.postEvent(Events.progressed(Events.unique("evt"), "order.delivered", number, now));
+        // Noon yesterday in Japan, whatever the hour the suite runs at: at night the quiet hours
+        // would rightly hold the shipping notice till 09:00 (CI once ran this at 23:50). The clock
+        // stays behind the database's, which the dispatcher compares due times with.
+        String yesterday = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1).toString();
+        clock.setJst(yesterday + "T12:00");
+        // delivered an hour before: the after-delivery step mails are due in the days ahead
+        shop.postEvent(
+                Events.progressed(Events.unique("evt"), "order.delivered", number, yesterday + "T11:00:00+09:00"));
         await().atMost(Duration.ofSeconds(20)).until(() -> stepMails("SCHEDULED") >= 2);
         // a question answered earlier, with the satisfaction survey the customer filled in
         String earlier = open(shop, null, "ギフト包装はできますか。");
