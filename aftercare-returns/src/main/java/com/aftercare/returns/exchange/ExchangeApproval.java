@@ -41,12 +41,21 @@ public class ExchangeApproval {
         if (claim.type() != RequestType.EXCHANGE) {
             throw new InvalidValue("rma", "is not an exchange");
         }
-        StockVerdict verdict =
-                StockVerdict.of(variants.stockOf(claim.storefront(), replacements(claim)), stockConfirmed);
+        StockVerdict verdict = verdictFor(claim, stockConfirmed);
         if (!verdict.go()) {
             throw new ExchangeStockRefused(rma, verdict);
         }
         workflow.approve(rma, operator, note);
+    }
+
+    /**
+     * Whether the exchange's replacement may be sent with the stock the storefront reports now.
+     * Asks the storefront, bounded by its stock-check timeout.
+     *
+     * @param stockConfirmed an operator checked the stock themselves; an automatic rule never has
+     */
+    public StockVerdict verdictFor(ClaimView claim, boolean stockConfirmed) {
+        return StockVerdict.of(variants.stockOf(claim.storefront(), replacements(claim)), stockConfirmed);
     }
 
     /** The SKUs the claim's replacement is made of: the variant wanted, or the same one again. */

@@ -1,6 +1,7 @@
 package com.aftercare.returns.rules;
 
 import com.aftercare.domain.audit.AuditLog;
+import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.mail.Mails;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
@@ -11,6 +12,7 @@ import com.aftercare.returns.ClaimStatus;
 import com.aftercare.returns.ClaimView;
 import com.aftercare.returns.ClaimWorkflow;
 import com.aftercare.returns.Claims;
+import com.aftercare.returns.exchange.ExchangeApproval;
 import com.aftercare.returns.signals.ClaimSignals;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,7 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * events, webhooks, step-mail holds); a hold leaves the claim to an operator. The decision is kept
  * ({@code claim_rule_decision}) and audited. A step the claim's status or type does not allow
  * (an approval of a repair that needs a quote) is not tried: the claim is held instead, so a rule
- * can never make the customer's request fail.
+ * can never make the customer's request fail. An exchange is approved only with its replacement
+ * in stock by the storefront's own answer: out of stock, or a stock nobody could tell (no callback,
+ * no answer), holds it for an operator, who may confirm the stock by hand ({@link ExchangeApproval}).
+ * That ask is made inside the opening's transaction, bounded by the stock-check timeout; only a
+ * storefront with an approving rule that matches an exchange pays it.
  */
 @Service
 class RuleScreening implements ClaimScreening {
@@ -38,6 +44,7 @@ class RuleScreening implements ClaimScreening {
     private final ClaimRules rules;
     private final ClaimFactsQuery facts;
     private final ClaimWorkflow workflow;
+    private final ExchangeApproval exchanges;
     private final Mails mails;
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -50,6 +57,7 @@ class RuleScreening implements ClaimScreening {
             ClaimRules rules,
             ClaimFactsQuery facts,
             ClaimWorkflow workflow,
+            ExchangeApproval exchanges,
             Mails mails,
             JdbcClient jdbc,
             AuditLog audit,
@@ -60,6 +68,7 @@ class RuleScreening implements ClaimScreening {
         this.rules = rules;
         this.facts = facts;
         this.workflow = workflow;
+        this.exchanges = exchanges;
         this.mails = mails;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -106,7 +115,7 @@ class RuleScreening implements ClaimScreening {
     private RuleAction apply(ClaimView claim, ApprovalRule rule) {
         switch (rule.action()) {
             case APPROVE -> {
-                if (claim.actions().contains(ClaimAction.APPROVE)) {
+                if (claim.actions().contains(ClaimAction.APPROVE) && replacementInStock(claim)) {
                     workflow.approveByRule(claim.rma(), rule.name());
                     return RuleAction.APPROVE;
                 }
@@ -123,5 +132,10 @@ class RuleScreening implements ClaimScreening {
             }
         }
         return RuleAction.HOLD;
+    }
+
+    private boolean replacementInStock(ClaimView claim) {
+        return claim.type() != RequestType.EXCHANGE
+                || exchanges.verdictFor(claim, false).go();
     }
 }

@@ -31,6 +31,11 @@ public final class RuleDrafts {
                 .build();
     }
 
+    /** Every exchange → APPROVE (which still needs the replacement in stock). */
+    public static ClaimRules.Draft approveExchanges() {
+        return returns().types("EXCHANGE").name("交換は自動承認").action("APPROVE").build();
+    }
+
     /** Anything with a fraud signal → HOLD. */
     public static ClaimRules.Draft holdOnSignal() {
         return returns().types().name("フラグ付きは保留").signal("SOME").build();

@@ -20,11 +20,14 @@ import com.aftercare.returns.Claims;
 import com.aftercare.returns.exchange.ExchangeApproval;
 import com.aftercare.returns.exchange.ExchangeStockRefused;
 import com.aftercare.returns.exchange.ReplacementOrders;
+import com.aftercare.returns.rules.ClaimRules;
+import com.aftercare.returns.rules.RuleDrafts;
 import com.aftercare.returns.variants.ExchangeChoice;
 import com.aftercare.returns.variants.ExchangeVariants;
 import com.aftercare.returns.variants.StockVerdict;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
+import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimScene;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.FakeStockCallback;
@@ -34,6 +37,7 @@ import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,9 @@ class ExchangeFlowTest {
     StockChecks stockChecks;
 
     @Autowired
+    ClaimRules rules;
+
+    @Autowired
     WebhookAllowedHosts allowedHosts;
 
     @Autowired
@@ -120,6 +127,17 @@ class ExchangeFlowTest {
     /** An order of the M shirt, delivered; the storefront's catalogue knows S, M and L of it. */
     String orderOfMediumShirt() {
         return scene.orderOfMediumShirt(jdbc).number();
+    }
+
+    /** One more delivered order of the M shirt, after {@link #orderOfMediumShirt} set its policy. */
+    String anotherDeliveredMediumShirt() {
+        String number = Events.unique("R");
+        String email = Events.unique("claim") + "@example.jp";
+        scene.placeShirt(number, "M", email);
+        ClaimFixtures.TestOrder order = new ClaimFixtures.TestOrder(number, email, sku("M"), null, null);
+        ClaimFixtures.progress(api, order, "order.shipped", "2025-11-19T15:00:00+09:00");
+        ClaimFixtures.progress(api, order, "order.delivered", ClaimScene.DELIVERED);
+        return number;
     }
 
     String openExchange(String number, String wanted) {
@@ -199,6 +217,28 @@ class ExchangeFlowTest {
 
         approval.approve(rma, operator, null, true);
         assertThat(claims.byRma(rma).orElseThrow().status()).isEqualTo(ClaimStatus.APPROVED);
+    }
+
+    @Test
+    void shouldLetAnApprovingRuleApproveAnExchangeOnlyWithTheReplacementInStockByTheStorefrontsWord() {
+        rules.add(storefront.id(), RuleDrafts.approveExchanges(), operator);
+        stock.stock(sku("L"), true, sku("S"), false);
+        String inStock = openExchange(orderOfMediumShirt(), sku("L"));
+        String outOfStock = openExchange(anotherDeliveredMediumShirt(), sku("S"));
+        stock.silent();
+        String nobodyKnows = openExchange(anotherDeliveredMediumShirt(), sku("L"));
+
+        assertThat(Stream.of(inStock, outOfStock, nobodyKnows)
+                        .map(rma -> claims.byRma(rma).orElseThrow().status()))
+                .containsExactly(ClaimStatus.APPROVED, ClaimStatus.REQUESTED, ClaimStatus.REQUESTED);
+        assertThat(Stream.of(inStock, outOfStock, nobodyKnows)
+                        .map(rma -> jdbc.sql(
+                                        "select d.action from claim_rule_decision d join claim c on c.id = d.claim_id where c.rma = :r")
+                                .param("r", rma)
+                                .query(String.class)
+                                .single()))
+                .as("the rule's decision as carried out")
+                .containsExactly("APPROVE", "HOLD", "HOLD");
     }
 
     @Test
