@@ -24,6 +24,9 @@ class BusinessTables {
     /** How many products the page lists by return rate (the claims' figures page lists them all). */
     static final int TOP_PRODUCTS = 10;
 
+    /** The cohort chart's horizon: the LTV after 3 months (90 days) of each first-purchase month. */
+    static final int CHART_LTV_MONTHS = 3;
+
     private final BusinessFigures business;
     private final ClaimFigures claims;
     private final SatisfactionByResponseTime satisfaction;
@@ -54,9 +57,9 @@ class BusinessTables {
                 .bands()
                 .forEach(band -> second.put(bandLabel(band.fromDays(), band.toDays()), band.customers()));
         model.addAttribute("secondChart", ColumnChart.of("", second));
-        Map<String, Long> cohorts = new LinkedHashMap<>();
-        b.cohorts().forEach(c -> cohorts.put(c.month().toString(), c.customers()));
-        model.addAttribute("cohortChart", ColumnChart.of("", cohorts));
+        Map<String, BigDecimal> cohorts = new LinkedHashMap<>();
+        b.cohorts().forEach(c -> cohorts.put(c.month().toString(), ltvAtChartHorizon(c)));
+        model.addAttribute("cohortChart", ColumnChart.ofDecimals("", cohorts));
         Map<String, BigDecimal> touches = new LinkedHashMap<>();
         b.touches().forEach(t -> {
             touches.put(t.touch().name() + ".with", t.with().repeatPercent());
@@ -66,6 +69,16 @@ class BusinessTables {
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
         csat.forEach(band -> scores.put(bandLabel(band.fromHours(), band.toHours()) + "h", band.average()));
         model.addAttribute("csatChart", ColumnChart.ofDecimals("", scores));
+    }
+
+    /**
+     * A cohort's LTV after {@link #CHART_LTV_MONTHS} months, null until all its customers got there:
+     * one horizon for every column, so months compare (the latest known value would set a young
+     * month's one month against an old month's twelve).
+     */
+    private static BigDecimal ltvAtChartHorizon(BusinessFigures.Cohort cohort) {
+        Long yen = cohort.ltv().size() < CHART_LTV_MONTHS ? null : cohort.ltv().get(CHART_LTV_MONTHS - 1);
+        return yen == null ? null : BigDecimal.valueOf(yen);
     }
 
     /** "0–7", "365+": a band's label in numbers, the same in every language. */

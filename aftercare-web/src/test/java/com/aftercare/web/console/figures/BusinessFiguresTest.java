@@ -255,6 +255,12 @@ class BusinessFiguresTest {
                 .contains("id=\"business\"", "id=\"as-of\"", "id=\"repeat-30\"", "20.0 %", "id=\"cohort-2031-01\"")
                 .contains("¥2,800", "¥3,800", "id=\"touch-INQUIRY-with\"", "id=\"csv-cohorts-utf8\"")
                 .contains("<svg");
+        String body = page.body();
+        int chart = body.indexOf("aria-label=\"初回購入月別の90日後LTV");
+        assertThat(chart).as("the cohort chart").isPositive();
+        assertThat(body.substring(chart, body.indexOf("</svg>", chart)))
+                .as("each month's LTV after 90 days: ¥3,000 for January, F's ¥5,000 for December")
+                .contains("<title>2031-01: 3000</title>", "<title>2030-12: 5000</title>", "<title>2030-11: —</title>");
         for (String table : List.of("repeat", "second-purchase", "cohorts", "touches", "csat")) {
             HttpResponse<byte[]> csv = console.download("/console/figures/export" + query + "&table=" + table);
             assertThat(csv.statusCode()).as(table).isEqualTo(200);
