@@ -24,7 +24,7 @@ class BusinessTables {
     /** How many products the page lists by return rate (the claims' figures page lists them all). */
     static final int TOP_PRODUCTS = 10;
 
-    /** The cohort chart's horizon: the LTV after 3 months (90 days) of each first-purchase month. */
+    /** The cohort chart's longest horizon: the LTV after 3 months (90 days) of each first-purchase month. */
     static final int CHART_LTV_MONTHS = 3;
 
     private final BusinessFigures business;
@@ -57,9 +57,11 @@ class BusinessTables {
                 .bands()
                 .forEach(band -> second.put(bandLabel(band.fromDays(), band.toDays()), band.customers()));
         model.addAttribute("secondChart", ColumnChart.of("", second));
+        int months = chartHorizon(b.cohorts());
         Map<String, BigDecimal> cohorts = new LinkedHashMap<>();
-        b.cohorts().forEach(c -> cohorts.put(c.month().toString(), ltvAtChartHorizon(c)));
+        b.cohorts().forEach(c -> cohorts.put(c.month().toString(), ltvAfter(c, months)));
         model.addAttribute("cohortChart", ColumnChart.ofDecimals("", cohorts));
+        model.addAttribute("cohortChartDays", months * 30);
         Map<String, BigDecimal> touches = new LinkedHashMap<>();
         b.touches().forEach(t -> {
             touches.put(t.touch().name() + ".with", t.with().repeatPercent());
@@ -72,12 +74,23 @@ class BusinessTables {
     }
 
     /**
-     * A cohort's LTV after {@link #CHART_LTV_MONTHS} months, null until all its customers got there:
-     * one horizon for every column, so months compare (the latest known value would set a young
-     * month's one month against an old month's twelve).
+     * The cohort chart's one horizon for every column, so months compare (each month's latest
+     * value would set a young month's one month against an old month's twelve): {@link
+     * #CHART_LTV_MONTHS}, or shorter while no month has got that far yet (a young shop).
      */
-    private static BigDecimal ltvAtChartHorizon(BusinessFigures.Cohort cohort) {
-        Long yen = cohort.ltv().size() < CHART_LTV_MONTHS ? null : cohort.ltv().get(CHART_LTV_MONTHS - 1);
+    static int chartHorizon(List<BusinessFigures.Cohort> cohorts) {
+        for (int months = CHART_LTV_MONTHS; months > 1; months--) {
+            int k = months;
+            if (cohorts.stream().anyMatch(c -> ltvAfter(c, k) != null)) {
+                return months;
+            }
+        }
+        return 1;
+    }
+
+    /** A cohort's LTV after {@code months}, null until all its customers got there. */
+    private static BigDecimal ltvAfter(BusinessFigures.Cohort cohort, int months) {
+        Long yen = cohort.ltv().size() < months ? null : cohort.ltv().get(months - 1);
         return yen == null ? null : BigDecimal.valueOf(yen);
     }
 

@@ -1,0 +1,36 @@
+package com.aftercare.web.console.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The LTV chart's one horizon: 90 days once a month has got there, shorter for a young shop. */
+class CohortChartHorizonTest {
+
+    @Test
+    void shouldChartNinetyDaysOnceAMonthHasGotThere() {
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 3), cohort("2031-02", 5))))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void shouldChartTheLongestHorizonSomeMonthHasReachedWhileNoneHasNinetyDays() {
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 2), cohort("2031-02", 1))))
+                .isEqualTo(2);
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-02", 1)))).isEqualTo(1);
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-03", 0)))).isEqualTo(1);
+    }
+
+    /** A month whose customers have all had {@code months} months: values up to there, nulls after. */
+    private static BusinessFigures.Cohort cohort(String month, int months) {
+        List<Long> ltv = new ArrayList<>(Collections.nCopies(12, (Long) null));
+        for (int k = 0; k < months; k++) {
+            ltv.set(k, 1000L * (k + 1));
+        }
+        return new BusinessFigures.Cohort(YearMonth.parse(month), 4, ltv);
+    }
+}
