@@ -1,5 +1,6 @@
 package com.aftercare.inquiry;
 
+import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.shared.Exports;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
@@ -35,6 +36,8 @@ public class CallsAndVisits {
     /**
      * What a call and a visit share: the customer, what it is about and an optional order
      * ({@code storefront} is needed for {@code orderNumber}), and the operator taking it down.
+     * {@code knownCustomer}: the customer whose page the operator started from, taken when neither
+     * email nor phone is given (a customer known only by LINE).
      */
     public record Intake(
             StorefrontId storefront,
@@ -45,7 +48,8 @@ public class CallsAndVisits {
             Category category,
             Priority priority,
             String orderNumber,
-            String operator) {}
+            String operator,
+            CustomerId knownCustomer) {}
 
     /** A call the operator took. {@code callbackAt} is required when {@code callbackWanted}. */
     public record LogCall(Intake intake, String caller, boolean callbackWanted, Instant callbackAt) {}
@@ -195,18 +199,20 @@ public class CallsAndVisits {
 
     private Inquiries.Opened open(Channel channel, Intake intake) {
         String body = InquiryText.body("summary", intake.summary());
-        return inquiries.open(new Inquiries.OpenInquiry(
-                intake.storefront(),
-                channel,
-                intake.customerEmail(),
-                intake.customerName(),
-                intake.customerPhone(),
-                intake.orderNumber(),
-                intake.category(),
-                intake.priority(),
-                subjectOf(body),
-                body,
-                intake.operator()));
+        return inquiries.openForKnownCustomer(
+                new Inquiries.OpenInquiry(
+                        intake.storefront(),
+                        channel,
+                        intake.customerEmail(),
+                        intake.customerName(),
+                        intake.customerPhone(),
+                        intake.orderNumber(),
+                        intake.category(),
+                        intake.priority(),
+                        subjectOf(body),
+                        body,
+                        intake.operator()),
+                intake.knownCustomer());
     }
 
     /** The summary's first line, cut to {@link #SUBJECT_LENGTH} characters. */

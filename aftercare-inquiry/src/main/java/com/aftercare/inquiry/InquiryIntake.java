@@ -1,6 +1,5 @@
 package com.aftercare.inquiry;
 
-import com.aftercare.domain.customer.Customer;
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.customer.EmailAddress;
@@ -79,12 +78,18 @@ class InquiryIntake {
     }
 
     Inquiries.Opened open(Inquiries.OpenInquiry command) {
+        return open(command, (CustomerId) null);
+    }
+
+    /** @param knownCustomer taken when neither email nor phone is given; null: one of them is required */
+    Inquiries.Opened open(Inquiries.OpenInquiry command, CustomerId knownCustomer) {
         if (command.channel() == null) {
             throw new InvalidValue("channel", "must not be null");
         }
         EmailAddress email = withoutEmailAllowed(command) ? null : customerEmail(command.customerEmail());
         PersonalDetails details = new PersonalDetails(command.customerName(), null, command.customerPhone());
-        if (email == null && PhoneNumber.normalized(details.phone()) == null) {
+        boolean noContact = email == null && PhoneNumber.normalized(details.phone()) == null;
+        if (noContact && knownCustomer == null) {
             throw new InvalidValue("customer.email", "an email or a phone number is required");
         }
         if (email == null && command.storefront() == null) {
@@ -98,14 +103,20 @@ class InquiryIntake {
         }
         OrderId order = findOrder(command.storefront(), command.orderNumber());
         // A contact form is typed by anyone who knows the email: it may complete, never rewrite, a customer.
-        Customer customer = email == null
-                ? customers.recogniseByPhone(details, command.storefront())
-                : customers.recogniseFromUntrustedSource(email, details, command.storefront());
+        CustomerId customer = noContact
+                ? known(knownCustomer)
+                : email == null
+                        ? customers
+                                .recogniseByPhone(details, command.storefront())
+                                .id()
+                        : customers
+                                .recogniseFromUntrustedSource(email, details, command.storefront())
+                                .id();
         Inquiry inquiry = openFor(
                 command.channel(),
                 command.category(),
                 command.priority(),
-                customer.id(),
+                customer,
                 command.storefront(),
                 order,
                 null,
@@ -116,6 +127,19 @@ class InquiryIntake {
                 null);
         inquiry.chatIn(command.chat());
         return new Inquiries.Opened(inquiry.id(), inquiry.reference(), inquiry.status(), false);
+    }
+
+    /**
+     * A customer an operator chose (reached only by LINE, say): one that exists, not erased and not
+     * merged into another (whose record is the one to add to).
+     */
+    private CustomerId known(CustomerId id) {
+        return jdbc.sql("select id from customer where id = :id and erased_at is null and merged_into is null")
+                .param("id", id.value())
+                .query(Long.class)
+                .optional()
+                .map(CustomerId::new)
+                .orElseThrow(() -> new InvalidValue("customer", "is not a known customer"));
     }
 
     Inquiries.Opened open(Inquiries.OpenInquiry command, RequestKey key) {

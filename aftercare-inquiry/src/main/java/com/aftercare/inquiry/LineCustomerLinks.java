@@ -1,10 +1,12 @@
 package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerId;
+import com.aftercare.domain.customer.CustomerMerges;
 import com.aftercare.domain.line.LineLinks;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link LineLinks}), and once they find their order with it, their LINE identity, their
  * conversations and the latest one's order are that customer's, in one transaction, with a
  * {@code LINKED} entry on the conversation's timeline. Until then they stay a LINE-only customer.
+ * The LINE-only record the account made (no email) is then merged into that customer, as an
+ * operator's merge would ({@link CustomerMerges}, audited with the actor {@code customer}): the
+ * calls, visits, notes and consents taken down for it join the one timeline. No guess is involved:
+ * the person proved the order.
  */
 @Service
 public class LineCustomerLinks {
@@ -26,13 +32,21 @@ public class LineCustomerLinks {
     private final LineLinks links;
     private final Inquiries inquiries;
     private final InquiryStore store;
+    private final CustomerMerges merges;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    LineCustomerLinks(LineLinks links, Inquiries inquiries, InquiryStore store, JdbcClient jdbc, Clock clock) {
+    LineCustomerLinks(
+            LineLinks links,
+            Inquiries inquiries,
+            InquiryStore store,
+            CustomerMerges merges,
+            JdbcClient jdbc,
+            Clock clock) {
         this.links = links;
         this.inquiries = inquiries;
         this.store = store;
+        this.merges = merges;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -81,7 +95,25 @@ public class LineCustomerLinks {
                     .optional();
             latest.ifPresent(reference -> store.lock(null, reference)
                     .linkedTo(found.customer(), found.order(), found.number(), CUSTOMER, clock.instant()));
+            absorbLineOnlyRecord(identity.customer(), found.customer());
             return new Linked(latest.orElse(null));
         });
+    }
+
+    /**
+     * Merges the record the LINE account was on, when the account made it (no email: a LINE-only
+     * customer), into the customer who proved the order. A record with an email is a person in
+     * its own right (an operator's earlier merge put the account there) and stays.
+     */
+    private void absorbLineOnlyRecord(CustomerId lineOnly, CustomerId customer) {
+        boolean madeByTheAccount = jdbc.sql("select email is null from customer where id = :id")
+                .param("id", lineOnly.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (madeByTheAccount
+                && !merges.mergeableInto(customer, List.of(lineOnly)).isEmpty()) {
+            merges.merge(customer, lineOnly, CUSTOMER);
+        }
     }
 }

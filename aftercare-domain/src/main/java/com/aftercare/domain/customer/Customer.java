@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A person who bought from or contacted the shop: one across all storefronts when we know their
@@ -103,6 +104,11 @@ public class Customer {
             setPhone(details.phone());
         }
         this.updatedAt = now;
+    }
+
+    /** The storefront that recorded a customer without an email; empty for one known by email. */
+    public Optional<StorefrontId> recordedAt() {
+        return Optional.ofNullable(storefront).map(StorefrontId::new);
     }
 
     public CustomerId id() {

@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Two records of one person made one by an operator (#12 §2): a caller logged by phone who later
- * ordered with an email, a LINE user who also wrote by mail. Nothing is merged automatically or by
+ * ordered with an email, a LINE user who also wrote by mail. Nothing is merged on a guess or by
  * name: the only proposals are customers of a shared storefront with the same normalised phone
- * ({@link #candidates}), and an operator confirms every merge (docs/privacy.md#merging-customers).
+ * ({@link #candidates}), and an operator confirms every merge; the one merge without an operator
+ * follows a proof, a LINE user finding their order through the link sent on LINE
+ * ({@code LineCustomerLinks}) (docs/privacy.md#merging-customers).
  *
  * <p>One transaction: every module's {@link MergeableRecords} moves its rows to the survivor, the
  * survivor learns the contact details it lacked, the duplicate stays as a tombstone without

@@ -136,6 +136,12 @@ public class Customers {
         return customers.findById(id.value()).map(CustomerView::of);
     }
 
+    /** The storefront that recorded a customer without an email (by phone or LINE); empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<StorefrontId> recordedAt(CustomerId id) {
+        return customers.findById(id.value()).flatMap(Customer::recordedAt);
+    }
+
     /**
      * The customer, for an operator who asked to see their email and phone unmasked: the opening
      * is written to the audit trail ({@code customer.revealed}) in the same transaction.

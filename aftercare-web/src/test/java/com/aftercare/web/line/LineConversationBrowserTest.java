@@ -36,7 +36,7 @@ import org.openqa.selenium.WebElement;
  * picture arrives, the operator finds the conversation in the queue with the picture shown, answers
  * it in the console, and LINE ({@link FakeLine}, checking paths, headers and bodies as LINE
  * documents them) receives the answer by reply token, and a later one by push under a retry key;
- * a webhook with a bad signature stores nothing and answers 401. Screenshots of the pages go to
+ * a redelivered webhook makes no second message; a webhook with a bad signature stores nothing and answers 401. Screenshots of the pages go to
  * {@code target/screenshots} for a person to look at.
  */
 @AftercareIntegrationTest
@@ -64,9 +64,12 @@ class LineConversationBrowserTest extends LineIntegrationTest {
     void shouldShowALineConversationWithItsPictureAndSendTheOperatorsAnswersBackToLine() throws Exception {
         String user = newUser();
         LINE.content(photo());
-        assertThat(webhook.signed(textEvent(UUID.randomUUID().toString(), user, "届いた箱がへこんでいました。写真を送ります。", false))
-                        .statusCode())
-                .isEqualTo(200);
+        String first = textEvent(UUID.randomUUID().toString(), user, "届いた箱がへこんでいました。写真を送ります。", false);
+        assertThat(webhook.signed(first).statusCode()).isEqualTo(200);
+        // LINE sends the same event again (same webhookEventId and message, now marked as redelivered)
+        String redelivered = first.replace("\"isRedelivery\": false", "\"isRedelivery\": true");
+        assertThat(redelivered).isNotEqualTo(first);
+        assertThat(webhook.signed(redelivered).statusCode()).isEqualTo(200);
         assertThat(webhook.signed(imageEvent(user, newMessageId())).statusCode())
                 .isEqualTo(200);
         String reference = rows().referenceOf(user);
@@ -80,7 +83,13 @@ class LineConversationBrowserTest extends LineIntegrationTest {
         WebElement picture = browser.waitForVisible(By.cssSelector("#messages img.attachment-preview"));
         browser.waitFor(d -> (Boolean) ((JavascriptExecutor) d)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth === 64", picture));
-        assertThat(browser.driver().findElement(By.id("messages")).getText()).contains("届いた箱がへこんでいました。写真を送ります。");
+        assertThat(
+                        browser.driver()
+                                .findElements(
+                                        By.xpath(
+                                                "//*[@id='messages']//*[contains(@class, 'body') and contains(., '届いた箱がへこんでいました。写真を送ります。')]")))
+                .as("the redelivered webhook made no second message")
+                .hasSize(1);
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", picture);
         screenshot("line-conversation");

@@ -68,6 +68,9 @@ class LineLinkingTest extends LineIntegrationTest {
 
     @Test
     void shouldLinkTheLineUserToTheOrdersCustomerOnceTheyFindTheirOrder() {
+        long lineOnly = identityCustomer();
+        String notes = "/console/customers/" + lineOnly + "/notes";
+        admin.postForm("/console/customers/" + lineOnly, notes, Map.of("body", "LINEでサイズ交換の相談あり"));
         String link = sendLink();
 
         HttpResponse<String> form = customer.get(link);
@@ -92,6 +95,25 @@ class LineLinkingTest extends LineIntegrationTest {
         assertThat(admin.get("/console/inquiries/" + reference).body())
                 .contains("LINE のお客様と注文の結び付け")
                 .contains(number);
+        assertThat(jdbc.sql("select merged_into from customer where id = :id")
+                        .param("id", lineOnly)
+                        .query(Long.class)
+                        .single())
+                .as("the record the LINE account made is merged into the customer who proved the order")
+                .isEqualTo(orderCustomer);
+        assertThat(jdbc.sql("select customer_id from customer_note where body = 'LINEでサイズ交換の相談あり'")
+                        .query(Long.class)
+                        .list())
+                .as("what was taken down for the LINE-only record is on the one timeline")
+                .containsExactly(orderCustomer);
+        assertThat(jdbc.sql("select actor from audit_log where action = 'customer.merged' and target_id = :survivor"
+                                + " and (details ->> 'duplicate')::bigint = :duplicate")
+                        .param("survivor", Long.toString(orderCustomer))
+                        .param("duplicate", lineOnly)
+                        .query(String.class)
+                        .list())
+                .as("audited, by the customer who proved the order")
+                .containsExactly("customer");
     }
 
     @Test

@@ -230,13 +230,9 @@ class LineNoticesTest extends LinkedCustomerScene {
 
         assertThat(notices.takenOnLine(lineOnly, shop)).isTrue();
         assertThat(sent.channel()).isEqualTo(Notices.Channel.LINE);
-        assertThat(LINE.sends())
-                .filteredOn(r -> r.path().equals("/v2/bot/message/push") && r.answered() == 200)
-                .filteredOn(r -> visitor.equals(r.json().path("to").asString("")))
+        assertThat(pushedTexts(visitor))
                 .singleElement()
-                .satisfies(r -> assertThat(
-                                r.json().get("messages").get(0).get("text").asString())
-                        .contains("2025-11-25 10:00–12:00"));
+                .satisfies(text -> assertThat(text).contains("2025-11-25 10:00–12:00"));
     }
 
     @Test
@@ -404,19 +400,7 @@ class LineNoticesTest extends LinkedCustomerScene {
     @Test
     void shouldSendTheVisitConfirmationOnLineWithDatePlaceAndChangeLink() {
         noticesOn();
-        Map<String, String> form = new HashMap<>();
-        form.put("customerEmail", email);
-        form.put("customerName", "山田 花子");
-        form.put("customerPhone", "");
-        form.put("summary", "設置の確認");
-        form.put("category", "PRODUCT");
-        form.put("priority", "NORMAL");
-        form.put("storefront", String.valueOf(storefront.id().value()));
-        form.put("orderNumber", "");
-        form.put("address", "東京都千代田区丸の内1-1-1");
-        form.put("slotStart", "2025-11-25T10:00");
-        form.put("slotEnd", "2025-11-25T12:00");
-        form.put("staff", "佐藤 健");
+        Map<String, String> form = visitForm(email);
 
         assertThat(admin.postForm("/console/visits/new", "/console/visits", form)
                         .statusCode())
@@ -431,6 +415,83 @@ class LineNoticesTest extends LinkedCustomerScene {
                         .contains("東京都千代田区丸の内1-1-1")
                         .contains("/portal/visit?token="));
         assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("ご訪問日時のご確認"));
+    }
+
+    @Test
+    void shouldBookAVisitFromTheLineOnlyCustomersPageAndConfirmItOnLine() throws Exception {
+        noticesOn();
+        String visitor = LineWebhook.newUser();
+        webhook().signed(LineWebhook.textEvent(UUID.randomUUID().toString(), visitor, "修理に来てほしいです", false));
+        long lineOnly = jdbc.sql("select customer_id from line_identity where line_user_id = :u")
+                .param("u", visitor)
+                .query(Long.class)
+                .single();
+        assertThat(admin.get("/console/customers/" + lineOnly).body())
+                .contains("/console/visits/new?customer=" + lineOnly)
+                .contains("/console/calls/new?customer=" + lineOnly);
+        assertThat(admin.get("/console/visits/new?customer=" + lineOnly).body())
+                .as("the form knows the customer and the storefront that recorded them")
+                .contains("id=\"known-customer\"")
+                .contains("name=\"customer\" value=\"" + lineOnly + "\"")
+                .contains("value=\"" + storefront.id().value() + "\" selected=\"selected\"");
+        Map<String, String> form = visitForm("");
+        form.put("customer", String.valueOf(lineOnly));
+        String summary = "修理の訪問（LINEのお客様）" + Events.unique("visit");
+        form.put("summary", summary);
+
+        assertThat(admin.postForm("/console/visits/new?customer=" + lineOnly, "/console/visits", form)
+                        .statusCode())
+                .isEqualTo(302);
+        rounds();
+
+        assertThat(jdbc.sql("select customer_id from inquiry where subject = :s")
+                        .param("s", summary)
+                        .query(Long.class)
+                        .list())
+                .as("the visit is the LINE-only customer's, no new record made")
+                .containsExactly(lineOnly);
+        assertThat(pushedTexts(visitor))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("ご訪問日時のご確認").contains("2025-11-25 10:00–12:00"));
+    }
+
+    @Test
+    void shouldRefuseAVisitWithNeitherContactNorAKnownCustomerAndOneForACustomerWhoIsNoMore() {
+        Map<String, String> nobody = visitForm("");
+        nobody.put("summary", "連絡先のない訪問");
+        Map<String, String> unknown = visitForm("");
+        unknown.put("customer", "-7");
+        unknown.put("summary", "連絡先のない訪問");
+
+        var refused = admin.postForm("/console/visits/new", "/console/visits", nobody);
+        var stranger = admin.postForm("/console/visits/new", "/console/visits", unknown);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("メールアドレスか電話番号のどちらかを入力してください。");
+        assertThat(stranger.statusCode()).isEqualTo(400);
+        assertThat(stranger.body()).contains("id=\"customer-error\"").contains("このお客様の記録はありません");
+        assertThat(jdbc.sql("select count(*) from inquiry where subject = '連絡先のない訪問'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** A visit on 2025-11-25 10:00–12:00 at this storefront, for {@code email} (blank: none given). */
+    private Map<String, String> visitForm(String email) {
+        Map<String, String> form = new HashMap<>();
+        form.put("customerEmail", email);
+        form.put("customerName", "山田 花子");
+        form.put("customerPhone", "");
+        form.put("summary", "設置の確認");
+        form.put("category", "PRODUCT");
+        form.put("priority", "NORMAL");
+        form.put("storefront", String.valueOf(storefront.id().value()));
+        form.put("orderNumber", "");
+        form.put("address", "東京都千代田区丸の内1-1-1");
+        form.put("slotStart", "2025-11-25T10:00");
+        form.put("slotEnd", "2025-11-25T12:00");
+        form.put("staff", "佐藤 健");
+        return form;
     }
 
     /** The scenario this order's shipping notice belongs to. */

@@ -114,9 +114,14 @@ abstract class LinkedCustomerScene extends LineIntegrationTest {
 
     /** The texts LINE took for this test's user. */
     List<String> pushedTexts() {
+        return pushedTexts(user);
+    }
+
+    /** The texts LINE took in pushes to {@code lineUser}. */
+    List<String> pushedTexts(String lineUser) {
         return LINE.sends().stream()
                 .filter(r -> r.path().equals("/v2/bot/message/push") && r.answered() == 200)
-                .filter(r -> user.equals(r.json().path("to").asString("")))
+                .filter(r -> lineUser.equals(r.json().path("to").asString("")))
                 .map(r -> r.json().get("messages").get(0).get("text").asString())
                 .toList();
     }

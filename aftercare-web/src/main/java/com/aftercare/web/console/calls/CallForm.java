@@ -14,6 +14,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * shop's time zone (what a {@code datetime-local} input sends).
  */
 record CallForm(
+        Long customer,
         Long storefront,
         @NotBlank @Size(max = 200) String caller,
         @Size(max = 254) String customerEmail,
@@ -31,7 +32,18 @@ record CallForm(
 
     static CallForm forCustomer(KnownCustomer c) {
         return new CallForm(
-                null, "", c.email(), c.name(), c.phone(), "", Category.OTHER, Priority.NORMAL, "", false, null);
+                c.id(),
+                c.storefront(),
+                "",
+                c.email(),
+                c.name(),
+                c.phone(),
+                "",
+                Category.OTHER,
+                Priority.NORMAL,
+                "",
+                false,
+                null);
     }
 
     boolean wantsCallback() {

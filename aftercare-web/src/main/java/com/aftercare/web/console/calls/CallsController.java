@@ -29,7 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Phone calls and visit appointments taken down in the console, each opening an inquiry, and the
- * callbacks due today. {@code ?customer=<id>} starts a form with a known customer filled in.
+ * callbacks due today. {@code ?customer=<id>} (the links on a customer's page) starts a form with
+ * that customer filled in; with no email or phone given, the inquiry is theirs (a customer known
+ * only by LINE can still call or be visited, #12 §2).
  */
 @Controller
 class CallsController {
@@ -152,7 +154,8 @@ class CallsController {
         if (!isBlank(form.customerEmail())) {
             return;
         }
-        if (isBlank(form.customerPhone())) {
+        // started from a customer's page: that customer, even one known only by LINE
+        if (isBlank(form.customerPhone()) && form.customer() == null) {
             errors.rejectValue("customerEmail", "desk.intake.contactRequired");
             errors.rejectValue("customerPhone", "desk.intake.contactRequired");
         }
@@ -217,7 +220,8 @@ class CallsController {
                 form.category(),
                 form.priority(),
                 form.orderNumber(),
-                operator.getName());
+                operator.getName(),
+                form.customer() == null ? null : new CustomerId(form.customer()));
     }
 
     private KnownCustomer known(Long customer) {
@@ -225,7 +229,7 @@ class CallsController {
                 ? KnownCustomer.NONE
                 : customers
                         .find(new CustomerId(customer))
-                        .map(KnownCustomer::of)
+                        .map(c -> KnownCustomer.of(c, customers.recordedAt(c.id())))
                         .orElse(KnownCustomer.NONE);
     }
 }

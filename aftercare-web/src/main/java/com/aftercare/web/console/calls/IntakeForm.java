@@ -9,6 +9,9 @@ import com.aftercare.inquiry.Priority;
  */
 interface IntakeForm {
 
+    /** The customer whose page the form was started from, or null. */
+    Long customer();
+
     Long storefront();
 
     String customerEmail();

@@ -11,6 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** An on-site visit appointment; the slot is wall-clock time in the shop's time zone. */
 record VisitForm(
+        Long customer,
         Long storefront,
         @Size(max = 254) String customerEmail,
         @NotBlank @Size(max = 200) String customerName,
@@ -32,6 +33,18 @@ record VisitForm(
 
     static VisitForm forCustomer(KnownCustomer c) {
         return new VisitForm(
-                null, c.email(), c.name(), c.phone(), "", Category.PRODUCT, Priority.NORMAL, "", "", null, null, "");
+                c.id(),
+                c.storefront(),
+                c.email(),
+                c.name(),
+                c.phone(),
+                "",
+                Category.PRODUCT,
+                Priority.NORMAL,
+                "",
+                "",
+                null,
+                null,
+                "");
     }
 }
