@@ -6,6 +6,7 @@ import com.aftercare.inquiry.CallsAndVisits;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.SatisfactionSurvey;
 import com.aftercare.web.demo.DemoOrders.PlannedOrder;
@@ -97,6 +98,7 @@ final class DemoDesk {
     private final CallsAndVisits calls;
     private final SatisfactionSurvey survey;
     private final SignedTokens tokens;
+    private final PhoneHours phoneHours;
     private final ZoneId zone;
     private final DemoClock clock;
 
@@ -105,9 +107,11 @@ final class DemoDesk {
             CallsAndVisits calls,
             SatisfactionSurvey survey,
             SignedTokens tokens,
+            PhoneHours phoneHours,
             ZoneId zone,
             DemoClock clock) {
         this.clock = clock;
+        this.phoneHours = phoneHours;
         this.inquiries = inquiries;
         this.calls = calls;
         this.survey = survey;
@@ -184,7 +188,10 @@ final class DemoDesk {
             Instant now) {
         String[] reference = {null};
         String what = channel + " inquiry on " + order.number();
-        timeline.at(at, what + " opened", () -> reference[0] = open(order, topic, channel, operator, at, random));
+        // a caller whose question is still on the desk was promised a call back: the callbacks list
+        boolean callback = stage == Stage.NEW || stage == Stage.OPEN || stage == Stage.WAITING;
+        timeline.at(
+                at, what + " opened", () -> reference[0] = open(order, topic, channel, operator, at, random, callback));
         if (stage == Stage.NEW) {
             return;
         }
@@ -236,7 +243,14 @@ final class DemoDesk {
         }
     }
 
-    private String open(PlannedOrder order, Topic topic, Channel channel, String operator, Instant at, Random random) {
+    private String open(
+            PlannedOrder order,
+            Topic topic,
+            Channel channel,
+            String operator,
+            Instant at,
+            Random random,
+            boolean callback) {
         DemoShop.Person c = order.customer();
         StorefrontId storefront = order.storefront();
         return switch (channel) {
@@ -257,8 +271,8 @@ final class DemoDesk {
                 calls.logCall(new CallsAndVisits.LogCall(
                                 intake(order, topic, operator, topic.subject() + "。" + topic.question()),
                                 c.name(),
-                                false,
-                                null))
+                                callback,
+                                callback ? callbackAfter(at) : null))
                         .reference();
             case VISIT ->
                 calls.bookVisit(new CallsAndVisits.BookVisit(
@@ -298,7 +312,8 @@ final class DemoDesk {
                 topic.category(),
                 null,
                 order.number(),
-                operator);
+                operator,
+                null);
     }
 
     /** Two days on at 13:00 (plus {@code hours}), the shop's time: a visit is booked ahead. */
@@ -328,6 +343,15 @@ final class DemoDesk {
     }
 
     /** Inquiries come in during the day: a moment at night moves to the next morning. */
+    /** The first half hour in the phone hours from an hour after the call on: when it was promised. */
+    private Instant callbackAfter(Instant call) {
+        Instant at = call.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (int i = 0; i < 48 * 14 && !phoneHours.contains(at); i++) {
+            at = at.plus(Duration.ofMinutes(30));
+        }
+        return at;
+    }
+
     private Instant withinDay(Instant at) {
         var local = at.atZone(zone);
         if (local.getHour() < 9) {

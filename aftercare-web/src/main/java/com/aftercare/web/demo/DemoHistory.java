@@ -17,6 +17,7 @@ import com.aftercare.inquiry.CallsAndVisits;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.FaqArticles;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.SatisfactionSurvey;
 import com.aftercare.returns.ClaimRefunds;
 import com.aftercare.returns.ClaimRequests;
@@ -94,6 +95,7 @@ class DemoHistory {
             Coupons coupons,
             Inquiries inquiries,
             CallsAndVisits calls,
+            PhoneHours phoneHours,
             SatisfactionSurvey survey,
             SignedTokens tokens,
             FaqArticles faq,
@@ -120,7 +122,7 @@ class DemoHistory {
         this.figures = figures;
         this.zone = shop.zone();
         this.orders = new DemoOrders(ingestion, customers, coupons, clock);
-        this.desk = new DemoDesk(inquiries, calls, survey, tokens, zone, clock);
+        this.desk = new DemoDesk(inquiries, calls, survey, tokens, phoneHours, zone, clock);
         this.line = line;
         this.claims = new DemoClaims(claimRequests, claimWorkflow, claimRefunds);
     }

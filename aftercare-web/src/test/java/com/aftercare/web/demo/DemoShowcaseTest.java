@@ -157,6 +157,8 @@ class DemoShowcaseTest {
 
     @Test
     void shouldShowSomethingInEveryListAndChartOfTheConsole() {
+        // not /console/admin/mail: it lists the mails the dispatcher would not decide on alone, none
+        // in a healthy shop
         for (String page : List.of(
                 "/console",
                 "/console/inquiries",
@@ -172,10 +174,10 @@ class DemoShowcaseTest {
                 "/console/canned-responses",
                 "/console/macros",
                 "/console/automations",
-                "/console/admin/audit",
-                "/console/admin/mail")) {
+                "/console/admin/audit")) {
             browser.open(page);
-            assertThat(browser.driver().findElements(By.cssSelector(".empty")))
+            // the empty states: the shared fragment's, and the lists' own "none yet" lines
+            assertThat(browser.driver().findElements(By.cssSelector(".empty, [id^='no-'], [id$='-empty']")))
                     .as("empty states on %s", page)
                     .isEmpty();
             for (WebElement table : browser.driver().findElements(By.cssSelector("main table"))) {
