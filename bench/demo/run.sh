@@ -3,6 +3,9 @@
 # fresh data directory (first start: embedded PostgreSQL initdb, Flyway, the 90-day history) and
 # again on the same directory (a restart: nothing is replayed).
 # Usage: ./mvnw -B -DskipTests package && bash bench/demo/run.sh
+# APP_ARGS passes arguments to the app, e.g. to compare a setting:
+#   APP_ARGS=--spring.mail.properties.mail.smtp.ehlo=true bash bench/demo/run.sh
+# FIRST_ONLY=1 skips the restart.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=aftercare-web/target/aftercare.jar
@@ -13,7 +16,7 @@ PORT=${PORT:-18090}
 start() {
   local log=$1 began pid
   began=$(date +%s.%N)
-  AFTERCARE_DEMO_DATA_DIR="$DATA" SERVER_PORT=$PORT java -jar "$JAR" > "$log" 2>&1 &
+  AFTERCARE_DEMO_DATA_DIR="$DATA" SERVER_PORT=$PORT java -jar "$JAR" ${APP_ARGS:-} > "$log" 2>&1 &
   pid=$!
   # the banner comes after the seeding: from then on every page has its data
   until grep -q "Aftercare demo is running" "$log"; do
@@ -28,5 +31,5 @@ start() {
 }
 
 start "$DATA/first-start.log"
-start "$DATA/restart.log"
+[ -n "${FIRST_ONLY:-}" ] || start "$DATA/restart.log"
 echo "logs and data in $DATA"
