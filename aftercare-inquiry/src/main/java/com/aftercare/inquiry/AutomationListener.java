@@ -47,6 +47,7 @@ class AutomationListener {
                 AutomationTrigger.STATUS_CHANGED,
                 event.inquiry(),
                 "status:" + event.to() + ":" + event.at().toEpochMilli(),
+                event.to(),
                 clock.instant());
     }
 }

@@ -71,9 +71,19 @@ class AutomationRunner {
      * @return how many rules fired
      */
     int onEvent(AutomationTrigger trigger, long inquiryId, String occasion, Instant now) {
+        return onEvent(trigger, inquiryId, occasion, null, now);
+    }
+
+    /**
+     * @param changedTo for a status change, the status it changed to: the rules run only while the
+     *     inquiry still has it. They run after the change committed, on their own thread, so a later
+     *     change may have come first: seen through the inquiry's state now, an earlier change to
+     *     OPEN would fire a rule on WAITING_ON_CUSTOMER meant for the later one, a second time.
+     */
+    int onEvent(AutomationTrigger trigger, long inquiryId, String occasion, InquiryStatus changedTo, Instant now) {
         int fired = 0;
         for (Automations.AutomationView rule : rules.enabled(trigger)) {
-            if (fire(rule, inquiryId, occasion, now)) {
+            if (fire(rule, inquiryId, occasion, changedTo, now)) {
                 fired++;
             }
         }
@@ -89,7 +99,7 @@ class AutomationRunner {
             do {
                 page = candidates(rule, now, after);
                 for (long id : page) {
-                    if (fire(rule, id, null, now)) {
+                    if (fire(rule, id, null, null, now)) {
                         fired++;
                     }
                 }
@@ -158,11 +168,16 @@ class AutomationRunner {
     }
 
     /** One rule for one inquiry, in a transaction of its own; {@code eventOccasion} null for a time rule. */
-    private boolean fire(Automations.AutomationView rule, long inquiryId, String eventOccasion, Instant now) {
+    private boolean fire(
+            Automations.AutomationView rule,
+            long inquiryId,
+            String eventOccasion,
+            InquiryStatus changedTo,
+            Instant now) {
         try {
             return Boolean.TRUE.equals(transaction.execute(tx -> {
                 Inquiry inquiry = inquiries.lockById(inquiryId).orElse(null);
-                if (inquiry == null) {
+                if (inquiry == null || (changedTo != null && inquiry.status() != changedTo)) {
                     return false;
                 }
                 InquiryFacts facts = facts(inquiry);
