@@ -19,6 +19,7 @@ import com.aftercare.web.support.TestEnvironment;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,56 @@ class LineChannelTest extends LineIntegrationTest {
                         .query(String.class)
                         .single())
                 .startsWith("UNFOLLOWED");
+    }
+
+    @Test
+    void shouldLetTheOperatorSendARefusedAnswerAgainOnceTheCustomerFollowsAgain() throws Exception {
+        String user = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), user, "問い合わせです", false));
+        String reference = rows().referenceOf(user);
+        signedPost(event(UUID.randomUUID().toString(), "unfollow", user, "", false));
+        inquiries.reply(new Inquiries.Reply(reference, "admin", "お待たせしました。交換品を発送します。"));
+        dispatcher.dispatchDue();
+        long push = jdbc.sql(
+                        "select id from line_push where identity_id = (select id from line_identity where line_user_id = :u)")
+                .param("u", user)
+                .query(Long.class)
+                .single();
+        String page = "/console/inquiries/" + reference;
+        String resend = page + "/line-pushes/" + push + "/resend";
+        ConsoleClient admin = ConsoleClient.loggedInAsAdmin(port);
+        assertThat(admin.get(page).body()).contains("LINE で再送する").contains(resend);
+        assertThat(admin.postWithoutToken(resend, Map.of()).statusCode()).isEqualTo(403);
+        String other = rows().referenceOf(otherConversation());
+        assertThat(admin.postForm(page, "/console/inquiries/" + other + "/line-pushes/" + push + "/resend", Map.of())
+                        .statusCode())
+                .as("another inquiry's text is not found there")
+                .isEqualTo(404);
+        assertThat(rows().statuses(user)).containsExactly("FAILED");
+
+        signedPost(event(UUID.randomUUID().toString(), "follow", user, ", \"replyToken\": \"r-" + user + "\"", false));
+        HttpResponse<String> resent = admin.postForm(page, resend, Map.of());
+        dispatcher.dispatchDue();
+
+        assertThat(resent.statusCode()).isEqualTo(302);
+        assertThat(rows().statuses(user)).containsExactly("SENT");
+        assertThat(LINE.sends())
+                .filteredOn(r -> r.body().contains("交換品を発送します"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.path()).isEqualTo("/v2/bot/message/push"));
+        assertThat(jdbc.sql("select actor from audit_log where action = 'line.push.released' and target_id = :p")
+                        .param("p", Long.toString(push))
+                        .query(String.class)
+                        .list())
+                .containsExactly("admin");
+        assertThat(admin.get(page).body()).doesNotContain(resend);
+    }
+
+    /** Another LINE user's conversation; the user. */
+    private String otherConversation() throws Exception {
+        String other = newUser();
+        signedPost(textEvent(UUID.randomUUID().toString(), other, "別のお問い合わせです", false));
+        return other;
     }
 
     @Test
