@@ -166,6 +166,26 @@ final class DemoDesk {
             Stage stage = recent ? Stage.values()[i % 4] : Stage.CLOSED;
             story(timeline, random, order, topic, channel, operator, stage, at, now);
         }
+        promisedCallback(timeline, orders, operators, now);
+    }
+
+    /**
+     * A call two days ago at 14:00 still open, with its call back promised: whatever the hour the
+     * demo starts, the callbacks list has it (due today or overdue), not only when one of the
+     * planned calls happens to fall so. Its own random numbers, so the rest of the history stays as
+     * it was.
+     */
+    private void promisedCallback(
+            DemoTimeline timeline, List<PlannedOrder> orders, List<String> operators, Instant now) {
+        Random own = new Random(7);
+        Instant at = now.atZone(zone).minusDays(2).withHour(14).withMinute(0).toInstant();
+        PlannedOrder order = orderBefore(orders, at, own);
+        if (order == null) {
+            return;
+        }
+        boolean delivered = order.delivered() != null && order.delivered().isBefore(at);
+        Topic topic = delivered ? AFTER_DELIVERY.get(5) : NOT_ARRIVED.get(0);
+        story(timeline, own, order, topic, Channel.PHONE, operators.get(0), Stage.OPEN, at, now);
     }
 
     /**

@@ -427,6 +427,8 @@ class LineNoticesTest extends LinkedCustomerScene {
                 .query(Long.class)
                 .single();
         assertThat(admin.get("/console/customers/" + lineOnly).body())
+                .as("links to take down a call or a visit for them, and nothing to reveal")
+                .doesNotContain("id=\"reveal\"")
                 .contains("/console/visits/new?customer=" + lineOnly)
                 .contains("/console/calls/new?customer=" + lineOnly);
         assertThat(admin.get("/console/visits/new?customer=" + lineOnly).body())

@@ -76,13 +76,16 @@ class BusinessTables {
     /**
      * The cohort chart's one horizon for every column, so months compare (each month's latest
      * value would set a young month's one month against an old month's twelve): {@link
-     * #CHART_LTV_MONTHS}, or shorter while no month has got that far yet (a young shop).
+     * #CHART_LTV_MONTHS}, or shorter while fewer than two months have got that far (a young shop),
+     * so the chart compares months where it can.
      */
     static int chartHorizon(List<BusinessFigures.Cohort> cohorts) {
-        for (int months = CHART_LTV_MONTHS; months > 1; months--) {
-            int k = months;
-            if (cohorts.stream().anyMatch(c -> ltvAfter(c, k) != null)) {
-                return months;
+        for (int enough : new int[] {2, 1}) {
+            for (int months = CHART_LTV_MONTHS; months >= 1; months--) {
+                int k = months;
+                if (cohorts.stream().filter(c -> ltvAfter(c, k) != null).count() >= enough) {
+                    return months;
+                }
             }
         }
         return 1;

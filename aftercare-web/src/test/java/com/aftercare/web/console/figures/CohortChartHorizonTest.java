@@ -8,20 +8,29 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The LTV chart's one horizon: 90 days once a month has got there, shorter for a young shop. */
+/** The LTV chart's one horizon: 90 days once two months have got there, shorter for a young shop. */
 class CohortChartHorizonTest {
 
     @Test
-    void shouldChartNinetyDaysOnceAMonthHasGotThere() {
+    void shouldChartNinetyDaysOnceTwoMonthsHaveGotThere() {
         assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 3), cohort("2031-02", 5))))
                 .isEqualTo(3);
     }
 
     @Test
-    void shouldChartTheLongestHorizonSomeMonthHasReachedWhileNoneHasNinetyDays() {
-        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 2), cohort("2031-02", 1))))
+    void shouldChartTheLongestHorizonTwoMonthsHaveReachedSoThatMonthsCompare() {
+        assertThat(BusinessTables.chartHorizon(
+                        List.of(cohort("2031-01", 2), cohort("2031-02", 2), cohort("2031-03", 0))))
                 .isEqualTo(2);
-        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-02", 1)))).isEqualTo(1);
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 2), cohort("2031-02", 1))))
+                .as("60 days for one month alone, 30 days for both: 30")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldChartTheLongestHorizonOfTheOneMonthThereIsAndThirtyDaysWithNone() {
+        assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-01", 3), cohort("2031-02", 0))))
+                .isEqualTo(3);
         assertThat(BusinessTables.chartHorizon(List.of(cohort("2031-03", 0)))).isEqualTo(1);
     }
 
