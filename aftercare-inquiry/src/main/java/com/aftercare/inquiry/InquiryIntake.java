@@ -129,17 +129,12 @@ class InquiryIntake {
         return new Inquiries.Opened(inquiry.id(), inquiry.reference(), inquiry.status(), false);
     }
 
-    /**
-     * A customer an operator chose (reached only by LINE, say): one that exists, not erased and not
-     * merged into another (whose record is the one to add to).
-     */
+    /** A customer an operator chose (reached only by LINE, say), still current ({@link Customers#current}). */
     private CustomerId known(CustomerId id) {
-        return jdbc.sql("select id from customer where id = :id and erased_at is null and merged_into is null")
-                .param("id", id.value())
-                .query(Long.class)
-                .optional()
-                .map(CustomerId::new)
-                .orElseThrow(() -> new InvalidValue("customer", "is not a known customer"));
+        if (!customers.current(id)) {
+            throw new InvalidValue("customer", "is not a known customer");
+        }
+        return id;
     }
 
     Inquiries.Opened open(Inquiries.OpenInquiry command, RequestKey key) {

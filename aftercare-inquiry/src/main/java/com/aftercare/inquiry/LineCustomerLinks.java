@@ -2,6 +2,7 @@ package com.aftercare.inquiry;
 
 import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerMerges;
+import com.aftercare.domain.customer.Customers;
 import com.aftercare.domain.line.LineLinks;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.storefront.StorefrontId;
@@ -33,6 +34,7 @@ public class LineCustomerLinks {
     private final Inquiries inquiries;
     private final InquiryStore store;
     private final CustomerMerges merges;
+    private final Customers customers;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -41,12 +43,14 @@ public class LineCustomerLinks {
             Inquiries inquiries,
             InquiryStore store,
             CustomerMerges merges,
+            Customers customers,
             JdbcClient jdbc,
             Clock clock) {
         this.links = links;
         this.inquiries = inquiries;
         this.store = store;
         this.merges = merges;
+        this.customers = customers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -106,11 +110,8 @@ public class LineCustomerLinks {
      * its own right (an operator's earlier merge put the account there) and stays.
      */
     private void absorbLineOnlyRecord(CustomerId lineOnly, CustomerId customer) {
-        boolean madeByTheAccount = jdbc.sql("select email is null from customer where id = :id")
-                .param("id", lineOnly.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        boolean madeByTheAccount =
+                customers.find(lineOnly).map(c -> !c.hasEmail()).orElse(false);
         if (madeByTheAccount
                 && !merges.mergeableInto(customer, List.of(lineOnly)).isEmpty()) {
             merges.merge(customer, lineOnly, CUSTOMER);

@@ -136,6 +136,19 @@ public class Customers {
         return customers.findById(id.value()).map(CustomerView::of);
     }
 
+    /**
+     * Whether this customer may still take new records: it exists, was not erased and was not
+     * merged into another (whose record is the one to add to).
+     */
+    @Transactional(readOnly = true)
+    public boolean current(CustomerId id) {
+        return jdbc.sql("select erased_at is null and merged_into is null from customer where id = :id")
+                .param("id", id.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     /** The storefront that recorded a customer without an email (by phone or LINE); empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<StorefrontId> recordedAt(CustomerId id) {

@@ -70,7 +70,8 @@ class LineLinkingTest extends LineIntegrationTest {
     void shouldLinkTheLineUserToTheOrdersCustomerOnceTheyFindTheirOrder() {
         long lineOnly = identityCustomer();
         String notes = "/console/customers/" + lineOnly + "/notes";
-        admin.postForm("/console/customers/" + lineOnly, notes, Map.of("body", "LINEでサイズ交換の相談あり"));
+        String note = "LINEでサイズ交換の相談あり " + Events.unique("note");
+        admin.postForm("/console/customers/" + lineOnly, notes, Map.of("body", note));
         String link = sendLink();
 
         HttpResponse<String> form = customer.get(link);
@@ -101,7 +102,8 @@ class LineLinkingTest extends LineIntegrationTest {
                         .single())
                 .as("the record the LINE account made is merged into the customer who proved the order")
                 .isEqualTo(orderCustomer);
-        assertThat(jdbc.sql("select customer_id from customer_note where body = 'LINEでサイズ交換の相談あり'")
+        assertThat(jdbc.sql("select customer_id from customer_note where body = :b")
+                        .param("b", note)
                         .query(Long.class)
                         .list())
                 .as("what was taken down for the LINE-only record is on the one timeline")
