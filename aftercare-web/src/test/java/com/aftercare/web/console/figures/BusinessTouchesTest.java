@@ -49,7 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * S  01-05 ¥1,000  shipped 01-06: the shipping notice is sent   02-01 ¥2,000 (day 27)
  * K  01-10 ¥3,000  coupon issued 01-12                          03-01 ¥4,000 (day 50), using the coupon
  * X  01-15 ¥5,000  2 shirts at ¥1,500 and a mug at ¥2,000, delivered 01-18; one shirt back for SIZE, 01-20
- * N  01-20 ¥2,000                                               08-01 ¥2,000 (day 193: after 180 days)
+ * N  01-20 ¥2,000  coupon issued 02-01                          08-01 ¥2,000 (day 193: after 180 days), using it:
+ *                   no coupon touch, the use came after the 180 days
  * </pre>
  *
  * Revenue in the first 180 days: S 3,000, K 7,000, X 5,000, N 2,000 (17,000); bought again within
@@ -148,7 +149,9 @@ class BusinessTouchesTest {
         Api.Answer claim = ClaimFixtures.openReturn(api, returned, returned.shirt(), 1);
         assertThat(claim.status()).as(claim.body()).isEqualTo(201);
 
-        place(n, "2026-01-20T10:00", item, 1, 2000);
+        String nFirst = place(n, "2026-01-20T10:00", item, 1, 2000);
+        clock.setJst("2026-02-01T09:00");
+        IssuedCoupon late = coupons.issue(campaign, customerOf(nFirst), "test:" + prefix + ":n");
         place(s, "2026-02-01T10:00", item, 1, 2000);
         String kSecond = place(k, "2026-03-01T10:00", item, 1, 4000);
         Api.Answer redeemed = api.postEvent(
@@ -157,7 +160,13 @@ class BusinessTouchesTest {
                  "order": {"number": "%s"}, "coupon": {"code": "%s", "discount": 500, "orderTotal": 4000}}
                 """.formatted(Events.unique("evt"), kSecond, coupon.code().value()));
         assertThat(redeemed.status()).as(redeemed.body()).isBetween(200, 202);
-        place(n, "2026-08-01T10:00", item, 1, 2000);
+        String nSecond = place(n, "2026-08-01T10:00", item, 1, 2000);
+        Api.Answer usedLate = api.postEvent(
+                """
+                {"id": "%s", "type": "coupon.redeemed", "occurredAt": "2026-08-01T10:05:00+09:00",
+                 "order": {"number": "%s"}, "coupon": {"code": "%s", "discount": 500, "orderTotal": 2000}}
+                """.formatted(Events.unique("evt"), nSecond, late.code().value()));
+        assertThat(usedLate.status()).as(usedLate.body()).isBetween(200, 202);
 
         clock.setJst("2026-12-01T12:00");
         refresh.refresh();
@@ -171,7 +180,9 @@ class BusinessTouchesTest {
         assertThat(touches.get(Touch.STEP_MAIL).with()).as("S").isEqualTo(new Side(1, 1, 1, 3000));
         assertThat(touches.get(Touch.STEP_MAIL).without()).as("K X N").isEqualTo(new Side(3, 3, 1, 14000));
         assertThat(touches.get(Touch.COUPON).with()).as("K").isEqualTo(new Side(1, 1, 1, 7000));
-        assertThat(touches.get(Touch.COUPON).without()).as("S X N").isEqualTo(new Side(3, 3, 1, 10000));
+        assertThat(touches.get(Touch.COUPON).without())
+                .as("S X N: N's coupon, issued in time, was used after the 180 days")
+                .isEqualTo(new Side(3, 3, 1, 10000));
         assertThat(touches.get(Touch.CLAIM).with()).as("X").isEqualTo(new Side(1, 1, 0, 5000));
         assertThat(touches.get(Touch.CLAIM).without()).as("S K N").isEqualTo(new Side(3, 3, 2, 12000));
         assertThat(touches.get(Touch.INQUIRY).with()).isEqualTo(new Side(0, 0, 0, 0));
