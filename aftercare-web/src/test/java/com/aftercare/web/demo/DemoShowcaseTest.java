@@ -108,8 +108,8 @@ class DemoShowcaseTest {
                 + "/line");
         assertThat(browser.driver().findElement(By.id("demo-line")).getText()).contains("LINE には何も送られません");
         browser.driver().findElement(By.id("check")).click();
-        assertThat(browser.driver().findElement(By.id("check-result")).getText())
-                .contains("こもれび（デモ）");
+        // the answer is the next page: wait for it rather than read the one being left
+        assertThat(browser.waitForVisible(By.id("check-result")).getText()).contains("こもれび（デモ）");
     }
 
     @Test

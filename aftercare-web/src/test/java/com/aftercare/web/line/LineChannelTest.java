@@ -15,7 +15,9 @@ import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
+import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestEnvironment;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -217,6 +219,22 @@ class LineChannelTest extends LineIntegrationTest {
                         .query(String.class)
                         .single())
                 .startsWith("UNFOLLOWED");
+    }
+
+    @Test
+    void shouldTreatALineConversationAsAnyInquiryWithItsDueTimesAndFindItByItsJapaneseWords() throws Exception {
+        String user = newUser();
+        String words = "電子ケトル" + Events.unique("k").substring(2, 8);
+        signedPost(textEvent(UUID.randomUUID().toString(), user, words + "の電源が入りません", false));
+        String reference = rows().referenceOf(user);
+
+        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        assertThat(inquiry.firstResponseDueAt()).as("the SLA of every inquiry").isNotNull();
+        assertThat(inquiry.resolutionDueAt()).isNotNull();
+        String found = ConsoleClient.loggedInAsAdmin(port)
+                .get("/console/search?in=inquiries&q=" + URLEncoder.encode(words, StandardCharsets.UTF_8))
+                .body();
+        assertThat(found).contains(reference);
     }
 
     @Test
