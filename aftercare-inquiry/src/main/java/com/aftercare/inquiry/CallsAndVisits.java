@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inquiries an operator takes down in the console: a phone call (who rang, what about, whether
  * and when to call back, inside the shop's {@link PhoneHours}) and an on-site visit appointment
- * (address, slot, who goes; the customer gets a {@link VisitConfirmation}). Both open an inquiry through {@link Inquiries#open}, so they get the
+ * (address, slot, who goes; the customer gets a {@link VisitConfirmation}). Both open an inquiry through {@link InquiryIntake}, as {@link Inquiries#open} does, so they get the
  * same customer recognition, SLA, early warning and assignment rules as every other channel.
  * Every input is checked before anything is written; a refusal names its field.
  */
@@ -67,7 +67,7 @@ public class CallsAndVisits {
             String assignee,
             boolean overdue) {}
 
-    private final Inquiries inquiries;
+    private final InquiryIntake intake;
     private final InquiryRepository repository;
     private final InquiryWork work;
     private final VisitConfirmation confirmation;
@@ -77,7 +77,7 @@ public class CallsAndVisits {
     private final Clock clock;
 
     CallsAndVisits(
-            Inquiries inquiries,
+            InquiryIntake intake,
             InquiryRepository repository,
             InquiryWork work,
             VisitConfirmation confirmation,
@@ -85,7 +85,7 @@ public class CallsAndVisits {
             JdbcClient jdbc,
             ShopProperties shop,
             Clock clock) {
-        this.inquiries = inquiries;
+        this.intake = intake;
         this.repository = repository;
         this.work = work;
         this.confirmation = confirmation;
@@ -199,7 +199,8 @@ public class CallsAndVisits {
 
     private Inquiries.Opened open(Channel channel, Intake intake) {
         String body = InquiryText.body("summary", intake.summary());
-        return inquiries.openForKnownCustomer(
+        // the intake itself (not the facade): a known customer is the console's choice, not a caller's
+        return this.intake.open(
                 new Inquiries.OpenInquiry(
                         intake.storefront(),
                         channel,

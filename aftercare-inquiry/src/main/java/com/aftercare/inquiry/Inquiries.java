@@ -247,18 +247,6 @@ public class Inquiries {
     }
 
     /**
-     * {@link #open(OpenInquiry)} for the customer an operator started from (their page): with
-     * neither email nor phone given the inquiry is theirs, so a customer known only by LINE can
-     * call or be visited; with either, the customer is found as {@link #open(OpenInquiry)} does.
-     *
-     * @throws InvalidValue naming {@code customer} when that customer was erased or merged away
-     */
-    @Transactional
-    public Opened openForKnownCustomer(OpenInquiry command, CustomerId customer) {
-        return intake.open(command, customer);
-    }
-
-    /**
      * {@link #open(OpenInquiry)} made safe to retry: a storefront that sends the same request
      * with the same key again (after a timeout, say) gets the inquiry the first try opened, as it
      * is now, and nothing is written; the key with a different request is refused.

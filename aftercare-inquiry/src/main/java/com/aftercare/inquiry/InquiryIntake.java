@@ -81,7 +81,12 @@ class InquiryIntake {
         return open(command, (CustomerId) null);
     }
 
-    /** @param knownCustomer taken when neither email nor phone is given; null: one of them is required */
+    /**
+     * @param knownCustomer the customer an operator started from (their page), taken when neither
+     *     email nor phone is given, so a customer known only by LINE can call or be visited; null:
+     *     one of them is required
+     * @throws InvalidValue naming {@code customer} when that customer was erased or merged away
+     */
     Inquiries.Opened open(Inquiries.OpenInquiry command, CustomerId knownCustomer) {
         if (command.channel() == null) {
             throw new InvalidValue("channel", "must not be null");

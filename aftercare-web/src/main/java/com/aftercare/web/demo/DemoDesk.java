@@ -13,6 +13,7 @@ import com.aftercare.web.demo.DemoOrders.PlannedOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 
@@ -365,7 +366,7 @@ final class DemoDesk {
     /** Inquiries come in during the day: a moment at night moves to the next morning. */
     /** The first half hour in the phone hours from an hour after the call on: when it was promised. */
     private Instant callbackAfter(Instant call) {
-        Instant at = call.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant at = call.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
         for (int i = 0; i < 48 * 14 && !phoneHours.contains(at); i++) {
             at = at.plus(Duration.ofMinutes(30));
         }
