@@ -10,7 +10,9 @@ import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.web.support.ConsoleClient;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +24,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,10 +40,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.MessageSource;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue #14 §4: every word a person reads comes from the messages files. Every GET route of the
@@ -247,6 +256,78 @@ class NoRawCodesTest {
             });
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void shouldNameEveryDisclosedSectionAndFieldInWords() throws IOException {
+        // the disclosure CSV goes to the person who asked: every section and field in Japanese
+        ConsoleClient ja = ConsoleClient.loggedInAs(demo.port(), "admin", demo.adminPassword());
+        MessageSource messages = demo.app().getBean(MessageSource.class);
+        Set<String> sections = new TreeSet<>();
+        Set<String> held = new TreeSet<>();
+        Set<String> labels = new TreeSet<>();
+        for (long customer : customersHoldingEverySection()) {
+            String path = "/console/customers/" + customer + "/privacy/disclosure.";
+            JsonNode json = JsonMapper.builder()
+                    .build()
+                    .readTree(ja.download(path + "json").body())
+                    .get("sections");
+            json.propertyNames().forEach(section -> {
+                sections.add(section);
+                if (!json.get(section).isEmpty()) {
+                    held.add(section);
+                }
+            });
+            String text = new String(ja.download(path + "csv").body(), StandardCharsets.UTF_8);
+            try (CSVParser csv = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new StringReader(text.substring(1)))) {
+                for (CSVRecord value : csv) {
+                    labels.add(value.get(0));
+                    labels.add(value.get(2));
+                }
+            }
+        }
+        assertThat(sections)
+                .as("sections without a Japanese name")
+                .filteredOn(section ->
+                        messages.getMessage("privacy.section." + section, null, null, Locale.JAPANESE) == null)
+                .isEmpty();
+        // the fields are read from what the demo holds (its customers have no note, photo,
+        // attachment, LINE notice or storefront account): the sections they fill must be most
+        assertThat(held).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(codesIn(String.join(" ", labels))).isEmpty();
+    }
+
+    /** One customer per section of a disclosure, as the demo seeds them. */
+    private Set<Long> customersHoldingEverySection() {
+        var db = demo.db();
+        Set<Long> customers = new TreeSet<>();
+        for (String sql : List.of(
+                "select c.customer_id from claim c join claim_photo p on p.claim_id = c.id",
+                "select customer_id from line_notice",
+                "select customer_id from line_identity",
+                """
+                select i.customer_id from inquiry i join inquiry_message m on m.inquiry_id = i.id
+                  join inquiry_attachment a on a.message_id = m.id
+                """,
+                "select i.customer_id from inquiry i join inquiry_satisfaction s on s.inquiry_id = i.id",
+                "select customer_id from coupon",
+                "select customer_id from customer_note",
+                "select customer_id from consent_record",
+                "select customer_id from newsletter_delivery",
+                "select e.customer_id from enrolment e join step_mail m on m.enrolment_id = e.id",
+                "select customer_id from customer_external_id",
+                "select target_id::bigint from audit_log where target_type = 'customer'")) {
+            db.sql("select * from (" + sql + ") c(id) where id is not null limit 1")
+                    .query(Long.class)
+                    .optional()
+                    .ifPresent(customers::add);
+        }
+        return customers;
     }
 
     @Test

@@ -82,11 +82,25 @@ class CustomerDisclosureTest {
         String text = new String(file.body(), StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst())
                 .hasValueSatisfying(h -> assertThat(h).contains("区分", "項目", "値"));
+        // sections and fields in words: the file is handed to the person who asked
         assertThat(text)
-                .contains("customer,1,email," + person.email())
-                .contains("orders,1,order_number," + number)
-                .contains("inquiries,1,reference," + reference);
+                .contains("顧客,1,メールアドレス," + person.email())
+                .contains("注文,1,注文番号," + number)
+                .contains("問い合わせ,1,問い合わせ番号," + reference);
         assertThat(audited("csv")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheSectionsAndFieldsInEnglishForAnEnglishConsole() {
+        admin.addCookie("aftercare-lang", "en");
+
+        String text = new String(admin.download(path() + "/disclosure.csv").body(), StandardCharsets.UTF_8);
+
+        assertThat(text.lines().findFirst()).hasValue("\uFEFFSection,Row,Field,Value");
+        assertThat(text)
+                .contains("Customer,1,Email," + person.email())
+                .contains("Orders,1,Order number," + number)
+                .contains("Inquiries,1,Reference," + reference);
     }
 
     @Test

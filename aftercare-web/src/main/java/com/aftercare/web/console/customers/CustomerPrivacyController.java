@@ -14,7 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,12 +50,15 @@ class CustomerPrivacyController {
     private final Disclosures disclosures;
     private final Erasures erasures;
     private final CsvDownload csv;
+    private final MessageSource messages;
 
-    CustomerPrivacyController(Customers customers, Disclosures disclosures, Erasures erasures, CsvDownload csv) {
+    CustomerPrivacyController(
+            Customers customers, Disclosures disclosures, Erasures erasures, CsvDownload csv, MessageSource messages) {
         this.customers = customers;
         this.disclosures = disclosures;
         this.erasures = erasures;
         this.csv = csv;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -72,7 +78,12 @@ class CustomerPrivacyController {
                 .body(JSON.writeValueAsBytes(disclosure));
     }
 
-    /** The same as a CSV a Japanese Excel opens: one line per value (section, row, field, value). */
+    /**
+     * The same as a CSV a Japanese Excel opens: one line per value (section, row, field, value),
+     * sections and fields named in the operator's language, since the file is handed to the person
+     * who asked (the JSON keeps the codes, for a machine). A code without a label is written as it
+     * is rather than dropped: a disclosure must hold everything.
+     */
     @GetMapping("/disclosure.csv")
     void csv(@PathVariable long id, Principal operator, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -91,13 +102,23 @@ class CustomerPrivacyController {
                         .export(new CustomerId(id), "csv", operator.getName())
                         .sections()
                         .forEach((section, rows) -> {
+                            String sectionLabel = label("privacy.section.", section);
                             for (int row = 0; row < rows.size(); row++) {
                                 for (Map.Entry<String, Object> value :
                                         rows.get(row).entrySet()) {
-                                    sheet.row(section, row + 1, value.getKey(), value.getValue());
+                                    sheet.row(
+                                            sectionLabel,
+                                            row + 1,
+                                            label("privacy.field.", value.getKey()),
+                                            value.getValue());
                                 }
                             }
                         }));
+    }
+
+    private String label(String prefix, String code) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(prefix + code, null, code, locale);
     }
 
     @PostMapping("/erase")
