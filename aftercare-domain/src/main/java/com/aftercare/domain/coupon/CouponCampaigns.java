@@ -53,6 +53,13 @@ class CouponCampaigns {
     }
 
     /** The terms of a campaign codes may be issued from (not a standing one). */
+    boolean exists(CampaignId campaign) {
+        return jdbc.sql("select exists (select 1 from coupon_campaign where id = :id)")
+                .param("id", campaign.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     CampaignTerms terms(CampaignId campaign) {
         return jdbc.sql("""
                         select discount_kind, discount_value, minimum_spend_yen, expires_at, valid_days, single_use,

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,6 +117,22 @@ public class Coupons {
     @Transactional(readOnly = true)
     public List<Use> usesBy(CustomerId customer, int limit) {
         return issued.usesBy(customer, limit);
+    }
+
+    /**
+     * Every code the campaign issued, oldest first, streamed for its CSV. Email stays masked
+     * unless {@code revealed}: the caller decides who may see it whole. An unknown campaign
+     * gives no row ({@link #hasCampaign} tells it apart before a file starts).
+     */
+    @Transactional(readOnly = true)
+    public void eachCodeOf(CampaignId campaign, boolean revealed, Consumer<IssuedCode> code) {
+        issued.eachOf(campaign, revealed, code);
+    }
+
+    /** Whether the shop has that campaign. */
+    @Transactional(readOnly = true)
+    public boolean hasCampaign(CampaignId campaign) {
+        return campaigns.exists(campaign);
     }
 
     /** The code as issued, if this shop issued it. */

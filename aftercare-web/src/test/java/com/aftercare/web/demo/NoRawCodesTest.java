@@ -86,6 +86,7 @@ class NoRawCodesTest {
             "/console/claims/figures/export",
             "/console/claims/{rma}/photos/{key}",
             "/console/marketing/coupons/export",
+            "/console/marketing/coupons/{campaign}/codes/export",
             "/console/inquiries/export",
             "/console/stepmail/deliveries/export",
             "/console/stepmail/bounces/export",

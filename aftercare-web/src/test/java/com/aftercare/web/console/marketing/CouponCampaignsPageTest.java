@@ -21,11 +21,18 @@ import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -163,6 +170,86 @@ class CouponCampaignsPageTest {
         String tableRow = page.substring(page.indexOf("id=\"campaign-" + campaign.value() + "\""));
         tableRow = tableRow.substring(0, tableRow.indexOf("</tr>"));
         assertThat(tableRow).contains(">4<").contains(">2<").contains("50.0%").contains("¥11,330");
+    }
+
+    @Test
+    void shouldExportEveryCodeOfACampaignWithItsCustomerAndUsesMaskedUnlessRevealed() throws IOException {
+        TestStorefront storefront = TestStorefronts.create(storefronts);
+        CampaignId campaign = coupons.createCampaign(new NewCampaign(
+                Events.unique("コード一覧"),
+                CouponPurpose.PROMOTION,
+                Discount.yen(500),
+                0,
+                Instant.parse("2030-01-01T00:00:00Z"),
+                null,
+                true,
+                null));
+        IssuedCoupon used = coupons.issue(campaign, customer(), "codes");
+        IssuedCoupon unused = coupons.issue(campaign, customer(), "codes");
+        coupons.redeem(use(storefront, used, "X-CODES", 4_780L));
+        ConsoleClient supervisor = MarketingConsole.as(Operators.Role.SUPERVISOR, operators, encoder, port);
+        String export = PAGE + "/" + campaign.value() + "/codes/export";
+
+        List<CSVRecord> masked = rows(supervisor.download(export));
+        List<CSVRecord> revealed = rows(supervisor.download(export + "?reveal=true"));
+
+        assertThat(supervisor.get(PAGE).body()).contains("href=\"" + export + "\"");
+        assertThat(masked.get(0).get(0)).isEqualTo("コード");
+        assertThat(masked).hasSize(3);
+        CSVRecord first = masked.get(1);
+        assertThat(first.get(0)).isEqualTo(used.code().value());
+        assertThat(first.get(1)).isEqualTo(Long.toString(used.customer().value()));
+        assertThat(first.get(3)).contains("***").doesNotContain(email(used));
+        assertThat(first.get(7)).isEqualTo("1");
+        assertThat(first.get(8)).isEqualTo("500");
+        assertThat(first.get(10)).isEqualTo("X-CODES");
+        CSVRecord second = masked.get(2);
+        assertThat(second.get(0)).isEqualTo(unused.code().value());
+        assertThat(second.get(7)).isEqualTo("0");
+        assertThat(second.get(9)).isEmpty();
+        assertThat(revealed.get(1).get(3)).isEqualTo(email(used));
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_log where action = 'csv.exported' and target_id = 'coupon-codes'
+                           and details -> 'filter' ->> 'campaign' = :campaign
+                           and (details -> 'filter' ->> 'reveal')::boolean
+                        """)
+                        .param("campaign", Long.toString(campaign.value()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepACampaignsCodesFromOperatorsAndAnswerAnUnknownCampaignWith404() {
+        ConsoleClient operator = MarketingConsole.as(Operators.Role.OPERATOR, operators, encoder, port);
+        ConsoleClient supervisor = MarketingConsole.as(Operators.Role.SUPERVISOR, operators, encoder, port);
+        CampaignId campaign = coupons.createCampaign(new NewCampaign(
+                Events.unique("鍵"), CouponPurpose.PROMOTION, Discount.yen(100), 0, null, 30, true, null));
+
+        assertThat(operator.download(PAGE + "/" + campaign.value() + "/codes/export")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(supervisor.download(PAGE + "/999999999/codes/export").statusCode())
+                .isEqualTo(404);
+        // a path that names no campaign, as the console answers every id that is not a number
+        assertThat(supervisor.download(PAGE + "/nonsense/codes/export").statusCode())
+                .isEqualTo(404);
+    }
+
+    private String email(IssuedCoupon coupon) {
+        return jdbc.sql("select email from customer where id = :id")
+                .param("id", coupon.customer().value())
+                .query(String.class)
+                .single();
+    }
+
+    private static List<CSVRecord> rows(HttpResponse<byte[]> csv) throws IOException {
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(text.substring(1)))) {
+            return parser.getRecords();
+        }
     }
 
     private CustomerId customer() {
