@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,6 +135,12 @@ class ClaimConsoleHttpTest {
         String page = admin.get("/console/claims/" + rma).body();
 
         assertThat(queue).contains(rma).contains("山田 花子").doesNotContain(order.email());
+        assertThat(Jsoup.parse(queue).select("#claim-" + rma + " td.status .badge.status-badge.info"))
+                .extracting(Element::text)
+                .containsExactly("受付");
+        assertThat(Jsoup.parse(page).select("#status .badge.status-badge.info"))
+                .extracting(Element::text)
+                .containsExactly("受付");
         assertThat(page)
                 .contains(order.number())
                 .contains("有田焼マグカップ")

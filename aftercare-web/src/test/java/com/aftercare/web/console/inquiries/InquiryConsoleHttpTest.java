@@ -11,6 +11,8 @@ import com.aftercare.web.support.TestStorefronts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +114,22 @@ class InquiryConsoleHttpTest {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(reference).contains("佐藤 一郎").doesNotContain("@example.jp");
         assertThat(console.get("/console/inquiries?after=garbage").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldShowTheStatusAsABadgeColouredByWhatItAsksOfTheOperator() {
+        String queue = console.get("/console/inquiries?filter=unassigned&storefront="
+                        + storefront.id().value())
+                .body();
+        String page = console.get("/console/inquiries/" + reference).body();
+
+        // a new inquiry is new work: the blue badge, in the queue and on its page alike
+        assertThat(Jsoup.parse(queue).select("#inquiry-" + reference + " td.status .badge.status-badge.info"))
+                .extracting(Element::text)
+                .containsExactly("新規");
+        assertThat(Jsoup.parse(page).select("#status .badge.status-badge.info"))
+                .extracting(Element::text)
+                .containsExactly("新規");
     }
 
     @Test
