@@ -126,6 +126,19 @@ public class MailDeliveries {
     }
 
     /**
+     * Stops all mail to an address learned to bounce outside the dispatcher and the delivery
+     * reports it reads (the demo's history; a list carried over from the shop's earlier mail
+     * service), exactly as a refusal at delivery does.
+     *
+     * @param source {@code smtp} or {@code dsn}, as the bouncing addresses page names it
+     * @return whether the address was not bouncing before
+     */
+    @Transactional
+    public boolean recordHardBounce(String address, String reason, String source) {
+        return suppressions.recordHardBounce(address, reason, source);
+    }
+
+    /**
      * Lets mail go to the address again (a mailbox that works again); mail cancelled meanwhile
      * stays cancelled.
      *

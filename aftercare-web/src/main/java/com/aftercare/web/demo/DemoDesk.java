@@ -167,26 +167,43 @@ final class DemoDesk {
             Stage stage = recent ? Stage.values()[i % 4] : Stage.CLOSED;
             story(timeline, random, order, topic, channel, operator, stage, at, now);
         }
-        promisedCallback(timeline, orders, operators, now);
+        // a call two days ago at 14:00 still open, with its call back promised: whatever the hour
+        // the demo starts, the callbacks list has it (due today or overdue)
+        pinned(timeline, orders, operators.get(0), now, daysAgoAt(now, 2, 14), 7, Channel.PHONE, Stage.OPEN, 5);
+        // a mail ten days ago at 10:00 that nobody has taken: past its first-response due time (one
+        // business day) at any hour the demo starts, even after a weekend and the New Year closing
+        pinned(timeline, orders, operators.get(0), now, daysAgoAt(now, 10, 10), 11, Channel.EMAIL, Stage.NEW, 0);
     }
 
     /**
-     * A call two days ago at 14:00 still open, with its call back promised: whatever the hour the
-     * demo starts, the callbacks list has it (due today or overdue), not only when one of the
-     * planned calls happens to fall so. Its own random numbers, so the rest of the history stays as
-     * it was.
+     * One story placed at a fixed moment, so the console always shows what it stands for, not
+     * only when one of the planned stories happens to fall so. Its own random numbers, so the rest
+     * of the history stays as it was.
+     *
+     * @param afterDelivery the topic, of {@code AFTER_DELIVERY}, when its order had arrived by then
      */
-    private void promisedCallback(
-            DemoTimeline timeline, List<PlannedOrder> orders, List<String> operators, Instant now) {
-        Random own = new Random(7);
-        Instant at = now.atZone(zone).minusDays(2).withHour(14).withMinute(0).toInstant();
+    private void pinned(
+            DemoTimeline timeline,
+            List<PlannedOrder> orders,
+            String operator,
+            Instant now,
+            Instant at,
+            long seed,
+            Channel channel,
+            Stage stage,
+            int afterDelivery) {
+        Random own = new Random(seed);
         PlannedOrder order = orderBefore(orders, at, own);
         if (order == null) {
             return;
         }
         boolean delivered = order.delivered() != null && order.delivered().isBefore(at);
-        Topic topic = delivered ? AFTER_DELIVERY.get(5) : NOT_ARRIVED.get(0);
-        story(timeline, own, order, topic, Channel.PHONE, operators.get(0), Stage.OPEN, at, now);
+        Topic topic = delivered ? AFTER_DELIVERY.get(afterDelivery) : NOT_ARRIVED.get(0);
+        story(timeline, own, order, topic, channel, operator, stage, at, now);
+    }
+
+    private Instant daysAgoAt(Instant now, int days, int hour) {
+        return now.atZone(zone).minusDays(days).withHour(hour).withMinute(0).toInstant();
     }
 
     /**

@@ -158,6 +158,7 @@ class DemoHistory {
         timeline.at(start, "FAQ written", this::writeFaq);
         orders.replay(timeline, planned, random);
         newsletterWithCoupons(timeline, planned, random, today, now);
+        bounces(timeline, planned, today);
         // the admin, who signs in to the demo, has work of their own too
         desk.plan(
                 timeline, random, planned, List.of("sato.miho", "kimura.kenichi", SUPERVISOR, "admin"), INQUIRIES, now);
@@ -189,6 +190,30 @@ class DemoHistory {
      */
     private void sendQueuedMail() {
         mail.sendDueNow();
+    }
+
+    /**
+     * Two customers whose mailboxes stopped working, as a shop of this size sees every month: one
+     * refused by the receiving server at delivery (550 5.1.1), one reported by a delivery report that
+     * came back by mail. Their waiting step mails are cancelled, and the bouncing addresses page has
+     * something to clear.
+     */
+    private void bounces(DemoTimeline timeline, List<PlannedOrder> planned, LocalDate today) {
+        String refused = planned.get(planned.size() / 3).customer().email();
+        String reported = planned.get(planned.size() / 2).customer().email();
+        timeline.at(
+                today.minusDays(12).atTime(10, 20).atZone(zone).toInstant(),
+                "mailbox " + refused + " refused",
+                () -> mail.recordHardBounce(
+                        refused,
+                        "550 5.1.1 <" + refused
+                                + ">: Recipient address rejected: User unknown in virtual mailbox table",
+                        "smtp"));
+        timeline.at(
+                today.minusDays(5).atTime(15, 40).atZone(zone).toInstant(),
+                "mailbox " + reported + " reported failed",
+                () -> mail.recordHardBounce(
+                        reported, "5.2.1 The email account that you tried to reach is disabled", "dsn"));
     }
 
     /**

@@ -140,6 +140,9 @@ class DemoShowcaseTest {
         assertThat(count("select count(*) from coupon")).isGreaterThan(10);
         assertThat(count("select count(*) from coupon_redemption")).isGreaterThan(3);
         assertThat(count("select count(*) from faq_article where published")).isGreaterThanOrEqualTo(6);
+        // two mailboxes stopped working: one refused at delivery, one reported by a delivery report
+        assertThat(strings("select source from mail_suppression where cleared_at is null"))
+                .containsExactlyInAnyOrder("smtp", "dsn");
     }
 
     @Test
@@ -167,6 +170,7 @@ class DemoShowcaseTest {
                 "/console/figures",
                 "/console/claims/figures",
                 "/console/stepmail",
+                "/console/stepmail/bounces",
                 "/console/marketing/newsletters",
                 "/console/marketing/coupons",
                 "/console/faq",
@@ -193,6 +197,19 @@ class DemoShowcaseTest {
                         .isNotEmpty();
             }
         }
+    }
+
+    @Test
+    void shouldShowAnOverdueInquiryInTheQueueAndOnTheHomePageAtAnyHour() {
+        browser.open("/console/inquiries");
+        assertThat(browser.driver().findElements(By.cssSelector("#queue-body .badge.sla-overdue")))
+                .isNotEmpty();
+        browser.open("/console");
+        assertThat(Integer.parseInt(browser.driver()
+                        .findElement(By.id("count-overdue"))
+                        .getText()
+                        .trim()))
+                .isPositive();
     }
 
     @Test
