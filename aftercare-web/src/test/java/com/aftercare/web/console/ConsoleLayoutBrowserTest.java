@@ -13,6 +13,7 @@ import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.ConsoleClient;
+import com.aftercare.web.support.Events;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestOperators;
@@ -20,6 +21,7 @@ import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -168,6 +171,37 @@ class ConsoleLayoutBrowserTest {
         assertThat(refunds.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo("/console/claims");
         assertThat(browser.driver().findElements(By.id("refunds"))).isEmpty();
         shot("claim-figures-empty");
+    }
+
+    @Test
+    void shouldFitTheQueueOnALaptopScreenWithEachDueTimeUnderItsBadge() {
+        TestStorefront storefront = TestStorefronts.create(storefronts);
+        Api api = new Api(port, storefront.key());
+        for (String channel : List.of("WEB_FORM", "EMAIL")) {
+            Api.Answer answer =
+                    api.post("/api/v1/inquiries", "application/json", HttpRequest.BodyPublishers.ofString("""
+                            {"channel": "%s", "customer": {"email": "%s@example.jp", "name": "長谷川 由紀子"},
+                             "subject": "届いたマグカップの取っ手にひびが入っていました。交換していただけますか（注文番号 R-20261206-0001）",
+                             "body": "写真を添付します。"}
+                            """.formatted(
+                                    channel, Events.unique("fit"))));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        }
+        browser.logIn("admin", TestEnvironment.ADMIN_PASSWORD);
+
+        browser.open("/console/inquiries?storefront=" + storefront.id().value());
+
+        Object overflow = ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const w = document.querySelector('.table-wrap');" + " return w.scrollWidth - w.clientWidth;");
+        assertThat(((Number) overflow).longValue())
+                .as("pixels the queue runs past its frame")
+                .isLessThanOrEqualTo(0);
+        List<WebElement> due = browser.driver().findElements(By.cssSelector("#queue-body td.sla .due"));
+        assertThat(due)
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+        shot("queue");
     }
 
     @Test
