@@ -1,10 +1,13 @@
 package com.aftercare.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.returns.ClaimStatus;
 import com.aftercare.returns.Claims;
+import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Browser;
@@ -12,10 +15,12 @@ import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestEnvironment;
+import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A return with a pick-up (集荷) end to end in real headless Chromium: a supervisor sets up the
@@ -33,8 +39,9 @@ import org.springframework.context.annotation.Import;
  * a faulty mug and sees where it will go; the operator approves and asks for it; the customer sees
  * the address and the slip, tries a non-working day, books a pick-up; the operator downloads the
  * carrier file; the customer enters a malformed tracking number, then the right one; the operator
- * sees it in transit, receives, inspects and refunds; the customer sees it received. Today is
- * 25 November 2025 (JST); the 27th is a non-working day.
+ * sees it in transit, receives, inspects and refunds; the customer sees it received; and the usage
+ * tips mail that follows leaves the returned mug out. Today is 25 November 2025 (JST); the 27th
+ * is a non-working day.
  */
 @AftercareIntegrationTest
 @Import(TestClock.Configuration.class)
@@ -54,6 +61,15 @@ class ReturnPickupBrowserTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    StepMailScheduler scheduler;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void shouldCarryAReturnWithAPickupFromTheRequestToTheRefund() throws Exception {
@@ -82,6 +98,9 @@ class ReturnPickupBrowserTest {
         browser.waitFor(d -> d.findElement(By.id("notice")).getText().equals("休業日にしました。"));
         assertThat(browser.driver().findElement(By.id("closed-days")).getText()).contains("2025-11-27");
         screenshot("console-return-settings");
+        // and the usage tips the step mail sends a week after delivery, for both products
+        tip(order.shirt(), "シャツは裏返して洗ってください。");
+        tip(order.mug(), "マグは電子レンジでもお使いいただけます。");
         browser.logOut();
 
         // the customer asks for the return of a faulty mug
@@ -190,6 +209,45 @@ class ReturnPickupBrowserTest {
         assertThat(browser.driver().findElement(By.id("claim-status")).getText())
                 .isEqualTo("返金済み");
         assertThat(browser.driver().findElements(By.id("tracking-form"))).isEmpty();
+
+        // a week after delivery the usage tips go out, for the shirt the customer kept only
+        awaitOutcomeHeard(rma);
+        clock.setJst("2025-11-28T10:00");
+        while (scheduler.runDue() > 0) {
+            // rounds until nothing is due
+        }
+        while (dispatcher.dispatchDue() > 0) {
+            // send everything queued
+        }
+        assertThat(TestMailServer.receivedBy(order.email()).stream()
+                        .filter(m -> TestMailServer.subjectOf(m).contains("スタッフおすすめ"))
+                        .map(TestMailServer::textOf))
+                .singleElement()
+                .asString()
+                .contains("シャツは裏返して洗ってください。")
+                .doesNotContain("マグは電子レンジ");
+    }
+
+    private void tip(String sku, String text) {
+        browser.open("/console/stepmail/tips");
+        browser.type(By.id("sku"), sku);
+        browser.type(By.id("tips"), text);
+        browser.driver().findElement(By.id("save-tip")).click();
+        browser.waitFor(d -> d.findElement(By.id("notice")).getText().equals("ヒントを保存しました。"));
+    }
+
+    /** Waits until step mail has heard the claim's outcome (ClaimResolved names the RMA). */
+    private void awaitOutcomeHeard(String rma) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
+                                        select count(*) from event_publication
+                                         where completion_date is not null and listener_id like '%ProductStops%'
+                                           and event_type like '%ClaimResolved' and serialized_event like :rma
+                                        """)
+                                .param("rma", "%" + rma + "%")
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private void consoleStep(String button, String notice) {
