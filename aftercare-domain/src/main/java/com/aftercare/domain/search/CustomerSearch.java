@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -22,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds customers (by name in kanji or kana, email, phone) and orders (by order number) for the
- * console search, newest first in keyset pages. Results carry personal data masked, as every
+ * console search, newest first in keyset pages (orders by number first for a search that looks like
+ * an identifier, {@link #orders}). Results carry personal data masked, as every
  * console list does; the customer's own page reveals it on request, audited. Each customer found
  * carries the date and storefront of their last order, so two customers of the same name and
  * masked email can be told apart.
@@ -104,8 +104,28 @@ public class CustomerSearch {
 
     private static final String ORDERS = ORDER_COLUMNS
             + " from customer_order o join customer c on c.id = o.customer_id"
-            + " join storefront s on s.id = o.storefront_id where %s"
-            + NEWEST_MATCHES_FIRST.formatted("o.id");
+            + " join storefront s on s.id = o.storefront_id where %s";
+
+    /**
+     * An order's normalised number as V122's ordered index holds it: in the "C" collation, byte
+     * order, so every number that starts with a prefix lies in one range, {@code [:prefix, :prefix_end)}.
+     */
+    private static final String NUMBER = "(o.search_text collate \"C\")";
+
+    private static final String NUMBER_STARTS = NUMBER + " >= :prefix and " + NUMBER + " < :prefix_end";
+
+    /**
+     * One page of the orders whose number starts with the identifier searched, from V122's index in
+     * its order, highest number first, below the cursor's number and id ({@code %s}, or nothing).
+     */
+    private static final String ORDERS_BY_NUMBER = ORDER_COLUMNS
+            + " from (select o.id, o.order_number, o.status, o.placed_at, o.customer_id, o.storefront_id,"
+            + " o.search_text from customer_order o where " + NUMBER_STARTS + "%s"
+            + " order by " + NUMBER + " desc, o.id desc limit :limit) o"
+            + " join customer c on c.id = o.customer_id join storefront s on s.id = o.storefront_id"
+            + " order by " + NUMBER + " desc, o.id desc";
+
+    private static final String AFTER_NUMBER = " and (" + NUMBER + ", o.id) < (:after_number, :after_id)";
 
     private final JdbcClient jdbc;
     private final CommonGrams commonGrams;
@@ -125,6 +145,7 @@ public class CustomerSearch {
                         size + 1,
                         (condition, order) ->
                                 CUSTOMER_PAGE.formatted(condition.apply("c.search_text"), order.apply("c.id")),
+                        UnaryOperator.identity(),
                         (rs, n) -> customer(rs, false, lastOrder(rs))),
                 size,
                 m -> m.id().value());
@@ -137,32 +158,101 @@ public class CustomerSearch {
      */
     @Transactional(readOnly = true)
     public void eachCustomer(SearchQuery query, boolean revealed, Consumer<CustomerMatch> match) {
-        query.bind(jdbc, CUSTOMERS.formatted(query.matches("c.search_text")), commonGrams.of(index("customer")))
+        bind(query, CUSTOMERS.formatted(query.matchesWithQuads("c.search_text")), "customer")
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> match.accept(customer(rs, revealed, null)));
     }
 
+    /**
+     * Orders found, in keyset pages. Newest first, except for a search that looks like an identifier
+     * ({@link SearchQuery#identifier}): the orders whose number starts with it come first, highest
+     * number first (newest first where numbers count up), read in order from V122's index so that a
+     * prefix only old orders share costs one page of that index at any table size; then the orders
+     * whose number holds it elsewhere, newest first. The cursor stays the id of the page's last
+     * order: whether its number starts with the term says which of the two lists it continues.
+     */
     @Transactional(readOnly = true)
     public SearchPage<OrderMatch> orders(SearchQuery query, Long before, int size) {
-        return SearchPage.of(
-                newestFirst(
-                        query,
-                        "customer_order",
-                        before,
-                        size + 1,
-                        (condition, order) ->
-                                ORDER_PAGE.formatted(condition.apply("o.search_text"), order.apply("o.id")),
-                        CustomerSearch::order),
-                size,
-                OrderMatch::id);
+        String identifier = query.identifier();
+        int wanted = size + 1;
+        List<OrderMatch> found = new ArrayList<>();
+        Long below = before;
+        if (identifier != null) {
+            String cursorNumber = before == null ? null : number(before);
+            if (before == null || (cursorNumber != null && cursorNumber.startsWith(identifier))) {
+                found.addAll(ordersByNumber(identifier, cursorNumber, before, wanted));
+                // the rest follow all of those, from the newest order down
+                below = null;
+            }
+        }
+        if (found.size() < wanted) {
+            // not the orders listed by number: every order is in one list only
+            String notByNumber = identifier == null ? "" : " and not (" + NUMBER_STARTS + ")";
+            found.addAll(newestFirst(
+                    query,
+                    "customer_order",
+                    below,
+                    wanted - found.size(),
+                    (condition, order) ->
+                            ORDER_PAGE.formatted(condition.apply("o.search_text") + notByNumber, order.apply("o.id")),
+                    statement -> identifier == null ? statement : byNumber(statement, identifier),
+                    CustomerSearch::order));
+        }
+        return SearchPage.of(found, size, OrderMatch::id);
     }
 
-    /** Every order {@link #orders} finds, in its order, streamed row by row with a cursor (for the CSV export). */
+    /**
+     * Every order {@link #orders} finds, in its order (by number first for an identifier), streamed
+     * row by row with a cursor (for the CSV export). One statement over the search indexes: a file
+     * holds every match anyway.
+     */
     @Transactional(readOnly = true)
     public void eachOrder(SearchQuery query, Consumer<OrderMatch> match) {
-        query.bind(jdbc, ORDERS.formatted(query.matches("o.search_text")), commonGrams.of(index("customer_order")))
+        String identifier = query.identifier();
+        String order = identifier == null
+                ? NEWEST_MATCHES_FIRST.formatted("o.id")
+                : " order by (" + NUMBER_STARTS + ") desc, case when " + NUMBER_STARTS + " then " + NUMBER
+                        + " end desc, o.id desc";
+        JdbcClient.StatementSpec statement =
+                bind(query, ORDERS.formatted(query.matchesWithQuads("o.search_text")) + order, "customer_order");
+        (identifier == null ? statement : byNumber(statement, identifier))
                 .withFetchSize(Exports.FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> match.accept(order(rs, 0)));
+    }
+
+    /** Orders whose number starts with {@code identifier}, after the cursor's number and id if any. */
+    private List<OrderMatch> ordersByNumber(String identifier, String afterNumber, Long afterId, int limit) {
+        JdbcClient.StatementSpec statement = byNumber(
+                        jdbc.sql(ORDERS_BY_NUMBER.formatted(afterNumber == null ? "" : AFTER_NUMBER)), identifier)
+                .param("limit", limit);
+        if (afterNumber != null) {
+            statement = statement.param("after_number", afterNumber).param("after_id", afterId);
+        }
+        return statement.query(CustomerSearch::order).list();
+    }
+
+    /** The range of V122's index holding every number that starts with {@code identifier}. */
+    private static JdbcClient.StatementSpec byNumber(JdbcClient.StatementSpec statement, String identifier) {
+        return statement.param("prefix", identifier).param("prefix_end", prefixEnd(identifier));
+    }
+
+    /**
+     * The first text after every text that starts with {@code prefix}, in byte order: the prefix
+     * with its last character one higher. The identifier is printable ASCII, so the last character
+     * stays a single byte (~ becomes DEL, which normalised text never holds).
+     */
+    static String prefixEnd(String prefix) {
+        int last = prefix.length() - 1;
+        return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
+    }
+
+    /** The order's normalised number, null if there is no such order (any longer). */
+    private String number(long order) {
+        return jdbc.sql("select search_text from customer_order where id = :id")
+                .param("id", order)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     /** A statement for one window, given how a row is tested and how the ids are ordered (by column). */
@@ -180,7 +270,13 @@ public class CustomerSearch {
      * grams of each word that narrow the search ({@link CommonGrams}).
      */
     private <T> List<T> newestFirst(
-            SearchQuery query, String table, Long before, int wanted, WindowSql sql, RowMapper<T> row) {
+            SearchQuery query,
+            String table,
+            Long before,
+            int wanted,
+            WindowSql sql,
+            UnaryOperator<JdbcClient.StatementSpec> extra,
+            RowMapper<T> row) {
         long upper = before != null
                 ? before
                 : jdbc.sql("select coalesce(max(id), 0) + 1 from " + table)
@@ -188,10 +284,9 @@ public class CustomerSearch {
                         .single();
         long floor = Math.max(upper - RECENT_ROWS, 0);
         String walk = sql.of(query::occursIn, id -> id);
-        List<T> found = new ArrayList<>(window(query, walk, Map.of(), floor, upper, wanted, row));
+        List<T> found = new ArrayList<>(window(extra.apply(query.bind(jdbc, walk)), floor, upper, wanted, row));
         if (found.size() < wanted && floor > 0) {
-            String indexed = sql.of(query::matches, id -> id + " + 0");
-            Map<String, Double> common = commonGrams.of(index(table));
+            String indexed = sql.of(query::matchesWithQuads, id -> id + " + 0");
             long missing = wanted - found.size();
             long width = found.isEmpty() ? floor : MARGIN * missing * (upper - floor) / found.size();
             found.addAll(NewestFirst.rows(
@@ -199,20 +294,15 @@ public class CustomerSearch {
                     width,
                     WIDENING,
                     wanted - found.size(),
-                    (below, above, limit) -> window(query, indexed, common, below, above, limit, row)));
+                    (below, above, limit) ->
+                            window(extra.apply(bind(query, indexed, table)), below, above, limit, row)));
         }
         return found;
     }
 
-    private <T> List<T> window(
-            SearchQuery query,
-            String sql,
-            Map<String, Double> common,
-            long floor,
-            long upper,
-            int limit,
-            RowMapper<T> row) {
-        return query.bind(jdbc, sql, common)
+    private static <T> List<T> window(
+            JdbcClient.StatementSpec statement, long floor, long upper, int limit, RowMapper<T> row) {
+        return statement
                 .param("floor", floor)
                 .param("upper", upper)
                 .param("limit", limit)
@@ -220,9 +310,12 @@ public class CustomerSearch {
                 .list();
     }
 
-    /** V11's search index of the table. */
-    private static String index(String table) {
-        return table + "_search_idx";
+    /**
+     * {@code sql}, which uses {@link SearchQuery#matchesWithQuads}, bound with the grams that narrow
+     * the search by the statistics of the table's two search indexes.
+     */
+    private JdbcClient.StatementSpec bind(SearchQuery query, String sql, String table) {
+        return query.bind(jdbc, sql, commonGrams.of(table + "_search_idx"), commonGrams.of(table + "_quads_idx"));
     }
 
     private static LastOrder lastOrder(ResultSet rs) throws SQLException {

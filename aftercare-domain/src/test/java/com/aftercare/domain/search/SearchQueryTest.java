@@ -42,6 +42,38 @@ class SearchQueryTest {
     }
 
     @Test
+    void shouldTakeOneAsciiTermWithADigitOrAnAtSignForAnIdentifier() {
+        assertThat(SearchQuery.parse("B-0001234").identifier()).isEqualTo("b0001234");
+        assertThat(SearchQuery.parse("０９０－１２３４").identifier()).isEqualTo("0901234");
+        assertThat(SearchQuery.parse("Hanako@Example.jp").identifier()).isEqualTo("hanako@example.jp");
+        assertThat(SearchQuery.parse("yamada").identifier()).isNull();
+        assertThat(SearchQuery.parse("b00 b01").identifier()).isNull();
+        assertThat(SearchQuery.parse("山田1").identifier()).isNull();
+    }
+
+    @Test
+    void shouldAskTheGroupsOfFourForAnAsciiTermOfFourCharactersOrMore() {
+        assertThat(SearchQuery.parse("b0001234").matchesWithQuads("o.search_text"))
+                .contains("search_quads(o.search_text) @> string_to_array(:search_quads_0, ' ')")
+                .contains("strpos(o.search_text, :search_term_0) > 0")
+                .doesNotContain("search_grams");
+        assertThat(SearchQuery.parse("b00").matchesWithQuads("o.search_text")).contains("search_grams(o.search_text)");
+        assertThat(SearchQuery.parse("やまだはなこ").matchesWithQuads("c.search_text"))
+                .contains("search_grams(c.search_text)")
+                .doesNotContain("search_quads");
+    }
+
+    @Test
+    void shouldAskTheIndexOnlyForTheRarestGroupsOfFourThatFewerThanOneRowInTwentyHold() {
+        // as at 500,000 customers: 0900 in every phone, 0000 in one in five, 1234 too rare to be listed
+        Map<String, Double> common =
+                Map.of("0900", 1.0, "9000", 1.0, "0000", 0.2, "0001", 0.22, "0012", 0.022, "0123", 0.0025);
+
+        assertThat(SearchQuery.indexQuads("09000001234", common)).containsExactly("1234", "0123", "0012");
+        assertThat(SearchQuery.indexQuads("09000000", common)).containsExactly("0000");
+    }
+
+    @Test
     void shouldTrustTheIndexAloneForWordsOfOneOrTwoCharacters() {
         assertThat(SearchQuery.parse("箱 配送").indexIsExact()).isTrue();
         assertThat(SearchQuery.parse("配送料").indexIsExact()).isFalse();
@@ -103,5 +135,12 @@ class SearchQueryTest {
     @Test
     void shouldCountARepeatedWordOnce() {
         assertThat(SearchQuery.parse("配送 ハイソウ はいそう").terms()).containsExactly("配送", "はいそう");
+    }
+
+    @Test
+    void shouldEndThePrefixRangeWithTheLastCharacterOneHigher() {
+        assertThat(CustomerSearch.prefixEnd("b00")).isEqualTo("b01");
+        assertThat(CustomerSearch.prefixEnd("a@")).isEqualTo("aA");
+        assertThat(CustomerSearch.prefixEnd("9~")).isEqualTo("9\u007f");
     }
 }

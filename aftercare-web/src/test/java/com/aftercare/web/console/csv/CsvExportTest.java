@@ -48,7 +48,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * kept as text, each export audited, and a list closed to a role closed as a file too.
  */
 @AftercareIntegrationTest
-class CsvExportTest {
+public class CsvExportTest {
 
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     static final Charset MS932 = Charset.forName("windows-31j");
@@ -300,7 +300,7 @@ class CsvExportTest {
     }
 
     /** A UTF-8 download's rows, after checking it starts with the byte-order mark. */
-    static List<CSVRecord> rows(HttpResponse<byte[]> csv) throws IOException {
+    public static List<CSVRecord> rows(HttpResponse<byte[]> csv) throws IOException {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(Arrays.copyOf(csv.body(), 3)).isEqualTo(BOM);
         return parse(strictly(StandardCharsets.UTF_8, csv.body()).substring(1));

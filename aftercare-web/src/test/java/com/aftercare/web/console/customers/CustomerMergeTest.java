@@ -27,7 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * (the survivor) and the customer an order with an email made (the duplicate).
  */
 @AftercareIntegrationTest
-class CustomerMergeTest {
+public class CustomerMergeTest {
 
     @LocalServerPort
     int port;
@@ -76,6 +76,11 @@ class CustomerMergeTest {
     }
 
     long newPhoneOnlyCustomer(String name, String phone, long storefront) {
+        return newPhoneOnlyCustomer(jdbc, name, phone, storefront);
+    }
+
+    /** A customer reached by phone only, known to {@code storefront} (also for the search tests). */
+    public static long newPhoneOnlyCustomer(JdbcClient jdbc, String name, String phone, long storefront) {
         return jdbc.sql("""
                         insert into customer (name, phone, phone_normalized, storefront_id)
                         values (:name, :phone, regexp_replace(:phone, '[^0-9]', '', 'g'), :s) returning id

@@ -110,13 +110,23 @@ class CustomerSearchWindowTest {
                     .singleElement()
                     .satisfies(o -> assertThat(o.orderNumber()).isEqualTo(prefix + "-OLD-1"))
                     .satisfies(o -> assertThat(o.storefront()).isEqualTo("窓の店"));
-            assertThat(paged).hasSize(NEWER + 1).isEqualTo(truth("customer_order", prefix.toLowerCase()));
+            // the prefix has digits, so it is searched as an identifier: by number (IdentifierSearchTest)
+            assertThat(paged)
+                    .hasSize(NEWER + 1)
+                    .isEqualTo(IdentifierSearchTest.byNumberThenNewest(jdbc, prefix.toLowerCase()));
             return null;
         });
     }
 
-    /** {@code count} new customers, every {@code every}-th named {@code name} (the rest "他 n"), oldest first. */
     private List<Long> customers(int count, String name, int every) {
+        return customers(jdbc, count, name, every);
+    }
+
+    /**
+     * {@code count} new customers, every {@code every}-th named {@code name} (the rest "他 n"), oldest
+     * first (also for IdentifierSearchTest).
+     */
+    static List<Long> customers(JdbcClient jdbc, int count, String name, int every) {
         return jdbc
                 .sql("""
                         insert into customer (email, email_normalized, name)
@@ -160,7 +170,8 @@ class CustomerSearchWindowTest {
                 .list();
     }
 
-    private static <T> List<Long> everyPage(Function<Long, SearchPage<T>> page, ToLongFunction<T> id) {
+    /** The ids of every page, following each page's cursor (also for IdentifierSearchTest). */
+    static <T> List<Long> everyPage(Function<Long, SearchPage<T>> page, ToLongFunction<T> id) {
         List<Long> ids = new ArrayList<>();
         Long before = null;
         do {
@@ -172,6 +183,11 @@ class CustomerSearchWindowTest {
     }
 
     private void inRolledBackTransaction(Supplier<Void> work) {
+        inRolledBackTransaction(transactions, work);
+    }
+
+    /** {@code work} in a transaction rolled back afterwards, so thousands of rows leave nothing behind. */
+    static void inRolledBackTransaction(PlatformTransactionManager transactions, Supplier<Void> work) {
         new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
             return work.get();

@@ -89,6 +89,33 @@ class SearchIndexTest {
     }
 
     @Test
+    void shouldHoldEveryGroupOfFourOfEveryAsciiWordThatOccursInACustomersFields() {
+        // V122's search_quads: the ASCII runs of each field, never across a field or a non-ASCII character
+        String text = "hanako.yamada@example.jp\n09012345678\n山田abcd花子\nabc\nxyz1山2345";
+        Set<String> sql = new TreeSet<>(Arrays.asList(jdbc.sql("select search_quads(:t)")
+                .param("t", text)
+                .query((rs, n) -> (String[]) rs.getArray(1).getArray())
+                .single()));
+
+        for (String field : text.split("\n")) {
+            for (int from = 0; from < field.length(); from++) {
+                for (int to = from + 4; to <= field.length(); to++) {
+                    String term = field.substring(from, to);
+                    if (term.chars().allMatch(c -> c >= '!' && c <= '~')) {
+                        for (int i = 0; i + 4 <= term.length(); i++) {
+                            assertThat(sql).as(term).contains(term.substring(i, i + 4));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(sql)
+                .contains("abcd", "2345", "a@ex", "0901", "xyz1")
+                .doesNotContain("jp09", "p090", "yz12", "z123")
+                .allMatch(quad -> quad.length() == 4);
+    }
+
+    @Test
     void shouldAnswerATwoCharacterWordFromTheGinIndexOnAFullTable() {
         String plan = new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
