@@ -11,6 +11,7 @@ import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -88,14 +89,18 @@ class LineFirstReplyTest extends LineIntegrationTest {
                 .singleElement()
                 .satisfies(t -> assertThat(t.actor()).isEqualTo("line-first-reply"));
 
-        Document page = Jsoup.parse(ConsoleClient.loggedInAsAdmin(port)
-                .get("/console/inquiries/" + reference)
-                .body());
+        ConsoleClient admin = ConsoleClient.loggedInAsAdmin(port);
+        String inquiryPage = "/console/inquiries/" + reference;
+        Document page = Jsoup.parse(admin.get(inquiryPage).body());
         long automatic = answered.messages().get(1).id();
         assertThat(page.getElementById("message-" + automatic).text())
                 .contains("LINE の自動応答")
                 .contains("初回対応には数えません");
         assertThat(page.getElementById("promote-" + automatic)).isNull();
+        assertThat(admin.postForm(inquiryPage, inquiryPage + "/messages/" + automatic + "/faq", Map.of())
+                        .statusCode())
+                .as("the greeting is no operator's answer to propose for the FAQ")
+                .isEqualTo(404);
         assertThat(page.getElementById("trail").text()).contains("LINE の自動応答");
 
         inquiries.reply(new Inquiries.Reply(reference, "admin", "担当の者です。ご注文番号を教えてください。"));
