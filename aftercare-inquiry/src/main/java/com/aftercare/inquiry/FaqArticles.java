@@ -97,14 +97,15 @@ public class FaqArticles {
     /**
      * An operator's reply on inquiry {@code reference} as a new FAQ draft: the inquiry's subject
      * as the question (a supervisor rewords it before publishing), the reply as the answer, the
-     * inquiry's category, and the inquiry as its source. Only a reply (an OUTBOUND message) of that
-     * inquiry can be promoted; anything else is {@link NotFound}.
+     * inquiry's category, and the inquiry as its source. Only an operator's reply (an OUTBOUND
+     * message) of that inquiry can be promoted; anything else, the desk's own greeting with a
+     * lookup link too, is {@link NotFound}.
      */
     @Transactional
     public long promoteReply(String reference, long messageId, String by) {
         Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         Inquiries.MessageView reply = inquiry.messages().stream()
-                .filter(m -> m.id() == messageId && "OUTBOUND".equals(m.direction()))
+                .filter(m -> m.id() == messageId && "OUTBOUND".equals(m.direction()) && !m.automatic())
                 .findFirst()
                 .orElseThrow(() -> NotFound.reply(reference, messageId));
         String question = inquiry.subject().length() > MAX_QUESTION

@@ -183,7 +183,13 @@ public class Inquiries {
             Channel channel,
             Instant at,
             String contentKind,
-            Long linePushId) {}
+            Long linePushId) {
+
+        /** The desk's own answer (the LINE first reply), not an operator's: it stopped no SLA clock. */
+        public boolean automatic() {
+            return "OUTBOUND".equals(direction) && LineFirstReplies.ACTOR.equals(author);
+        }
+    }
 
     public record TrailView(String type, String actor, String detail, Instant at) {}
 

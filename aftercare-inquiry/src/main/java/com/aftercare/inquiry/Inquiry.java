@@ -242,6 +242,20 @@ class Inquiry {
         return reply;
     }
 
+    /**
+     * The desk answered by itself ({@code actor}: the part that did, such as the LINE first reply).
+     * The customer has an answer, but no person has read the inquiry yet: the first-response clock
+     * runs on and the status stays, so the queue and the SLA still ask an operator for the answer.
+     */
+    InquiryMessage recordAutomaticReply(String actor, String body, Instant at) {
+        requireActive("reply to");
+        InquiryMessage reply = InquiryMessage.outbound(actor, InquiryText.body("body", body), channel, at);
+        messages.add(reply);
+        updatedAt = at;
+        record(InquiryTrailEntry.Type.REPLIED, actor, null, at);
+        return reply;
+    }
+
     /** An internal note: never sent to the customer, allowed in every status (also after closing). */
     InquiryMessage addNote(String operator, String body, Instant at) {
         InquiryMessage note = InquiryMessage.note(operator, InquiryText.body("body", body), channel, at);

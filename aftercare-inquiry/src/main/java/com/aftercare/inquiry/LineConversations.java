@@ -23,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LINE conversations in the desk: each event of a storefront's LINE webhook, already verified and
  * read. A LINE user's message joins their open conversation (the latest LINE inquiry of theirs
  * that is not closed: a resolved one reopens, as for mail), else opens a new LINE inquiry, which
- * then goes through the desk like any other (SLA, assignment rules, queue, search). An event is
- * taken once: its {@code webhookEventId} is recorded in the same transaction, so a redelivery
- * changes nothing, and an event whose handling failed is taken afresh when LINE redelivers it.
+ * then goes through the desk like any other (SLA, assignment rules, queue, search), answered at
+ * once by the storefront's automatic first reply when it wants one ({@link LineFirstReplies}). An
+ * event is taken once: its {@code webhookEventId} is recorded in the same transaction, so a
+ * redelivery changes nothing, and an event whose handling failed is taken afresh when LINE
+ * redelivers it.
  *
  * <p>What the webhook only points at is read from LINE first, outside the transaction: the
  * display name of a new user (profile API) and an image's or file's content (content API), which
@@ -91,6 +93,7 @@ public class LineConversations {
     private final LineWords words;
     private final InquiryIntake intake;
     private final InquiryStore store;
+    private final LineFirstReplies firstReplies;
     private final AttachmentPolicy attachments;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -104,6 +107,7 @@ public class LineConversations {
             LineWords words,
             InquiryIntake intake,
             InquiryStore store,
+            LineFirstReplies firstReplies,
             AttachmentPolicy attachments,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
@@ -115,6 +119,7 @@ public class LineConversations {
         this.words = words;
         this.intake = intake;
         this.store = store;
+        this.firstReplies = firstReplies;
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -255,7 +260,8 @@ public class LineConversations {
             Instant now) {
         Optional<Inquiry> open = openConversation(identity);
         Inquiry inquiry;
-        if (open.isPresent()) {
+        boolean opened = open.isEmpty();
+        if (!opened) {
             inquiry = open.get();
             intake.addCustomerMessageTo(inquiry, body, identity.displayName(), null);
         } else {
@@ -277,6 +283,10 @@ public class LineConversations {
         InquiryMessage added = InquiryStore.lastMessage(inquiry);
         added.arrivedOnLine(lineMessageId, kind, replyToken);
         store.flushAndLast(inquiry);
+        if (opened) {
+            // after the message has its reply token: the first reply uses it
+            firstReplies.answer(inquiry, identity, now);
+        }
         return new Added(inquiry.reference(), added.id());
     }
 

@@ -87,6 +87,28 @@ class InquiryTest {
     }
 
     @Test
+    void shouldNotCountTheDesksAutomaticAnswerAsAFirstResponse() {
+        Inquiry inquiry = newInquiry();
+
+        inquiry.recordAutomaticReply("line-first-reply", "お問い合わせありがとうございます。", T0.plusSeconds(1));
+
+        assertThat(inquiry.sla().firstRespondedAt()).isNull();
+        assertThat(inquiry.status()).isEqualTo(InquiryStatus.NEW);
+        assertThat(inquiry.messages()).last().satisfies(m -> {
+            assertThat(m.direction()).isEqualTo(InquiryMessage.Direction.OUTBOUND);
+            assertThat(m.author()).isEqualTo("line-first-reply");
+        });
+        assertThat(inquiry.trail()).last().satisfies(t -> {
+            assertThat(t.type()).isEqualTo(InquiryTrailEntry.Type.REPLIED);
+            assertThat(t.actor()).isEqualTo("line-first-reply");
+        });
+
+        inquiry.recordReply("sato", "確認いたします", T0.plusSeconds(60));
+
+        assertThat(inquiry.sla().firstRespondedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
     void shouldNotCountANoteAsAFirstResponse() {
         Inquiry inquiry = newInquiry();
 

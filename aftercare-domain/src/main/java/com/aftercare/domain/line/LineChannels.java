@@ -4,12 +4,14 @@ import com.aftercare.domain.audit.AuditLog;
 import com.aftercare.domain.shared.ConnectionSecrets;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.Secrets;
+import com.aftercare.domain.shared.Text;
 import com.aftercare.domain.storefront.StorefrontId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,13 +47,46 @@ public class LineChannels {
 
     /**
      * What the console shows of a storefront's LINE channel ({@code secretHint} null: not
-     * connected); {@code noticesOnLine}: linked customers get their notices on LINE.
+     * connected); {@code noticesOnLine}: linked customers get their notices on LINE; {@code
+     * firstReply}: a LINE-only customer's new conversation is answered at once with the order
+     * lookup link, in the shop's {@code firstReplyText} (null: the default words).
      */
     public record Settings(
-            StorefrontId storefront, String secretHint, Instant updatedAt, String updatedBy, boolean noticesOnLine) {
+            StorefrontId storefront,
+            String secretHint,
+            Instant updatedAt,
+            String updatedBy,
+            boolean noticesOnLine,
+            boolean firstReply,
+            String firstReplyText) {
 
         public boolean connected() {
             return secretHint != null;
+        }
+    }
+
+    /** The longest first reply a shop may write: the link and LINE's 5000 characters leave room. */
+    public static final int MAX_FIRST_REPLY = 1000;
+
+    /** Where the link goes in the shop's own first reply. */
+    public static final String LINK = "{link}";
+
+    /**
+     * The storefront answers a LINE-only customer's new conversation by itself.
+     *
+     * @param text the shop's words, or null for the default words in the customer's language
+     */
+    public record FirstReply(String text) {
+
+        /**
+         * The reply with {@code link} where the shop's words put {@value #LINK}, else on a line of
+         * its own after them; the default words (given the link) when the shop wrote none.
+         */
+        public String with(String link, UnaryOperator<String> defaultWords) {
+            if (text == null) {
+                return defaultWords.apply(link);
+            }
+            return text.contains(LINK) ? text.replace(LINK, link) : text + "\n" + link;
         }
     }
 
@@ -90,9 +125,91 @@ public class LineChannels {
     public Settings settings(StorefrontId storefront) {
         secrets.requireStorefront(storefront.value());
         return secrets.stamp(CHANNEL, storefront.value())
-                .map(stamp -> new Settings(
-                        storefront, stamp.hint(), stamp.updatedAt(), stamp.updatedBy(), noticesOnLine(storefront)))
-                .orElse(new Settings(storefront, null, null, null, false));
+                .map(stamp -> jdbc.sql("""
+                                select notices_on_line, first_reply, first_reply_text from line_channel
+                                 where storefront_id = :storefront
+                                """)
+                        .param("storefront", storefront.value())
+                        .query((rs, i) -> new Settings(
+                                storefront,
+                                stamp.hint(),
+                                stamp.updatedAt(),
+                                stamp.updatedBy(),
+                                rs.getBoolean(1),
+                                rs.getBoolean(2),
+                                rs.getString(3)))
+                        .single())
+                .orElse(new Settings(storefront, null, null, null, false, false, null));
+    }
+
+    /** The storefront's automatic first reply on LINE, when an admin turned it on. */
+    @Transactional(readOnly = true)
+    public Optional<FirstReply> firstReply(StorefrontId storefront) {
+        return jdbc.sql("""
+                        select first_reply_text from line_channel where storefront_id = :storefront and first_reply
+                        """)
+                .param("storefront", storefront.value())
+                .query((rs, i) -> new FirstReply(rs.getString(1)))
+                .optional();
+    }
+
+    /**
+     * Turns the automatic first reply on or off and keeps the shop's words for it (blank: the
+     * default words); audited ({@code line.first-reply.saved}) when it changed anything.
+     *
+     * @throws InvalidValue on {@code firstReply} when the storefront has no LINE channel, on {@code
+     *     firstReplyText} for words longer than {@value #MAX_FIRST_REPLY} characters or with
+     *     control characters
+     */
+    @Transactional
+    public void saveFirstReply(StorefrontId storefront, boolean on, String text, String by) {
+        secrets.requireStorefront(storefront.value());
+        String words = firstReplyWords(text);
+        int changed = jdbc.sql("""
+                        update line_channel set first_reply = :on, first_reply_text = :text
+                         where storefront_id = :storefront
+                           and (first_reply <> :on or first_reply_text is distinct from :text)
+                        """)
+                .param("on", on)
+                .param("text", words)
+                .param("storefront", storefront.value())
+                .update();
+        settingChanged(
+                storefront,
+                changed,
+                "firstReply",
+                "line.first-reply.saved",
+                Map.of("on", on, "ownWords", words != null),
+                by);
+    }
+
+    /**
+     * After an update of one of the channel's settings: refused on {@code field} when the storefront
+     * has no channel to set it on, audited as {@code action} when the update changed anything.
+     */
+    private void settingChanged(
+            StorefrontId storefront, int changed, String field, String action, Map<String, ?> details, String by) {
+        if (changed == 0 && secrets.stamp(CHANNEL, storefront.value()).isEmpty()) {
+            throw new InvalidValue(field, "connect the storefront's LINE channel first");
+        }
+        if (changed > 0) {
+            audit.record(by, action, "storefront", target(storefront), details);
+        }
+    }
+
+    /** The shop's words as kept: stripped, null when blank (the default words then). */
+    static String firstReplyWords(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String words = text.strip().replace("\r\n", "\n");
+        if (words.length() > MAX_FIRST_REPLY) {
+            throw new InvalidValue("firstReplyText", "must be at most " + MAX_FIRST_REPLY + " characters");
+        }
+        if (Text.hasControlCharacters(words, true) || Text.hasLoneSurrogate(words)) {
+            throw new InvalidValue("firstReplyText", "must not contain control characters");
+        }
+        return words;
     }
 
     /**
@@ -124,12 +241,7 @@ public class LineChannels {
                 .param("on", on)
                 .param("storefront", storefront.value())
                 .update();
-        if (changed == 0 && secrets.stamp(CHANNEL, storefront.value()).isEmpty()) {
-            throw new InvalidValue("noticesOnLine", "connect the storefront's LINE channel first");
-        }
-        if (changed > 0) {
-            audit.record(by, "line.notices.switched", "storefront", target(storefront), Map.of("on", on));
-        }
+        settingChanged(storefront, changed, "noticesOnLine", "line.notices.switched", Map.of("on", on), by);
     }
 
     /**

@@ -34,15 +34,14 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * A user who unfollowed (blocked) the account gets nothing: LINE would accept the push and drop
- * it, so the text is FAILED with that reason before any call, and the inquiry shows it. A notice
+ * it, so the text is FAILED with that reason before any call, and the inquiry shows it. Every
+ * error is written in a shape {@link LineFailure} reads, so the console names the cause. A notice
  * whose text FAILED goes by mail instead ({@link LineNotices}).
  */
 @Component
 public class LineDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(LineDispatcher.class);
-
-    static final String UNFOLLOWED = "UNFOLLOWED: the customer blocked the LINE account; nothing was sent";
 
     private final LinePushRows rows;
     private final LineNotices notices;
@@ -154,12 +153,12 @@ public class LineDispatcher {
     private Optional<Duration> deliver(LinePushRows.Claimed text) {
         String me = settings.instanceId();
         if (!text.following()) {
-            fail(text, UNFOLLOWED);
+            fail(text, LineFailure.UNFOLLOWED_ERROR);
             return Optional.empty();
         }
         Optional<String> token = channels.accessToken(text.storefront());
         if (token.isEmpty()) {
-            fail(text, "the storefront has no LINE channel (any more): nothing was sent");
+            fail(text, LineFailure.NO_CHANNEL_ERROR);
             return Optional.empty();
         }
         boolean reply = text.replyTokenUsable(clock.instant());
@@ -189,18 +188,20 @@ public class LineDispatcher {
             rows.sent(text.id(), me, answer.acceptedRequestId());
             outcomes.increment("sent");
         } else if (status == 429) {
-            Duration delay = retryOrGiveUp(text, "LINE answered 429 (rate limit): " + answer.body(), false);
+            Duration delay = retryOrGiveUp(text, LineFailure.answered(429, answer.body()), false);
             return Optional.of(delay);
         } else if (status >= 500) {
             if (reply) {
-                park(text, "LINE answered " + status + " to a reply, which it may have delivered: " + answer.body());
+                park(
+                        text,
+                        LineFailure.answered(status, answer.body()) + " (to a reply, which LINE may have delivered)");
             } else {
-                retryOrGiveUp(text, "LINE answered " + status + ": " + answer.body(), true);
+                retryOrGiveUp(text, LineFailure.answered(status, answer.body()), true);
             }
         } else if (reply && status == 400) {
             rows.giveUpReplyToken(text.id(), me, "reply token refused, sent as a push: " + answer.body());
         } else {
-            fail(text, "LINE refused it (" + status + "): " + answer.body());
+            fail(text, LineFailure.refused(status, answer.body()));
         }
         return Optional.empty();
     }
@@ -215,7 +216,7 @@ public class LineDispatcher {
     private Duration retryOrGiveUp(LinePushRows.Claimed text, String error, boolean mayHaveArrived) {
         int failedAttempts = text.attempts() + 1;
         if (failedAttempts >= settings.maxAttempts()) {
-            String why = "gave up after " + failedAttempts + " attempts: " + error;
+            String why = LineFailure.gaveUp(failedAttempts, error);
             if (mayHaveArrived) {
                 park(text, why + " (LINE may have delivered it)");
             } else {

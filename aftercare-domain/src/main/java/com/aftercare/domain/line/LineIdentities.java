@@ -200,6 +200,19 @@ public class LineIdentities {
                 .optional();
     }
 
+    /**
+     * Whether the person behind this LINE account proved an order through the portal's lookup
+     * ({@code linked_at}); an operator's merge does not count.
+     */
+    @Transactional(readOnly = true)
+    public boolean linked(long identity) {
+        return jdbc.sql("select linked_at is not null from line_identity where id = :id")
+                .param("id", identity)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     private static final String SELECT =
             "select id, storefront_id, line_user_id, customer_id, display_name, following from line_identity";
 

@@ -35,7 +35,13 @@ public class LinePushes {
      * @param via {@code REPLY} or {@code PUSH}, once tried
      * @param error the last failure as LINE or the connection gave it
      */
-    public record PushState(long id, Status status, String via, int attempts, String error, Instant sentAt) {}
+    public record PushState(long id, Status status, String via, int attempts, String error, Instant sentAt) {
+
+        /** Why it was not sent or may not have arrived, for the console's words; null otherwise. */
+        public LineFailure cause() {
+            return LineFailure.of(status, error);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final LinePushRows rows;

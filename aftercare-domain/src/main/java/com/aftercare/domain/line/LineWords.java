@@ -27,4 +27,10 @@ public interface LineWords {
      *     says notices keep coming by mail until it is
      */
     String noticesChosen(NoticeChannel chosen, boolean onLineNow, CustomerId customer);
+
+    /**
+     * The default words of the automatic first reply to a LINE-only customer's new conversation: a
+     * greeting, that an operator answers in turn, and the order lookup {@code link}.
+     */
+    String firstReply(String link, CustomerId customer);
 }

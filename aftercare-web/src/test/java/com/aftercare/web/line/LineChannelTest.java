@@ -37,9 +37,6 @@ class LineChannelTest extends LineIntegrationTest {
     static final String SECRET = "0123456789abcdef0123456789abcdef";
 
     @Autowired
-    Inquiries inquiries;
-
-    @Autowired
     InquiryAttachments attachments;
 
     @Autowired

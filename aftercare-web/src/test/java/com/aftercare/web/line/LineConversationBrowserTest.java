@@ -11,7 +11,6 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Browser;
 import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestInquiries;
-import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -52,9 +51,9 @@ class LineConversationBrowserTest extends LineIntegrationTest {
 
     @BeforeEach
     void connect() {
-        storefront = TestStorefronts.create(storefronts);
-        channels.save(storefront.id(), SECRET, TOKEN, "test");
-        webhook = new LineWebhook(port, storefront.code(), SECRET);
+        Connected connected = connectNewStorefront(SECRET);
+        storefront = connected.storefront();
+        webhook = connected.webhook();
         browser.on(port);
         browser.fresh();
         browser.logIn("admin", TestEnvironment.ADMIN_PASSWORD);

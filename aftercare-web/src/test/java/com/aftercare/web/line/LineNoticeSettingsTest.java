@@ -5,8 +5,6 @@ import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.web.support.AftercareIntegrationTest;
-import com.aftercare.web.support.TestStorefronts;
-import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +38,7 @@ class LineNoticeSettingsTest extends LinkedCustomerScene {
         assertThat(on.statusCode()).isEqualTo(302);
         assertThat(channels.noticesOnLine(storefront.id())).isTrue();
         assertThat(admin.get(linePage()).body()).contains("LINE で送るようにしました");
-        assertThat(jdbc.sql("""
-                        select details::text from audit_log where action = 'line.notices.switched' and target_id = :id
-                        """)
-                        .param("id", String.valueOf(storefront.id().value()))
-                        .query(String.class)
-                        .list())
+        assertThat(auditedOn("line.notices.switched", storefront.id()))
                 .singleElement()
                 .satisfies(d -> assertThat(d).contains("true"));
     }
@@ -65,23 +58,8 @@ class LineNoticeSettingsTest extends LinkedCustomerScene {
 
     @Test
     void shouldRefuseTheSwitchOfAStorefrontWithoutChannelAnUnknownOneAndAPostWithoutTheCsrfToken() {
-        TestStorefront bare = TestStorefronts.create(storefronts);
-        String barePage = "/console/admin/storefronts/" + bare.id().value() + "/line";
+        assertRefusedBeyondAConnectedStorefront(admin, linePage(), "notices", Map.of("noticesOnLine", "true"));
 
-        HttpResponse<String> unconnected =
-                admin.postForm(barePage, barePage + "/notices", Map.of("noticesOnLine", "true"));
-
-        assertThat(unconnected.statusCode()).isEqualTo(400);
-        assertThat(unconnected.body()).contains("先にこのストアの LINE チャネルを保存してください。");
-        assertThat(admin.postForm(
-                                linePage(),
-                                "/console/admin/storefronts/999999999/line/notices",
-                                Map.of("noticesOnLine", "true"))
-                        .statusCode())
-                .isEqualTo(404);
-        assertThat(admin.postWithoutToken(linePage() + "/notices", Map.of("noticesOnLine", "true"))
-                        .statusCode())
-                .isEqualTo(403);
         assertThat(channels.noticesOnLine(storefront.id())).isFalse();
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The LINE channel's words from the messages files ({@code inquiry.line.kind.*}, {@code
- * line.notices.chosen.*}), in the language the customer's mail is written in.
+ * line.notices.chosen.*}, {@code line.firstReply.text}), in the language the customer's mail is
+ * written in.
  */
 @Component
 class MessagesLineWords implements LineWords {
@@ -36,6 +37,15 @@ class MessagesLineWords implements LineWords {
     String noticesChosen(NoticeChannel chosen, boolean onLineNow, Locale locale) {
         String key = chosen == NoticeChannel.LINE && !onLineNow ? "LINE.later" : chosen.name();
         return messages.getMessage("line.notices.chosen." + key, null, locale);
+    }
+
+    @Override
+    public String firstReply(String link, CustomerId customer) {
+        return firstReply(link, localeOf(customer));
+    }
+
+    String firstReply(String link, Locale locale) {
+        return messages.getMessage("line.firstReply.text", new Object[] {link}, locale);
     }
 
     private Locale localeOf(CustomerId customer) {

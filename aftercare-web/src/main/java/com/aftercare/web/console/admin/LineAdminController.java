@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A storefront's LINE official account: the webhook URL to paste into the LINE Developers
  * console, the channel secret and access token (sealed, shown only by the secret's last four
- * characters), a check that asks LINE for the bot with the stored token, and whether linked
- * customers get their notices on LINE. {@link LineChannels} audits every change as the acting admin.
+ * characters), a check that asks LINE for the bot with the stored token, whether linked
+ * customers get their notices on LINE, and the automatic first reply to a LINE-only customer.
+ * {@link LineChannels} audits every change as the acting admin.
  */
 @Controller
 @RequestMapping("/console/admin/storefronts/{id}/line")
@@ -31,6 +32,7 @@ class LineAdminController {
 
     private static final String FORM = "channelForm";
     private static final String NOTICES_FORM = "noticesForm";
+    private static final String FIRST_REPLY_FORM = "firstReplyForm";
 
     private final LineChannels channels;
     private final ShopProperties shop;
@@ -83,6 +85,25 @@ class LineAdminController {
         });
     }
 
+    /**
+     * Turns the automatic first reply on or off with the shop's words; words too long or with
+     * control characters, or a missing switch, are answered under their field with 400.
+     */
+    @PostMapping("/first-reply")
+    String firstReply(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FIRST_REPLY_FORM) LineFirstReplyForm form,
+            BindingResult errors,
+            Principal admin,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return page.submit(id, errors, model, response, redirect, storefront -> {
+            channels.saveFirstReply(storefront, form.firstReply(), form.firstReplyText(), admin.getName());
+            return "admin.line.firstReply.saved";
+        });
+    }
+
     /** Asks LINE, and shows the answer on the page (the bot's name, or what went wrong). */
     @PostMapping("/check")
     String check(@PathVariable long id, Model model) {
@@ -102,6 +123,10 @@ class LineAdminController {
         model.addAttribute("demoLine", demoLine);
         StorefrontSettingsPage.offer(model, FORM, LineChannelForm::empty);
         StorefrontSettingsPage.offer(model, NOTICES_FORM, () -> LineNoticesForm.of(settings.noticesOnLine()));
+        StorefrontSettingsPage.offer(model, FIRST_REPLY_FORM, () -> LineFirstReplyForm.of(settings));
+        model.addAttribute("firstReplyLink", LineChannels.LINK);
+        // the default words as a customer reads them, with a link of the shape they get
+        model.addAttribute("firstReplySample", shop.publicUrl() + "/portal?line=…");
         model.addAttribute("webhookUrl", shop.publicUrl() + "/api/v1/webhooks/line/" + storefront.code());
     }
 }

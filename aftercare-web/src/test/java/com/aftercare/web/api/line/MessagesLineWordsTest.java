@@ -30,6 +30,18 @@ class MessagesLineWordsTest {
                 .contains("これまでどおりメールでお届けします");
     }
 
+    @Test
+    void shouldGreetWithTheLookupLinkInJapaneseAndInEnglish() {
+        String link = "https://shop.example/portal?line=t";
+
+        assertThat(words.firstReply(link, Locale.JAPANESE))
+                .startsWith("お問い合わせありがとうございます。担当者が順にお返事します。")
+                .endsWith("\n" + link);
+        assertThat(words.firstReply(link, Locale.ENGLISH))
+                .startsWith("Thank you for your message. Our staff will answer you in turn.")
+                .endsWith("\n" + link);
+    }
+
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages");
