@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface AssignmentRule {
 
     /** Where the inquiry goes, or empty when no rule applies (it stays unassigned). */
-    Optional<Choice> choose(Inquiries.InquiryView inquiry);
+    Optional<Choice> choose(InquiryView inquiry);
 
     /**
      * @param team the code of the team the inquiry now belongs to, or null for none

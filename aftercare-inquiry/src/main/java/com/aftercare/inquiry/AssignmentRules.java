@@ -151,7 +151,7 @@ public class AssignmentRules {
 
     /** The first rule, by position, whose conditions all hold for the inquiry. */
     @Transactional(readOnly = true)
-    Optional<Route> route(Inquiries.InquiryView inquiry) {
+    Optional<Route> route(InquiryView inquiry) {
         return jdbc.sql("""
                         select t.id, t.code, r.strategy from assignment_rule r join team t on t.id = r.team_id
                          where (r.channel is null or r.channel = :channel)

@@ -162,7 +162,7 @@ public class CannedResponses {
     @Transactional(readOnly = true)
     public String renderFor(long id, String reference, Function<CannedVariable, String> missing) {
         CannedResponseView canned = find(id).orElseThrow(() -> NotFound.cannedResponse(id));
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         Map<CannedVariable, String> values = new EnumMap<>(CannedVariable.class);
         values.put(CannedVariable.SHOP_NAME, shop.name());
         values.put(CannedVariable.REFERENCE, inquiry.reference());

@@ -64,8 +64,8 @@ class ChannelNotes {
         visitStaff = staff;
     }
 
-    Inquiries.ChannelDetails details() {
-        return new Inquiries.ChannelDetails(
+    ChannelDetails details() {
+        return new ChannelDetails(
                 phoneCaller,
                 callbackWanted,
                 callbackAt,

@@ -103,8 +103,8 @@ public class FaqArticles {
      */
     @Transactional
     public long promoteReply(String reference, long messageId, String by) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
-        Inquiries.MessageView reply = inquiry.messages().stream()
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        MessageView reply = inquiry.messages().stream()
                 .filter(m -> m.id() == messageId && "OUTBOUND".equals(m.direction()) && !m.automatic())
                 .findFirst()
                 .orElseThrow(() -> NotFound.reply(reference, messageId));
@@ -151,7 +151,7 @@ public class FaqArticles {
      */
     @Transactional(readOnly = true)
     public List<ArticleView> suggestFor(String reference, int limit) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         StringBuilder text = new StringBuilder(inquiry.subject());
         inquiry.messages().stream()
                 .filter(m -> "INBOUND".equals(m.direction()))

@@ -1,17 +1,14 @@
 package com.aftercare.inquiry;
 
-import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.inquiry.InquiryEvents.CustomerReplied;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryOpened;
 import com.aftercare.domain.inquiry.InquiryEvents.InquiryResolved;
 import com.aftercare.domain.inquiry.InquiryId;
-import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.request.IdempotencyKeyReused;
 import com.aftercare.domain.request.RequestKey;
 import com.aftercare.domain.shared.InvalidValue;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.domain.storefront.StorefrontId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -168,76 +165,6 @@ public class Inquiries {
      * {@code followUpOf} naming the closed one.
      */
     public record MessageAdded(long messageId, String reference, InquiryStatus status, String followUpOf) {}
-
-    /**
-     * @param contentKind what a LINE message carried besides text ({@code IMAGE}, {@code STICKER},
-     *     {@code FILE}, {@code POSTBACK}), or null
-     * @param linePushId the LINE text that carried an operator's reply (its state: {@code LinePushes}), or null
-     */
-    public record MessageView(
-            long id,
-            String direction,
-            String author,
-            String authorName,
-            String body,
-            Channel channel,
-            Instant at,
-            String contentKind,
-            Long linePushId) {
-
-        /** The desk's own answer (the LINE first reply), not an operator's: it stopped no SLA clock. */
-        public boolean automatic() {
-            return "OUTBOUND".equals(direction) && LineFirstReplies.ACTOR.equals(author);
-        }
-    }
-
-    public record TrailView(String type, String actor, String detail, Instant at) {}
-
-    public record InquiryView(
-            InquiryId id,
-            String reference,
-            InquiryStatus status,
-            Channel channel,
-            Category category,
-            Priority priority,
-            String subject,
-            CustomerId customer,
-            StorefrontId storefront,
-            OrderId order,
-            String followUpOfReference,
-            Long assigneeOperatorId,
-            Instant firstResponseDueAt,
-            Instant resolutionDueAt,
-            Instant firstRespondedAt,
-            Instant resolvedAt,
-            Instant closedAt,
-            boolean flagged,
-            String flagReason,
-            // an early warning's code (EarlyWarning.Code), its argument in flagReason; null: an operator's words
-            String flagCode,
-            Instant createdAt,
-            Instant updatedAt,
-            List<MessageView> messages,
-            List<TrailView> trail,
-            String team,
-            ChannelDetails details) {}
-
-    /**
-     * What a phone call or a visit adds (all null / false for other channels).
-     *
-     * @param callbackAt when the customer wants to be called back, within the shop's phone hours
-     * @param callbackDoneAt when an operator marked the callback made ({@code callbackDoneBy}), else null
-     */
-    public record ChannelDetails(
-            String phoneCaller,
-            boolean callbackWanted,
-            Instant callbackAt,
-            Instant callbackDoneAt,
-            String callbackDoneBy,
-            String visitAddress,
-            Instant visitSlotStart,
-            Instant visitSlotEnd,
-            String visitStaff) {}
 
     // ---- the customer's side ----------------------------------------------------------------
 

@@ -421,7 +421,7 @@ class Inquiry {
     }
 
     /** The channel details (phone call, visit) in one value. */
-    Inquiries.ChannelDetails channelDetails() {
+    ChannelDetails channelDetails() {
         return channelNotes().details();
     }
 

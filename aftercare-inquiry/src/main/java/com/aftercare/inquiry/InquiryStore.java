@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the desk's jobs find an inquiry and put it back: locked for a change, flushed when the new
- * rows' ids are needed for an answer, and turned into the {@link Inquiries.InquiryView} callers see.
+ * rows' ids are needed for an answer, and turned into the {@link InquiryView} callers see.
  * Runs in the caller's transaction.
  */
 @Component
@@ -44,22 +44,22 @@ class InquiryStore {
     }
 
     /** Any inquiry (the console). */
-    Optional<Inquiries.InquiryView> find(String reference) {
+    Optional<InquiryView> find(String reference) {
         return inquiries.findByReference(reference).map(this::view);
     }
 
     /** Only an inquiry that came through {@code storefront} (the API). */
-    Optional<Inquiries.InquiryView> find(StorefrontId storefront, String reference) {
+    Optional<InquiryView> find(StorefrontId storefront, String reference) {
         return inquiries
                 .findByReferenceAndStorefrontId(reference, storefront.value())
                 .map(this::view);
     }
 
-    Inquiries.InquiryView view(Inquiry i) {
+    InquiryView view(Inquiry i) {
         String followUpOf = i.followUpOf() == null
                 ? null
                 : inquiries.referenceOf(i.followUpOf().value()).orElse(null);
-        return new Inquiries.InquiryView(
+        return new InquiryView(
                 i.id(),
                 i.reference(),
                 i.status(),
@@ -83,7 +83,7 @@ class InquiryStore {
                 i.createdAt(),
                 i.updatedAt(),
                 i.messages().stream()
-                        .map(m -> new Inquiries.MessageView(
+                        .map(m -> new MessageView(
                                 m.id(),
                                 m.direction().name(),
                                 m.author(),
@@ -95,7 +95,7 @@ class InquiryStore {
                                 m.linePushId()))
                         .toList(),
                 i.trail().stream()
-                        .map(t -> new Inquiries.TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))
+                        .map(t -> new TrailView(t.type().name(), t.actor(), t.detail(), t.occurredAt()))
                         .toList(),
                 i.team(),
                 i.channelDetails());

@@ -19,7 +19,7 @@ class RuleBasedAssignment implements AssignmentRule {
     }
 
     @Override
-    public Optional<Choice> choose(Inquiries.InquiryView inquiry) {
+    public Optional<Choice> choose(InquiryView inquiry) {
         return rules.route(inquiry)
                 .map(route -> new Choice(
                         route.teamCode(),

@@ -74,7 +74,7 @@ public class VisitConfirmation {
         if (!customer.hasEmail() && !notices.takenOnLine(customer.id(), inquiry.storefront())) {
             return;
         }
-        Inquiries.ChannelDetails visit = inquiry.channelDetails();
+        ChannelDetails visit = inquiry.channelDetails();
         String token = tokens.sign(PURPOSE, Long.toString(inquiry.id().value()), visit.visitSlotEnd());
         String link = shop.publicUrl() + "/portal/visit?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         notices.send(MailRequest.transactional(
@@ -101,7 +101,7 @@ public class VisitConfirmation {
     }
 
     /** The slot as the customer reads it, in the shop's time zone: {@code 2026-11-25 10:00–12:00}. */
-    private String when(Inquiries.ChannelDetails visit) {
+    private String when(ChannelDetails visit) {
         return DAY_AND_TIME.format(visit.visitSlotStart().atZone(shop.zone())) + "–"
                 + TIME.format(visit.visitSlotEnd().atZone(shop.zone()));
     }

@@ -6,6 +6,7 @@ import com.aftercare.inquiry.CallsAndVisits;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.SatisfactionSurvey;
@@ -366,7 +367,7 @@ final class DemoDesk {
 
     /** The customer answers the survey mail's one question, as the signed link lets them. */
     private void rate(String reference, int score, String comment) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        InquiryView inquiry = inquiries.find(reference).orElseThrow();
         String token = tokens.sign(
                 SatisfactionSurvey.PURPOSE,
                 Long.toString(inquiry.id().value()),

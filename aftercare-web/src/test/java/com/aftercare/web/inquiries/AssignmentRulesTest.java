@@ -12,6 +12,7 @@ import com.aftercare.inquiry.AssignmentStrategy;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.Teams;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -102,7 +103,7 @@ class AssignmentRulesTest {
                 position, channel, null, storefront.id().value(), team, strategy, "test"));
     }
 
-    Inquiries.InquiryView open(Channel channel) {
+    InquiryView open(Channel channel) {
         Inquiries.Opened opened = inquiries.open(new Inquiries.OpenInquiry(
                 storefront.id(),
                 channel,
@@ -118,7 +119,7 @@ class AssignmentRulesTest {
         return inquiries.find(opened.reference()).orElseThrow();
     }
 
-    String assignee(Inquiries.InquiryView inquiry) {
+    String assignee(InquiryView inquiry) {
         return inquiry.assigneeOperatorId() == null
                 ? null
                 : jdbc.sql("select username from operator where id = :id")
@@ -271,7 +272,7 @@ class AssignmentRulesTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Inquiries.InquiryView>> opened = new ArrayList<>();
+            List<Future<InquiryView>> opened = new ArrayList<>();
             for (int i = 0; i < perMember * members.size(); i++) {
                 opened.add(pool.submit(() -> {
                     start.await();
@@ -279,7 +280,7 @@ class AssignmentRulesTest {
                 }));
             }
             start.countDown();
-            for (Future<Inquiries.InquiryView> f : opened) {
+            for (Future<InquiryView> f : opened) {
                 assertThat(f.get().assigneeOperatorId()).isNotNull();
             }
         } finally {
@@ -311,8 +312,8 @@ class AssignmentRulesTest {
         rule(20, null, team, AssignmentStrategy.ROUND_ROBIN);
         rule(10, Channel.PHONE, phoneTeam, AssignmentStrategy.ROUND_ROBIN);
 
-        Inquiries.InquiryView phone = open(Channel.PHONE);
-        Inquiries.InquiryView mail = open(Channel.EMAIL);
+        InquiryView phone = open(Channel.PHONE);
+        InquiryView mail = open(Channel.EMAIL);
 
         assertThat(phone.team()).isEqualTo(phoneTeam);
         assertThat(assignee(phone)).isEqualTo(phoneOperator);
@@ -328,7 +329,7 @@ class AssignmentRulesTest {
         rule(10, null, team, AssignmentStrategy.ROUND_ROBIN);
         members.forEach(m -> teams.setAvailable(m, false, "admin"));
 
-        Inquiries.InquiryView inquiry = open(Channel.EMAIL);
+        InquiryView inquiry = open(Channel.EMAIL);
 
         assertThat(inquiry.team()).isEqualTo(team);
         assertThat(inquiry.assigneeOperatorId()).isNull();
@@ -339,7 +340,7 @@ class AssignmentRulesTest {
     void shouldLeaveTheInquiryUnassignedWhenNoRuleMatches() {
         rule(10, Channel.VISIT, team, AssignmentStrategy.ROUND_ROBIN);
 
-        Inquiries.InquiryView inquiry = open(Channel.EMAIL);
+        InquiryView inquiry = open(Channel.EMAIL);
 
         assertThat(inquiry.team()).isNull();
         assertThat(inquiry.assigneeOperatorId()).isNull();

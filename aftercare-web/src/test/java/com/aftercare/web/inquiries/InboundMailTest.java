@@ -7,6 +7,8 @@ import com.aftercare.domain.operator.Operators;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryStatus;
+import com.aftercare.inquiry.InquiryView;
+import com.aftercare.inquiry.MessageView;
 import com.aftercare.inquiry.mail.MailboxPoller;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Events;
@@ -103,7 +105,7 @@ class InboundMailTest {
 
         poller.pollOnce();
 
-        Inquiries.InquiryView view = inquiryHolding(id);
+        InquiryView view = inquiryHolding(id);
         assertThat(view.channel()).isEqualTo(Channel.EMAIL);
         assertThat(view.status()).isEqualTo(InquiryStatus.NEW);
         assertThat(view.subject()).isEqualTo("マグカップが欠けていました");
@@ -129,7 +131,7 @@ class InboundMailTest {
 
         poller.pollOnce();
 
-        Inquiries.InquiryView view = inquiryHolding(id);
+        InquiryView view = inquiryHolding(id);
         assertThat(view.subject()).isEqualTo("【至急】注文について");
         assertThat(view.messages().get(0).authorName()).isEqualTo("佐藤 一郎");
         assertThat(view.messages().get(0).body()).isEqualTo("注文番号①の件です。\n㈱サンプルより");
@@ -163,12 +165,12 @@ class InboundMailTest {
         String second = deliver(reply);
         poller.pollOnce();
 
-        Inquiries.InquiryView view = inquiries.find(reference).orElseThrow();
+        InquiryView view = inquiries.find(reference).orElseThrow();
         assertThat(inquiryHolding(second).reference()).isEqualTo(reference);
         assertThat(view.status()).isEqualTo(InquiryStatus.OPEN);
         assertThat(view.resolvedAt()).isNull();
         assertThat(view.messages())
-                .extracting(Inquiries.MessageView::body)
+                .extracting(MessageView::body)
                 .containsExactly("Mサイズに交換したいです。", "承知しました。", "やはりLサイズでお願いします。");
         assertThat(outcomeOf(second)).isEqualTo("ADDED_TO_INQUIRY");
         assertThat(inReplyToOf(second)).isEqualTo(first);
@@ -305,7 +307,7 @@ class InboundMailTest {
 
         poller.pollOnce();
 
-        Inquiries.InquiryView view = inquiryHolding(id);
+        InquiryView view = inquiryHolding(id);
         String body = view.messages().get(0).body();
         assertThat(body).startsWith("破損の写真です。");
         assertThat(body).contains("invoice.jpg (image/jpeg): declared image/jpeg but the content is text/plain");
@@ -349,7 +351,7 @@ class InboundMailTest {
 
         poller.pollOnce();
 
-        Inquiries.InquiryView view = inquiryHolding(id);
+        InquiryView view = inquiryHolding(id);
         String body = view.messages().get(0).body();
         assertThat(body).isEqualTo("クリックしてください\nここ");
         // the subject is kept as the text it is; the console escapes it
@@ -506,7 +508,7 @@ class InboundMailTest {
         }
     }
 
-    Inquiries.InquiryView inquiryHolding(String messageId) {
+    InquiryView inquiryHolding(String messageId) {
         String reference =
                 jdbc.sql("""
                         select i.reference from inquiry_message m join inquiry i on i.id = m.inquiry_id
@@ -529,7 +531,7 @@ class InboundMailTest {
                 .single();
     }
 
-    String customerEmailOf(Inquiries.InquiryView view) {
+    String customerEmailOf(InquiryView view) {
         return jdbc.sql("select email from customer where id = :id")
                 .param("id", view.customer().value())
                 .query(String.class)

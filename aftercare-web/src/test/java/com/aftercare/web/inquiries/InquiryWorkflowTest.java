@@ -11,7 +11,9 @@ import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryStatus;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
+import com.aftercare.inquiry.MessageView;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Events;
@@ -140,7 +142,7 @@ class InquiryWorkflowTest {
         inquiries.resolve(reference, sato);
         inquiries.close(reference, suzuki);
 
-        Inquiries.InquiryView view = inquiries.find(reference).orElseThrow();
+        InquiryView view = inquiries.find(reference).orElseThrow();
         assertThat(view.status()).isEqualTo(InquiryStatus.CLOSED);
         assertThat(view.firstRespondedAt()).isNotNull();
         assertThat(view.resolvedAt()).isNotNull();
@@ -148,7 +150,7 @@ class InquiryWorkflowTest {
         assertThat(view.assigneeOperatorId())
                 .isEqualTo(operators.find(sato).orElseThrow().id());
         assertThat(view.messages())
-                .extracting(Inquiries.MessageView::direction)
+                .extracting(MessageView::direction)
                 .containsExactly("INBOUND", "OUTBOUND", "INBOUND", "NOTE");
         assertThat(view.trail())
                 .extracting(t -> t.type() + " " + t.actor() + (t.detail() == null ? "" : " " + t.detail()))
@@ -209,17 +211,15 @@ class InquiryWorkflowTest {
         String reference = open(Priority.NORMAL).reference();
 
         assertThat(inquiries.assignAutomatically(reference, "auto-assign")).isEmpty();
-        Inquiries.InquiryView view = inquiries.find(reference).orElseThrow();
+        InquiryView view = inquiries.find(reference).orElseThrow();
         assertThat(view.assigneeOperatorId()).isNull();
         assertThat(view.team()).isNull();
     }
 
     @Test
     void shouldGiveUrgentInquiriesEarlierDueTimes() {
-        Inquiries.InquiryView urgent =
-                inquiries.find(open(Priority.URGENT).reference()).orElseThrow();
-        Inquiries.InquiryView low =
-                inquiries.find(open(Priority.LOW).reference()).orElseThrow();
+        InquiryView urgent = inquiries.find(open(Priority.URGENT).reference()).orElseThrow();
+        InquiryView low = inquiries.find(open(Priority.LOW).reference()).orElseThrow();
 
         assertThat(urgent.firstResponseDueAt()).isBefore(low.firstResponseDueAt());
         assertThat(urgent.resolutionDueAt()).isBefore(low.resolutionDueAt());

@@ -13,6 +13,8 @@ import com.aftercare.domain.line.LineProperties;
 import com.aftercare.domain.shared.BodyHmac;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
+import com.aftercare.inquiry.InquiryView;
+import com.aftercare.inquiry.MessageView;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
@@ -78,7 +80,7 @@ class LineChannelTest extends LineIntegrationTest {
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("\"duplicates\":1");
         String reference = rows().referenceOf(user);
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.channel().name()).isEqualTo("LINE");
         assertThat(inquiry.messages()).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo(text);
@@ -225,7 +227,7 @@ class LineChannelTest extends LineIntegrationTest {
         signedPost(textEvent(UUID.randomUUID().toString(), user, words + "の電源が入りません", false));
         String reference = rows().referenceOf(user);
 
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.firstResponseDueAt()).as("the SLA of every inquiry").isNotNull();
         assertThat(inquiry.resolutionDueAt()).isNotNull();
         String found = ConsoleClient.loggedInAsAdmin(port)
@@ -345,7 +347,7 @@ class LineChannelTest extends LineIntegrationTest {
                     .isEqualTo(pdf);
         });
         assertThat(inquiries.find(reference).orElseThrow().messages())
-                .extracting(Inquiries.MessageView::body)
+                .extracting(MessageView::body)
                 .containsExactly("[ファイル] 領収書.pdf", "[ファイル] 請求書.pdf");
     }
 

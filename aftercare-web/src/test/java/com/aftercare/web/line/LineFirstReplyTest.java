@@ -6,6 +6,7 @@ import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
@@ -75,7 +76,7 @@ class LineFirstReplyTest extends LineIntegrationTest {
         dispatcher.dispatchDue();
         String reference = rows().referenceOf(user);
 
-        Inquiries.InquiryView answered = inquiries.find(reference).orElseThrow();
+        InquiryView answered = inquiries.find(reference).orElseThrow();
         assertThat(answered.messages()).hasSize(2);
         assertThat(answered.messages().get(1)).satisfies(m -> {
             assertThat(m.direction()).isEqualTo("OUTBOUND");

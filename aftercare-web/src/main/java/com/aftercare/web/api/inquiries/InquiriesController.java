@@ -6,6 +6,7 @@ import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.ChatThread;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.web.api.EnumValues;
 import com.aftercare.web.api.JsonBodies;
 import com.aftercare.web.api.ProblemResponses;
@@ -243,7 +244,7 @@ class InquiriesController {
                 String body,
                 Instant at) {}
 
-        static InquiryResponse of(Inquiries.InquiryView v) {
+        static InquiryResponse of(InquiryView v) {
             return new InquiryResponse(
                     v.reference(),
                     v.status().name(),

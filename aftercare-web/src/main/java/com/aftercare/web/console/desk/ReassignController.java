@@ -2,6 +2,7 @@ package com.aftercare.web.console.desk;
 
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.InquiryWorkflowViolation;
 import com.aftercare.inquiry.Teams;
 import com.aftercare.web.console.ConsoleForms;
@@ -77,7 +78,7 @@ class ReassignController {
     }
 
     private String page(String reference, Model model) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         model.addAttribute("inquiry", inquiry);
         model.addAttribute("teams", teams.all());
         model.addAttribute("operators", teams.availability());

@@ -5,7 +5,7 @@ import com.aftercare.domain.webhook.WebhookDeliveries;
 import com.aftercare.domain.webhook.WebhookEvent;
 import com.aftercare.domain.webhook.WebhookSubscriptions;
 import com.aftercare.inquiry.Channel;
-import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -26,17 +26,17 @@ class ChatDeliveries {
         this.deliveries = deliveries;
     }
 
-    static boolean storefrontChat(Inquiries.InquiryView inquiry) {
+    static boolean storefrontChat(InquiryView inquiry) {
         return inquiry.channel() == Channel.CHAT && inquiry.storefront() != null;
     }
 
     /** A storefront chat nothing would carry a reply to. */
-    boolean unreachable(Inquiries.InquiryView inquiry) {
+    boolean unreachable(InquiryView inquiry) {
         return storefrontChat(inquiry) && !subscriptions.wants(inquiry.storefront(), WebhookEvent.INQUIRY_MESSAGE_SENT);
     }
 
     /** By message id, for the replies that went to the storefront's chat. */
-    Map<Long, WebhookDeliveries.State> states(Inquiries.InquiryView inquiry) {
+    Map<Long, WebhookDeliveries.State> states(InquiryView inquiry) {
         Map<Long, WebhookDeliveries.State> byMessage = new HashMap<>();
         if (!storefrontChat(inquiry)) {
             return byMessage;

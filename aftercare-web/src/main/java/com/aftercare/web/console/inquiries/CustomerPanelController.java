@@ -4,6 +4,7 @@ import com.aftercare.domain.customer.CustomerId;
 import com.aftercare.domain.customer.CustomerNotes;
 import com.aftercare.domain.shared.NotFound;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.web.console.ConsoleForms;
 import com.aftercare.web.console.ConsoleViews;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,7 +67,7 @@ class CustomerPanelController {
     }
 
     private CustomerId customerOf(String reference) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         if (inquiry.customer() == null) {
             throw NotFound.customer();
         }

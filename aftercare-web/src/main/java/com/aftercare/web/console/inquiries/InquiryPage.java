@@ -13,7 +13,9 @@ import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryAttachments;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryTags;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.Macros;
+import com.aftercare.inquiry.MessageView;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.web.console.ConsoleViews;
 import java.time.Clock;
@@ -96,7 +98,7 @@ class InquiryPage {
      * operator's merge brought them, not the person's own lookup (docs/channels.md, "Merging and
      * linking"): their notices go by mail until the person links it, so the page offers the link.
      */
-    private boolean lineMergedNotLinked(Inquiries.InquiryView inquiry) {
+    private boolean lineMergedNotLinked(InquiryView inquiry) {
         return inquiry.channel() == Channel.LINE
                 && inquiry.customer() != null
                 && lineIdentities.ofCustomer(inquiry.customer()).stream()
@@ -115,7 +117,7 @@ class InquiryPage {
             BindingResult replyErrors,
             ReplyForm note,
             BindingResult noteErrors) {
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
+        InquiryView inquiry = inquiries.find(reference).orElseThrow(() -> NotFound.inquiry(reference));
         model.addAttribute("inquiry", inquiry);
         CustomerPanel.View customer =
                 panel.of(inquiry.customer(), inquiry.storefront(), (String) model.getAttribute(REVEALED_BY));
@@ -150,7 +152,7 @@ class InquiryPage {
         model.addAttribute(
                 "linePushes",
                 linePushes.states(inquiry.messages().stream()
-                        .map(Inquiries.MessageView::linePushId)
+                        .map(MessageView::linePushId)
                         .filter(Objects::nonNull)
                         .toList()));
         // a storefront's chat: each reply's webhook state, and a warning when nothing would carry one

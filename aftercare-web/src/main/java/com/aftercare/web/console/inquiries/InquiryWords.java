@@ -1,6 +1,7 @@
 package com.aftercare.web.console.inquiries;
 
-import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
+import com.aftercare.inquiry.TrailView;
 import com.aftercare.web.console.OperatorNames;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -37,7 +38,7 @@ public class InquiryWords {
     }
 
     /** Why the inquiry is flagged: an early warning in words, or the operator's own reason. */
-    public String flagReason(Inquiries.InquiryView inquiry) {
+    public String flagReason(InquiryView inquiry) {
         if (inquiry.flagCode() == null) {
             return inquiry.flagReason();
         }
@@ -51,7 +52,7 @@ public class InquiryWords {
     }
 
     /** What the trail entry adds, in words. */
-    public String trailDetail(Inquiries.TrailView entry) {
+    public String trailDetail(TrailView entry) {
         String detail = entry.detail();
         if (detail == null) {
             return null;

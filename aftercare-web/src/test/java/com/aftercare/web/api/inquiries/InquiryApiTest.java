@@ -7,6 +7,8 @@ import com.aftercare.domain.request.IdempotentRequests;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
+import com.aftercare.inquiry.TrailView;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
@@ -100,7 +102,7 @@ class InquiryApiTest {
         assertThat(json.get("id").asString()).isEqualTo(reference);
         assertThat(json.get("status").asString()).isEqualTo("NEW");
 
-        Inquiries.InquiryView view = inquiries.find(storefront.id(), reference).orElseThrow();
+        InquiryView view = inquiries.find(storefront.id(), reference).orElseThrow();
         assertThat(view.channel().name()).isEqualTo("WEB_FORM");
         assertThat(view.category().name()).isEqualTo("SHIPPING");
         assertThat(view.priority().name()).isEqualTo("NORMAL");
@@ -111,7 +113,7 @@ class InquiryApiTest {
             assertThat(m.author()).isEqualTo("customer");
             assertThat(m.body()).isEqualTo("12月1日の午前中に変更できますか。");
         });
-        assertThat(view.trail()).extracting(Inquiries.TrailView::type).containsExactly("CREATED");
+        assertThat(view.trail()).extracting(TrailView::type).containsExactly("CREATED");
         assertThat(jdbc.sql("select count(*) from customer where email_normalized = :e")
                         .param("e", email)
                         .query(Long.class)
@@ -162,7 +164,7 @@ class InquiryApiTest {
         Api.Answer answer = post(api, "/api/v1/inquiries", openBody(email, orderNumber, "届きません"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        Inquiries.InquiryView view = inquiries
+        InquiryView view = inquiries
                 .find(storefront.id(), answer.json().get("reference").asString())
                 .orElseThrow();
         Long orderId = jdbc.sql("select id from customer_order where storefront_id = :s and order_number = :n")
@@ -222,10 +224,10 @@ class InquiryApiTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.json().get("inquiry").asString()).isEqualTo(reference);
         assertThat(answer.json().get("status").asString()).isEqualTo("NEW");
-        Inquiries.InquiryView view = inquiries.find(reference).orElseThrow();
+        InquiryView view = inquiries.find(reference).orElseThrow();
         assertThat(view.messages()).hasSize(2);
         assertThat(view.messages().get(1).authorName()).isEqualTo("山田 花子");
-        assertThat(view.trail()).extracting(Inquiries.TrailView::type).containsExactly("CREATED", "CUSTOMER_REPLIED");
+        assertThat(view.trail()).extracting(TrailView::type).containsExactly("CREATED", "CUSTOMER_REPLIED");
     }
 
     @Test

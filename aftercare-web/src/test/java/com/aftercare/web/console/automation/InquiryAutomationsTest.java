@@ -11,6 +11,7 @@ import com.aftercare.inquiry.CannedResponses;
 import com.aftercare.inquiry.Inquiries;
 import com.aftercare.inquiry.InquiryStatus;
 import com.aftercare.inquiry.InquiryTags;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.SlaAlerts;
 import com.aftercare.inquiry.Teams;
@@ -297,7 +298,7 @@ class InquiryAutomationsTest {
                 Map.of("macro", String.valueOf(macro)));
 
         assertThat(applied.statusCode()).isEqualTo(302);
-        Inquiries.InquiryView view = inquiries.find(reference).orElseThrow();
+        InquiryView view = inquiries.find(reference).orElseThrow();
         assertThat(view.status()).isEqualTo(InquiryStatus.WAITING_ON_CUSTOMER);
         assertThat(view.priority().name()).isEqualTo("HIGH");
         assertThat(view.assigneeOperatorId())

@@ -7,6 +7,8 @@ import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
+import com.aftercare.inquiry.MessageView;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.Events;
@@ -125,7 +127,7 @@ class CallsAndVisitsTest {
                         """).param("e", email).query(Long.class).single();
     }
 
-    Inquiries.InquiryView opened(HttpResponse<String> answer) {
+    InquiryView opened(HttpResponse<String> answer) {
         String location = answer.headers().firstValue("Location").orElseThrow();
         return inquiries.find(location.substring(location.lastIndexOf('/') + 1)).orElseThrow();
     }
@@ -135,7 +137,7 @@ class CallsAndVisitsTest {
         HttpResponse<String> answer = logCall(call("2026-11-24 14:00"));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
-        Inquiries.InquiryView inquiry = opened(answer);
+        InquiryView inquiry = opened(answer);
         assertThat(inquiry.channel()).isEqualTo(Channel.PHONE);
         assertThat(inquiry.subject()).isEqualTo("配送状況の確認");
         assertThat(inquiry.details().phoneCaller()).isEqualTo("山田 花子（ご本人）");
@@ -220,7 +222,7 @@ class CallsAndVisitsTest {
         HttpResponse<String> answer = bookVisit(visit("2026-11-26T13:00", "2026-11-26T15:00"));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
-        Inquiries.InquiryView inquiry = opened(answer);
+        InquiryView inquiry = opened(answer);
         assertThat(inquiry.channel()).isEqualTo(Channel.VISIT);
         assertThat(inquiry.details().visitAddress()).isEqualTo("東京都千代田区丸の内1-1-1");
         assertThat(inquiry.details().visitSlotStart()).isEqualTo(Instant.parse("2026-11-26T04:00:00Z"));
@@ -271,7 +273,7 @@ class CallsAndVisitsTest {
 
     @Test
     void shouldMarkACallbackMadeSoItLeavesTheListStaysOnTheInquiryAndShowsOnTheTimeline() {
-        Inquiries.InquiryView call = opened(logCall(call("2026-11-24T10:30")));
+        InquiryView call = opened(logCall(call("2026-11-24T10:30")));
         String reference = call.reference();
         clock.setJst("2026-11-24T11:00");
         long customer = call.customer().value();
@@ -346,7 +348,7 @@ class CallsAndVisitsTest {
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("ご希望を承りました");
         assertThat(inquiries.find(reference).orElseThrow().messages())
-                .extracting(Inquiries.MessageView::body)
+                .extracting(MessageView::body)
                 .containsExactly("洗濯機の設置不良の確認", "来週の午後でお願いします。");
     }
 

@@ -7,6 +7,7 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Category;
 import com.aftercare.inquiry.Channel;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.InquiryView;
 import com.aftercare.inquiry.Priority;
 import com.aftercare.inquiry.Teams;
 import com.aftercare.web.support.AftercareIntegrationTest;
@@ -127,7 +128,7 @@ class DeskConsoleTest {
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(rulesOfMyStorefront()).isEqualTo(1);
         String reference = open();
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.team()).isEqualTo(team);
         assertThat(inquiry.assigneeOperatorId())
                 .isEqualTo(operators.find(operator).orElseThrow().id());
@@ -247,7 +248,7 @@ class DeskConsoleTest {
                         .statusCode())
                 .isEqualTo(302);
 
-        Inquiries.InquiryView inquiry = inquiries.find(reference).orElseThrow();
+        InquiryView inquiry = inquiries.find(reference).orElseThrow();
         assertThat(inquiry.team()).isEqualTo(team);
         assertThat(inquiry.assigneeOperatorId()).isNull();
         assertThat(inquiry.trail())
