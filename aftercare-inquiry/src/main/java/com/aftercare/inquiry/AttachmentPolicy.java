@@ -19,6 +19,8 @@ public final class AttachmentPolicy {
     private static final Set<String> HEIC_BRANDS =
             Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1");
 
+    private static final Set<String> AUDIO_BRANDS = Set.of("M4A ", "M4B ", "M4P ");
+
     private final long maxSize;
     private final Set<String> allowedTypes;
 
@@ -62,10 +64,15 @@ public final class AttachmentPolicy {
         return Verdict.accept(detected);
     }
 
-    /** image/jpg and image/pjpeg are how some mailers spell image/jpeg. */
+    /**
+     * image/jpg and image/pjpeg are how some mailers spell image/jpeg; audio/x-m4a is how LINE and
+     * others name a recording in an MP4 container; a phone's .mov is the same container as .mp4.
+     */
     private static boolean sameType(String declared, String detected) {
         return detected.equals("image/jpeg") && (declared.equals("image/jpg") || declared.equals("image/pjpeg"))
-                || detected.equals("image/heic") && declared.equals("image/heif");
+                || detected.equals("image/heic") && declared.equals("image/heif")
+                || detected.equals("audio/mp4") && (declared.equals("audio/x-m4a") || declared.equals("audio/m4a"))
+                || detected.equals("video/mp4") && declared.equals("video/quicktime");
     }
 
     static String detect(byte[] b, String declared) {
@@ -78,10 +85,14 @@ public final class AttachmentPolicy {
         if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
             return "application/pdf";
         }
-        if (b.length >= 12
-                && new String(b, 4, 4, StandardCharsets.US_ASCII).equals("ftyp")
-                && HEIC_BRANDS.contains(new String(b, 8, 4, StandardCharsets.US_ASCII))) {
-            return "image/heic";
+        if (b.length >= 12 && new String(b, 4, 4, StandardCharsets.US_ASCII).equals("ftyp")) {
+            // one ISO media container, told apart by its major brand: a photo, a voice recording
+            // (what LINE's audio messages are) or a video (any other brand: isom, mp42, 3gp…)
+            String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
+            if (HEIC_BRANDS.contains(brand)) {
+                return "image/heic";
+            }
+            return AUDIO_BRANDS.contains(brand) ? "audio/mp4" : "video/mp4";
         }
         if (looksLikeText(b)) {
             return "text/plain";

@@ -20,7 +20,10 @@ class InquiryMessage {
         IMAGE,
         STICKER,
         FILE,
-        POSTBACK
+        POSTBACK,
+        VIDEO,
+        AUDIO,
+        LOCATION
     }
 
     enum Direction {

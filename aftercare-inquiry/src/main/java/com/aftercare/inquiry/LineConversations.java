@@ -42,13 +42,18 @@ public class LineConversations {
         TEXT,
         IMAGE,
         STICKER,
-        FILE
+        FILE,
+        VIDEO,
+        AUDIO,
+        /** A place shared from the map: its name and address are the words ({@link Message#text}). */
+        LOCATION
     }
 
     /**
      * A LINE message event's {@code message}.
      *
-     * @param text a text message's text, or a sticker's label (its text or keywords), or null
+     * @param text a text message's text, a sticker's label (its text or keywords), a location's
+     *     name and address, or null
      * @param fileName a file message's name, or null
      */
     public record Message(String id, Kind kind, String text, String fileName) {}
@@ -154,7 +159,7 @@ public class LineConversations {
                 : null;
         Optional<Attachment> file = used
                         && "message".equals(event.type())
-                        && EnumSet.of(Kind.IMAGE, Kind.FILE)
+                        && EnumSet.of(Kind.IMAGE, Kind.FILE, Kind.VIDEO, Kind.AUDIO)
                                 .contains(event.message().kind())
                 ? platform.content(storefront, event.message().id()).flatMap(content -> kept(event.message(), content))
                 : Optional.empty();
@@ -192,6 +197,9 @@ public class LineConversations {
             case IMAGE -> InquiryMessage.ContentKind.IMAGE;
             case STICKER -> InquiryMessage.ContentKind.STICKER;
             case FILE -> InquiryMessage.ContentKind.FILE;
+            case VIDEO -> InquiryMessage.ContentKind.VIDEO;
+            case AUDIO -> InquiryMessage.ContentKind.AUDIO;
+            case LOCATION -> InquiryMessage.ContentKind.LOCATION;
         };
         String body = bodyOf(message, kind == null ? null : words.contentKind(kind.name(), identity.customer()));
         Added added = add(identity, body, kind, message.id(), event.replyToken(), now);
@@ -319,8 +327,8 @@ public class LineConversations {
     private record Attachment(String filename, String contentType, byte[] bytes) {}
 
     /**
-     * The content when the policy takes it: an image is named after its message (LINE gives
-     * pictures no name), a file keeps the name the customer's LINE gave it.
+     * The content when the policy takes it: an image, a video or a recording is named after its
+     * message (LINE gives them no name), a file keeps the name the customer's LINE gave it.
      */
     private Optional<Attachment> kept(Message message, LinePlatform.Content content) {
         AttachmentPolicy.Verdict verdict =
@@ -343,6 +351,8 @@ public class LineConversations {
             case "image/heic" -> ".heic";
             case "application/pdf" -> ".pdf";
             case "text/plain" -> ".txt";
+            case "video/mp4" -> ".mp4";
+            case "audio/mp4" -> ".m4a";
             default -> "";
         };
     }
@@ -372,7 +382,11 @@ public class LineConversations {
     static String bodyOf(Message message, String kindWords) {
         return switch (message.kind()) {
             case TEXT -> InquiryText.body("message.text", message.text());
-            case IMAGE -> "[" + kindWords + "]";
+            case IMAGE, VIDEO, AUDIO -> "[" + kindWords + "]";
+            case LOCATION ->
+                message.text() == null || message.text().isBlank()
+                        ? "[" + kindWords + "]"
+                        : "[" + kindWords + "] " + InquiryText.line("message.address", message.text(), 300, false);
             case STICKER ->
                 message.text() == null || message.text().isBlank()
                         ? "[" + kindWords + "]"

@@ -7,7 +7,7 @@ import java.time.Instant;
  * desk's own answer.
  *
  * @param contentKind what a LINE message carried besides text ({@code IMAGE}, {@code STICKER},
- *     {@code FILE}, {@code POSTBACK}), or null
+ *     {@code FILE}, {@code VIDEO}, {@code AUDIO}, {@code LOCATION}, {@code POSTBACK}), or null
  * @param linePushId the LINE text that carried an operator's reply (its state: {@code LinePushes}), or null
  */
 public record MessageView(

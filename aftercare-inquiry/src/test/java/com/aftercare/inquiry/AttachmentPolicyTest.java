@@ -13,6 +13,8 @@ class AttachmentPolicyTest {
     static final byte[] PDF = "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII);
     static final byte[] HEIC = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0};
     static final byte[] EXE = {'M', 'Z', (byte) 0x90, 0, 3, 0};
+    static final byte[] MP4 = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0};
+    static final byte[] M4A = {0, 0, 0, 0x1C, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0};
 
     final AttachmentPolicy policy =
             new AttachmentPolicy(100, Set.of("image/jpeg", "image/png", "image/heic", "application/pdf", "text/plain"));
@@ -24,6 +26,20 @@ class AttachmentPolicyTest {
         assertThat(policy.judge("application/pdf", PDF, PDF.length).contentType())
                 .isEqualTo("application/pdf");
         assertThat(policy.judge("image/heic", HEIC, HEIC.length).contentType()).isEqualTo("image/heic");
+    }
+
+    @Test
+    void shouldTellAVideoFromAVoiceRecordingByTheContainersBrandOnlyWhereAllowed() {
+        AttachmentPolicy media = new AttachmentPolicy(100, Set.of("video/mp4", "audio/mp4"));
+
+        assertThat(media.judge("video/mp4", MP4, MP4.length).contentType()).isEqualTo("video/mp4");
+        // a phone's .mov and LINE's name for a voice message are the same containers
+        assertThat(media.judge("video/quicktime", MP4, MP4.length).contentType())
+                .isEqualTo("video/mp4");
+        assertThat(media.judge("audio/x-m4a", M4A, M4A.length).contentType()).isEqualTo("audio/mp4");
+        assertThat(media.judge("video/mp4", M4A, M4A.length).accepted()).isFalse();
+        assertThat(policy.judge("video/mp4", MP4, MP4.length).reason()).isEqualTo("type video/mp4 is not accepted");
+        assertThat(media.judge("image/heic", HEIC, HEIC.length).reason()).isEqualTo("type image/heic is not accepted");
     }
 
     @Test

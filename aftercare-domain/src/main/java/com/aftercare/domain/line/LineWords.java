@@ -15,7 +15,7 @@ public interface LineWords {
      * What a message without words is called (a picture, a sticker, a file), so the desk keeps a
      * word rather than a symbol an emoji-less font draws as an empty box.
      *
-     * @param kind {@code IMAGE}, {@code STICKER} or {@code FILE}
+     * @param kind {@code IMAGE}, {@code STICKER}, {@code FILE}, {@code VIDEO}, {@code AUDIO} or {@code LOCATION}
      */
     String contentKind(String kind, CustomerId customer);
 

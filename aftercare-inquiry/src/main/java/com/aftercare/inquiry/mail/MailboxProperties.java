@@ -33,7 +33,15 @@ record MailboxProperties(
         @DefaultValue("10MB") DataSize maxAttachmentSize,
         @DefaultValue("25MB") DataSize maxMessageSize,
 
-        @DefaultValue({"image/jpeg", "image/png", "image/heic", "application/pdf", "text/plain"})
+        @DefaultValue({
+            "image/jpeg",
+            "image/png",
+            "image/heic",
+            "application/pdf",
+            "text/plain",
+            "video/mp4",
+            "audio/mp4"
+        })
         Set<String> allowedTypes,
 
         String storefront,

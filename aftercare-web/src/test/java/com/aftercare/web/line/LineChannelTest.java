@@ -4,8 +4,11 @@ import static com.aftercare.web.line.LineWebhook.bytes;
 import static com.aftercare.web.line.LineWebhook.event;
 import static com.aftercare.web.line.LineWebhook.fileEvent;
 import static com.aftercare.web.line.LineWebhook.imageEvent;
+import static com.aftercare.web.line.LineWebhook.locationEvent;
+import static com.aftercare.web.line.LineWebhook.mediaEvent;
 import static com.aftercare.web.line.LineWebhook.newMessageId;
 import static com.aftercare.web.line.LineWebhook.newUser;
+import static com.aftercare.web.line.LineWebhook.stickerEvent;
 import static com.aftercare.web.line.LineWebhook.textEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -349,6 +352,42 @@ class LineChannelTest extends LineIntegrationTest {
         assertThat(inquiries.find(reference).orElseThrow().messages())
                 .extracting(MessageView::body)
                 .containsExactly("[ファイル] 領収書.pdf", "[ファイル] 請求書.pdf");
+    }
+
+    @Test
+    void shouldKeepAVideoAndAVoiceMessageAsAttachmentsAndAPlaceAndAStickerInWords() throws Exception {
+        String user = newUser();
+        byte[] mp4 = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm'};
+        byte[] m4a = {0, 0, 0, 0x1C, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0, 0, 0, 'M', '4', 'A', ' '};
+        String video = newMessageId();
+        String audio = newMessageId();
+        String place = newMessageId();
+        LINE.content(mp4, "video/mp4");
+        signedPost(mediaEvent(user, video, "video"));
+        LINE.content(m4a, "audio/x-m4a"); // as LINE names a voice message
+        signedPost(mediaEvent(user, audio, "audio"));
+        signedPost(locationEvent(user, place, "東京タワー", "東京都港区芝公園4-2-8"));
+        signedPost(stickerEvent(user, newMessageId(), "Happy", "Smile", "Yay", "Hooray"));
+
+        String reference = rows().referenceOf(user);
+        assertThat(inquiries.find(reference).orElseThrow().messages())
+                .extracting(MessageView::body)
+                .containsExactly(
+                        "[動画]",
+                        "[音声メッセージ]",
+                        "[位置情報] 東京タワー 東京都港区芝公園4-2-8",
+                        // a sticker's first three keywords, as words an operator can read
+                        "[スタンプ] Happy, Smile, Yay");
+        assertThat(attachments.of(reference))
+                .extracting(a -> a.filename() + " " + a.contentType())
+                .containsExactlyInAnyOrder("line-" + video + ".mp4 video/mp4", "line-" + audio + ".m4a audio/mp4");
+        // a place has no content on LINE's data API: nothing is asked for it
+        assertThat(LINE.requests()).noneMatch(r -> r.path().contains(place));
+        assertThat(ConsoleClient.loggedInAsAdmin(port)
+                        .get("/console/inquiries/" + reference)
+                        .body())
+                .contains("動画", "音声メッセージ", "位置情報")
+                .doesNotContain("[ファイル] video");
     }
 
     @Test

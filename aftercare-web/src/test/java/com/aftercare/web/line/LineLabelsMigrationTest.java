@@ -118,6 +118,31 @@ class LineLabelsMigrationTest {
         assertThat(bodies(reference).get(0)).isEqualTo("[画像]");
     }
 
+    @Test
+    void shouldTurnVideosRecordingsAndPlacesTakenForFilesIntoWhatTheyAre() {
+        // V123: the intake took them for files named after their type; a file really called
+        // video.mp4 stays a file
+        String user = newUser();
+        String reference = take(user, LineConversations.Kind.FILE, null, "video");
+        take(user, LineConversations.Kind.FILE, null, "audio");
+        take(user, LineConversations.Kind.FILE, null, "location");
+        take(user, LineConversations.Kind.FILE, null, "video.mp4");
+        assertThat(subject(reference)).isEqualTo("[ファイル] video");
+
+        migrate("V123__line_video_audio_location.sql", "ja");
+        migrate("V123__line_video_audio_location.sql", "ja");
+
+        assertThat(bodies(reference)).containsExactly("[動画]", "[音声メッセージ]", "[位置情報]", "[ファイル] video.mp4");
+        assertThat(jdbc.sql("""
+                                select m.content_kind from inquiry_message m join inquiry i on i.id = m.inquiry_id
+                                 where i.reference = :r order by m.id
+                                """).param("r", reference).query(String.class).list())
+                .containsExactly("VIDEO", "AUDIO", "LOCATION", "FILE");
+        assertThat(subject(reference)).isEqualTo("[動画]");
+        assertThat(bodies(reference).get(0))
+                .isEqualTo("[" + messages.getMessage("inquiry.line.kind.VIDEO", null, Locale.JAPANESE) + "]");
+    }
+
     /**
      * A LINE conversation as the old intake left it: a picture (which opened it, so its subject is
      * the label), stickers with and without keywords, a file with a name and one without, a text,
@@ -175,11 +200,15 @@ class LineLabelsMigrationTest {
                 .update();
     }
 
-    /** Runs the migration's file as Flyway does: one transaction, the shop's language in the session. */
     private void migrate(String language) {
+        migrate("V118__line_labels_in_words.sql", language);
+    }
+
+    /** Runs the migration's file as Flyway does: one transaction, the shop's language in the session. */
+    private void migrate(String file, String language) {
         String script;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V118__line_labels_in_words.sql")) {
-            assertThat(in).as("V118 on the classpath, where Flyway reads it").isNotNull();
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
+            assertThat(in).as(file + " on the classpath, where Flyway reads it").isNotNull();
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -42,23 +42,43 @@ public record LineWebhook(int port, String storefront, String secret) {
 
     /** An image message (content on LINE's servers); its reply token is {@code t-<user>}. */
     static String imageEvent(String user, String messageId) {
-        return event(
-                UUID.randomUUID().toString(),
-                "message",
-                user,
-                ", \"replyToken\": \"t-" + user + "\", \"message\": {\"type\": \"image\", \"id\": \"" + messageId
-                        + "\", \"contentProvider\": {\"type\": \"line\"}}",
-                false);
+        return messageEvent(user, "t-", """
+                {"type": "image", "id": "%s", "contentProvider": {"type": "line"}}""".formatted(messageId));
+    }
+
+    /** A video or audio message (content on LINE's servers), as LINE's reference shows them. */
+    static String mediaEvent(String user, String messageId, String type) {
+        return messageEvent(user, "m-", """
+                {"type": "%s", "id": "%s", "duration": 60000, "contentProvider": {"type": "line"}}""".formatted(type, messageId));
+    }
+
+    /** A location message: a place's name, address and coordinates; no content on the data API. */
+    static String locationEvent(String user, String messageId, String title, String address) {
+        return messageEvent(user, "l-", """
+                {"type": "location", "id": "%s", "title": "%s", "address": "%s",
+                 "latitude": 35.65910807942215, "longitude": 139.70372892916203}""".formatted(messageId, title, address));
+    }
+
+    /** A sticker message with the keywords LINE gives for it (no text: not a message sticker). */
+    static String stickerEvent(String user, String messageId, String... keywords) {
+        return messageEvent(user, "s-", """
+                {"type": "sticker", "id": "%s", "stickerId": "52002734", "packageId": "11537",
+                 "stickerResourceType": "STATIC", "keywords": ["%s"]}""".formatted(messageId, String.join("\", \"", keywords)));
     }
 
     /** A file message: LINE gives its name and size, the content is on the data API. */
     static String fileEvent(String user, String messageId, String fileName, int fileSize) {
+        return messageEvent(user, "f-", """
+                {"type": "file", "id": "%s", "fileName": "%s", "fileSize": %d}""".formatted(messageId, fileName, fileSize));
+    }
+
+    /** A message event with a new event id; its reply token is {@code <tokenPrefix><user>}. */
+    private static String messageEvent(String user, String tokenPrefix, String message) {
         return event(
                 UUID.randomUUID().toString(),
                 "message",
                 user,
-                ", \"replyToken\": \"f-" + user + "\", \"message\": {\"type\": \"file\", \"id\": \"" + messageId
-                        + "\", \"fileName\": \"" + fileName + "\", \"fileSize\": " + fileSize + "}",
+                ", \"replyToken\": \"" + tokenPrefix + user + "\", \"message\": " + message,
                 false);
     }
 

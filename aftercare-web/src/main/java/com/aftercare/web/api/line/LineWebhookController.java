@@ -157,12 +157,39 @@ class LineWebhookController {
             kind = LineConversations.Kind.STICKER;
         } else if ("file".equals(type)) {
             kind = LineConversations.Kind.FILE;
+        } else if ("video".equals(type)) {
+            kind = LineConversations.Kind.VIDEO;
+        } else if ("audio".equals(type)) {
+            kind = LineConversations.Kind.AUDIO;
+        } else if ("location".equals(type)) {
+            return new LineConversations.Message(id, LineConversations.Kind.LOCATION, place(message), null);
         } else {
-            // video, audio, location: kept as what the customer sent, labelled by its type
+            // a type LINE adds later: kept as what the customer sent, labelled by its type
             return new LineConversations.Message(id, LineConversations.Kind.FILE, null, type);
         }
         String text = kind == LineConversations.Kind.STICKER ? stickerLabel(message) : string(message, "text");
         return new LineConversations.Message(id, kind, text, string(message, "fileName"));
+    }
+
+    /**
+     * A location's words: its name and address as LINE gives them ({@code title}, {@code address}),
+     * else the coordinates, so an operator can always find the place.
+     */
+    private static String place(JsonNode location) {
+        List<String> words = new ArrayList<>();
+        for (String field : List.of("title", "address")) {
+            String value = string(location, field);
+            if (value != null && !value.isBlank()) {
+                words.add(value.strip());
+            }
+        }
+        if (words.isEmpty()
+                && location.path("latitude").isNumber()
+                && location.path("longitude").isNumber()) {
+            words.add(location.get("latitude").asDouble() + ", "
+                    + location.get("longitude").asDouble());
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
     }
 
     /** A sticker's words: its own text (message stickers), else up to three of its keywords. */
