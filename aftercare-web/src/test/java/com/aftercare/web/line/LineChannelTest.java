@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -383,11 +384,14 @@ class LineChannelTest extends LineIntegrationTest {
                 .containsExactlyInAnyOrder("line-" + video + ".mp4 video/mp4", "line-" + audio + ".m4a audio/mp4");
         // a place has no content on LINE's data API: nothing is asked for it
         assertThat(LINE.requests()).noneMatch(r -> r.path().contains(place));
-        assertThat(ConsoleClient.loggedInAsAdmin(port)
-                        .get("/console/inquiries/" + reference)
-                        .body())
-                .contains("動画", "音声メッセージ", "位置情報")
-                .doesNotContain("[ファイル] video");
+        ConsoleClient console = ConsoleClient.loggedInAsAdmin(port);
+        String page = console.get("/console/inquiries/" + reference).body();
+        assertThat(page).contains("動画", "音声メッセージ", "位置情報").doesNotContain("[ファイル] video");
+        // the operator plays them in place, served as what they are
+        assertThat(Jsoup.parse(page).select("video[controls], audio[controls]")).hasSize(2);
+        String videoSource = Jsoup.parse(page).selectFirst("video").attr("src");
+        assertThat(console.download(videoSource).headers().firstValue("Content-Type"))
+                .hasValue("video/mp4");
     }
 
     @Test

@@ -25,7 +25,7 @@ class InquiryAttachmentsController {
 
     /** What {@code AttachmentPolicy} can have detected; anything else is served as bytes. */
     private static final Set<String> SERVED_AS_IS =
-            Set.of("image/jpeg", "image/png", "image/heic", "application/pdf", "text/plain");
+            Set.of("image/jpeg", "image/png", "image/heic", "application/pdf", "text/plain", "video/mp4", "audio/mp4");
 
     private final InquiryAttachments attachments;
 
