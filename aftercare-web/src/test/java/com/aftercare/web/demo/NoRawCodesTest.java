@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftercare.domain.claim.RequestType;
 import com.aftercare.domain.imports.OrderImports;
+import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.order.OrderId;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.domain.shared.SignedTokens;
 import com.aftercare.domain.storefront.StorefrontId;
 import com.aftercare.web.support.ConsoleClient;
+import com.aftercare.web.support.TestTotp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.MessageSource;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -99,7 +103,9 @@ class NoRawCodesTest {
 
     /**
      * Steps of the sign-in that a signed-in admin is sent past (a code or an enrolment only
-     * exists half-way through a sign-in); their pages are covered by the two-factor tests.
+     * exists half-way through a sign-in): the code step and the recovery codes are read by
+     * {@link #shouldShowNoCodeOnTheSignInsSecondStepAndTheRecoveryCodes}; the enrolment is the
+     * set-up page ({@value #TWO_FACTOR_SETUP}) under another address.
      */
     private static final Set<String> SIGN_IN_STEPS = Set.of("/login/code", "/login/enrol");
 
@@ -154,6 +160,8 @@ class NoRawCodesTest {
     private static final String TWO_FACTOR_SETUP = "/console/account/two-factor/setup";
 
     private static final Pattern TOTP_SECRET_GROUP = Pattern.compile("[A-Z2-7]{1,4}");
+
+    private static final Pattern RECOVERY_CODE = Pattern.compile("[a-z2-9]{5}-[a-z2-9]{5}");
 
     private static final Pattern URL_OR_EMAIL =
             Pattern.compile("(https?://\\S+|[\\w.+*-]+@[\\w.-]+|/(console|portal|api)/\\S*)");
@@ -329,6 +337,48 @@ class NoRawCodesTest {
                     .ifPresent(customers::add);
         }
         return customers;
+    }
+
+    @Test
+    void shouldShowNoCodeOnTheSignInsSecondStepAndTheRecoveryCodes() {
+        // the pages a signed-in admin is sent past: an operator sets up the app, then signs in again
+        String username = "codes-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "NoRawCodes-" + UUID.randomUUID();
+        demo.app()
+                .getBean(Operators.class)
+                .ensure(
+                        username,
+                        demo.app().getBean(PasswordEncoder.class).encode(password),
+                        "検証 太郎",
+                        Operators.Role.OPERATOR);
+        ConsoleClient first = new ConsoleClient(demo.port());
+        first.postForm("/login", "/login", Map.of("username", username, "password", password));
+        Matcher secret = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<")
+                .matcher(first.get(TWO_FACTOR_SETUP).body());
+        assertThat(secret.find()).as("the key on the set-up page").isTrue();
+        HttpResponse<String> recovery = first.postForm(
+                TWO_FACTOR_SETUP,
+                TWO_FACTOR_SETUP,
+                Map.of("code", TestTotp.code(secret.group(1).replace(" ", ""), Instant.now())));
+        ConsoleClient again = new ConsoleClient(demo.port());
+        HttpResponse<String> signIn =
+                again.postForm("/login", "/login", Map.of("username", username, "password", password));
+        HttpResponse<String> codePage = again.get("/login/code");
+
+        assertThat(recovery.statusCode()).as(recovery.body()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/code"));
+        assertThat(codePage.statusCode()).isEqualTo(200);
+        for (HttpResponse<String> page : List.of(recovery, codePage)) {
+            String text = visibleText(Jsoup.parse(page.body()));
+            Set<String> codes = codesIn(text);
+            // the shape of a recovery code, shown as the field's example: what the person types
+            codes.removeIf(code -> RECOVERY_CODE.matcher(code).matches());
+            assertThat(codes).as(page.uri().getPath()).isEmpty();
+            assertThat(MISSING_MESSAGE.matcher(text).find())
+                    .as(page.uri().getPath())
+                    .isFalse();
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.aftercare.web.support.ConsoleClient;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestEnvironment;
 import com.aftercare.web.support.TestOperators;
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.aftercare.web.support.TestTotp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -79,10 +77,12 @@ class TwoFactorSignInTest {
 
         browser.type(By.id("code"), "000000");
         browser.driver().findElement(By.id("confirm-setup")).click();
-        assertThat(browser.driver().findElement(By.id("code-error")).getText()).contains("確認コードが正しくありません");
+        assertThat(browser.waitForVisible(By.id("code-error")).getText()).contains("確認コードが正しくありません");
 
         browser.type(By.id("code"), code(secret, clock.instant()));
         browser.driver().findElement(By.id("confirm-setup")).click();
+        // the answer is a new page: wait for it, not for whatever the old one still shows
+        browser.waitForVisible(By.id("recovery-codes"));
         assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li")))
                 .hasSize(10);
         browser.driver().findElement(By.id("continue")).click();
@@ -246,12 +246,6 @@ class TwoFactorSignInTest {
     }
 
     static String code(String base32Secret, Instant at) {
-        TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30));
-        try {
-            return totp.generateOneTimePasswordString(
-                    new SecretKeySpec(new Base32().decode(base32Secret), totp.getAlgorithm()), at, Locale.ROOT);
-        } catch (java.security.InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTotp.code(base32Secret, at);
     }
 }
