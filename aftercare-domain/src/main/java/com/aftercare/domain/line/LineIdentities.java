@@ -227,9 +227,11 @@ public class LineIdentities {
     }
 
     /**
-     * The identity of this LINE user, created with a LINE-only customer when new (two webhooks of
-     * the same new user at once make one: the insert waits on the unique key). A display name
-     * LINE gave later fills in a missing one. Joins the caller's transaction.
+     * The identity of this LINE user, created with a LINE-only customer when new. A display name
+     * LINE gave later fills in a missing one. Joins the caller's transaction, and holds the LINE
+     * user for the rest of it: two webhooks of the same user at once (LINE sends each message of a
+     * burst as its own request) wait for each other, so a new user gets one customer, not one
+     * left without an identity, and two first messages make one conversation, not two.
      *
      * @param displayName from the profile API, or null when LINE gave none
      * @throws InvalidValue on {@code source.userId} for something that is not a LINE userId
@@ -239,6 +241,11 @@ public class LineIdentities {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
             throw new InvalidValue("source.userId", "is not a LINE userId (U and 32 hexadecimal digits)");
         }
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('line-user:' || :storefront || ':' || :user, 0))")
+                .param("storefront", storefront.value())
+                .param("user", userId)
+                .query()
+                .singleValue();
         String name = usableName(displayName);
         Optional<LineIdentity> known = find(storefront, userId);
         if (known.isPresent()) {
