@@ -205,6 +205,22 @@ class ConsoleLayoutBrowserTest {
     }
 
     @Test
+    void shouldWrapTheLineFirstReplysDefaultTextInsteadOfWideningThePage() {
+        long storefront = TestStorefronts.create(storefronts).id().value();
+        browser.logIn("admin", TestEnvironment.ADMIN_PASSWORD);
+
+        browser.open("/console/admin/storefronts/" + storefront + "/line");
+
+        assertThat(browser.driver().findElement(By.id("first-reply-default")).getText())
+                .contains("http");
+        Object overflow = ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue())
+                .as("pixels the page runs past the window")
+                .isLessThanOrEqualTo(0);
+    }
+
+    @Test
     void shouldShowAClaimInsideTheConsoleLayout() {
         Api api = new Api(port, TestStorefronts.create(storefronts).key());
         TestOrder order = ClaimFixtures.delivered(api, "CARD", false, "2025-11-21T11:00:00+09:00");
