@@ -61,7 +61,7 @@ class LineWebhookController {
                     The Webhook URL to give LINE (LINE Developers console, Messaging API tab) for the storefront \
                     with that code. `X-Line-Signature` must be the Base64 HMAC-SHA256 of the raw body with the \
                     storefront's channel secret; anything else is 401 and nothing is stored. Events taken: message \
-                    (text, image, sticker, file), follow, unfollow, postback, from one-to-one chats; any other type \
+                    (text, image, sticker, file, video, audio, location), follow, unfollow, postback, from one-to-one chats; any other type \
                     or source is acknowledged and ignored. `webhookEventId` deduplicates: a redelivery answers 200 \
                     and changes nothing. A body without `events` is LINE's verification request and answers 200. \
                     Bodies over 1 MiB are refused (413).""")
