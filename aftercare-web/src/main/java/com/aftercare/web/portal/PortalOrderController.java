@@ -6,7 +6,6 @@ import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import com.aftercare.domain.order.PortalOrderLinks;
 import com.aftercare.inquiry.LineCustomerLinks;
-import com.aftercare.returns.Claims;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -35,8 +34,7 @@ class PortalOrderController {
     private final LookupThrottle throttle;
     private final PortalOrderLinks links;
     private final PortalAccessMail accessMail;
-    private final PortalOffers offers;
-    private final Claims claims;
+    private final PortalOrderPage page;
     private final LineLinks lineLinks;
     private final LineCustomerLinks lineCustomers;
 
@@ -46,8 +44,7 @@ class PortalOrderController {
             LookupThrottle throttle,
             PortalOrderLinks links,
             PortalAccessMail accessMail,
-            PortalOffers offers,
-            Claims claims,
+            PortalOrderPage page,
             LineLinks lineLinks,
             LineCustomerLinks lineCustomers) {
         this.orders = orders;
@@ -55,8 +52,7 @@ class PortalOrderController {
         this.throttle = throttle;
         this.links = links;
         this.accessMail = accessMail;
-        this.offers = offers;
-        this.claims = claims;
+        this.page = page;
         this.lineLinks = lineLinks;
         this.lineCustomers = lineCustomers;
     }
@@ -122,10 +118,6 @@ class PortalOrderController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return PortalViews.LINK_INVALID;
         }
-        model.addAttribute("order", order.get());
-        model.addAttribute("token", token);
-        model.addAttribute("offers", offers.of(order.get()));
-        model.addAttribute("claims", claims.forOrder(order.get().id()));
-        return PortalViews.ORDER;
+        return page.show(order.get(), token, model);
     }
 }
