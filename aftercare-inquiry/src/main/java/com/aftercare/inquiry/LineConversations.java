@@ -89,8 +89,6 @@ public class LineConversations {
     /** @param reference the inquiry a message went to, or null */
     public record Taken(Outcome outcome, String reference) {}
 
-    private static final int SUBJECT_LENGTH = 40;
-
     private final LineWebhookEvents events;
     private final LineIdentities identities;
     private final LinePlatform platform;
@@ -201,7 +199,8 @@ public class LineConversations {
             case AUDIO -> InquiryMessage.ContentKind.AUDIO;
             case LOCATION -> InquiryMessage.ContentKind.LOCATION;
         };
-        String body = bodyOf(message, kind == null ? null : words.contentKind(kind.name(), identity.customer()));
+        String body = LineMessageText.bodyOf(
+                message, kind == null ? null : words.contentKind(kind.name(), identity.customer()));
         Added added = add(identity, body, kind, message.id(), event.replyToken(), now);
         file.ifPresent(attachment -> storeAttachment(added.messageId(), attachment));
         return new Taken(Outcome.TAKEN, added.reference());
@@ -281,7 +280,7 @@ public class LineConversations {
                     identity.storefront(),
                     null,
                     lastConversation(identity).orElse(null),
-                    subjectOf(body),
+                    LineMessageText.subjectOf(body),
                     body,
                     identity.displayName(),
                     Inquiry.CUSTOMER,
@@ -368,42 +367,6 @@ public class LineConversations {
                 .param("size", attachment.bytes().length)
                 .param("content", attachment.bytes())
                 .update();
-    }
-
-    /**
-     * The text of a message as the desk keeps it. A picture, a sticker or a file has no words: the
-     * body is its kind in words, in brackets (a symbol such as an emoji would be an empty box where
-     * no emoji font is installed), followed by what LINE gave that a person can read (a sticker's
-     * keywords, a file's name).
-     *
-     * @param kindWords what the message's kind is called ({@link LineWords#contentKind}); unused
-     *     for a text
-     */
-    static String bodyOf(Message message, String kindWords) {
-        return switch (message.kind()) {
-            case TEXT -> InquiryText.body("message.text", message.text());
-            case IMAGE, VIDEO, AUDIO -> "[" + kindWords + "]";
-            case LOCATION ->
-                message.text() == null || message.text().isBlank()
-                        ? "[" + kindWords + "]"
-                        : "[" + kindWords + "] " + InquiryText.line("message.address", message.text(), 300, false);
-            case STICKER ->
-                message.text() == null || message.text().isBlank()
-                        ? "[" + kindWords + "]"
-                        : "[" + kindWords + "] " + InquiryText.line("message.keywords", message.text(), 200, false);
-            case FILE ->
-                "[" + kindWords + "] "
-                        + (message.fileName() == null
-                                ? message.id()
-                                : InquiryText.line("message.fileName", message.fileName(), 200, false));
-        };
-    }
-
-    /** The first words of the first message, as a subject the queue can show. */
-    static String subjectOf(String body) {
-        String first = body.strip().lines().findFirst().orElse(body).strip();
-        int end = first.offsetByCodePoints(0, Math.min(first.codePointCount(0, first.length()), SUBJECT_LENGTH));
-        return end < first.length() ? first.substring(0, end) + "…" : first;
     }
 
     private static String typeOf(Event event) {

@@ -1,7 +1,6 @@
 package com.aftercare.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.aftercare.domain.mail.dispatch.MailDispatcher;
 import com.aftercare.domain.storefront.Storefronts;
@@ -20,7 +19,6 @@ import com.aftercare.web.support.TestStorefronts;
 import com.aftercare.web.support.TestStorefronts.TestStorefront;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -211,7 +209,7 @@ class ReturnPickupBrowserTest {
         assertThat(browser.driver().findElements(By.id("tracking-form"))).isEmpty();
 
         // a week after delivery the usage tips go out, for the shirt the customer kept only
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
         clock.setJst("2025-11-28T10:00");
         while (scheduler.runDue() > 0) {
             // rounds until nothing is due
@@ -234,20 +232,6 @@ class ReturnPickupBrowserTest {
         browser.type(By.id("tips"), text);
         browser.driver().findElement(By.id("save-tip")).click();
         browser.waitFor(d -> d.findElement(By.id("notice")).getText().equals("ヒントを保存しました。"));
-    }
-
-    /** Waits until step mail has heard the claim's outcome (ClaimResolved names the RMA). */
-    private void awaitOutcomeHeard(String rma) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like '%ProductStops%'
-                                           and event_type like '%ClaimResolved' and serialized_event like :rma
-                                        """)
-                                .param("rma", "%" + rma + "%")
-                                .query(Long.class)
-                                .single()
-                        == 1);
     }
 
     private void consoleStep(String button, String notice) {

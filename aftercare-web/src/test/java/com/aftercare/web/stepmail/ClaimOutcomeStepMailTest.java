@@ -119,7 +119,7 @@ class ClaimOutcomeStepMailTest {
     void shouldLeaveARefundedProductOutOfTheUsageTipsAndKeepTheOther() {
         String rma = open(RequestType.RETURN, ReturnReason.SIZE, Map.of(order.mug(), 1), null);
         refundInFull(rma);
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
 
         clock.setJst("2025-11-28T10:00");
         runSchedulerAndDispatcher();
@@ -136,7 +136,7 @@ class ClaimOutcomeStepMailTest {
     void shouldEndTheOrdersScenarioWhenEveryProductIsRefunded() {
         String rma = open(RequestType.RETURN, ReturnReason.SIZE, Map.of(order.shirt(), 2, order.mug(), 1), null);
         refundInFull(rma);
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
 
         assertThat(waiting())
                 .as("nothing of the order's scenario waits any more")
@@ -160,7 +160,7 @@ class ClaimOutcomeStepMailTest {
         workflow.inspect(rma, operator, null, false);
         clock.setJst("2025-11-23T15:00");
         workflow.shipExchange(rma, operator, "4000-9999-0001");
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
 
         assertThat(waiting())
                 .as("the order's own tips, and the exchange's seven days after it was shipped")
@@ -194,7 +194,7 @@ class ClaimOutcomeStepMailTest {
         assertThat(textsWith("スタッフおすすめ")).isEmpty();
 
         workflow.reject(rma, operator, "ご使用の形跡があるため、お受けできません。");
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
         runSchedulerAndDispatcher();
 
         assertThat(textsWith("スタッフおすすめ"))
@@ -229,7 +229,7 @@ class ClaimOutcomeStepMailTest {
                 ClaimOutcome.REJECTED,
                 at,
                 details)));
-        awaitOutcomeHeard(rma);
+        ClaimFixtures.awaitOutcomeHeard(jdbc, rma);
         transactions.executeWithoutResult(status -> publisher.publishEvent(new ClaimOpened(
                 new ClaimId(-1),
                 rma,
@@ -286,20 +286,6 @@ class ClaimOutcomeStepMailTest {
                 .param("sku", sku)
                 .param("tips", text)
                 .update();
-    }
-
-    /** Waits until step mail has heard the claim's outcome (ClaimResolved names the RMA). */
-    private void awaitOutcomeHeard(String rma) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like '%ProductStops%'
-                                           and event_type like '%ClaimResolved' and serialized_event like :rma
-                                        """)
-                                .param("rma", "%" + rma + "%")
-                                .query(Long.class)
-                                .single()
-                        == 1);
     }
 
     private void runSchedulerAndDispatcher() {
