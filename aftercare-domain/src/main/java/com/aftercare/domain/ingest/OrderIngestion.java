@@ -60,9 +60,9 @@ class OrderIngestion {
 
     /** @param eventsWaiting whether events of this order arrived before it (see {@link InboundEvents#record}) */
     IngestOutcome place(StorefrontId storefront, StorefrontEvent event, OrderPlaced placed, boolean eventsWaiting) {
-        Optional<Order> existing = orders.load(storefront, placed.number());
+        Optional<OrderStatus> existing = orders.statusOf(storefront, placed.number());
         if (existing.isPresent()) {
-            return outcome(event, Result.IGNORED, existing.get());
+            return new IngestOutcome(event.id(), Result.IGNORED, placed.number().value(), existing.get(), false);
         }
         Customer customer = customers.recognise(storefront, event, placed.customer());
         Order order = orders.add(Order.place(
@@ -141,9 +141,7 @@ class OrderIngestion {
     OrderStatus statusOf(StorefrontId storefront, String number) {
         return number == null
                 ? null
-                : orders.load(storefront, new OrderNumber(number))
-                        .map(Order::status)
-                        .orElse(null);
+                : orders.statusOf(storefront, new OrderNumber(number)).orElse(null);
     }
 
     private void apply(

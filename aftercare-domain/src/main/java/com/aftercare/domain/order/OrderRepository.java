@@ -9,6 +9,8 @@ interface OrderRepository extends Repository<Order, Long> {
 
     Order save(Order order);
 
+    Order saveAndFlush(Order order);
+
     Optional<Order> findById(Long id);
 
     /**

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,11 @@ class ScenarioEnrolment {
         this.lineNotices = lineNotices;
     }
 
-    @ApplicationModuleListener
+    /**
+     * In the ingestion's transaction, like the thank-you mail: enrolling writes step-mail rows of
+     * our own, and a placed order is the one event every order sends (docs/architecture.md).
+     */
+    @EventListener
     void on(OrderPlaced event) {
         enrolForOrder("order.placed", event.order(), event.customer(), Source.NONE, event.placedAt());
     }

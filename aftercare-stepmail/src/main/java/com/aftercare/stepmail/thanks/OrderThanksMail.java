@@ -9,13 +9,16 @@ import com.aftercare.domain.order.OrderEvents.OrderPlaced;
 import com.aftercare.domain.order.OrderView;
 import com.aftercare.domain.order.Orders;
 import java.time.Clock;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The thank-you mail right after purchase (購入直後の御礼メール). It runs after the order's
- * transaction commits, from Spring Modulith's durable event publication, and asks for the mail
- * under a per-order key, so running twice (a republished event) still sends one mail.
+ * The thank-you mail right after purchase (購入直後の御礼メール). Queued in the order's own
+ * transaction (a plain listener, not an after-commit one): the mail outbox is durable, so an order
+ * committed is its thank-you queued and a rollback queues nothing, without the event publication's
+ * three transactions per order (docs/architecture.md, "Flow 2"). The order is read from the
+ * persistence context the placement left it in. Asked for under a per-order key, so an order
+ * placed twice still sends one mail.
  */
 @Component
 class OrderThanksMail {
@@ -36,9 +39,9 @@ class OrderThanksMail {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OrderPlaced placed) {
-        OrderView order = orders.find(placed.order())
+        OrderView order = orders.placedInThisTransaction(placed.order())
                 .orElseThrow(() -> new IllegalStateException("Order " + placed.order() + " vanished"));
         CustomerView customer = customers
                 .find(order.customer())

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,6 +34,8 @@ class Utf8Bodies extends OncePerRequestFilter {
 
     static final String DETAIL = "body: is not valid UTF-8";
 
+    private static final Pattern JSON_TYPE = Pattern.compile("application/([\\w.+-]+\\+)?json\\b.*");
+
     private final ProblemWriter problems;
 
     Utf8Bodies(ProblemWriter problems) {
@@ -42,7 +45,7 @@ class Utf8Bodies extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase(Locale.ROOT).matches("application/([\\w.+-]+\\+)?json\\b.*");
+        return type == null || !JSON_TYPE.matcher(type.toLowerCase(Locale.ROOT)).matches();
     }
 
     @Override

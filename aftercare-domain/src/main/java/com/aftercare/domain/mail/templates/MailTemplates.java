@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -207,9 +208,12 @@ public class MailTemplates {
                 .optional();
     }
 
+    private static final Pattern TEMPLATE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
     /** The shipped version in exactly this language. */
     public Optional<MailTemplate> shipped(String code, String language) {
-        if (!MailTemplate.LANGUAGES.contains(language) || !code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+        if (!MailTemplate.LANGUAGES.contains(language)
+                || !TEMPLATE_CODE.matcher(code).matches()) {
             return Optional.empty();
         }
         return shipped.computeIfAbsent(language + "/" + code, key -> {

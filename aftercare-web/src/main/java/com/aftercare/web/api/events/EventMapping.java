@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns a wire event into domain values; every complaint names the JSON field it is about. */
 final class EventMapping {
@@ -154,12 +155,14 @@ final class EventMapping {
         }
     }
 
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{3}-?[0-9]{4}$");
+
     private static String postalCode(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         // Japanese postal codes: 〒150-0001, with or without the dash.
-        if (!value.strip().matches("^[0-9]{3}-?[0-9]{4}$")) {
+        if (!POSTAL_CODE.matcher(value.strip()).matches()) {
             throw new InvalidValue("order.shipping.postalCode", "must be a Japanese postal code such as 150-0001");
         }
         return value.strip();
