@@ -6,7 +6,7 @@
 #
 # Settings (environment):
 #   CONCURRENCY="1 4 16"   client counts to measure      DURATION=20   seconds per measurement
-#   WARMUP=10              seconds of API warm-up        BENCH_PORT=18080  first port to try
+#   WARMUP=60              seconds of API warm-up (the JIT is still compiling after 10 s)        BENCH_PORT=18080  first port to try
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres         BENCH_DB=aftercare_bench
 #   BENCH_JAVA_OPTS="-Xms512m -Xmx2g"                    BENCH_OUT=/tmp/aftercare-bench-<time>
 #   APP_JAR=aftercare-web/target/aftercare.jar
@@ -25,7 +25,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 
 CONCURRENCY=${CONCURRENCY:-"1 4 16"}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-60}
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_DB=${BENCH_DB:-aftercare_bench}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms512m -Xmx2g"}

@@ -36,11 +36,17 @@ public class Catalogue {
      * Learns the lines of an order event, in the event's transaction. A variant already described
      * by a later event keeps that description: events arrive out of order.
      *
-     * <p>One statement for all the lines (one round trip per event instead of one per line), and
-     * the same text whatever their number, the lines going as arrays: the statement is prepared
-     * once per connection and planned from it, where text built per line count was parsed afresh
-     * (and its {@code String.format} was 5 % of the ingestion's CPU, docs/benchmarks.md). An upsert
-     * may not touch a row twice, so a SKU named on two lines is written once, as its last line
+     * <p>A variant the catalogue already describes exactly as the line does is not written at all.
+     * A popular SKU is on most orders, and the upsert locks its row until the order's transaction
+     * commits, so writing it only to move {@code last_seen_at} made every order naming it wait for
+     * the one before (the first thing orders queued on at 16 clients, docs/benchmarks.md). So
+     * {@code last_seen_at} is when the description was last written, not when an order last named
+     * it; the one case that costs is a late event with a description that changed and changed back
+     * in the meantime, which wins until the next order naming the variant writes it again.
+     *
+     * <p>One statement for all the lines, with the same text whatever their number (the lines go
+     * as arrays: prepared once per connection, no {@code String.format} per line). An upsert may
+     * not touch a row twice, so a SKU named on two lines is written once, as its last line
      * describes it: what writing the lines one after the other left behind.
      *
      * @param seenAt when the event happened at the storefront
@@ -60,6 +66,12 @@ public class Catalogue {
                           from unnest(cast(:skus as text[]), cast(:products as text[]), cast(:names as text[]),
                                       cast(:attributes as text[]), cast(:prices as bigint[]))
                                as v (sku, product, name, attributes, price)
+                         where not exists (
+                               select 1 from catalogue_variant known
+                                where known.storefront_id = :storefront and known.sku = v.sku
+                                  and known.product_code is not distinct from v.product and known.name = v.name
+                                  and known.attributes::text = v.attributes
+                                  and known.unit_price_minor = v.price)
                         on conflict (storefront_id, sku) do update
                            set product_code = excluded.product_code, name = excluded.name,
                                attributes = excluded.attributes, unit_price_minor = excluded.unit_price_minor,

@@ -88,6 +88,45 @@ class EventApiTest {
         assertThat(learned).containsExactly("有田焼マグカップ 2400");
     }
 
+    /**
+     * A popular SKU is on most orders: writing its row only to note it was seen again would lock
+     * it until each order commits, and every other order naming it would wait (#16 §3). PostgreSQL
+     * gives an updated row a new {@code xmin}, so an unchanged one shows it was not written.
+     */
+    @Test
+    void shouldNotWriteAVariantAnOrderDescribesAsTheCatalogueAlreadyDoes() {
+        String sku = Events.unique("TS");
+        String first = Events.placed(Events.unique("evt"), Events.unique("A"), Events.unique("v1") + "@example.jp")
+                .replace("TS-001-M-NAVY", sku);
+        api.postEvent(first);
+        String written = variantVersion(sku);
+
+        api.postEvent(Events.placed(Events.unique("evt"), Events.unique("A"), Events.unique("v2") + "@example.jp")
+                .replace("TS-001-M-NAVY", sku)
+                .replace("2026-11-23T10:15:30+09:00", "2026-11-24T10:15:30+09:00"));
+        assertThat(variantVersion(sku)).isEqualTo(written);
+
+        api.postEvent(Events.placed(Events.unique("evt"), Events.unique("A"), Events.unique("v3") + "@example.jp")
+                .replace("TS-001-M-NAVY", sku)
+                .replace("オーガニックコットンTシャツ", "オーガニックコットンTシャツ（新色）")
+                .replace("2026-11-23T10:15:30+09:00", "2026-11-25T10:15:30+09:00"));
+        assertThat(variantVersion(sku)).isNotEqualTo(written);
+        assertThat(jdbc.sql("select name from catalogue_variant where storefront_id = :s and sku = :sku")
+                        .param("s", shop.id().value())
+                        .param("sku", sku)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("オーガニックコットンTシャツ（新色）");
+    }
+
+    private String variantVersion(String sku) {
+        return jdbc.sql("select xmin::text from catalogue_variant where storefront_id = :s and sku = :sku")
+                .param("s", shop.id().value())
+                .param("sku", sku)
+                .query(String.class)
+                .single();
+    }
+
     @Test
     void shouldAnswerARetryAsBeforeAndApplyItOnce() {
         String number = Events.unique("A");
