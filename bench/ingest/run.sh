@@ -65,8 +65,8 @@ STOREFRONT_ID=$(psql -d "$BENCH_DB" -Atqc "select id from storefront where code 
 [ -n "$STOREFRONT_ID" ] || die "storefront $STOREFRONT was not created by the app's bootstrap"
 
 # --- (d) measure -------------------------------------------------------------
-run_wrk() { # conns seconds outfile
-    BENCH_API_KEY="$API_KEY" BENCH_RUN_ID="$(date +%s%N)-c$1" \
+run_wrk() { # conns seconds outfile [pause ms before each request]
+    BENCH_API_KEY="$API_KEY" BENCH_RUN_ID="$(date +%s%N)-c$1" BENCH_DELAY_MS="${4:-}" \
         wrk -t"$(min2 "$1")" -c"$1" -d"$2"s --latency -s "$HERE/order-placed.lua" "$BASE" >"$3" 2>&1
 }
 # The app's own CPU per event (its listeners' work included) does not depend on what else runs
@@ -123,6 +123,25 @@ for c in $CONCURRENCY; do
     ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio|$cpu")
 done
 
+# Latency at half the maximum rate (the issue's "p99 at half load"): 4 connections, each pausing
+# before every request so that together they send about half of what 4 connections managed flat
+# out. wrk has no fixed-rate mode; the pause is 4 / (max/2) s less the 4-client p50 (at half load a
+# request took about as long as at full load with 4 clients: the one-client p50 paced to 85 % of
+# the target), and the rate reached is printed beside it.
+HALF=""
+max4="" p50four=""
+for r in "${ROWS[@]}"; do
+    IFS='|' read -r c rps p50 _ <<<"$r"
+    if [ "$c" = 4 ]; then max4=$rps p50four=$p50; fi
+done
+if [ -n "$max4" ]; then
+    pause=$(awk -v m="$max4" -v p="${p50four:-0}" 'BEGIN { d = 4000 / (m / 2) - p; printf "%d", (d < 1 ? 1 : d) }')
+    log "half load: wrk -c4 with a ${pause} ms pause before each request (target $(awk -v m="$max4" 'BEGIN { printf "%.0f", m / 2 }') events/s)"
+    wait_for_listeners
+    run_wrk 4 "$DURATION" "$BENCH_OUT/wrk-half.txt" "$pause"
+    HALF="$(field rps "$BENCH_OUT/wrk-half.txt")|$(field p50_ms "$BENCH_OUT/wrk-half.txt")|$(field p99_ms "$BENCH_OUT/wrk-half.txt")|$(field non2xx "$BENCH_OUT/wrk-half.txt")"
+fi
+
 # --- (e) report --------------------------------------------------------------
 machine=$(bench_machine "$BENCH_DB")
 counts=$(psql -d "$BENCH_DB" -Atqc "select
@@ -144,6 +163,11 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
         IFS='|' read -r c rps p50 p99 bad serr tps lat ratio cpu <<<"$r"
         echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio | $cpu |"
     done
+    if [ -n "$HALF" ]; then
+        IFS='|' read -r hrps hp50 hp99 hbad <<<"$HALF"
+        echo
+        echo "half load (4 connections paced to half of the 4-client maximum): $hrps events/s, p50 $hp50 ms, p99 $hp99 ms, non-2xx $hbad"
+    fi
     echo
     IFS='|' read -r api_events api_applied sql_events orders <<<"$counts"
     echo "rows written: $api_events API events ($api_applied applied), $sql_events SQL-only events, $orders orders in all"
