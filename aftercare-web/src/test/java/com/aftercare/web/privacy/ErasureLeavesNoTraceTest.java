@@ -10,6 +10,7 @@ import com.aftercare.domain.operator.Operators;
 import com.aftercare.domain.shopify.ShopifyConnections;
 import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.inquiry.Inquiries;
+import com.aftercare.inquiry.PhoneHours;
 import com.aftercare.inquiry.mail.MailboxPoller;
 import com.aftercare.web.line.FakeLine;
 import com.aftercare.web.line.LineWebhook;
@@ -31,6 +32,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +105,9 @@ class ErasureLeavesNoTraceTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PhoneHours phoneHours;
 
     @Autowired
     Storefronts storefronts;
@@ -384,6 +391,20 @@ class ErasureLeavesNoTraceTest {
         mailbox.pollOnce();
     }
 
+    /**
+     * An hour after the phones open on the next day they are open: this test runs on the real
+     * clock, and a fixed date (2026-12-07 10:00 once) stops being in the future.
+     */
+    private LocalDateTime nextCallbackTime() {
+        ZoneId shopZone = ZoneId.of("Asia/Tokyo");
+        LocalDateTime at =
+                LocalDate.now(shopZone).plusDays(1).atTime(phoneHours.opens()).plusHours(1);
+        while (!phoneHours.contains(at.atZone(shopZone).toInstant())) {
+            at = at.plusDays(1);
+        }
+        return at;
+    }
+
     /** A call logged without an email: a customer of its own, found by phone only. */
     private long phoneCallWithoutEmail() {
         Map<String, String> form = new HashMap<>();
@@ -397,7 +418,7 @@ class ErasureLeavesNoTraceTest {
         form.put("priority", "NORMAL");
         form.put("orderNumber", "");
         form.put("callbackWanted", "true");
-        form.put("callbackAt", "2026-12-07T10:00");
+        form.put("callbackAt", nextCallbackTime().toString());
         HttpResponse<String> logged = admin.postForm("/console/calls/new", "/console/calls", form);
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(302);
         return jdbc.sql("select id from customer where email is null and phone = :p")
