@@ -7,6 +7,7 @@ import com.aftercare.domain.storefront.Storefronts;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.Publications;
 import com.aftercare.web.support.TestScenarios;
 import com.aftercare.web.support.TestStorefronts;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AftercareIntegrationTest
 class StalledEventRetryTest {
 
-    private static final String ENROLMENT_LISTENER = "%ScenarioEnrolment%";
+    private static final String ENROLMENT_LISTENER_CLASS = "ScenarioEnrolment";
+    private static final String ENROLMENT_LISTENER = "%" + ENROLMENT_LISTENER_CLASS + "%";
 
     @LocalServerPort
     int port;
@@ -52,9 +54,10 @@ class StalledEventRetryTest {
                 .param("n", number)
                 .query(Long.class)
                 .single();
-        String publication = "%\"order\":{\"value\":" + orderId + "}%";
+        String order = "\"order\":{\"value\":" + orderId + "}";
+        String publication = "%" + order + "%";
         await().atMost(Duration.ofSeconds(20)).until(() -> enrolments(scenario, orderId) == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> completed(publication) == 1);
+        Publications.awaitCompletedOnce(jdbc, ENROLMENT_LISTENER_CLASS, "OrderDelivered", order);
 
         jdbc.sql("""
                         delete from step_mail where enrolment_id in
@@ -90,18 +93,6 @@ class StalledEventRetryTest {
         return jdbc.sql("select count(*) from enrolment where scenario_id = :scenario and order_id = :order")
                 .param("scenario", scenario)
                 .param("order", order)
-                .query(Long.class)
-                .single();
-    }
-
-    private long completed(String publication) {
-        return jdbc.sql("""
-                        select count(*) from event_publication
-                         where completion_date is not null and serialized_event like :p and listener_id like :l
-                           and event_type like '%OrderDelivered'
-                        """)
-                .param("l", ENROLMENT_LISTENER)
-                .param("p", publication)
                 .query(Long.class)
                 .single();
     }

@@ -24,6 +24,7 @@ import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
+import com.aftercare.web.support.Publications;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
@@ -240,16 +241,7 @@ class ClaimOutcomeStepMailTest {
                 customer,
                 at,
                 details)));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like '%OrderHolds%'
-                                           and event_type like '%ClaimOpened' and serialized_event like :rma
-                                        """)
-                                .param("rma", "%" + rma + "%")
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        Publications.awaitCompletedOnce(jdbc, "OrderHolds", "ClaimOpened", rma);
 
         assertThat(activeHolds()).as("a hold nothing would ever release").isZero();
     }

@@ -16,6 +16,7 @@ import com.aftercare.stepmail.scenario.StepMailScheduler;
 import com.aftercare.web.support.AftercareIntegrationTest;
 import com.aftercare.web.support.Api;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.Publications;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestStorefronts;
@@ -319,18 +320,7 @@ class StepMailScenarioTest {
 
     /** Waits until the listener has handled the event whose stored form contains {@code marker}. */
     private void awaitListener(String listener, String event, Object marker) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like :listener
-                                           and event_type like :event and serialized_event like :marker
-                                        """)
-                                .param("listener", "%" + listener + "%")
-                                .param("event", "%" + event)
-                                .param("marker", "%" + marker + "%")
-                                .query(Long.class)
-                                .single()
-                        > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Publications.completed(jdbc, listener, event, marker) > 0);
     }
 
     /** How an event names the order in the event publication registry. */

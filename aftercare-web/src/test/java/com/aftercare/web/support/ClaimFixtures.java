@@ -1,9 +1,7 @@
 package com.aftercare.web.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -95,15 +93,6 @@ public final class ClaimFixtures {
 
     /** Waits until step mail has heard the claim's outcome (its {@code ClaimResolved} names the RMA). */
     public static void awaitOutcomeHeard(JdbcClient jdbc, String rma) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like '%ProductStops%'
-                                           and event_type like '%ClaimResolved' and serialized_event like :rma
-                                        """)
-                                .param("rma", "%" + rma + "%")
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        Publications.awaitCompletedOnce(jdbc, "ProductStops", "ClaimResolved", rma);
     }
 }
