@@ -78,6 +78,21 @@ app_cpu_ticks() {
     pid=$(pgrep -P "$APP_PID" -x java || echo "$APP_PID")
     awk '{ print $14 + $15 }' "/proc/$pid/stat"
 }
+# PostgreSQL's CPU, to compare what the app's writes cost the server with what pgbench's cost it:
+# every local postgres process (backends, WAL writer, checkpointer, autovacuum) and, through the
+# postmaster's children fields, the backends that exited since (pgbench's, at the end of its run).
+# Empty when the server is not on this machine.
+pg_cpu_ticks() {
+    local pids
+    pids=$(pgrep -x postgres || true)
+    [ -n "$pids" ] || return 0
+    # shellcheck disable=SC2086
+    (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null || true) | awk '{ t += $14 + $15 + $16 + $17 } END { print t }'
+}
+per_event_ms() { # ticks0 ticks1 count -> ms per unit, or n/a
+    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$TICKS_PER_S" \
+        'BEGIN { if (a != "" && b != "" && n > 0) printf "%.2f", (b - a) * 1000 / hz / n; else print "n/a" }'
+}
 api_events() { psql -d "$BENCH_DB" -Atqc "select count(*) from inbound_event where event_id like 'evt-%'"; }
 wait_for_listeners() {
     local i
@@ -101,26 +116,29 @@ declare -a ROWS=()
 for c in $CONCURRENCY; do
     log "API: wrk -t$(min2 "$c") -c$c -d${DURATION}s --latency -s order-placed.lua"
     wait_for_listeners
-    ticks0=$(app_cpu_ticks); events0=$(api_events)
+    ticks0=$(app_cpu_ticks); pg0=$(pg_cpu_ticks); events0=$(api_events)
     run_wrk "$c" "$DURATION" "$BENCH_OUT/wrk-c$c.txt"
     wait_for_listeners
-    ticks1=$(app_cpu_ticks); events1=$(api_events)
-    cpu=$(awk -v t=$((ticks1 - ticks0)) -v e=$((events1 - events0)) -v hz="$TICKS_PER_S" \
-        'BEGIN { if (e > 0) printf "%.2f", t * 1000 / hz / e; else print "n/a" }')
+    ticks1=$(app_cpu_ticks); pg1=$(pg_cpu_ticks); events1=$(api_events)
+    cpu=$(per_event_ms "$ticks0" "$ticks1" $((events1 - events0)))
+    pg_api=$(per_event_ms "$pg0" "$pg1" $((events1 - events0)))
     rps=$(field rps "$BENCH_OUT/wrk-c$c.txt"); p50=$(field p50_ms "$BENCH_OUT/wrk-c$c.txt")
     p99=$(field p99_ms "$BENCH_OUT/wrk-c$c.txt"); bad=$(field non2xx "$BENCH_OUT/wrk-c$c.txt")
     serr=$(field socket_errors "$BENCH_OUT/wrk-c$c.txt")
     [ -n "$rps" ] || { cat "$BENCH_OUT/wrk-c$c.txt" >&2; die "wrk printed no result"; }
 
     log "SQL: pgbench -n -c $c -j $(min2 "$c") -T $DURATION -f one-event.sql"
+    pg0=$(pg_cpu_ticks)
     pgbench -n -c "$c" -j "$(min2 "$c")" -T "$DURATION" -f "$HERE/one-event.sql" \
         -D storefront_id="$STOREFRONT_ID" "$BENCH_DB" >"$BENCH_OUT/pgbench-c$c.txt" 2>&1 \
         || { cat "$BENCH_OUT/pgbench-c$c.txt" >&2; die "pgbench failed"; }
+    pg1=$(pg_cpu_ticks)
+    pg_sql=$(per_event_ms "$pg0" "$pg1" "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$BENCH_OUT/pgbench-c$c.txt")")
     tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$BENCH_OUT/pgbench-c$c.txt" | tail -1)
     tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
     lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$BENCH_OUT/pgbench-c$c.txt" | tail -1)
     ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-    ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio|$cpu")
+    ROWS+=("$c|$rps|$p50|$p99|$bad|$serr|$tps|$lat|$ratio|$cpu|$pg_api|$pg_sql")
 done
 
 # Latency at half the maximum rate (the issue's "p99 at half load"): 4 connections, each pausing
@@ -157,11 +175,11 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
     echo "machine: $machine"
     echo "each point: ${DURATION}s; wrk -t min(c,2); pgbench -j min(c,2); app, wrk and PostgreSQL share the CPUs"
     echo
-    echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL | app CPU ms/event |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| concurrency | API events/s | p50 ms | p99 ms | non-2xx | socket errors | SQL-only tx/s | SQL avg latency ms | ratio API/SQL | app CPU ms/event | PostgreSQL CPU ms/event (API) | PostgreSQL CPU ms/tx (SQL) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in "${ROWS[@]}"; do
-        IFS='|' read -r c rps p50 p99 bad serr tps lat ratio cpu <<<"$r"
-        echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio | $cpu |"
+        IFS='|' read -r c rps p50 p99 bad serr tps lat ratio cpu pg_api pg_sql <<<"$r"
+        echo "| $c | $rps | $p50 | $p99 | $bad | $serr | $tps | $lat | $ratio | $cpu | $pg_api | $pg_sql |"
     done
     if [ -n "$HALF" ]; then
         IFS='|' read -r hrps hp50 hp99 hbad <<<"$HALF"
@@ -174,7 +192,7 @@ counts=$(psql -d "$BENCH_DB" -Atqc "select
 } | tee "$BENCH_OUT/results.md"
 
 for r in "${ROWS[@]}"; do
-    IFS='|' read -r c _ _ _ bad serr _ _ _ _ <<<"$r"
+    IFS='|' read -r c _ _ _ bad serr _ _ _ _ _ _ <<<"$r"
     if [ "${bad:-0}" != "0" ] || [ "${serr:-0}" != "0" ]; then
         echo "WARNING: c=$c had $bad non-2xx responses and $serr socket errors: see $BENCH_OUT/wrk-c$c.txt" >&2
     fi
