@@ -39,6 +39,7 @@ import com.aftercare.web.support.Api;
 import com.aftercare.web.support.ClaimFixtures;
 import com.aftercare.web.support.ClaimFixtures.TestOrder;
 import com.aftercare.web.support.Events;
+import com.aftercare.web.support.Publications;
 import com.aftercare.web.support.TestClock;
 import com.aftercare.web.support.TestMailServer;
 import com.aftercare.web.support.TestScenarios;
@@ -342,17 +343,11 @@ class ResolutionTriggerTest {
     /** Publishes the event again, as a redelivery would, and waits until step mail has handled it. */
     private void republishAndAwait(Object event, String marker) {
         transactions.executeWithoutResult(status -> publisher.publishEvent(event));
+        // the first delivery and this one
         await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> jdbc.sql("""
-                                        select count(*) from event_publication
-                                         where completion_date is not null and listener_id like '%ScenarioEnrolment%'
-                                           and serialized_event like :marker
-                                        """)
-                                .param("marker", "%" + marker + "%")
-                                .query(Long.class)
-                                .single(),
-                        n -> n == 2);
+                .until(() -> Publications.completed(
+                                jdbc, "ScenarioEnrolment", event.getClass().getSimpleName(), marker)
+                        == 2);
     }
 
     private record StepMail(long id, long customer) {}
