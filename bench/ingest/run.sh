@@ -81,9 +81,10 @@ app_cpu_ticks() {
 # PostgreSQL's CPU, to compare what the app's writes cost the server with what pgbench's cost it:
 # every local postgres process (backends, WAL writer, checkpointer, autovacuum) and, through the
 # postmaster's children fields, the backends that exited since (pgbench's, at the end of its run).
-# Empty when the server is not on this machine.
+# Empty when PGHOST is not this machine (another server's work could be counted instead).
 pg_cpu_ticks() {
     local pids
+    case "$PGHOST" in 127.* | localhost | ::1 | /*) ;; *) return 0 ;; esac
     pids=$(pgrep -x postgres || true)
     [ -n "$pids" ] || return 0
     # shellcheck disable=SC2086
