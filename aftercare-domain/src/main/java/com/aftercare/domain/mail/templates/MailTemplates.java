@@ -50,6 +50,7 @@ public class MailTemplates {
     public record Version(MailTemplate template, TemplateLevel level) {}
 
     private static final String SUBJECT = "Subject:";
+    private static final Pattern TEMPLATE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     // SpEL, not OGNL: Spring's engine is the one whose expression language is on the classpath.
     private final TemplateEngine engine = new SpringTemplateEngine();
@@ -207,8 +208,6 @@ public class MailTemplates {
                         rs.getBoolean(4) ? TemplateLevel.STOREFRONT : TemplateLevel.SHOP))
                 .optional();
     }
-
-    private static final Pattern TEMPLATE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     /** The shipped version in exactly this language. */
     public Optional<MailTemplate> shipped(String code, String language) {

@@ -28,6 +28,7 @@ final class EventMapping {
 
     static final Set<String> PAYMENT_METHODS = Set.copyOf(PaymentMethod.names());
 
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{3}-?[0-9]{4}$");
     private static final Map<String, Milestone> MILESTONES = Map.of(
             "order.paid", Milestone.PAID,
             "order.shipped", Milestone.SHIPPED,
@@ -154,8 +155,6 @@ final class EventMapping {
             throw e.within(field);
         }
     }
-
-    private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{3}-?[0-9]{4}$");
 
     private static String postalCode(String value) {
         if (value == null || value.isBlank()) {
